@@ -1,0 +1,241 @@
+"""The `checks` command line: run, derive, list, explain, baseline, bench.
+
+Exit status (see CONTRACT.md): 0 no finding at or above --fail-on, 1 there are
+such findings, 2 the run could not be done (a one-line reason on stderr).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from checks import __version__
+from checks.errors import UsageError
+
+FAIL_ON = click.Choice(["error", "warning", "info", "never"])
+
+
+def _progress_wanted(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class Progress:
+    """Progress on stderr for long runs: bytes read, then one step per rule."""
+
+    def __init__(self, total_bytes: int, rules: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+
+        self._bar = Bar(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
+                        console=Console(stderr=True), transient=True)
+        self._read = self._bar.add_task("reading", total=total_bytes)
+        self._rules = self._bar.add_task("checking", total=rules, visible=False)
+
+    def __enter__(self):
+        self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self._bar.__exit__(*exc)
+
+    def advance_bytes(self, n: int) -> None:
+        self._bar.advance(self._read, n)
+
+    def rule(self, code: str) -> None:
+        self._bar.update(self._rules, visible=True, description=f"checking {code}")
+        self._bar.advance(self._rules, 1)
+
+
+def _input_bytes(inputs: list[str]) -> int:
+    from checks.ingest.reader import collect_paths
+
+    return sum(p.stat().st_size for p in collect_paths(inputs))
+
+
+def _load_config(config_path, select, ignore, fail_on, baseline, report_dir):
+    from checks import config as config_module
+
+    config = config_module.load(config_path)
+    if select:
+        config.select = [s.upper() for part in select for s in part.split(",") if s]
+    if ignore:
+        config.ignore = [s.upper() for part in ignore for s in part.split(",") if s]
+    if fail_on:
+        config.fail_on = fail_on
+    if baseline:
+        config.baseline = baseline
+    if report_dir:
+        config.report_dir = report_dir
+    return config
+
+
+def _execute(inputs, config, quiet):
+    from checks.engine import execute, prepare
+
+    inputs = list(inputs) or list(config.inputs)
+    if _progress_wanted(quiet):
+        rules = prepare(config)
+        with Progress(_input_bytes(inputs), len(rules)) as progress:
+            return execute(inputs, config, progress)
+    return execute(inputs, config)
+
+
+common_options = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file with [tool.checks] settings (default: ./pyproject.toml)."),
+    click.option("--select", multiple=True, help="Only run rules whose code starts with these prefixes (e.g. DUP,NUM001)."),
+    click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress display and no summary on stdout."),
+]
+
+
+def with_common(func):
+    for option in reversed(common_options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checks")
+def cli():
+    """Validate datasets derived from news articles.
+
+    Raw article text is read into `articles` and `paragraphs` datasets (and the
+    numbers and claims found in them), each held to a pandera schema, then
+    consistency rules run over them: duplicates, truncation, repetition,
+    growth arithmetic, shares, contradictions, provenance of curated tables.
+
+    \b
+    Exit status: 0 no finding at or above --fail-on, 1 there are such findings,
+    2 the run could not be done (bad input, configuration or arguments).
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--report-dir", help="Where to write index.html, findings.json, junit.xml and gx/ (default: reports/).")
+@click.option("--baseline", help="JSON file of accepted findings; they are reported apart and do not fail the run.")
+@click.option("--fail-on", type=FAIL_ON, help="Lowest severity that makes the exit status 1 (default: error).")
+@click.option("--format", "output_format", type=click.Choice(["text", "github", "none"]), default=None,
+              help="How findings are printed on stdout; github prints workflow annotations (default under GitHub Actions).")
+@with_common
+def run(inputs, report_dir, baseline, fail_on, output_format, config_path, select, ignore, quiet):
+    """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
+    from checks.surfaces.console import print_result
+    from checks.surfaces.write import write_reports
+
+    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir)
+    result = _execute(inputs, config, quiet)
+    folder = write_reports(result, config.report_dir)
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if not quiet or output_format == "github":
+        print_result(result, folder, output_format)
+    sys.exit(result.exit_status())
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--out", default="datasets/derived", show_default=True, help="Folder for the Parquet and CSV files.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML configuration file.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+def derive(inputs, out, config_path, quiet):
+    """Derive the datasets from INPUT and write each as Parquet and CSV under --out."""
+    from checks.derive import write_datasets
+
+    config = _load_config(config_path, (), (), None, None, None)
+    written = write_datasets(list(inputs) or list(config.inputs), config, out)
+    if not quiet:
+        for name, rows in written.items():
+            click.echo(f"{name}: {rows} rows -> {out}/{name}.parquet, {out}/{name}.csv")
+
+
+@cli.command(name="list")
+def list_rules():
+    """List every rule: code, category, default severity and title."""
+    from checks.datasets import load_plugins
+    from checks.rules.base import RULES
+
+    load_plugins()
+    for code in sorted(RULES):
+        r = RULES[code]
+        click.echo(f"{code:8} {r.category:13} {r.severity:8} {r.title}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code):
+    """Print a rule's documentation: what it does, why, an example and what to write instead."""
+    from checks.datasets import load_plugins
+    from checks.rules.base import RULES
+
+    load_plugins()
+    r = RULES.get(code.upper())
+    if r is None:
+        raise UsageError(f"no rule {code!r}; `checks list` shows the rules")
+    click.echo(f"{r.code}: {r.title}\n\ncategory: {r.category}   default severity: {r.severity}   dataset: {r.dataset}")
+    if r.options:
+        click.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in sorted(r.options.items())))
+    click.echo("\n" + r.doc)
+
+
+@cli.command(name="baseline")
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--output", "-o", default="checks-baseline.json", show_default=True, help="Baseline file to write.")
+@with_common
+def baseline_command(inputs, output, config_path, select, ignore, quiet):
+    """Accept every current finding: write them to a baseline file, keeping reasons already given."""
+    from checks import baseline as baseline_file
+
+    config = _load_config(config_path, select, ignore, None, None, None)
+    previous = baseline_file.load(output) if os.path.exists(output) else {}
+    config.baseline = None
+    result = _execute(inputs, config, quiet)
+    count = baseline_file.write(output, result.findings, previous)
+    if not quiet:
+        click.echo(f"wrote {count} accepted finding(s) to {output}; fill in each 'reason'")
+
+
+def _register_bench():
+    try:
+        from checks.bench import bench
+    except ImportError:  # the bench package is optional in a minimal install
+        return
+    cli.add_command(bench)
+
+
+_register_bench()
+
+
+def main(argv=None):
+    """Entry point: map every failure to exit 2 with one line, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="checks", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"checks: error: {exc.format_message()}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("checks: error: interrupted", err=True)
+        sys.exit(2)
+    except UsageError as exc:
+        click.echo(f"checks: error: {exc}", err=True)
+        sys.exit(2)
+    except RecursionError:
+        click.echo("checks: error: input nested too deeply to process", err=True)
+        sys.exit(2)
+    except MemoryError:
+        click.echo("checks: error: out of memory; split the input into smaller runs", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("checks: error: interrupted", err=True)
+        sys.exit(2)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug of ours: still one line, and how to get the details
+        if os.environ.get("CHECKS_DEBUG"):
+            raise
+        click.echo(f"checks: internal error: {type(exc).__name__}: {exc} (set CHECKS_DEBUG=1 for the traceback)", err=True)
+        sys.exit(2)
+    sys.exit(0)

@@ -1,0 +1,208 @@
+"""Read files and folders into the `articles` and `paragraphs` datasets.
+
+Plain text (`.txt`) holds pages as published. `.jsonl` holds one article a line
+with `title`, `body` (paragraphs separated by blank lines) and optional `date`
+and `id`, as corpora are usually shipped. Every line of every file is counted:
+in a paragraph or blank (the `accounting` table), so no text is lost unseen.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from checks.errors import InputError
+from checks.ingest.decode import BadSpot, decode_bytes
+from checks.ingest.normalize import normalize
+from checks.ingest.segment import Article, Block, articles_of, blocks_of, is_blank, split_lines
+
+SUFFIXES = (".txt", ".jsonl")
+MAX_FILES = 1_000_000
+
+
+@dataclass
+class SourceFile:
+    """One input file: how it is named in reports, its hash and how it decoded."""
+
+    path: Path
+    name: str
+    sha256: str
+    lines: int
+    encoding: str
+    bad_spots: list[BadSpot] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    files: list[SourceFile]
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    accounting: pd.DataFrame
+
+
+def display_name(path: Path) -> str:
+    """Paths inside the working folder are shown relative to it, others as given."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_paths(inputs: list[str]) -> list[Path]:
+    """Files named, and the text files under folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{raw}: no such file or folder")
+        if path.is_file():
+            found.append(path)
+            continue
+        if not path.is_dir():
+            raise InputError(f"{raw}: not a regular file or folder")
+        before = len(found)
+        seen_dirs: set[str] = set()
+        for root, dirs, files in os.walk(path, followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen_dirs:  # a symbolic-link loop: each folder is read once
+                dirs.clear()
+                continue
+            seen_dirs.add(real)
+            dirs.sort()
+            for name in sorted(files):
+                if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                    found.append(Path(root) / name)
+                    if len(found) > MAX_FILES:
+                        raise InputError(f"{raw}: more than {MAX_FILES} files; split the run")
+        if len(found) == before:
+            raise InputError(f"{raw}: folder holds no .txt or .jsonl files")
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(os.path.realpath(path), path)
+    return list(unique.values())
+
+
+def _short_hash(*parts: object, size: int = 12) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:size]
+
+
+def _articles_of_jsonl(text: str, name: str) -> list[tuple[Article, dict]]:
+    """Each JSON line is one article; its paragraphs all sit on that line."""
+    out = []
+    for number, line in enumerate(split_lines(text), start=1):
+        if is_blank(line):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{number}: not a JSON object ({exc.msg}); fix or remove the line") from None
+        if not isinstance(record, dict) or not isinstance(record.get("body", ""), str):
+            raise InputError(f"{name}:{number}: expected an object with a text 'body'")
+        article = Article(title=str(record.get("title") or ""))
+        if article.title:
+            article.blocks.append(Block(number, number, article.title, kind="title"))
+        for piece in str(record.get("body", "")).split("\n\n"):
+            if piece.strip():
+                article.blocks.append(Block(number, number, piece.strip(), kind="body"))
+        if article.blocks:
+            out.append((article, {"date": str(record.get("date") or ""), "source_id": str(record.get("id") or "")}))
+    return out
+
+
+def read_corpus(inputs: list[str], progress=None) -> Corpus:
+    """Decode, segment and tabulate all inputs; raise InputError on unreadable input."""
+    paths = collect_paths(inputs)
+    files: list[SourceFile] = []
+    art_rows: list[dict] = []
+    par_rows: list[dict] = []
+    acc_rows: list[dict] = []
+    seen_sha: dict[str, int] = {}
+    for path in paths:
+        name = display_name(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        decoded = decode_bytes(data, name)
+        sha = hashlib.sha256(data).hexdigest()
+        occurrence = seen_sha.get(sha, 0)
+        seen_sha[sha] = occurrence + 1
+        lines = split_lines(decoded.text)
+        if lines and lines[-1] == "" and decoded.text.endswith(("\n", "\r")):
+            lines = lines[:-1]
+        source = SourceFile(path, name, sha, len(lines), decoded.encoding, decoded.bad_spots)
+        files.append(source)
+        if path.suffix.lower() == ".jsonl":
+            pairs = _articles_of_jsonl(decoded.text, name)
+        else:
+            pairs = [(a, {"date": "", "source_id": ""}) for a in articles_of(blocks_of(lines))]
+        covered: set[int] = set()
+        for a_pos, (article, meta) in enumerate(pairs):
+            article_id = "a-" + _short_hash(sha, occurrence, a_pos, size=10)
+            art_rows.append(
+                {
+                    "article_id": article_id,
+                    "file": name,
+                    "position": a_pos,
+                    "title": article.title,
+                    "column": article.column,
+                    "dateline": article.dateline,
+                    "date": meta["date"],
+                    "source_id": meta["source_id"],
+                    "line_start": article.blocks[0].line_start,
+                    "line_end": article.blocks[-1].line_end,
+                    "paragraphs": len(article.blocks),
+                }
+            )
+            for p_pos, block in enumerate(article.blocks):
+                norm = normalize(block.text)
+                covered.update(range(block.line_start, block.line_end + 1))
+                par_rows.append(
+                    {
+                        "paragraph_id": "p-" + _short_hash(sha, occurrence, a_pos, p_pos),
+                        "article_id": article_id,
+                        "file": name,
+                        "section": block.section,
+                        "kind": block.kind,
+                        "position": p_pos,
+                        "text": block.text,
+                        "norm": norm,
+                        "length": len(block.text),
+                        "line_start": block.line_start,
+                        "line_end": block.line_end,
+                        "content_hash": hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16],
+                    }
+                )
+        blank = sum(1 for i, line in enumerate(lines, start=1) if is_blank(line) and i not in covered)
+        acc_rows.append(
+            {"file": name, "lines": len(lines), "blank": blank, "in_paragraphs": len(covered),
+             "articles": len(pairs), "paragraphs": sum(len(a.blocks) for a, _ in pairs)}
+        )
+        if progress:
+            progress(len(data))
+    return Corpus(files, _frame(art_rows, ARTICLE_COLUMNS), _frame(par_rows, PARAGRAPH_COLUMNS), _frame(acc_rows, ACCOUNTING_COLUMNS))
+
+
+ARTICLE_COLUMNS = {
+    "article_id": "str", "file": "str", "position": "int64", "title": "str", "column": "str",
+    "dateline": "str", "date": "str", "source_id": "str", "line_start": "int64", "line_end": "int64",
+    "paragraphs": "int64",
+}
+PARAGRAPH_COLUMNS = {
+    "paragraph_id": "str", "article_id": "str", "file": "str", "section": "str", "kind": "str",
+    "position": "int64", "text": "str", "norm": "str", "length": "int64", "line_start": "int64",
+    "line_end": "int64", "content_hash": "str",
+}
+ACCOUNTING_COLUMNS = {
+    "file": "str", "lines": "int64", "blank": "int64", "in_paragraphs": "int64", "articles": "int64",
+    "paragraphs": "int64",
+}
+
+
+def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(columns)

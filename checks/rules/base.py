@@ -1,0 +1,86 @@
+"""The rule registry: each rule is one function over datasets plus its documentation.
+
+A rule's docstring carries four sections, in the manner of a lint rule's page:
+`## What it does`, `## Why is this bad`, `## Example`, `## Use instead`.
+`checks explain CODE` prints it, and every surface runs the same function.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from checks.model import CATEGORIES, SEVERITIES, Hit
+
+if TYPE_CHECKING:
+    from checks.context import Context
+
+RuleFunc = Callable[["Context"], Iterable[Hit]]
+DOC_SECTIONS = ("What it does", "Why is this bad", "Example", "Use instead")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    category: str
+    severity: str
+    dataset: str
+    title: str
+    func: RuleFunc
+    doc: str
+    options: dict = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return re.match(r"[A-Z]+", self.code).group(0)
+
+    def section(self, name: str) -> str:
+        """One documentation section's text, e.g. 'Why is this bad'."""
+        match = re.search(rf"^## {re.escape(name)}\s*\n(.*?)(?=^## |\Z)", self.doc, re.M | re.S)
+        return match.group(1).strip() if match else ""
+
+    @property
+    def rationale(self) -> str:
+        return self.section("Why is this bad")
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _dedent(doc: str) -> str:
+    lines = doc.expandtabs().splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join([lines[0].strip()] + [line[cut:] for line in lines[1:]]).strip()
+
+
+def rule(code: str, *, category: str, severity: str, dataset: str, title: str, options: dict | None = None):
+    """Register a rule function under `code`; its docstring must hold the four sections."""
+    if not re.fullmatch(r"[A-Z]{2,5}\d{3}", code):
+        raise ValueError(f"bad rule code {code!r}")
+    if category not in CATEGORIES or severity not in SEVERITIES:
+        raise ValueError(f"{code}: bad category or severity")
+
+    def register(func: RuleFunc) -> RuleFunc:
+        doc = _dedent(func.__doc__ or "")
+        missing = [s for s in DOC_SECTIONS if f"## {s}" not in doc]
+        if missing:
+            raise ValueError(f"{code}: docstring lacks sections {missing}")
+        if code in RULES:
+            raise ValueError(f"rule {code} registered twice")
+        RULES[code] = Rule(code, category, severity, dataset, title, func, doc, dict(options or {}))
+        return func
+
+    return register
+
+
+def select_rules(select: list[str], ignore: list[str]) -> list[Rule]:
+    """Rules whose code starts with a selected prefix and with no ignored prefix, by code."""
+    chosen = []
+    for code in sorted(RULES):
+        if select and not any(code.startswith(p) for p in select):
+            continue
+        if any(code.startswith(p) for p in ignore):
+            continue
+        chosen.append(RULES[code])
+    return chosen
