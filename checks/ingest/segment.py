@@ -190,8 +190,31 @@ def articles_of(blocks: list[Block]) -> list[Article]:
     return articles
 
 
+SOLE_COLUMN_MAX_CHARS = 4
+
+
+def _lead_headings(article: Article) -> list[str]:
+    """Heading-like lines before the first body paragraph: title and column name candidates."""
+    found = []
+    for block in article.blocks:
+        text = block.text.strip()
+        if block.kind == "dateline" or PHOTO_CREDIT.search(text):
+            continue
+        if not heading_like(text):
+            break
+        found.append(text)
+    return found
+
+
 def _classify(article: Article) -> None:
-    """Give each block of an article its kind and section."""
+    """Give each block of an article its kind and section.
+
+    A short all-CJK line in the lead is the column name when a title stands
+    beside it; alone, it is a column name only when very short (新华视点), else
+    it is the title.
+    """
+    lead = _lead_headings(article)
+    column_limit = COLUMN_MAX_CHARS if len(lead) > 1 else SOLE_COLUMN_MAX_CHARS
     in_lead = True
     section = ""
     previous_kind = ""
@@ -202,7 +225,7 @@ def _classify(article: Article) -> None:
         elif PHOTO_CREDIT.search(text) and len(text) <= 200:
             block.kind = "caption"
         elif heading_like(text):
-            if in_lead and column_like(text) and not article.column:
+            if in_lead and column_like(text) and len(text) <= column_limit and not article.column:
                 block.kind = "column"
                 article.column = text
             elif in_lead and not article.title:

@@ -25,6 +25,11 @@ def schema_hits(name: str, frame: pd.DataFrame, model: type, locate) -> list[Hit
     """One hit per failing row and check; a check failing on no particular row gives one hit."""
     hits = []
     cases = _failure_cases(frame, model)
+    if "schema_context" in cases:
+        # a dataframe-wide check fails once per row, but pandera lists the row under every column
+        whole = cases["schema_context"] == "DataFrameSchema"
+        cases = cases.assign(column=cases["column"].where(~whole | (cases["check"] == "column_in_schema"), ""))
+        cases = cases.drop_duplicates(subset=["column", "check", "index"])
     per_check: dict[str, int] = {}
     for case in cases.itertuples(index=False):
         column = case.column if isinstance(case.column, str) else ""
