@@ -10,7 +10,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 python3 -m pip install -q -e '.[test]' || exit 2
-python3 -m pytest -q || exit 1
+python3 -m pytest -q
+tests=$?
+# 5 means the repository has no tests of its own, which is not a failure of the data
+if [ "$tests" -ne 0 ] && [ "$tests" -ne 5 ]; then exit 1; fi
 
 format=text
 if [ "${GITHUB_ACTIONS:-}" = "true" ]; then format=github; fi
