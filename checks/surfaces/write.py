@@ -9,6 +9,7 @@ from checks.surfaces import findings_json, html, junit
 
 
 def write_reports(result: RunResult, report_dir: str) -> Path:
+    """findings.json, junit.xml, index.html, and (unless `data-docs = false`) the GX Data Docs under gx/."""
     folder = Path(report_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -19,6 +20,10 @@ def write_reports(result: RunResult, report_dir: str) -> Path:
         }
         for name, text in outputs.items():
             (folder / name).write_text(text, encoding="utf-8")
+        if result.config.data_docs:
+            from checks.gx import write_data_docs
+
+            write_data_docs(result, folder)
     except OSError as exc:
         raise UsageError(f"{report_dir}: cannot write reports ({exc.strerror or exc}); pass a writable --report-dir") from None
     return folder

@@ -1,0 +1,91 @@
+"""A custom GX expectation that runs one of our rules: rows the rule flags are the unexpected rows.
+
+The metric calls `RULES[code].func(context)`, the same function the pandas
+engine runs, so GX reports exactly what our findings say. The Context of the
+run is looked up by a token (expectation parameters must be JSON), and each
+rule runs once per run however many metrics GX asks for.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from great_expectations.execution_engine import PandasExecutionEngine
+from great_expectations.expectations.expectation import ColumnMapExpectation
+from great_expectations.expectations.metrics.map_metric_provider import (
+    ColumnMapMetricProvider,
+    column_condition_partial,
+)
+
+from checks.model import Location
+from checks.rules.base import RULES
+
+# run token -> (Context, {(rule code, dataset): set of flagged ids})
+_RUNS: dict[str, tuple[object, dict]] = {}
+ID_FIELDS = ("paragraph_id", "article_id", "file")
+
+
+def register_run(token: str, context) -> None:
+    _RUNS[token] = (context, {})
+
+
+def forget_run(token: str) -> None:
+    _RUNS.pop(token, None)
+
+
+def hit_dataset(rule, hit, datasets: set[str]) -> str:
+    """Which dataset's suite a hit belongs to: the one its evidence names, else the rule's, else paragraphs."""
+    named = hit.evidence.get("dataset") if isinstance(hit.evidence, dict) else None
+    if isinstance(named, str) and named in datasets:
+        return named
+    return rule.dataset if rule.dataset in datasets else "paragraphs"
+
+
+def location_id(location: Location, id_field: str) -> str:
+    return getattr(location, id_field, "") or ""
+
+
+def flagged_ids(token: str, code: str, dataset: str, id_field: str, datasets: set[str]) -> set[str]:
+    """Ids (in `id_field`) of the rows of `dataset` that rule `code` flags in this run; the rule runs once."""
+    context, cache = _RUNS[token]
+    key = (code, id_field)
+    if key not in cache:
+        rule = RULES[code]
+        per_dataset: dict[str, set[str]] = {}
+        for hit in rule.func(context):
+            if hit.verified:
+                continue
+            target = hit_dataset(rule, hit, datasets)
+            per_dataset.setdefault(target, set()).update(
+                location_id(loc, id_field) for loc in hit.locations if location_id(loc, id_field))
+        cache[key] = per_dataset
+    return cache[key].get(dataset, set())
+
+
+class ColumnValuesPassChecksRule(ColumnMapMetricProvider):
+    """True for each row whose id the rule does not flag."""
+
+    condition_metric_name = "column_values.pass_checks_rule"
+    condition_value_keys = ("rule", "dataset", "run", "datasets")
+
+    @column_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column, rule, dataset, run, datasets, **kwargs):
+        flagged = flagged_ids(run, rule, dataset, str(column.name), set(datasets))
+        return ~column.astype(str).isin(flagged)
+
+
+class ExpectColumnValuesToPassChecksRule(ColumnMapExpectation):
+    """Expect no row of the dataset to be flagged by the named `checks` rule (e.g. DUP001).
+
+    The rule's own function decides; the column holds the row ids that the
+    rule's findings name, so the unexpected values are the flagged rows' ids.
+    """
+
+    rule: str
+    dataset: str
+    run: str
+    datasets: list[str]
+
+    map_metric = "column_values.pass_checks_rule"
+    success_keys = ("rule", "dataset", "run", "datasets", "mostly")
+    args_keys = ("column", "rule")
+    library_metadata: ClassVar[dict] = {"maturity": "experimental", "tags": ["checks"], "contributors": ["checks"]}
