@@ -1,23 +1,132 @@
-"""The HTML validation report: one self-contained file, every untrusted string escaped."""
+"""The HTML validation report: one self-contained file that answers what is wrong, where, and why.
+
+The page is static: summary tables and SVG charts are rendered here (Jinja
+autoescapes every string); the findings travel as JSON inside a
+`<script type="application/json">` block and a small inline script renders
+them one page at a time, writing text only through `textContent`, so an
+article holding `<script>` shows as text. A Content-Security-Policy allows
+only that one script (by hash) and inline styles: nothing can load from
+another host. The report reads findings; it never computes them again.
+"""
 from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter
+from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from checks.engine import RunResult
-from checks.surfaces.findings_json import document
+from checks.rules.base import RULES
+from checks.surfaces.charts import bar_chart, scatter_chart
+from checks.surfaces.findings_json import _plain, document
 
 _env = Environment(loader=PackageLoader("checks.surfaces", "templates"), autoescape=select_autoescape(default=True))
+TOP_ARTICLES = 20
+# evidence keys that hold a stated and a computed value, in the order they are looked for
+STATED_KEYS = ("stated", "claimed", "stated_value", "claimed_value")
+COMPUTED_KEYS = ("computed", "computed_value", "actual")
+
+
+def _script() -> str:
+    return resources.files("checks.surfaces").joinpath("templates/report.js").read_text("utf-8")
+
+
+def _style() -> str:
+    return resources.files("checks.surfaces").joinpath("templates/report.css").read_text("utf-8")
+
+
+def embed_json(value) -> str:
+    """JSON safe inside a <script> element: no '<' can end the element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def csp_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+
+
+def _paragraphs(result: RunResult, findings: list[dict]) -> dict[str, dict]:
+    """Text and place of every paragraph a finding names, each once."""
+    wanted = {loc["paragraph_id"] for f in findings for loc in f["locations"] if loc.get("paragraph_id")}
+    frame = result.corpus.paragraphs
+    rows = frame[frame["paragraph_id"].isin(wanted)]
+    return {r.paragraph_id: {"text": r.text, "kind": r.kind, "article": r.article_id}
+            for r in rows.itertuples(index=False)}
+
+
+def _articles(result: RunResult) -> dict[str, str]:
+    frame = result.corpus.articles
+    return {r.article_id: (r.title or r.column or r.dateline or r.article_id) for r in frame.itertuples(index=False)}
+
+
+def _article_of(finding: dict) -> str:
+    return next((loc["article_id"] for loc in finding["locations"] if loc.get("article_id")), "")
+
+
+def _number(evidence: dict, keys: tuple[str, ...]):
+    for key in keys:
+        value = evidence.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    return None
+
+
+def stated_vs_computed(findings: list[dict]) -> list[tuple[float, float, str]]:
+    """(stated, computed, status) for every finding or verified claim whose evidence holds both numbers."""
+    points = []
+    for f in findings:
+        ev = f.get("evidence") or {}
+        stated, computed = _number(ev, STATED_KEYS), _number(ev, COMPUTED_KEYS)
+        if stated is not None and computed is not None:
+            points.append((stated, computed, f["_status"]))
+    return points
+
+
+def summary(doc: dict, articles: dict[str, str]) -> dict:
+    """Counts of open findings by severity, category, rule, dataset and article."""
+    findings = doc["findings"]
+    by_article = Counter(_article_of(f) for f in findings if _article_of(f))
+    return {
+        "severity": [(s, doc["summary"][s]) for s in ("error", "warning", "info")],
+        "category": sorted(Counter(f["category"] for f in findings).items()),
+        "rule": sorted(Counter(f["check"] for f in findings).items()),
+        "dataset": sorted(Counter(f["dataset"] for f in findings).items()),
+        "article": [(a, articles.get(a, a), n) for a, n in sorted(by_article.items(), key=lambda x: (-x[1], x[0]))],
+    }
+
+
+def _rows(result: RunResult) -> list[tuple[str, int]]:
+    return sorted((name, len(frame)) for name, frame in result.context.built().items())
 
 
 def render(result: RunResult) -> str:
     doc = document(result)
-    paragraphs = result.corpus.paragraphs.set_index("paragraph_id")["text"]
-    texts = {}
-    for finding in result.findings + result.verified + [f for f, _ in result.accepted]:
-        for loc in finding.locations:
-            if loc.paragraph_id and loc.paragraph_id in paragraphs.index:
-                texts[loc.paragraph_id] = paragraphs[loc.paragraph_id]
-    by_category: dict[str, int] = {}
-    for finding in result.findings:
-        by_category[finding.category] = by_category.get(finding.category, 0) + 1
-    return _env.get_template("report.html.j2").render(doc=doc, texts=texts, by_category=sorted(by_category.items()))
+    everything = ([dict(f, _status="open") for f in doc["findings"]]
+                  + [dict(f, _status="verified") for f in doc["verified"]]
+                  + [dict(f, _status="accepted") for f in doc["accepted"]])
+    articles = _articles(result)
+    counts = summary(doc, articles)
+    payload = {
+        "findings": everything,
+        "paragraphs": _paragraphs(result, everything),
+        "articles": articles,
+        "rules": {code: {"title": r.title, "why": r.rationale} for code, r in RULES.items()},
+    }
+    script = _script()
+    checks_run = [(r.code, r.title, r.category, sum(1 for f in doc["findings"] if f["check"] == r.code),
+                   sum(1 for f in doc["verified"] if f["check"] == r.code), result.seconds.get(r.code, 0.0))
+                  for r in result.rules]
+    charts = {
+        "category": bar_chart(counts["category"], "Findings per category"),
+        "article": bar_chart([(title, n) for _, title, n in counts["article"][:TOP_ARTICLES]],
+                             f"Findings per article (top {TOP_ARTICLES})"),
+        "claims": scatter_chart(stated_vs_computed(everything), "Stated against computed value"),
+    }
+    return _env.get_template("report.html.j2").render(
+        doc=doc, counts=counts, charts=charts, checks_run=checks_run, rows=_rows(result),
+        style=_style(), script=script, script_hash=csp_hash(script), data=embed_json(payload),
+        top_articles=TOP_ARTICLES,
+    )
