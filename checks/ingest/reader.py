@@ -123,68 +123,84 @@ def read_corpus(inputs: list[str], progress=None) -> Corpus:
     seen_sha: dict[str, int] = {}
     for path in paths:
         name = display_name(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-        decoded = decode_bytes(data, name)
+        data = read_bytes(path, name)
         sha = hashlib.sha256(data).hexdigest()
         occurrence = seen_sha.get(sha, 0)
         seen_sha[sha] = occurrence + 1
-        lines = split_lines(decoded.text)
-        if lines and lines[-1] == "" and decoded.text.endswith(("\n", "\r")):
-            lines = lines[:-1]
-        source = SourceFile(path, name, sha, len(lines), decoded.encoding, decoded.bad_spots)
+        source, arts, pars, acc = read_one(path, name, data, sha, occurrence)
         files.append(source)
-        if path.suffix.lower() == ".jsonl":
-            pairs = _articles_of_jsonl(decoded.text, name)
-        else:
-            pairs = [(a, {"date": "", "source_id": ""}) for a in articles_of(blocks_of(lines))]
-        covered: set[int] = set()
-        for a_pos, (article, meta) in enumerate(pairs):
-            article_id = "a-" + _short_hash(sha, occurrence, a_pos, size=10)
-            art_rows.append(
-                {
-                    "article_id": article_id,
-                    "file": name,
-                    "position": a_pos,
-                    "title": article.title,
-                    "column": article.column,
-                    "dateline": article.dateline,
-                    "date": meta["date"],
-                    "source_id": meta["source_id"],
-                    "line_start": article.blocks[0].line_start,
-                    "line_end": article.blocks[-1].line_end,
-                    "paragraphs": len(article.blocks),
-                }
-            )
-            for p_pos, block in enumerate(article.blocks):
-                norm = normalize(block.text)
-                covered.update(range(block.line_start, block.line_end + 1))
-                par_rows.append(
-                    {
-                        "paragraph_id": "p-" + _short_hash(sha, occurrence, a_pos, p_pos),
-                        "article_id": article_id,
-                        "file": name,
-                        "section": block.section,
-                        "kind": block.kind,
-                        "position": p_pos,
-                        "text": block.text,
-                        "norm": norm,
-                        "length": len(block.text),
-                        "line_start": block.line_start,
-                        "line_end": block.line_end,
-                        "content_hash": hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16],
-                    }
-                )
-        blank = sum(1 for i, line in enumerate(lines, start=1) if is_blank(line) and i not in covered)
-        acc_rows.append(
-            {"file": name, "lines": len(lines), "blank": blank, "in_paragraphs": len(covered),
-             "articles": len(pairs), "paragraphs": sum(len(a.blocks) for a, _ in pairs)}
-        )
+        art_rows += arts
+        par_rows += pars
+        acc_rows.append(acc)
         if progress:
             progress(len(data))
     return Corpus(files, _frame(art_rows, ARTICLE_COLUMNS), _frame(par_rows, PARAGRAPH_COLUMNS), _frame(acc_rows, ACCOUNTING_COLUMNS))
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+
+
+def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> tuple[SourceFile, list[dict], list[dict], dict]:
+    """One file's rows; `occurrence` counts earlier inputs with the same bytes, so their ids differ.
+
+    A function of its arguments only, so another engine (Spark) can call it on workers.
+    """
+    decoded = decode_bytes(data, name)
+    lines = split_lines(decoded.text)
+    if lines and lines[-1] == "" and decoded.text.endswith(("\n", "\r")):
+        lines = lines[:-1]
+    source = SourceFile(path, name, sha, len(lines), decoded.encoding, decoded.bad_spots)
+    art_rows: list[dict] = []
+    par_rows: list[dict] = []
+    if path.suffix.lower() == ".jsonl":
+        pairs = _articles_of_jsonl(decoded.text, name)
+    else:
+        pairs = [(a, {"date": "", "source_id": ""}) for a in articles_of(blocks_of(lines))]
+    covered: set[int] = set()
+    for a_pos, (article, meta) in enumerate(pairs):
+        article_id = "a-" + _short_hash(sha, occurrence, a_pos, size=10)
+        art_rows.append(
+            {
+                "article_id": article_id,
+                "file": name,
+                "position": a_pos,
+                "title": article.title,
+                "column": article.column,
+                "dateline": article.dateline,
+                "date": meta["date"],
+                "source_id": meta["source_id"],
+                "line_start": article.blocks[0].line_start,
+                "line_end": article.blocks[-1].line_end,
+                "paragraphs": len(article.blocks),
+            }
+        )
+        for p_pos, block in enumerate(article.blocks):
+            norm = normalize(block.text)
+            covered.update(range(block.line_start, block.line_end + 1))
+            par_rows.append(
+                {
+                    "paragraph_id": "p-" + _short_hash(sha, occurrence, a_pos, p_pos),
+                    "article_id": article_id,
+                    "file": name,
+                    "section": block.section,
+                    "kind": block.kind,
+                    "position": p_pos,
+                    "text": block.text,
+                    "norm": norm,
+                    "length": len(block.text),
+                    "line_start": block.line_start,
+                    "line_end": block.line_end,
+                    "content_hash": hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16],
+                }
+            )
+    blank = sum(1 for i, line in enumerate(lines, start=1) if is_blank(line) and i not in covered)
+    acc = {"file": name, "lines": len(lines), "blank": blank, "in_paragraphs": len(covered),
+           "articles": len(pairs), "paragraphs": sum(len(a.blocks) for a, _ in pairs)}
+    return source, art_rows, par_rows, acc
 
 
 ARTICLE_COLUMNS = {
