@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from great_expectations.execution_engine import PandasExecutionEngine
+from great_expectations.render import LegacyRendererType, RenderedStringTemplateContent
+from great_expectations.render.renderer.renderer import renderer
 from great_expectations.expectations.expectation import ColumnMapExpectation
 from great_expectations.expectations.metrics.map_metric_provider import (
     ColumnMapMetricProvider,
@@ -89,3 +91,16 @@ class ExpectColumnValuesToPassChecksRule(ColumnMapExpectation):
     success_keys = ("rule", "dataset", "run", "datasets", "mostly")
     args_keys = ("column", "rule")
     library_metadata: ClassVar[dict] = {"maturity": "experimental", "tags": ["checks"], "contributors": ["checks"]}
+
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None):
+        """Data Docs state the rule's code and title, not a dump of the kwargs."""
+        kwargs = configuration.kwargs if configuration is not None else {}
+        meta = (configuration.meta or {}) if configuration is not None else {}
+        params = {"column": kwargs.get("column"), "rule": kwargs.get("rule"), "title": meta.get("title", "")}
+        styling = runtime_configuration.get("styling", {}) if runtime_configuration else {}
+        return [RenderedStringTemplateContent(content_block_type="string_template", string_template={
+            "template": "$column values must not be flagged by checks rule $rule ($title).",
+            "params": params, "styling": styling})]

@@ -8,6 +8,7 @@ unexpected row, so Data Docs name the failing rows.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import shutil
 from pathlib import Path
@@ -20,6 +21,32 @@ from checks.gx.offline import make_offline
 from checks.gx.suites import schema_expectations
 
 SITE_NAME = "checks"
+CONTEXT_COLUMNS = ("text",)
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_escaped(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+def escape_results(validation) -> None:
+    """HTML-escape the data values inside a suite's results before Data Docs render them.
+
+    Stock Data Docs insert unexpected values and observed values into the page
+    unescaped, so an article holding `<img onerror=...>` would run script there.
+    Only the values taken from the data are escaped; our own expectation
+    parameters are left as they are.
+    """
+    for result in validation.results:
+        if isinstance(result.result, dict):
+            result.result = {k: _escaped(v) for k, v in result.result.items()}
 
 
 def id_column(frame: pd.DataFrame) -> str | None:
@@ -44,6 +71,11 @@ def _datasets(result) -> dict[str, tuple[pd.DataFrame, type | None]]:
         model = ctx.extra_datasets[name][1] if name in ctx.extra_datasets else DATASETS[name].model
         found[name] = (frame, model)
     return found
+
+
+def _index_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns that name an unexpected row in Data Docs: its id, and its text when it has one (context)."""
+    return [frame.columns[0]] + [c for c in CONTEXT_COLUMNS if c in frame.columns and c != frame.columns[0]]
 
 
 def _rule_expectations(result, name: str, frame: pd.DataFrame, token: str, names: list[str]) -> list:
@@ -87,8 +119,11 @@ def write_data_docs(result, folder: Path) -> Path:
             definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
             checkpoint = context.checkpoints.add(gx.Checkpoint(
                 name=name, validation_definitions=[definition],
-                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [frame.columns[0]]}))
-            checkpoint.run(batch_parameters={"dataframe": frame.reset_index(drop=True)})
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": _index_columns(frame)}))
+            outcome = checkpoint.run(batch_parameters={"dataframe": frame.reset_index(drop=True)})
+            for key, validation in outcome.run_results.items():
+                escape_results(validation)
+                context.validation_results_store.set(key, validation)
         context.build_data_docs(site_names=[SITE_NAME])
     finally:
         forget_run(token)
