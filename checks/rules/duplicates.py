@@ -1,0 +1,267 @@
+"""Duplicate rules: exact (DUP001), near (DUP002) and partial (DUP003) copies of paragraphs.
+
+Each rule is candidate generation followed by confirmation. The pure functions below take a
+paragraphs DataFrame, so another engine can generate candidates its own way (Spark's
+MinHashLSH, say) and still end in the same findings through the `hits_for_*` functions, which
+confirm every pair with the exact measure and build the hits.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+
+from checks.model import Hit
+from checks.rules.base import rule
+from checks.similarity import anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures
+
+# Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
+NEVER_DUPLICATE_KINDS = ("dateline", "column")
+# Titles, headings and captions are short labels; only long ones can be copies.
+LABEL_KINDS = ("title", "heading", "subheading", "caption")
+
+ELIGIBILITY = {"min_chars": 20, "min_label_chars": 40}
+NEAR = {"threshold": 0.8, "shingle": 5, "num_perm": 48, "bands": 12, "rows": 4, "max_bucket": 100, "seed": 1}
+PARTIAL = {"min_chars": 50, "min_fraction": 0.5, "opening_fraction": 0.8, "anchor": 16, "keep_one_in": 4,
+           "min_anchors": 2, "max_bucket": 20, "near_threshold": 0.8, "shingle": 5}
+
+
+def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
+    """Paragraphs that could be duplicates: not datelines or column names, and long enough for their kind."""
+    kind, length = paragraphs["kind"], paragraphs["norm"].str.len()
+    body_like = ~kind.isin(LABEL_KINDS + NEVER_DUPLICATE_KINDS) & (length >= int(options.get("min_chars", 20)))
+    label = kind.isin(LABEL_KINDS) & (length >= int(options.get("min_label_chars", 40)))
+    return body_like | label
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.DataFrame:
+    """Eligible paragraphs whose normalised text occurs more than once, with a content-derived group key."""
+    chosen = paragraphs[eligible(paragraphs, options or ELIGIBILITY)]
+    repeated = chosen[chosen["norm"].duplicated(keep=False)]
+    keys = repeated["norm"].map(_digest)
+    return pd.DataFrame({"paragraph_id": repeated["paragraph_id"].to_numpy(), "group_key": keys.to_numpy()})
+
+
+def representatives(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """One eligible paragraph per distinct text (the smallest paragraph_id), sorted by paragraph_id."""
+    chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
+    chosen = chosen.sort_values("paragraph_id", kind="stable")
+    return chosen.drop_duplicates("norm").reset_index(drop=True)
+
+
+def _as_pairs(reps: pd.DataFrame, index_pairs: np.ndarray) -> pd.DataFrame:
+    ids = reps["paragraph_id"].to_numpy()
+    a, b = ids[index_pairs[:, 0]], ids[index_pairs[:, 1]]
+    frame = pd.DataFrame({"a": np.where(a < b, a, b), "b": np.where(a < b, b, a)})
+    return frame.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
+
+
+def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
+    opts = {**NEAR, **options}
+    reps = representatives(paragraphs, opts)
+    texts = reps["norm"].tolist()
+    signatures = minhash_signatures(texts, int(opts["shingle"]), int(opts["num_perm"]), int(opts["seed"]))
+    pairs = lsh_pairs(signatures, int(opts["bands"]), int(opts["rows"]), int(opts["max_bucket"]))
+    return _as_pairs(reps, pairs)
+
+
+def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """Candidate pairs [a, b] sharing at least min_anchors sampled long shingles."""
+    opts = {**PARTIAL, **options}
+    reps = representatives(paragraphs, opts)
+    pairs = anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
+                         int(opts["max_bucket"]), int(opts["min_anchors"]))
+    return _as_pairs(reps, pairs)
+
+
+def _scope(rows: pd.DataFrame) -> str:
+    if rows["file"].nunique() > 1:
+        return "across files"
+    return "across articles" if rows["article_id"].nunique() > 1 else "inside one article"
+
+
+def _where(loc) -> str:
+    return f"{loc.file}:{loc.line_start}"
+
+
+def hits_for_exact(ctx, groups: pd.DataFrame):
+    """One hit per group of identical paragraphs, naming every copy in file and line order."""
+    paragraphs = ctx.dataset("paragraphs").set_index("paragraph_id", drop=False)
+    for key, members in groups.groupby("group_key", sort=True):
+        rows = paragraphs.loc[members["paragraph_id"]].reset_index(drop=True).sort_values(["file", "line_start", "paragraph_id"])
+        if rows["norm"].nunique() != 1:  # a digest collision is not a duplicate
+            continue
+        locations = [ctx.locate(pid) for pid in rows["paragraph_id"]]
+        text = str(rows["norm"].iloc[0])
+        yield Hit(
+            message=f"paragraph repeated {len(rows)} times ({_scope(rows)}): "
+            + ", ".join(_where(loc) for loc in locations),
+            locations=locations,
+            evidence={"copies": len(rows), "scope": _scope(rows), "length": len(text), "text": text[:120]},
+            key=str(key),
+        )
+
+
+def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> list[tuple[str, str]]:
+    """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters."""
+    reps = representatives(paragraphs, options)
+    rep_of_text = dict(zip(reps["norm"], reps["paragraph_id"]))
+    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
+    out = set()
+    for a, b in zip(pairs["a"], pairs["b"]):
+        ra, rb = rep_of_text.get(norm.get(a)), rep_of_text.get(norm.get(b))
+        if ra and rb and ra != rb:
+            out.add((min(ra, rb), max(ra, rb)))
+    return sorted(out)
+
+
+def _located_pair(ctx, a: str, b: str):
+    locations = sorted([ctx.locate(a), ctx.locate(b)], key=lambda loc: (loc.file, loc.line_start, loc.paragraph_id))
+    return locations
+
+
+def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
+    """Confirm each candidate pair with the exact shingle Jaccard; a hit per pair at or above the threshold."""
+    opts = {**NEAR, **options}
+    paragraphs = ctx.dataset("paragraphs")
+    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
+    k, threshold = int(opts["shingle"]), float(opts["threshold"])
+    for a, b in _canonical_pairs(paragraphs, pairs, opts):
+        similarity = jaccard(norm[a], norm[b], k)
+        if similarity < threshold:
+            continue
+        locations = _located_pair(ctx, a, b)
+        first, second = (norm[loc.paragraph_id] for loc in locations)
+        yield Hit(
+            message=f"paragraphs at {_where(locations[0])} and {_where(locations[1])} are near duplicates "
+            f"(shingle Jaccard {similarity:.2f})",
+            locations=locations,
+            evidence={"similarity": round(similarity, 4), "threshold": threshold, "shingle": k,
+                      "differing_spans": differing_spans(first, second)},
+        )
+
+
+def partial_overlap(a: str, b: str, options: dict) -> dict | None:
+    """The shared stretch of two texts when it makes one a partial copy of the other, else None.
+
+    The stretch must be at least min_chars long and cover min_fraction of the shorter text; a
+    stretch both texts open with (a stock opening) must cover opening_fraction of the shorter.
+    """
+    ia, ib, size = longest_shared(a, b)
+    shorter = min(len(a), len(b))
+    if size < int(options["min_chars"]) or size < float(options["min_fraction"]) * shorter:
+        return None
+    if ia == 0 and ib == 0 and size < float(options["opening_fraction"]) * shorter:
+        return None
+    return {"a_start": ia, "b_start": ib, "length": size, "fraction_of_shorter": round(size / shorter, 4)}
+
+
+def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
+    """Confirm each candidate pair by its longest shared stretch; near and exact copies are left to DUP001/2."""
+    opts = {**PARTIAL, **options}
+    paragraphs = ctx.dataset("paragraphs")
+    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
+    for a, b in _canonical_pairs(paragraphs, pairs, opts):
+        if jaccard(norm[a], norm[b], int(opts["shingle"])) >= float(opts["near_threshold"]):
+            continue
+        locations = _located_pair(ctx, a, b)
+        first, second = (norm[loc.paragraph_id] for loc in locations)
+        overlap = partial_overlap(first, second, opts)
+        if overlap is None:
+            continue
+        shared = first[overlap["a_start"]:overlap["a_start"] + overlap["length"]]
+        yield Hit(
+            message=f"paragraph at {_where(locations[1])} repeats {overlap['length']} characters of the one at "
+            f"{_where(locations[0])}",
+            locations=locations,
+            evidence={**overlap, "shared_text": shared[:160], "differing_spans": differing_spans(first, second)},
+        )
+
+
+@rule("DUP001", category="duplicate", severity="error", dataset="paragraphs", title="Exact duplicate paragraph",
+      options=ELIGIBILITY)
+def exact_duplicates(ctx):
+    """Report paragraphs whose normalised text appears more than once, naming every copy.
+
+    ## What it does
+    Groups paragraphs by their normalised text (NFKC, full-width folded, whitespace
+    collapsed) inside an article, across articles and across files; each group of two or
+    more copies is one finding that names every copy. Datelines and column names never
+    count, nor do titles, headings and captions shorter than `min_label_chars` (40) or
+    other paragraphs shorter than `min_chars` (20): such text recurs by its nature.
+
+    ## Why is this bad
+    A paragraph printed twice is a layout or merge error: readers see the same facts twice,
+    and counts or statistics over the dataset weigh them double.
+
+    ## Example
+    The same 85-character paragraph about three operators' computing clusters printed in
+    two different articles of one page.
+
+    ## Use instead
+    Keep the paragraph once, where it belongs, and restore whatever text it displaced.
+    """
+    opts = ctx.options("DUP001")
+    yield from hits_for_exact(ctx, exact_groups(ctx.dataset("paragraphs"), opts))
+
+
+@rule("DUP002", category="duplicate", severity="warning", dataset="paragraphs", title="Near-duplicate paragraphs",
+      options={**ELIGIBILITY, **NEAR})
+def near_duplicates(ctx):
+    """Report pairs of paragraphs that are almost the same text.
+
+    ## What it does
+    Finds candidate pairs with MinHash signatures of 5-character shingles and banded LSH
+    (`num_perm`, `bands` x `rows`), then computes the exact shingle Jaccard similarity of
+    each candidate and reports pairs at or above `threshold` (0.8). Evidence gives the
+    similarity and the spans where the two differ. Exact copies are DUP001's.
+
+    ## Why is this bad
+    A paragraph repeated with a few words changed is usually an edited copy that was not
+    removed, or one story merged twice; it inflates the dataset the same way a copy does.
+
+    ## Example
+    `国家统计局数据显示，前三季度工业增加值同比增长5.2%。` and, two paragraphs later,
+    `国家统计局数据显示，前三季度工业增加值同比增长5.3%。`
+
+    ## Use instead
+    Keep one version, the correct one.
+    """
+    opts = ctx.options("DUP002")
+    paragraphs = ctx.dataset("paragraphs")
+    yield from hits_for_near(ctx, near_candidates(paragraphs, opts), opts)
+
+
+@rule("DUP003", category="duplicate", severity="warning", dataset="paragraphs", title="Partial duplicate paragraph",
+      options={**ELIGIBILITY, **PARTIAL})
+def partial_duplicates(ctx):
+    """Report a paragraph that repeats a long stretch of another one.
+
+    ## What it does
+    Candidates are pairs sharing at least `min_anchors` (2) sampled 16-character shingles;
+    each is confirmed by its longest shared stretch of text, which must be at least
+    `min_chars` (50) characters and at least `min_fraction` (0.5) of the shorter paragraph.
+    A stretch both paragraphs open with must cover `opening_fraction` (0.8) of the shorter
+    one, so two paragraphs that merely start with the same stock sentence are not reported.
+    Pairs similar enough to be near duplicates (`near_threshold`) are left to DUP002.
+
+    ## Why is this bad
+    A layout error can glue the start of one sentence onto the copied tail of another:
+    the paragraph reads on, but says what an earlier one said and loses its own content.
+
+    ## Example
+    `熊猫中心雅安基地做好了隔离检疫、科学管理、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育……`
+    repeating the tail of an earlier `合作期间，双方在……疾病防控、公众教育等领域取得丰硕成果，先后成功繁育……`
+
+    ## Use instead
+    Restore the paragraph's own text from the source and remove the copied tail.
+    """
+    opts = ctx.options("DUP003")
+    paragraphs = ctx.dataset("paragraphs")
+    yield from hits_for_partial(ctx, partial_candidates(paragraphs, opts), opts)

@@ -1,0 +1,14 @@
+"""Text similarity at corpus scale: shingle hashing, MinHash, banded LSH and the exact measures.
+
+Candidate generation (MinHash + LSH, sampled anchors) is vectorised with numpy and never
+compares all pairs; the exact measures (Jaccard, longest shared stretch, differing spans)
+confirm each candidate pair before anything is reported.
+"""
+from checks.similarity.exact import differing_spans, jaccard, longest_shared, shingles
+from checks.similarity.hashing import codes_of, rolling_hashes
+from checks.similarity.lsh import anchor_pairs, bucket_pairs, lsh_pairs, minhash_signatures
+
+__all__ = [
+    "anchor_pairs", "bucket_pairs", "codes_of", "differing_spans", "jaccard", "longest_shared",
+    "lsh_pairs", "minhash_signatures", "rolling_hashes", "shingles",
+]

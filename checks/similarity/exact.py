@@ -1,0 +1,36 @@
+"""The exact measures that confirm a candidate pair: shingle Jaccard, longest shared stretch, spans."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+
+def shingles(text: str, k: int) -> set[str]:
+    """The set of k-character shingles; a text shorter than k is its own single shingle."""
+    if len(text) <= k:
+        return {text}
+    return {text[i:i + k] for i in range(len(text) - k + 1)}
+
+
+def jaccard(a: str, b: str, k: int) -> float:
+    """Jaccard similarity of the two texts' k-character shingle sets."""
+    sa, sb = shingles(a, k), shingles(b, k)
+    union = len(sa | sb)
+    return len(sa & sb) / union if union else 1.0
+
+
+def longest_shared(a: str, b: str) -> tuple[int, int, int]:
+    """(start in a, start in b, length) of the longest stretch of text both share."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.a, match.b, match.size
+
+
+def differing_spans(a: str, b: str, limit: int = 10) -> list[dict]:
+    """Where the two texts differ: at most `limit` spans with offsets and text on each side."""
+    spans = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        spans.append({"a": [i1, i2], "b": [j1, j2], "a_text": a[i1:i2][:80], "b_text": b[j1:j2][:80]})
+        if len(spans) >= limit:
+            break
+    return spans
