@@ -1,0 +1,396 @@
+"""Find the numbers a text states: span, value, unit, kind, qualifier and the interval its wording implies.
+
+One bounded regular expression finds number cores (Arabic or Chinese numerals, an
+optional range, 万/亿 or million/bn magnitudes, 多/余, a unit); a short look-back
+finds the qualifier in front (近, 约, 超过, nearly, more than ...). The interval
+widens the stated value by the rounding of its last written digit and by the
+qualifier, so later arithmetic never blames a writer for rounding.
+
+Measured before choosing: cn2an's smart mode rejects `1.2万亿`, quantulum3 drops
+"nearly"/"more than" and JioNLP is heavy to import; none gives offsets with the
+qualifier bounds, so the parser is our own and small.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checks.ingest.normalize import fold_width
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    kind: str
+    qualifier: str
+
+
+# --- Chinese numerals -------------------------------------------------------------------------
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_to_number(text: str) -> float | None:
+    """三十万 -> 300000, 两 -> 2, 二〇二五 -> 2025; None when the characters do not form a number."""
+    if not text:
+        return None
+    if len(text) >= 2 and all(c in _CN_DIGIT for c in text):
+        return float(int("".join(str(_CN_DIGIT[c]) for c in text)))  # digit by digit: 二〇二五
+    total, section, digit = 0, 0, None
+    last_big = INF
+    for char in text:
+        if char in _CN_DIGIT:
+            if digit is not None and _CN_DIGIT[char] != 0 and digit != 0:
+                return None  # 一一
+            digit = _CN_DIGIT[char]
+        elif char in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[char]
+            digit = None
+        elif char in _CN_BIG:
+            big = _CN_BIG[char]
+            section += digit or 0
+            digit = None
+            if big > last_big:  # 万亿: the 万 section scales with 亿
+                total = (total + section) * big
+            else:
+                total += section * big
+                last_big = big
+            section = 0
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+# --- the pattern ------------------------------------------------------------------------------
+
+_AR = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?"
+_CN = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{0,11}"
+_CN_MAG = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米卡帕伏赫])"
+_EN_MAG = r"\s?(?:trillion|billion|million|thousand|bn|tn|mn|m|k)(?![A-Za-z])"
+_MAG_VALUE = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5,
+    "万": 1e4, "千": 1e3, "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6,
+    "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+}
+
+# Units after the number: (regex alternative, normalised unit, kind). Longest first where they share a start.
+_UNITS: list[tuple[str, str, str]] = [
+    (r"个百分点|百分点|\s?percentage points?|\s?ppts?(?![A-Za-z])", "pp", "percentage_points"),
+    (r"%|\s?per ?cent(?![A-Za-z])|\s?pc(?![A-Za-z])", "%", "percent"),
+    (r"倍|-fold|\s?fold(?![A-Za-z])|\s?times(?![A-Za-z])", "x", "multiple"),
+    (r"番", "番", "multiple"),
+    (r"美元", "美元", "amount"), (r"欧元", "欧元", "amount"), (r"英镑", "英镑", "amount"),
+    (r"日元", "日元", "amount"), (r"港元|港币", "港元", "amount"), (r"元|块钱", "元", "amount"),
+    (r"年半", "year+", "duration"), (r"个半月", "month+", "duration"),
+    (r"周年", "year", "duration"), (r"年(?!代|级)", "年", ""),
+    (r"个多月|个月", "month", "duration"), (r"月(?:初|底|末|中旬|上旬|下旬|份)?", "月", "date"),
+    (r"日|号(?![码楼线])", "日", "date"), (r"天", "day", "duration"),
+    (r"个小时|小时", "hour", "duration"), (r"分钟", "minute", "duration"), (r"周(?![一二三四五六日末边])", "week", "duration"),
+    (r"岁", "岁", "count"),
+    (r"千瓦时|万千瓦|千瓦|兆瓦|吉瓦|瓦", None, "count"),
+    (r"平方公里|平方米|立方米|公里|千米|厘米|毫米|米|公顷|亩", None, "count"),
+    (r"公斤|千克|克|吨", None, "count"),
+    (r"EFLOPS|PFLOPS|TWh|GWh|kWh|GW|MW|kW|Token|tokens?", None, "count"),
+    (r"个|家|只|名|人|位|件|项|台|辆|次|所|座|条|篇|款|种|届|场|批|株|头|架|艘|户|例|份|套|部|张|本|支|颗|枚|间|栋|层|票|股|胎|崽|起|期|轮|组|类|处|道|首|幅|集|笔|宗|单|把", None, "count"),
+]
+_UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
+_UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
+
+_CORE = re.compile(
+    rf"""
+    (?=[\d一二两三四五六七八九十$£€¥￥UHR])  # a cheap first-character test keeps the scan fast
+    (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
+    (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿第])(?P<cn1>{_CN}))
+    (?P<more1>多|余)?
+    (?P<mag1>{_CN_MAG}|{_EN_MAG})?
+    (?P<u1>%|倍|个百分点)?
+    (?:\s?(?P<sep>至|到|~|-|–|—)\s?(?P<cur2>US\$|\$|£|€)?(?:(?P<ar2>{_AR})|(?P<cn2>{_CN}))(?P<mag2>{_CN_MAG}|{_EN_MAG})?)?
+    (?P<more>多|余)?
+    (?P<unit>{_UNIT_RE})?
+    (?P<tail>以上|以下|左右|上下|多)?
+    """,
+    re.X,
+)
+
+_BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/")
+_FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
+
+# Qualifiers in front of the number, longest first; matched against the few characters before it.
+_PREFIX = [
+    ("more than ", "over"), ("upwards of ", "over"), ("just over ", "over"), ("over ", "over"), ("above ", "over"),
+    ("nearly ", "under"), ("almost ", "under"), ("close to ", "under"), ("just under ", "under"),
+    ("less than ", "under"), ("under ", "under"), ("below ", "under"), ("fewer than ", "under"),
+    ("about ", "approx"), ("around ", "approx"), ("approximately ", "approx"), ("roughly ", "approx"),
+    ("some ", "approx"), ("an estimated ", "approx"), ("at least ", "at_least"), ("up to ", "at_most"),
+    ("at most ", "at_most"), ("no more than ", "at_most"),
+    ("超过", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"), ("高于", "over"), ("多于", "over"),
+    ("将近", "under"), ("接近", "under"), ("近", "under"), ("不到", "under"), ("不足", "under"), ("低于", "under"),
+    ("少于", "under"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
+    ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"),
+    ("最多", "at_most"), ("至多", "at_most"), ("不超过", "at_most"), ("不高于", "at_most"),
+]
+_PREFIX.sort(key=lambda p: -len(p[0]))
+_PREFIX_QUALIFIER = dict(_PREFIX)
+_PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _PREFIX) + ")$", re.I)
+_TAIL = {"以上": "over", "多": "over", "以下": "at_most", "左右": "approx", "上下": "approx"}
+
+
+_EN_MULTIPLE_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+
+_DATE = re.compile(
+    r"(?=[12一二〇零])(?P<y>(?:1[5-9]|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3})年"
+    r"(?:(?P<season>初|底|末|中|上半年|下半年)|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    r"(?:(?P<mpart>初|底|末|中旬|上旬|下旬|份)|(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
+)
+# Three rarer forms in one pass: English verbs of multiples, 半年/半个月, and days without a year (1月28日).
+_EXTRA = re.compile(
+    r"(?=[DdTtQqHh半\d])(?:(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)(?![A-Za-z]))"
+    r"|(?<![一二两三四五六七八九十\d])半(?P<half>年|个月)"
+    r"|(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号])"
+)
+
+
+def _extra(text: str, m: re.Match) -> Mention:
+    if m.group("verb"):
+        v = _EN_MULTIPLE_VALUE[m.group("verb").lower()]
+        return _make(text, m.start(), m.end(), v, v, v, "x", "multiple", "")
+    if m.group("half"):
+        return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
+                     "duration", "")
+    return _make(text, m.start(), m.end(), math.nan, math.nan, math.nan, "day", "date", "")
+
+
+def _number(ar: str | None, cn: str | None) -> tuple[float, float] | None:
+    """The value and the half-step of its last written digit (the rounding it implies)."""
+    if ar:
+        digits = ar.replace(",", "")
+        if "." in digits:
+            return float(digits), 0.5 * 10 ** -len(digits.split(".")[1])
+        return float(digits), 0.5
+    value = chinese_to_number(cn or "")
+    return (value, 0.0) if value is not None else None
+
+
+def _place(value: float) -> float:
+    """The place of the last non-zero digit of an integer: 300 -> 100, 10 -> 10, 7 -> 1."""
+    if value <= 0 or value != int(value):
+        return 1.0
+    place, v = 1.0, int(value)
+    while v % 10 == 0 and v > 0:
+        v //= 10
+        place *= 10
+    return place
+
+
+@lru_cache(maxsize=4096)
+def _unit_of(text: str) -> tuple[str, str]:
+    """The normalised unit and the kind of a unit's text (cached: units are few)."""
+    for (alt, unit, kind), one in zip(_UNITS, _UNIT_ONE):
+        if one.fullmatch(text):
+            return (unit if unit is not None else text.strip()), kind
+    return text.strip(), "count"
+
+
+def _prefix(text: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before `start`, and where it begins."""
+    m = _PREFIX_RE.search(text, max(0, start - 16), start)
+    if m is None:
+        return "", start
+    return _PREFIX_QUALIFIER[m.group(0).lower()], m.start()
+
+
+def _bounds(value: float, half: float, qualifier: str, more: bool) -> tuple[float, float]:
+    """The interval the wording implies, before applying the magnitude."""
+    low, high = value - half, value + half
+    if more:  # 300多 -> [300, 400]: beyond the stated figure, below the next step of its last digit
+        return value, value + _place(value)
+    if qualifier == "over":
+        return value, INF
+    if qualifier == "at_least":
+        return value - half, INF
+    if qualifier == "under":
+        return 0.8 * value, value
+    if qualifier == "at_most":
+        return 0.0, value + half
+    if qualifier == "approx":
+        return 0.9 * low, 1.1 * high
+    return low, high
+
+
+def _make(text, start, end, value, low, high, unit, kind, qualifier) -> Mention:
+    return Mention(start, end, text[start:end], float(value), float(low), float(high), unit, kind, qualifier)
+
+
+def _date_mentions(folded: str, text: str) -> list[Mention]:
+    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year."""
+    out = []
+    for m in _DATE.finditer(folded):
+        if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
+            continue
+        year = _number(m.group("y") if m.group("y").isdigit() else None, None if m.group("y").isdigit() else m.group("y"))
+        if year is None:
+            continue
+        y = year[0]
+        if m.group("m") is None:
+            season = m.group("season") or ""
+            span = {"初": (0, 2 / 12), "底": (10 / 12, 1), "末": (10 / 12, 1), "中": (4 / 12, 8 / 12),
+                    "上半年": (0, 0.5), "下半年": (0.5, 1)}.get(season, (0, 1))
+            kind, unit = ("year", "year") if not season else ("date", "year")
+            out.append(_make(text, m.start(), m.end(), y, y + span[0], y + span[1], unit, kind, ""))
+            continue
+        month_text = m.group("m")
+        month = int(month_text) if month_text.isdigit() else chinese_to_number(month_text)
+        lo, hi = y + (month - 1) / 12, y + month / 12
+        part = m.group("mpart") or ""
+        if part in ("初", "上旬"):
+            hi = lo + 1 / 36
+        elif part in ("底", "末", "下旬"):
+            lo = hi - 1 / 36
+        elif part == "中旬":
+            lo, hi = lo + 1 / 36, lo + 2 / 36
+        unit = "month"
+        if m.group("d"):
+            day = int(m.group("d"))
+            lo = lo + (day - 1) / 365
+            hi = lo + 1 / 365
+            unit = "day"
+        out.append(_make(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+    return out
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every number the text states, in order of position; offsets are offsets into `text`."""
+    folded = fold_width(text)
+    found = _date_mentions(folded, text)
+    found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
+    taken = [(m.start, m.end) for m in found]
+    _scan(folded, text, 0, len(folded), taken, found)
+    found.sort(key=_position)
+    return _drop_overlaps(found)
+
+
+def _scan(folded: str, text: str, pos: int, endpos: int, taken: list, found: list) -> None:
+    """Read number cores between pos and endpos, skipping the spans dates already took."""
+    for m in _CORE.finditer(folded, pos, endpos):
+        if m.end() == m.start() or (taken and any(s <= m.start() < e for s, e in taken)):
+            continue
+        mention = _from_core(folded, text, m)
+        if mention is not None:
+            found.append(mention)
+            if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
+                _scan(folded, text, mention.end, m.end(), taken, found)
+
+
+def _position(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
+
+
+def _drop_overlaps(found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    cn = g["cn1"]
+    if cn and not (g["unit"] or g["mag1"] or g["more"] or "万" in cn or "亿" in cn):
+        return None  # a bare 一 or 十 is a word (一些, 十分), not a number
+    if start and folded[start - 1] in _NAME_CHARS and not g["cur"]:
+        return None  # A100, v2.5, 10/20: part of a name or code
+    if end < len(folded) and not g["unit"] and not g["mag1"] and folded[end - 1:end].isdigit() \
+            and re.match(r"[A-Za-z]", folded[end:end + 1]):
+        return None  # 5G, 3D, 4K: a name, not a number
+    number = _number(g["ar1"], g["cn1"])
+    if number is None:
+        return None
+    value, half = number
+    unit_text = g["unit"] or ""
+    if cn and cn[-1] in "万亿" and len(cn) == 1:
+        return None
+    u1 = g["u1"] or ""
+    if u1 and not g["sep"]:  # "30%" alone: the unit is u1
+        unit_text, end = u1, m.end("u1")
+    mag_text = (g["mag1"] or "").strip()
+    mag = _MAG_VALUE.get(mag_text.lower() if mag_text.isascii() else mag_text, 1.0)
+    if mag_text in ("m", "k") and not g["cur"]:
+        return None  # "5m" may be metres or minutes; only money says million
+    more = bool(g["more1"] or g["more"] or g["tail"] == "多")
+    tail = g["tail"] or ""
+    qualifier = _TAIL.get(tail, "")
+    if more:
+        qualifier = "over"
+    prefix_q, start_with_prefix = _prefix(folded, start)
+    if prefix_q and not qualifier:
+        qualifier = prefix_q
+    if prefix_q:
+        start = start_with_prefix
+    unit, kind = _unit_of(unit_text) if unit_text else ("", "count")
+    currency = (g["cur"] or "").strip()
+    if currency:
+        unit, kind = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}.get(currency, "元"), "amount"
+    if start and (folded[start - 1] == "第" or folded[max(0, start - 2):start] == "第 "):
+        return _make(text, start - (2 if folded[start - 2:start] == "第 " else 1), end, value, value, value,
+                     unit, "ordinal", "")
+    if unit == "year+" or unit == "month+":
+        unit, kind, value, half = unit[:-1], "duration", value + 0.5, 0.25
+    if unit == "年":
+        is_year = g["ar1"] and len(g["ar1"]) == 4 and 1000 <= value <= 2100 and not qualifier and not more
+        unit, kind = ("year", "year") if is_year else ("year", "duration")
+        if kind == "year":
+            return _make(text, start, end, value, value, value + 1, unit, kind, "")
+    if unit in ("月", "日"):
+        if more or qualifier or value > (12 if unit == "月" else 31) or value < 1:
+            return None
+        return _make(text, start, end, value, value, value, "month" if unit == "月" else "day", "date", "")
+    if kind == "percentage_points":
+        unit = "pp"
+    if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
+        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)  # 从A到B: a change
+    if g["sep"]:
+        second = _number(g["ar2"], g["cn2"])
+        if second is None or second[0] < value:
+            return None if g["sep"] in "至到" and second is None else _single(
+                text, folded, m, start, value, half, mag, qualifier, unit, kind, more)
+        mag2_text = (g["mag2"] or "").strip()
+        mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
+        if not g["mag1"] and mag2_text:
+            mag = mag2
+        if not unit_text and u1:
+            unit, kind = _unit_of(u1)
+        if g["sep"] in "-–—" and not (unit_text or u1):
+            return None  # 2024-2025 or 010-1234: not a stated range
+        return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
+                     unit, kind, qualifier)
+    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)
+
+
+def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more) -> Mention:
+    g = m.groupdict()
+    end = m.end()
+    if g["sep"]:  # the range did not parse: keep the first number only
+        end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else
+                                                 m.end("ar1") if g["ar1"] else m.end("cn1"))
+        unit, kind = _unit_of(g["u1"]) if g["u1"] else ("", "count")
+    low, high = _bounds(value, half, qualifier, more)
+    if kind == "duration" and not qualifier and not more and half == 0.0:
+        low, high = value - 0.5, value + 0.5  # 三年: spoken durations round to the unit
+    return _make(text, start, end, value * mag, low * mag, high * mag, unit, kind, qualifier)
