@@ -250,7 +250,8 @@ def _date_mentions(folded: str, text: str) -> list[Mention]:
             span = {"初": (0, 2 / 12), "底": (10 / 12, 1), "末": (10 / 12, 1), "中": (4 / 12, 8 / 12),
                     "上半年": (0, 0.5), "下半年": (0.5, 1)}.get(season, (0, 1))
             kind, unit = ("year", "year") if not season else ("date", "year")
-            out.append(_make(text, m.start(), m.end(), y, y + span[0], y + span[1], unit, kind, ""))
+            value = y if kind == "year" else y + (span[0] + span[1]) / 2
+            out.append(_make(text, m.start(), m.end(), value, y + span[0], y + span[1], unit, kind, ""))
             continue
         month_text = m.group("m")
         month = int(month_text) if month_text.isdigit() else chinese_to_number(month_text)

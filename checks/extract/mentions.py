@@ -1,0 +1,70 @@
+"""The `mentions` dataset: every number of every paragraph, with its span, unit, kind and interval."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from checks.datasets import derived
+from checks.extract.numbers import find_mentions
+
+KINDS = ["count", "amount", "percent", "percentage_points", "multiple", "year", "date", "duration", "ordinal"]
+QUALIFIERS = ["", "approx", "over", "under", "at_least", "at_most"]
+COLUMNS = ["mention_id", "paragraph_id", "article_id", "file", "line_start", "line_end", "start", "end",
+           "surface", "value", "low", "high", "unit", "kind", "qualifier"]
+
+
+class MentionsModel(pa.DataFrameModel):
+    """One row per number stated in a paragraph; start/end are character offsets in the paragraph's text."""
+
+    mention_id: Series[str] = pa.Field(unique=True, str_matches=r"^m-[0-9a-f]{12}$")
+    paragraph_id: Series[str] = pa.Field(str_matches=r"^p-[0-9a-f]{12}$")
+    article_id: Series[str]
+    file: Series[str]
+    line_start: Series[int] = pa.Field(ge=1)
+    line_end: Series[int] = pa.Field(ge=1)
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=1)
+    surface: Series[str] = pa.Field(str_length={"min_value": 1})
+    value: Series[float] = pa.Field(nullable=True)
+    low: Series[float] = pa.Field(nullable=True)
+    high: Series[float] = pa.Field(nullable=True)
+    unit: Series[str]
+    kind: Series[str] = pa.Field(isin=KINDS)
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
+
+    @pa.dataframe_check(error="a span must end after it starts")
+    def span_ordered(cls, df):
+        return df["end"] > df["start"]
+
+    @pa.dataframe_check(error="the interval must hold the stated value")
+    def interval_holds_value(cls, df):
+        known = df["value"].notna()
+        return ~known | ((df["low"] <= df["value"] * (1 + 1e-9)) & (df["value"] <= df["high"] * (1 + 1e-9)))
+
+    class Config:
+        strict = True
+
+
+def mention_rows(paragraphs: pd.DataFrame) -> list[dict]:
+    rows = []
+    for p in paragraphs.itertuples(index=False):
+        for m in find_mentions(p.text):
+            digest = hashlib.sha1(f"{p.paragraph_id}:{m.start}:{m.end}".encode()).hexdigest()[:12]
+            rows.append({
+                "mention_id": "m-" + digest, "paragraph_id": p.paragraph_id, "article_id": p.article_id,
+                "file": p.file, "line_start": int(p.line_start), "line_end": int(p.line_end),
+                "start": m.start, "end": m.end, "surface": m.surface, "value": m.value, "low": m.low,
+                "high": m.high, "unit": m.unit, "kind": m.kind, "qualifier": m.qualifier,
+            })
+    return rows
+
+
+@derived("mentions", MentionsModel)
+def build(ctx) -> pd.DataFrame:
+    """Every number of every paragraph: span, surface, value, unit, kind, qualifier and implied interval."""
+    frame = pd.DataFrame(mention_rows(ctx.dataset("paragraphs")), columns=COLUMNS)
+    return frame.astype({"line_start": "int64", "line_end": "int64", "start": "int64", "end": "int64",
+                         "value": "float64", "low": "float64", "high": "float64"})
