@@ -1,0 +1,217 @@
+"""Repetition rules: a word or phrase doubled by mistake (REP001) and Gopher-style repetition
+statistics per article (REP002).
+
+Both are functions of one article's paragraphs (`paragraph_doublings`, `gopher_statistics`), so
+an engine can run them per article partition.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from checks.model import Hit
+from checks.rules.base import rule
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*")
+_GAP = re.compile(r"[ \t]+")
+# English words that stand doubled in correct grammar or idiom ("that that", "had had", "bye bye").
+ENGLISH_LEGIT_DOUBLES = frozenset({"that", "had", "is", "bye", "so", "very", "no", "yes", "ha", "knock", "tut", "now"})
+REP001 = {"min_cjk": 2, "max_cjk": 8, "max_words": 4}
+# Thresholds published with the Gopher quality filters (Rae et al. 2021, table A1).
+GOPHER = {
+    "min_tokens": 100,
+    "dup_paragraph_fraction": 0.30, "dup_paragraph_char_fraction": 0.20,
+    "top_2gram": 0.20, "top_3gram": 0.18, "top_4gram": 0.16,
+    "dup_5gram": 0.15, "dup_6gram": 0.14, "dup_7gram": 0.13, "dup_8gram": 0.12, "dup_9gram": 0.11,
+    "dup_10gram": 0.10,
+}
+
+
+def _cjk_legit(unit: str) -> bool:
+    """Doubled units that Chinese writes on purpose: 哈哈哈哈, 一个一个, 一步一步 (一 + measure word)."""
+    return len(set(unit)) == 1 or unit[0] == "一"
+
+
+def cjk_doublings(text: str, options: dict) -> list[tuple[int, str]]:
+    """(offset, unit) for each unit of min_cjk..max_cjk Chinese characters written twice in a row.
+
+    Single characters are never reported: doubled single characters are mostly reduplication
+    (看看, 常常) or two words meeting (技术上 + 上冲), and without a lexicon the mistakes cannot
+    be told from them.
+    """
+    found = []
+    low, high = int(options.get("min_cjk", 2)), int(options.get("max_cjk", 8))
+    for run in _CJK_RUN.finditer(text):
+        s, base, i = run.group(0), run.start(), 0
+        while i < len(s):
+            for n in range(low, min(high, (len(s) - i) // 2) + 1):
+                unit = s[i:i + n]
+                if s[i + n:i + 2 * n] == unit and not _cjk_legit(unit):
+                    found.append((base + i, unit))
+                    i += 2 * n - 1
+                    break
+            i += 1
+    return found
+
+
+def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
+    """(offset, phrase) for each run of 1..max_words words written twice, separated only by spaces."""
+    words = list(_WORD.finditer(text))
+    lowered = [w.group(0).lower() for w in words]
+    found, i, max_words = [], 0, int(options.get("max_words", 4))
+    while i < len(words):
+        for n in range(1, min(max_words, (len(words) - i) // 2) + 1):
+            if lowered[i:i + n] != lowered[i + n:i + 2 * n]:
+                continue
+            gaps = [text[words[j].end():words[j + 1].start()] for j in range(i, i + 2 * n - 1)]
+            if not all(_GAP.fullmatch(g) for g in gaps):
+                continue
+            if n == 1 and (lowered[i] in ENGLISH_LEGIT_DOUBLES or lowered[i][0].isdigit() or len(lowered[i]) == 1):
+                continue
+            found.append((words[i].start(), text[words[i].start():words[i + n - 1].end()]))
+            i += 2 * n - 1
+            break
+        i += 1
+    return found
+
+
+def paragraph_doublings(paragraphs: pd.DataFrame, options: dict) -> list[dict]:
+    """Doubled words and phrases in one article's paragraphs (any kind), in paragraph order."""
+    out = []
+    for row in paragraphs.sort_values("position", kind="stable").itertuples(index=False):
+        text = row.norm
+        for offset, unit in sorted(cjk_doublings(text, options) + word_doublings(text, options)):
+            sep = "" if _CJK_RUN.fullmatch(unit + unit) else " "
+            out.append({"paragraph_id": row.paragraph_id, "offset": offset, "unit": unit, "doubled": unit + sep + unit,
+                        "context": text[max(0, offset - 10):offset + 2 * len(unit) + 10]})
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    """Words for Latin script, single characters for Chinese (each counts as a word)."""
+    return re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z]+|\d+", text)
+
+
+def _top_ngram_fraction(tokens: list[str], n: int, total: int) -> float:
+    counts = Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    if not counts:
+        return 0.0
+    gram, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return count * sum(len(t) for t in gram) / total if count > 1 else 0.0
+
+
+def _dup_ngram_fraction(tokens: list[str], n: int, total: int) -> float:
+    grams = [tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+    counts = Counter(grams)
+    covered = bytearray(len(tokens))
+    for i, gram in enumerate(grams):
+        if counts[gram] > 1:
+            covered[i:i + n] = b"\x01" * n
+    return sum(len(t) for t, c in zip(tokens, covered) if c) / total if total else 0.0
+
+
+def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
+    """Repetition statistics of one article as in the Gopher filters; {} when it is too short to judge.
+
+    For Chinese each character is a token, so n-grams are counted over twice as many tokens
+    (a Chinese word is about two characters).
+    """
+    texts = [t for t in paragraphs.sort_values("position", kind="stable")["norm"] if t]
+    tokens = _tokens(" ".join(texts))
+    if len(tokens) < int(options.get("min_tokens", 100)):
+        return {}
+    cjk_share = sum(1 for t in tokens if len(t) == 1 and t >= "\u3400") / len(tokens)
+    scale = 2 if cjk_share > 0.5 else 1
+    total = sum(len(t) for t in tokens)
+    counts = Counter(texts)
+    extra = sum(c - 1 for c in counts.values())
+    stats = {
+        "dup_paragraph_fraction": extra / len(texts),
+        "dup_paragraph_char_fraction": sum(len(t) * (c - 1) for t, c in counts.items()) / sum(map(len, texts)),
+    }
+    for n in (2, 3, 4):
+        stats[f"top_{n}gram"] = _top_ngram_fraction(tokens, n * scale, total)
+    for n in range(5, 11):
+        stats[f"dup_{n}gram"] = _dup_ngram_fraction(tokens, n * scale, total)
+    return {name: round(value, 4) for name, value in stats.items()}
+
+
+@rule("REP001", category="repetition", severity="warning", dataset="paragraphs", title="Doubled word or phrase",
+      options=REP001)
+def doubled_words(ctx):
+    """Report a word or phrase written twice in a row by mistake.
+
+    ## What it does
+    Finds a unit of 2 to `max_cjk` (8) Chinese characters written twice in a row
+    (`模型模型`), and 1 to `max_words` (4) English words repeated with only spaces between
+    (`the the`). Not reported: single Chinese characters doubled (看看, 常常, 上上冲 where
+    two words meet), units of one repeated character (哈哈哈哈), 一 + measure word
+    (一个一个), and English doubles that grammar allows (`that that`, `had had`).
+
+    ## Why is this bad
+    A doubled word is an editing slip the reader notices at once; it also skews token
+    counts and n-gram statistics.
+
+    ## Example
+    `新一代大模型模型更清晰了`; `the the company said`
+
+    ## Use instead
+    `新一代大模型更清晰了`; `the company said`
+    """
+    opts = ctx.options("REP001")
+    paragraphs = ctx.dataset("paragraphs")
+    for _, article in paragraphs.groupby("article_id", sort=True):
+        for item in paragraph_doublings(article, opts):
+            location = ctx.locate(item["paragraph_id"])
+            yield Hit(
+                message=f"'{item['doubled']}' doubled in paragraph at {location.file}:{location.line_start}: "
+                f"…{item['context']}…",
+                locations=[location],
+                evidence={"doubled": item["doubled"], "unit": item["unit"], "offset": item["offset"],
+                          "context": item["context"]},
+                key=f"{item['offset']}:{item['unit']}",
+            )
+
+
+@rule("REP002", category="repetition", severity="info", dataset="paragraphs",
+      title="Article past the Gopher repetition thresholds", options=GOPHER)
+def repetition_statistics(ctx):
+    """Report an article whose repetition statistics pass the Gopher quality-filter thresholds.
+
+    ## What it does
+    Computes per article, as the Gopher filters do (Rae et al. 2021): the fraction of
+    paragraphs that are duplicates and of characters in them; the share of characters
+    covered by the most frequent 2-, 3- and 4-gram; and the share of characters inside
+    any repeated 5- to 10-gram. Each statistic past its published threshold (options of
+    the same name) is listed; articles under `min_tokens` tokens are not judged. Chinese
+    characters are tokens, with n doubled.
+
+    ## Why is this bad
+    Text that repeats itself this much is usually boilerplate, a scraping loop or a
+    generated page; it is not the article it claims to be and skews any statistic over
+    the corpus.
+
+    ## Example
+    An article whose five paragraphs are the same two sentences with different dates.
+
+    ## Use instead
+    Remove the repeated blocks, or drop the article from the dataset.
+    """
+    opts = ctx.options("REP002")
+    paragraphs = ctx.dataset("paragraphs")
+    for article_id, article in paragraphs.groupby("article_id", sort=True):
+        stats = gopher_statistics(article, opts)
+        past = {name: value for name, value in stats.items() if value > float(opts[name])}
+        if not past:
+            continue
+        first = article.sort_values("position").iloc[0]
+        location = ctx.locate(first["paragraph_id"])
+        listed = ", ".join(f"{name} {value:.2f} > {float(opts[name]):.2f}" for name, value in sorted(past.items()))
+        yield Hit(
+            message=f"article at {location.file}:{location.line_start} repeats itself past the Gopher thresholds: {listed}",
+            locations=[location],
+            evidence={"statistics": stats, "past": past, "article_id": str(article_id)},
+        )

@@ -1,0 +1,171 @@
+"""Truncation rules: a body paragraph that stops mid-sentence (TRN001), or one sentence split
+across two paragraphs (TRN002).
+
+Both are functions of one article's paragraphs (`article_truncations`), so an engine can run
+them per article partition.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from checks.model import Hit
+from checks.rules.base import rule
+
+# What may end a complete paragraph: sentence-final marks, a colon or dash that introduces
+# what follows, an ellipsis; closing quotes and brackets after them are skipped first.
+FINAL = set("。！？!?.…;；:：—~～")
+CLOSERS = set("”’\"'」』》〉】〗)）]")
+OPENERS = set("“‘\"'「『《〈【〖(（[")
+PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "〈": "〉", "‘": "’"}
+# Marks after which a sentence must go on.
+CONTINUING = set("，,、—-–/")
+# Chinese characters that attach to what precedes them and so cannot open a sentence.
+CJK_CONTINUATIONS = set("等的了着过和与及或之们地得")
+_CLAUSE = re.compile(r"[^，,、。！？!?；;：:“”\"（）()《》\s]{0,12}")
+
+
+def ends_complete(text: str) -> bool:
+    """True when the text ends like a finished sentence (or hands over with a colon or dash)."""
+    stripped = text.rstrip()
+    if stripped.endswith((")", "）")):
+        return True  # a closing parenthetical note or credit ends the paragraph
+    while stripped and stripped[-1] in CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in FINAL
+
+
+def unclosed_opener(text: str) -> str:
+    """The last bracket or quote the text opens and does not close, or ''."""
+    stack: list[str] = []
+    for char in text[-400:]:
+        if char in PAIRS:
+            stack.append(char)
+        elif stack and char == PAIRS[stack[-1]]:
+            stack.pop()
+    return stack[-1] if stack else ""
+
+
+def continues(first: str, second: str) -> str:
+    """Why `second` reads as the rest of `first`'s last sentence, or '' when it does not."""
+    head = second.lstrip()
+    if not head:
+        return ""
+    if first.rstrip()[-1:] in CONTINUING:
+        return "the first piece ends with a comma or joining mark"
+    opener = unclosed_opener(first)
+    if opener:
+        closer = PAIRS[opener]
+        close_at, open_at = head.find(closer), head.find(opener)
+        if close_at >= 0 and (open_at < 0 or close_at < open_at):
+            return f"the first piece opens {opener} and the second closes it"
+    if head[0] in CLOSERS or head[0] in CONTINUING:
+        return "the second piece starts with closing or joining punctuation"
+    if head[0].islower() and head[0].isascii():
+        return "the second piece starts with a lower-case word"
+    if head[0] in CJK_CONTINUATIONS:
+        return "the second piece starts with a particle that attaches to the word before it"
+    clause = _CLAUSE.match(head)
+    if clause and len(clause.group(0)) <= 1 and len(head) > 1 and head[1] in "、，,":
+        return "the second piece starts with a one-character fragment"
+    if head[0].isdigit() and not first.rstrip()[-1:].isdigit() and first.rstrip()[-1:].isalpha():
+        return "the second piece starts with the number the first one was leading up to"
+    return ""
+
+
+def article_truncations(paragraphs: pd.DataFrame) -> list[dict]:
+    """Truncations in one article's paragraphs: dicts with rule, paragraph ids, reason and text tails.
+
+    A body paragraph that does not end a sentence is a split (TRN002) when the next body
+    paragraph reads as its continuation, and cut off (TRN001) otherwise.
+    """
+    rows = paragraphs.sort_values("position", kind="stable")
+    rows = rows[rows["norm"].str.len() > 0]
+    out = []
+    records = list(rows[["paragraph_id", "kind", "norm"]].itertuples(index=False))
+    for i, row in enumerate(records):
+        if row.kind != "body" or ends_complete(row.norm):
+            continue
+        nxt = records[i + 1] if i + 1 < len(records) else None
+        reason = continues(row.norm, nxt.norm) if nxt is not None and nxt.kind == "body" else ""
+        found = {"tail": row.norm[-20:], "reason": reason}
+        if reason:
+            out.append({"rule": "TRN002", "ids": [row.paragraph_id, nxt.paragraph_id],
+                        **found, "head": nxt.norm[:20]})
+        else:
+            out.append({"rule": "TRN001", "ids": [row.paragraph_id], **found})
+    return out
+
+
+def _article_findings(ctx, code: str):
+    paragraphs = ctx.dataset("paragraphs")
+    for _, article in paragraphs.groupby("article_id", sort=True):
+        for item in article_truncations(article):
+            if item["rule"] == code:
+                yield item
+
+
+@rule("TRN001", category="truncation", severity="warning", dataset="paragraphs",
+      title="Paragraph ends mid-sentence")
+def cut_off(ctx):
+    """Report a body paragraph that stops without finishing its sentence.
+
+    ## What it does
+    A body paragraph must end with sentence-final punctuation (。！？.!?…), optionally
+    followed by closing quotes or brackets, or hand over with a colon or dash. Titles,
+    headings, column names, captions and datelines are never checked. When the next
+    paragraph reads as the rest of the sentence, TRN002 reports the split instead.
+
+    ## Why is this bad
+    The rest of the sentence was lost, usually in layout or scraping: a figure, a name or a
+    whole clause is missing, and what remains can say something other than the source.
+
+    ## Example
+    `……免费提供国产智算芯片超过2000张，汇聚超过` followed by an unrelated paragraph;
+    `The ministry said exports rose` followed by `Analysts expect ...`.
+
+    ## Use instead
+    Restore the missing words from the source: `……汇聚超过4000个模型、800个数据集。`
+    """
+    for item in _article_findings(ctx, "TRN001"):
+        location = ctx.locate(item["ids"][0])
+        yield Hit(
+            message=f"paragraph at {location.file}:{location.line_start} stops mid-sentence: …{item['tail']}",
+            locations=[location],
+            evidence={"ends_with": item["tail"]},
+        )
+
+
+@rule("TRN002", category="truncation", severity="warning", dataset="paragraphs",
+      title="Sentence split across two paragraphs")
+def split_sentence(ctx):
+    """Report one sentence (or word) broken over two paragraphs, naming both pieces.
+
+    ## What it does
+    A body paragraph that does not end a sentence, followed by a body paragraph that reads
+    as its continuation: the first ends with a comma or joining mark; or it opens a bracket
+    or quote that the second closes (`《关于深入实施` / `“人工智能+”行动的意见》`); or the
+    second starts with closing punctuation, a lower-case word, a particle such as 等 that
+    cannot open a sentence, a one-character fragment (`教` / `学、工业制造。`), or the
+    number the first was leading up to.
+
+    ## Why is this bad
+    A blank line in the middle of a sentence turns one paragraph into two broken ones:
+    sentence and paragraph statistics are wrong, and each piece read alone is misleading.
+
+    ## Example
+    `……重点是交通运输、医疗健康、教育教` / `学、工业制造。`;
+    `Revenue rose` / `by 4% in the quarter.`
+
+    ## Use instead
+    Join the two pieces into one paragraph: `……教育教学、工业制造。`
+    """
+    for item in _article_findings(ctx, "TRN002"):
+        first, second = (ctx.locate(pid) for pid in item["ids"])
+        yield Hit(
+            message=f"sentence split across paragraphs at {first.file}:{first.line_start} and "
+            f"{second.line_start}: …{item['tail']} / {item['head']}…",
+            locations=[first, second],
+            evidence={"first_ends_with": item["tail"], "second_starts_with": item["head"], "reason": item["reason"]},
+        )
