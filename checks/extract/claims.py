@@ -1,0 +1,383 @@
+"""The `claims` dataset: numeric statements recognised from mentions, ready for arithmetic.
+
+Each row is one claim of a type: `growth` (a start value, an end value and a stated
+change), `period` (a stated duration against the times of two values), `share` (parts
+of one whole), `fact` (an entity's dated event), `elapsed` (time since a year) and
+`count` (a stated count and the items listed beside it). Recognition is conservative:
+when the wording leaves the values' roles open, no claim is made. The numbers and
+their intervals go into `detail` (JSON); the rules do the arithmetic.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from checks.datasets import derived
+from checks.extract.numbers import Mention, find_mentions
+from checks.ingest.normalize import fold_width
+
+CLAIM_TYPES = ["growth", "period", "share", "fact", "elapsed", "count"]
+COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "paragraph_id2", "file", "line_start", "line_end",
+           "sentence", "key", "detail"]
+
+
+class ClaimsModel(pa.DataFrameModel):
+    """One row per recognised numeric claim; `detail` holds its numbers and intervals as JSON."""
+
+    claim_id: Series[str] = pa.Field(unique=True, str_matches=r"^c-[0-9a-f]{12}$")
+    type: Series[str] = pa.Field(isin=CLAIM_TYPES)
+    article_id: Series[str]
+    paragraph_id: Series[str] = pa.Field(str_matches=r"^p-[0-9a-f]{12}$")
+    paragraph_id2: Series[str]
+    file: Series[str]
+    line_start: Series[int] = pa.Field(ge=1)
+    line_end: Series[int] = pa.Field(ge=1)
+    sentence: Series[str] = pa.Field(str_length={"min_value": 1})
+    key: Series[str]
+    detail: Series[str]
+
+    class Config:
+        strict = True
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"]?|\.(?=\s+[A-Z“\"])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph: Chinese full stops, and English '. ' before a capital."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _iv(m: Mention) -> dict:
+    return {"surface": m.surface, "value": m.value, "low": m.low, "high": m.high, "unit": m.unit,
+            "kind": m.kind, "qualifier": m.qualifier}
+
+
+# --- growth ------------------------------------------------------------------------------------
+
+_UP = r"增长|增加|上涨|上升|提高|提升|攀升|扩大|增|涨|升|rose|risen|rise|rises|up|increased|increase|grew|grown|jumped|climbed|gained|surged|soared|higher"
+_DOWN = r"下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减|降|跌|fell|fallen|falls|fall|down|decreased|decrease|declined|decline|dropped|slumped|plunged|slipped|lower"
+_VERB_BEFORE = re.compile(
+    rf"(?P<verb>{_UP}|{_DOWN}|翻)(?P<mid>了|到|至|为|达|到了|近|约|超|逾| by| to|)\s?(?:同比|环比)?$", re.I)
+_DOWN_RE = re.compile(rf"^(?:{_DOWN})$", re.I)
+_START_MARK = re.compile(r"(?:从|由|去年同期|上年同期|上年|去年|同期|from|a year earlier|last year|a year ago|previous year)"
+                         r"[^，,。；;]{0,14}$", re.I)
+_START_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:a year earlier|a year ago|last year|the previous year|in the same period)", re.I)
+_END_MARK = re.compile(r"(?:到|至|增至|升至|降至|达到|达|为|to)\s?[^，,。；;从由]{0,12}$", re.I)
+_VALUE_KINDS = ("count", "amount")
+
+
+def change_of(text: str, m: Mention) -> dict | None:
+    """A change stated by m (a rate after a verb such as 增长/rose), with its reading; None if m is no change."""
+    if m.kind not in ("percent", "multiple", "percentage_points") or m.unit == "" or m.low != m.low:
+        return None
+    before = fold_width(text[max(0, m.start - 10):m.start])
+    v = _VERB_BEFORE.search(before)
+    if v is None:
+        if m.surface.lower() in ("doubled", "tripled", "trebled", "quadrupled", "halved"):
+            return {"reading": "to", "sign": 1}
+        return None
+    verb, mid = v.group("verb"), v.group("mid").strip().lower()
+    sign = -1 if _DOWN_RE.match(verb) else 1
+    if m.kind == "percent" and mid in ("到", "至", "为", "达", "到了", "to"):
+        return None  # 提升到25.9%: a level, not a change
+    if m.kind == "multiple":
+        if verb == "翻" or m.unit == "番":
+            return {"reading": "fan", "sign": 1} if m.unit == "番" else None
+        if mid in ("到", "至", "为", "达", "到了", "to") or m.unit == "x" and re.search(r"times|fold", m.surface):
+            return {"reading": "to", "sign": sign}
+        if mid == "了" or mid == "by":
+            return {"reading": "by", "sign": sign}
+        return {"reading": "either", "sign": sign}
+    return {"reading": "rate", "sign": sign}
+
+
+def _time_of(ms: list[Mention], i: int, floor: int) -> Mention | None:
+    """The nearest date or year stated before value i and after the previous value (its time)."""
+    for j in range(i - 1, -1, -1):
+        if ms[j].start < floor:
+            return None
+        if ms[j].kind in ("date", "year") and ms[j].low == ms[j].low:
+            return ms[j]
+    return None
+
+
+def _role(text: str, m: Mention, sent_start: int) -> str:
+    before = fold_width(text[max(sent_start, m.start - 16):m.start])
+    after = fold_width(text[m.end:m.end + 24])
+    if _START_MARK.search(before) or _START_AFTER.search(after):
+        return "start"
+    if _END_MARK.search(before):
+        return "end"
+    return ""
+
+
+def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+    out = []
+    for si, (s, e) in enumerate(spans):
+        in_sent = [i for i, m in enumerate(ms) if s <= m.start < e]
+        changes = [(i, change_of(text, ms[i])) for i in in_sent]
+        changes = [(i, c) for i, c in changes if c is not None]
+        if len(changes) != 1:
+            continue  # several rates in one sentence: which values each belongs to is not clear
+        ci, change = changes[0]
+        c = ms[ci]
+        values = _values(ms, in_sent, c)
+        floor = s
+        if not values and si > 0:  # "…1000亿…30万亿。一年半时间增长300多倍": the values precede
+            ps, pe = spans[si - 1]
+            prev = [i for i, m in enumerate(ms) if ps <= m.start < pe]
+            if any(change_of(text, ms[i]) for i in prev):
+                continue
+            values, floor = _values(ms, prev, c), ps
+        if len(values) != 2:
+            continue
+        a, b = values
+        ta, tb = _time_of(ms, a, floor), _time_of(ms, b, ms[a].end)
+        ra, rb = _role(text, ms[a], floor), _role(text, ms[b], floor)
+        if ta is not None and tb is not None and ta.high <= tb.low:
+            order, how = (a, b), "by their times"
+        elif ta is not None and tb is not None and tb.high <= ta.low:
+            order, how = (b, a), "by their times"
+        elif (ra, rb) in (("start", "end"), ("start", ""), ("", "end")):
+            order, how = (a, b), "by from/to wording"
+        elif (ra, rb) in (("end", "start"), ("", "start"), ("end", "")):
+            order, how = (b, a), "by from/to wording"
+        else:
+            continue
+        first, last = order
+        t_first, t_last = (ta, tb) if first == a else (tb, ta)
+        detail = {"start": _iv(ms[first]), "end": _iv(ms[last]), "change": _iv(c), "reading": change["reading"],
+                  "sign": change["sign"], "order": how,
+                  "start_time": _iv(t_first) if t_first else None, "end_time": _iv(t_last) if t_last else None}
+        out.append({"type": "growth", "span": (min(ms[first].start, c.start), max(ms[last].end, c.end)),
+                    "sentence": (floor, e), "detail": detail, "key": f"{c.surface}|{ms[first].surface}|{ms[last].surface}"})
+        duration = _duration_before(ms, ci, s)
+        if duration is not None and t_first is not None and t_last is not None:
+            out.append({"type": "period", "span": (t_first.start, c.end), "sentence": (floor, e),
+                        "detail": {"duration": _iv(duration), "start_time": _iv(t_first), "end_time": _iv(t_last)},
+                        "key": f"{duration.surface}|{t_first.surface}|{t_last.surface}"})
+    return out
+
+
+def _values(ms: list[Mention], idx: list[int], change: Mention) -> list[int]:
+    """Two values of one unit that a change can relate; more or fewer leave the claim open."""
+    wanted = ("percent",) if change.kind == "percentage_points" else _VALUE_KINDS
+    cands = [i for i in idx if ms[i] is not change and ms[i].kind in wanted and ms[i].value == ms[i].value]
+    if change.kind == "percentage_points":
+        cands = [i for i in cands if ms[i].qualifier == ""]
+    units = {ms[i].unit for i in cands}
+    if len(cands) != 2 or len(units) != 1:
+        return []
+    return cands
+
+
+def _duration_before(ms: list[Mention], ci: int, floor: int) -> Mention | None:
+    """A duration stated just before the change ("一年半时间增长"), in the same sentence."""
+    for j in range(ci - 1, -1, -1):
+        if ms[j].start < floor or ms[ci].start - ms[j].end > 6:
+            return None
+        if ms[j].kind == "duration":
+            return ms[j]
+    return None
+
+
+# --- shares ------------------------------------------------------------------------------------
+
+_CLAUSE = re.compile(r"[，,；;、]")
+_SHARE_AFTER = re.compile(r"^(?:[的]?)(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|来源于|"
+                          r"come from|came from|comes from|went to|go to|goes to|were spent on|was spent on)")
+_SHARE_BEFORE = re.compile(r"(?:占|占比|占比为|占比达)$")
+_REST = re.compile(r"其余|其他|剩余|剩下|the rest|remaining|remainder", re.I)
+
+
+def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+    out = []
+    for s, e in spans:
+        parts = [m for m in ms if s <= m.start < e and m.kind == "percent" and change_of(text, m) is None]
+        shares = []
+        for m in parts:
+            after = fold_width(text[m.end:m.end + 12]).lstrip()
+            before = fold_width(text[max(s, m.start - 4):m.start])
+            if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+                clause_start = max([s] + [x.end() + s for x in _CLAUSE.finditer(text[s:m.start])])
+                shares.append({**_iv(m), "rest": bool(_REST.search(text[clause_start:m.start]))})
+        if len(shares) < 2:
+            continue
+        first = [m for m in parts if m.surface == shares[0]["surface"]][0]
+        last = [m for m in parts if m.surface == shares[-1]["surface"]][-1]
+        out.append({"type": "share", "span": (first.start, last.end), "sentence": (s, e),
+                    "detail": {"parts": shares}, "key": "|".join(p["surface"] for p in shares)})
+    return out
+
+
+# --- facts, elapsed time, counts ----------------------------------------------------------------
+
+_EVENT = re.compile(r"^(?:出生|诞生|成立|建成|开通|去世|逝世|创立|创办|落成|开业|上市|首播|开馆)")
+_NAMES = re.compile(r"(?:“[^“”]{1,12}”[、和与及]?){1,8}")
+_NAME = re.compile(r"“([^“”]{1,12})”")
+_NAMES_BEFORE = re.compile(r"((?:“[^“”]{1,12}”[、和与及]?){1,8})[^“”，。；]{0,6}?于?$")
+_NAMES_AFTER = re.compile(r"^的[^“”，。；]{0,8}?((?:“[^“”]{1,12}”[、和与及]?){1,8})")
+
+
+def fact_claims(text: str, ms: list[Mention]) -> list[dict]:
+    """Dated events of named things: “晓晓”“蕾蕾”于2016年6月出生 / 2021年6月出生的“晓晓”“蕾蕾”."""
+    out = []
+    for m in ms:
+        if m.kind not in ("date", "year") or m.low != m.low:
+            continue
+        event = _EVENT.match(text[m.end:m.end + 4])
+        if event is None:
+            continue
+        after = text[event.end() + m.end:event.end() + m.end + 40]
+        names_m = _NAMES_AFTER.match(after)
+        if names_m is None:
+            names_m = _NAMES_BEFORE.search(text[max(0, m.start - 80):m.start])
+        if names_m is None:
+            continue
+        for name in _NAME.findall(names_m.group(1)):
+            out.append({"type": "fact", "span": (m.start, m.end + event.end()), "sentence": None,
+                        "detail": {"entity": name, "event": event.group(0), "date": _iv(m)},
+                        "key": f"{name}|{event.group(0)}|{m.surface}"})
+    return out
+
+
+_SINCE = re.compile(r"(?:自|从|since)\s?$", re.I)
+_ELAPSED_BEFORE = re.compile(r"(?:走过了?|已有|已经|历经|经过|走过|迎来|for|past)\s?$", re.I)
+_SINCE_TAIL = re.compile(r"以来|至今|since|ago", re.I)
+
+
+def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+    """自1956年…以来，…已走过70年: a year and the years stated as elapsed since it."""
+    out = []
+    for s, e in spans:
+        sent = [m for m in ms if s <= m.start < e]
+        years = [m for m in sent if m.kind == "year" and _SINCE.search(fold_width(text[max(s, m.start - 6):m.start]))]
+        spans_ = [m for m in sent if m.kind == "duration" and m.unit == "year"
+                  and (_ELAPSED_BEFORE.search(fold_width(text[max(s, m.start - 6):m.start]))
+                       or text[m.end:m.end + 2] == "周年")]
+        if len(years) != 1 or len(spans_) != 1 or not _SINCE_TAIL.search(text[s:e]):
+            continue
+        y, d = years[0], spans_[0]
+        if d.start < y.end:
+            continue
+        out.append({"type": "elapsed", "span": (y.start, d.end), "sentence": (s, e),
+                    "detail": {"since": _iv(y), "elapsed": _iv(d)}, "key": f"{y.surface}|{d.surface}"})
+    return out
+
+
+_ENUM_AFTER = re.compile(r"^[，,]?(?:分别为|分别是|分别是：|包括|即|：|:)")
+
+
+def count_claims(text: str, ms: list[Mention]) -> list[dict]:
+    """A count followed by the items it counts: 2胎3崽，分别为…“香香”…“晓晓”“蕾蕾”."""
+    out = []
+    for i, m in enumerate(ms):
+        if m.kind != "count" or m.unit == "" or m.qualifier or m.low != m.low:
+            continue
+        marker = _ENUM_AFTER.match(text[m.end:m.end + 6])
+        if marker is None:
+            continue
+        stop = re.search(r"[。；;]", text[m.end:m.end + 400])
+        body = text[m.end + marker.end(): m.end + (stop.start() if stop else 400)]
+        names = _NAME.findall(body)
+        if len(names) < 1:
+            continue
+        detail = {"count": _iv(m), "items": names}
+        groups = None
+        if i > 0 and ms[i - 1].end == m.start and ms[i - 1].kind == "count" and not ms[i - 1].qualifier:
+            dated = [x for x in find_mentions(body) if x.kind in ("date", "year")]
+            if dated and _EVENT.match(body[dated[0].end:dated[0].end + 4]):
+                groups = {"count": _iv(ms[i - 1]), "groups": [x.surface for x in dated]}
+        detail["groups"] = groups
+        out.append({"type": "count", "span": (ms[i - 1].start if groups else m.start, m.end + marker.end() + len(body)),
+                    "sentence": None, "detail": detail, "key": f"{m.surface}|{'、'.join(names)}"})
+    return out
+
+
+# --- the dataset -------------------------------------------------------------------------------
+
+@dataclass
+class _Para:
+    paragraph_id: str
+    article_id: str
+    file: str
+    line_start: int
+    line_end: int
+    text: str
+
+
+def paragraph_claims(text: str) -> list[dict]:
+    """All claims recognised inside one paragraph's text."""
+    ms = find_mentions(text)
+    if not ms:
+        return []
+    spans = sentences(text)
+    return (growth_claims(text, spans, ms) + share_claims(text, spans, ms) + fact_claims(text, ms)
+            + elapsed_claims(text, spans, ms) + count_claims(text, ms))
+
+
+def claim_rows(paragraphs: pd.DataFrame) -> list[dict]:
+    rows = []
+    for p in paragraphs.itertuples(index=False):
+        if p.kind not in ("body", "caption", "title", "heading", "subheading"):
+            continue
+        for c in paragraph_claims(p.text):
+            sent = c["sentence"] or c["span"]
+            sentence = p.text[sent[0]:sent[1]].strip() or p.text
+            digest = hashlib.sha1(f"{p.paragraph_id}|{c['type']}|{c['key']}".encode()).hexdigest()[:12]
+            rows.append({"claim_id": "c-" + digest, "type": c["type"], "article_id": p.article_id,
+                         "paragraph_id": p.paragraph_id, "paragraph_id2": "", "file": p.file,
+                         "line_start": int(p.line_start), "line_end": int(p.line_end), "sentence": sentence,
+                         "key": c["key"], "detail": json.dumps(c["detail"], ensure_ascii=False, sort_keys=True)})
+    unique = {}
+    for row in rows:
+        unique.setdefault(row["claim_id"], row)
+    return list(unique.values())
+
+
+@derived("claims", ClaimsModel)
+def build(ctx) -> pd.DataFrame:
+    """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
+    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs")), columns=COLUMNS)
+    return frame.astype({"line_start": "int64", "line_end": "int64"})
+
+
+def claims_of(ctx, claim_type: str) -> list[tuple[pd.Series, dict]]:
+    """The claims of one type, each with its decoded detail, in dataset order."""
+    frame = ctx.dataset("claims")
+    picked = frame[frame["type"] == claim_type]
+    return [(row, json.loads(row["detail"])) for _, row in picked.iterrows()]
+
+
+def plain(value):
+    """Evidence without infinities or float noise: JSON readers elsewhere reject Infinity."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return float(f"{value:.6g}")
+    return value
+
+
+def show(lo: float, hi: float) -> str:
+    """An interval for a message: [a, b], with b = ∞ when open above."""
+    hi_text = "∞" if hi == float("inf") else f"{hi:.4g}"
+    return f"[{lo:.4g}, {hi_text}]"
