@@ -426,7 +426,8 @@ def growth_between_periods(ctx):
 
     ## Example
     `日均Token消耗量` 1000亿 at 2024-01 and 30万亿 at 2025-06, with
-    `2024-01/2025-06` stated as `3 倍`.
+    `2024-01/2025-06` stated as `30 倍` with no qualifier: 30万亿 / 1000亿 is
+    at least 300.
 
     ## Use instead
     `300 倍, over`, as the source says (增长300多倍): 30万亿 / 1000亿 = 300.
