@@ -1,0 +1,130 @@
+"""Duplicate candidates on Spark; confirmation and hits stay the rule module's own functions.
+
+    DUP001  exact: eligible paragraphs grouped by content_hash (the digest of the normalised text)
+    DUP002  near: Spark ML MinHashLSH hashes of the 5-character shingle sets, banded into
+            bands x rows keys as the pandas rule does, buckets joined; then hits_for_near
+            computes the exact Jaccard of every candidate
+    DUP003  partial: sampled 16-character shingles ("anchors") exploded and joined on the
+            anchor; pairs sharing min_anchors of them go to hits_for_partial
+
+Only candidate pairs and small groups come back to the driver.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from checks.rules import duplicates as dup
+
+PAIRS_SCHEMA = "a string, b string"
+
+
+def eligible_rows(paragraphs, options: dict):
+    """Eligible paragraphs (the rule's own `eligible`, per Arrow batch): paragraph_id, norm, content_hash."""
+
+    def keep(batches):
+        for batch in batches:
+            yield batch.loc[dup.eligible(batch, options), ["paragraph_id", "norm", "content_hash"]]
+
+    return paragraphs.select("paragraph_id", "kind", "norm", "content_hash").mapInPandas(
+        keep, "paragraph_id string, norm string, content_hash string")
+
+
+def representatives(paragraphs, options: dict):
+    """One eligible paragraph per distinct text, the smallest paragraph_id, as dup.representatives."""
+    from pyspark.sql import functions as F
+
+    return eligible_rows(paragraphs, options).groupBy("norm").agg(F.min("paragraph_id").alias("paragraph_id"))
+
+
+def exact_groups(paragraphs, options: dict) -> pd.DataFrame:
+    """paragraph_id and group_key of every eligible paragraph whose text occurs more than once."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    rows = eligible_rows(paragraphs, options)
+    counted = rows.withColumn("_n", F.count("*").over(Window.partitionBy("content_hash")))
+    frame = counted.where("_n > 1").select("paragraph_id", F.col("content_hash").alias("group_key")).toPandas()
+    return frame.sort_values(["group_key", "paragraph_id"]).reset_index(drop=True)
+
+
+def _bucket_pairs(ids: list[str], max_bucket: int, oversize: str) -> list[tuple[str, str]]:
+    """All pairs of a small bucket; a large one gives a star from its smallest id, or nothing."""
+    ids = sorted(set(ids))
+    if len(ids) > max_bucket:
+        return [(ids[0], other) for other in ids[1:]] if oversize == "star" else []
+    return [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))]
+
+
+def _pairs_frame(spark, rdd) -> pd.DataFrame:
+    frame = spark.createDataFrame(rdd, PAIRS_SCHEMA).distinct().toPandas()
+    return frame.sort_values(["a", "b"]).reset_index(drop=True)
+
+
+def near_candidates(paragraphs, options: dict) -> pd.DataFrame:
+    """Candidate pairs [a, b] from Spark ML MinHashLSH values, banded as in the pandas rule."""
+    from pyspark.ml.feature import HashingTF, MinHashLSH
+    from pyspark.ml.functions import vector_to_array
+    from pyspark.sql import functions as F
+
+    from checks.similarity.exact import shingles
+
+    opts = {**dup.NEAR, **options}
+    k, bands, rows = int(opts["shingle"]), int(opts["bands"]), int(opts["rows"])
+    max_bucket = int(opts["max_bucket"])
+    spark = paragraphs.sparkSession
+    shingle = F.udf(lambda text: sorted(shingles(text, k)), "array<string>")
+    reps = representatives(paragraphs, opts).withColumn("shingles", shingle("norm"))
+    features = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 24, binary=True).transform(reps)
+    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=bands * rows,
+                       seed=int(opts["seed"])).fit(features)
+    hashed = model.transform(features).select(
+        "paragraph_id", F.transform("hashes", lambda v: vector_to_array(v)[0].cast("long")).alias("h"))
+    keys = hashed.select("paragraph_id", F.posexplode(F.array(*[
+        F.concat_ws(":", F.slice("h", band * rows + 1, rows).cast("array<string>")) for band in range(bands)
+    ])).alias("band", "key"))
+    buckets = keys.groupBy("band", "key").agg(F.collect_list("paragraph_id").alias("ids")).where(F.size("ids") > 1)
+    pairs = buckets.rdd.flatMap(lambda r: _bucket_pairs(r.ids, max_bucket, "star"))
+    return _pairs_frame(spark, pairs)
+
+
+def partial_candidates(paragraphs, options: dict) -> pd.DataFrame:
+    """Candidate pairs [a, b] sharing at least min_anchors sampled shingles, by a join on the anchor."""
+    from pyspark.sql import functions as F
+
+    opts = {**dup.PARTIAL, **options}
+    k, keep_one_in = int(opts["anchor"]), int(opts["keep_one_in"])
+    max_bucket, min_anchors = int(opts["max_bucket"]), int(opts["min_anchors"])
+
+    def anchors(batches):
+        from checks.similarity.hashing import codes_of, rolling_hashes
+
+        for batch in batches:
+            texts = batch["norm"].tolist()
+            if not texts:
+                continue
+            codes, starts = codes_of(texts)
+            hashes, owner = rolling_hashes(codes, starts, k)
+            keep = (hashes % np.uint64(keep_one_in)) == 0
+            keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(texts)))
+            ids = batch["paragraph_id"].to_numpy()[owner[keep]]
+            yield pd.DataFrame({"paragraph_id": ids, "anchor": hashes[keep].view(np.int64)})
+
+    spark = paragraphs.sparkSession
+    table = representatives(paragraphs, opts).mapInPandas(anchors, "paragraph_id string, anchor long").distinct()
+    buckets = table.groupBy("anchor").agg(F.collect_list("paragraph_id").alias("ids")).where(F.size("ids") > 1)
+    pairs = (buckets.rdd.flatMap(lambda r: [(p, 1) for p in _bucket_pairs(r.ids, max_bucket, "skip")])
+             .reduceByKey(lambda x, y: x + y).filter(lambda kv: kv[1] >= min_anchors).keys())
+    return _pairs_frame(spark, pairs)
+
+
+def duplicate_hits(code: str, context, paragraphs):
+    """The hits of DUP001/2/3 with candidates from Spark and the rule module's confirmation."""
+    opts = context.options(code)
+    if code == "DUP001":
+        return list(dup.hits_for_exact(context, exact_groups(paragraphs, opts)))
+    if code == "DUP002":
+        return list(dup.hits_for_near(context, near_candidates(paragraphs, opts), opts))
+    if code == "DUP003":
+        return list(dup.hits_for_partial(context, partial_candidates(paragraphs, opts), opts))
+    raise KeyError(code)
