@@ -77,13 +77,22 @@ class IndicatorsModel(pa.DataFrameModel):
     metric: Series[str] = pa.Field(str_length={"min_value": 1})
     scope: Series[str] = pa.Field(str_length={"min_value": 1})
     period: Series[str] = pa.Field(str_matches=PERIOD.pattern)
-    value: Series[float] = pa.Field(coerce=True, ge=0)
+    value: Series[float] = pa.Field(coerce=True)
     unit: Series[str]
     qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
     source_file: Series[str] = pa.Field(str_length={"min_value": 1})
     paragraph_id: Series[str] = pa.Field(str_matches=r"^p-[0-9a-f]{12}$")
-    line: Series[int] = pa.Field(coerce=True, ge=1)
+    line: Series[int] = pa.Field(coerce=True)
     quote: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    # bounds on numbers are checked on what parses, so a cell that is not a number is one finding, not two
+    @pa.check("value", error="value must not be negative")
+    def value_not_negative(cls, value: Series) -> Series[bool]:
+        return ~(pd.to_numeric(value, errors="coerce") < 0)
+
+    @pa.check("line", error="line must be 1 or more")
+    def line_positive(cls, line: Series) -> Series[bool]:
+        return ~(pd.to_numeric(line, errors="coerce") < 1)
 
     @pa.check("unit", error="unit must be a known unit, optionally after 万/亿/万亿 (see datasets/README.md)")
     def unit_known(cls, unit: Series[str]) -> Series[bool]:
