@@ -70,10 +70,14 @@ def _load_config(config_path, select, ignore, fail_on, baseline, report_dir):
     return config
 
 
-def _execute(inputs, config, quiet):
+def _execute(inputs, config, quiet, engine="pandas", master=None):
     from checks.engine import execute, prepare
 
     inputs = list(inputs) or list(config.inputs)
+    if engine == "spark":
+        from checks.spark.engine import execute as execute_spark
+
+        return execute_spark(inputs, config, master)
     if _progress_wanted(quiet):
         rules = prepare(config)
         with Progress(_input_bytes(inputs), len(rules)) as progress:
@@ -118,14 +122,19 @@ def cli():
 @click.option("--fail-on", type=FAIL_ON, help="Lowest severity that makes the exit status 1 (default: error).")
 @click.option("--format", "output_format", type=click.Choice(["text", "github", "none"]), default=None,
               help="How findings are printed on stdout; github prints workflow annotations (default under GitHub Actions).")
+@click.option("--engine", type=click.Choice(["pandas", "spark"]), default="pandas", show_default=True,
+              help="Where the checks run: pandas on this machine, or PySpark (needs the spark extra).")
+@click.option("--master", help="Spark master URL for --engine spark, e.g. spark://host:7077 (default: local[2]).")
 @with_common
-def run(inputs, report_dir, baseline, fail_on, output_format, config_path, select, ignore, quiet):
+def run(inputs, report_dir, baseline, fail_on, output_format, engine, master, config_path, select, ignore, quiet):
     """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
     from checks.surfaces.console import print_result
     from checks.surfaces.write import write_reports
 
     config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir)
-    result = _execute(inputs, config, quiet)
+    if master and engine != "spark":
+        raise UsageError("--master needs --engine spark")
+    result = _execute(inputs, config, quiet, engine, master)
     folder = write_reports(result, config.report_dir)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
