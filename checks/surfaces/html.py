@@ -62,8 +62,9 @@ def _articles(result: RunResult) -> dict[str, str]:
     return {r.article_id: (r.title or r.column or r.dateline or r.article_id) for r in frame.itertuples(index=False)}
 
 
-def _article_of(finding: dict) -> str:
-    return next((loc["article_id"] for loc in finding["locations"] if loc.get("article_id")), "")
+def _articles_of(finding: dict) -> set[str]:
+    """Every article a finding involves: a duplicate across two articles counts for both."""
+    return {loc["article_id"] for loc in finding["locations"] if loc.get("article_id")}
 
 
 def _number(evidence: dict, keys: tuple[str, ...]):
@@ -88,7 +89,7 @@ def stated_vs_computed(findings: list[dict]) -> list[tuple[float, float, str]]:
 def summary(doc: dict, articles: dict[str, str]) -> dict:
     """Counts of open findings by severity, category, rule, dataset and article."""
     findings = doc["findings"]
-    by_article = Counter(_article_of(f) for f in findings if _article_of(f))
+    by_article = Counter(a for f in findings for a in _articles_of(f))
     return {
         "severity": [(s, doc["summary"][s]) for s in ("error", "warning", "info")],
         "category": sorted(Counter(f["category"] for f in findings).items()),

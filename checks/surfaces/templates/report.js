@@ -16,9 +16,9 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
-  function articleOf(f) {
-    for (var i = 0; i < f.locations.length; i++) if (f.locations[i].article_id) return f.locations[i].article_id;
-    return "";
+  function inArticle(f, a) {
+    for (var i = 0; i < f.locations.length; i++) if (f.locations[i].article_id === a) return true;
+    return false;
   }
 
   /* search text of each finding, built on first search only */
@@ -41,7 +41,7 @@
     if (state.severity && f.severity !== state.severity) return false;
     if (state.category && f.category !== state.category) return false;
     if (state.rule && f.check !== state.rule) return false;
-    if (state.article && articleOf(f) !== state.article) return false;
+    if (state.article && !inArticle(f, state.article)) return false;
     if (state.q && haystack(i).indexOf(state.q) < 0) return false;
     return true;
   }
@@ -61,7 +61,7 @@
   }
   function distinct(get) {
     var seen = {}, out = [];
-    F.forEach(function (f) { var v = get(f); if (v && !seen[v]) { seen[v] = 1; out.push(v); } });
+    F.forEach(function (f) { [].concat(get(f)).forEach(function (v) { if (v && !seen[v]) { seen[v] = 1; out.push(v); } }); });
     return out.sort();
   }
 
@@ -248,7 +248,7 @@
 
   fillSelect("f-category", distinct(function (f) { return f.category; }));
   fillSelect("f-rule", distinct(function (f) { return f.check; }), function (c) { return R[c] ? c + " \u2013 " + R[c].title : c; });
-  fillSelect("f-article", distinct(articleOf), function (a) { return A[a] || a; });
+  fillSelect("f-article", distinct(function (f) { return f.locations.map(function (l) { return l.article_id; }); }), function (a) { return A[a] || a; });
   ["f-status", "f-severity", "f-category", "f-rule", "f-article"].forEach(function (c) { $(c).addEventListener("change", readControls); });
   var timer = null;
   $("f-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(readControls, 150); });
