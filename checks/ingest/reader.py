@@ -17,7 +17,7 @@ import pandas as pd
 
 from checks.errors import InputError
 from checks.ingest.decode import BadSpot, decode_bytes
-from checks.ingest.normalize import normalize
+from checks.ingest.normalize import normalize_many
 from checks.ingest.segment import Article, Block, articles_of, blocks_of, is_blank, split_lines
 
 SUFFIXES = (".txt", ".jsonl")
@@ -154,53 +154,68 @@ def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> t
     if lines and lines[-1] == "" and decoded.text.endswith(("\n", "\r")):
         lines = lines[:-1]
     source = SourceFile(path, name, sha, len(lines), decoded.encoding, decoded.bad_spots)
-    art_rows: list[dict] = []
-    par_rows: list[dict] = []
     if path.suffix.lower() == ".jsonl":
         pairs = _articles_of_jsonl(decoded.text, name)
     else:
         pairs = [(a, {"date": "", "source_id": ""}) for a in articles_of(blocks_of(lines))]
-    covered: set[int] = set()
-    for a_pos, (article, meta) in enumerate(pairs):
-        article_id = "a-" + _short_hash(sha, occurrence, a_pos, size=10)
-        art_rows.append(
-            {
-                "article_id": article_id,
-                "file": name,
-                "position": a_pos,
-                "title": article.title,
-                "column": article.column,
-                "dateline": article.dateline,
-                "date": meta["date"],
-                "source_id": meta["source_id"],
-                "line_start": article.blocks[0].line_start,
-                "line_end": article.blocks[-1].line_end,
-                "paragraphs": len(article.blocks),
-            }
-        )
-        for p_pos, block in enumerate(article.blocks):
-            norm = normalize(block.text)
-            covered.update(range(block.line_start, block.line_end + 1))
-            par_rows.append(
-                {
-                    "paragraph_id": "p-" + _short_hash(sha, occurrence, a_pos, p_pos),
-                    "article_id": article_id,
-                    "file": name,
-                    "section": block.section,
-                    "kind": block.kind,
-                    "position": p_pos,
-                    "text": block.text,
-                    "norm": norm,
-                    "length": len(block.text),
-                    "line_start": block.line_start,
-                    "line_end": block.line_end,
-                    "content_hash": hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16],
-                }
-            )
-    blank = sum(1 for i, line in enumerate(lines, start=1) if is_blank(line) and i not in covered)
-    acc = {"file": name, "lines": len(lines), "blank": blank, "in_paragraphs": len(covered),
-           "articles": len(pairs), "paragraphs": sum(len(a.blocks) for a, _ in pairs)}
+    art_rows = [_article_row(article, meta, name, a_pos, sha, occurrence) for a_pos, (article, meta) in enumerate(pairs)]
+    par_rows = _paragraph_rows(pairs, art_rows, name, sha, occurrence)
+    in_paragraphs = _lines_covered(pairs)
+    blank = sum(1 for line in lines if not line.strip())  # paragraphs never hold a blank line
+    acc = {"file": name, "lines": len(lines), "blank": blank, "in_paragraphs": in_paragraphs,
+           "articles": len(pairs), "paragraphs": len(par_rows)}
     return source, art_rows, par_rows, acc
+
+
+def _article_row(article: Article, meta: dict, name: str, a_pos: int, sha: str, occurrence: int) -> dict:
+    return {
+        "article_id": "a-" + _short_hash(sha, occurrence, a_pos, size=10),
+        "file": name,
+        "position": a_pos,
+        "title": article.title,
+        "column": article.column,
+        "dateline": article.dateline,
+        "date": meta["date"],
+        "source_id": meta["source_id"],
+        "line_start": article.blocks[0].line_start,
+        "line_end": article.blocks[-1].line_end,
+        "paragraphs": len(article.blocks),
+    }
+
+
+def _paragraph_rows(pairs: list, art_rows: list[dict], name: str, sha: str, occurrence: int) -> list[dict]:
+    """One row per block; the texts of a whole file are normalised in one call, ids hashed from a shared prefix."""
+    blocks = [(a_pos, p_pos, block) for a_pos, (article, _) in enumerate(pairs) for p_pos, block in enumerate(article.blocks)]
+    norms = normalize_many([block.text for _, _, block in blocks])
+    prefix = hashlib.sha1(f"{sha}\x1f{occurrence}\x1f".encode("utf-8"))
+    rows = []
+    for (a_pos, p_pos, block), norm in zip(blocks, norms):
+        hasher = prefix.copy()
+        hasher.update(f"{a_pos}\x1f{p_pos}".encode("ascii"))
+        rows.append({
+            "paragraph_id": "p-" + hasher.hexdigest()[:12],
+            "article_id": art_rows[a_pos]["article_id"],
+            "file": name,
+            "section": block.section,
+            "kind": block.kind,
+            "position": p_pos,
+            "text": block.text,
+            "norm": norm,
+            "length": len(block.text),
+            "line_start": block.line_start,
+            "line_end": block.line_end,
+            "content_hash": hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16],
+        })
+    return rows
+
+
+def _lines_covered(pairs: list) -> int:
+    """Distinct lines inside some paragraph (a .jsonl line holds several paragraphs, a page's never overlap)."""
+    covered: set[int] = set()
+    for article, _ in pairs:
+        for block in article.blocks:
+            covered.update(range(block.line_start, block.line_end + 1))
+    return len(covered)
 
 
 ARTICLE_COLUMNS = {

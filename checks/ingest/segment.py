@@ -168,17 +168,18 @@ def articles_of(blocks: list[Block]) -> list[Article]:
         if current is None:
             current = Article()
             articles.append(current)
-        if START_DATELINE.match(text) and (current.dateline or current.has_body):
+        start = START_DATELINE.match(text)
+        if start and (current.dateline or current.has_body):
             carried = _leading_meta_count(current.blocks)
             moved = current.blocks[len(current.blocks) - carried :] if carried else []
             del current.blocks[len(current.blocks) - carried :]
             current = Article(blocks=moved)
             articles.append(current)
         current.blocks.append(block)
-        if START_DATELINE.match(text) and not current.dateline:
-            current.dateline = START_DATELINE.match(text).group(0).strip()
+        if start and not current.dateline:
+            current.dateline = start.group(0).strip()
             current.dateline_position = "start"
-        if END_DATELINE.match(text):
+        if text[:1] in "（(" and END_DATELINE.match(text):
             block.kind = "dateline"
             if not current.dateline:
                 current.dateline = text
