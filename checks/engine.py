@@ -91,5 +91,5 @@ def execute(inputs: list[str], config: Config, progress=None) -> RunResult:
     result = RunResult(config, corpus, context, rules, findings, verified, seconds=seconds)
     if config.baseline:
         entries = baseline_file.load(config.baseline)
-        result.findings, result.accepted, result.stale = baseline_file.split(findings, entries)
+        result.findings, result.accepted, result.stale = baseline_file.split(findings, entries, {r.code for r in rules})
     return result
