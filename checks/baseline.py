@@ -22,6 +22,7 @@ class Entry:
     check: str
     message: str
     reason: str
+    where: str = ""
 
 
 def load(path: str) -> dict[str, Entry]:
@@ -41,15 +42,24 @@ def load(path: str) -> dict[str, Entry]:
         reason = raw.get("reason", "")
         if not isinstance(reason, str):
             raise ConfigError(f"{path}: accepted[{i}].reason must be a string")
-        entries[raw["id"]] = Entry(raw["id"], str(raw.get("check", "")), str(raw.get("message", "")), reason)
+        entries[raw["id"]] = Entry(raw["id"], str(raw.get("check", "")), str(raw.get("message", "")), reason,
+                                   str(raw.get("where", "")))
     return entries
+
+
+def where(finding: Finding) -> str:
+    """file:line of a finding's first place, so a person editing the baseline can look it up."""
+    if not finding.locations:
+        return ""
+    loc = finding.locations[0]
+    return f"{loc.file}:{loc.line_start}"
 
 
 def write(path: str, findings: list[Finding], previous: dict[str, Entry] | None = None) -> int:
     """Write every finding as accepted, keeping reasons already given; return how many."""
     previous = previous or {}
     accepted = [
-        {"id": f.id, "check": f.check, "message": f.message,
+        {"id": f.id, "check": f.check, "where": where(f), "message": f.message,
          "reason": previous[f.id].reason if f.id in previous else ""}
         for f in findings
     ]
@@ -62,8 +72,13 @@ def write(path: str, findings: list[Finding], previous: dict[str, Entry] | None 
     return len(accepted)
 
 
-def split(findings: list[Finding], entries: dict[str, Entry]) -> tuple[list[Finding], list[tuple[Finding, Entry]], list[Entry]]:
-    """New findings, accepted ones with their entries, and stale entries."""
+def split(findings: list[Finding], entries: dict[str, Entry], checks_run: set[str] | None = None,
+          ) -> tuple[list[Finding], list[tuple[Finding, Entry]], list[Entry]]:
+    """New findings, accepted ones with their entries, and stale entries.
+
+    An entry is stale only when its check ran (`checks_run`, all when None): a run
+    narrowed with --select says nothing about the findings of other checks.
+    """
     fresh, accepted = [], []
     seen = set()
     for finding in findings:
@@ -73,5 +88,6 @@ def split(findings: list[Finding], entries: dict[str, Entry]) -> tuple[list[Find
         else:
             accepted.append((finding, entry))
             seen.add(finding.id)
-    stale = [e for i, e in entries.items() if i not in seen]
+    stale = [e for i, e in entries.items()
+             if i not in seen and (checks_run is None or not e.check or e.check in checks_run)]
     return fresh, accepted, stale
