@@ -1,6 +1,7 @@
 """Turn raw bytes into text without losing anything silently.
 
-UTF-8 (with or without BOM), UTF-16 with BOM and GB18030 are read as they are.
+UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when its NULs
+show the byte order), GB18030 and Big5 are read as they are.
 A file that is mostly UTF-8 with a few bad bytes is still read: every bad spot
 is replaced by U+FFFD and reported back, so the engine can raise an
 `encoding` finding instead of dropping the text.
@@ -79,22 +80,82 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
                 return Decoded(data[2:].decode(enc), "utf-16")
             except UnicodeDecodeError:
                 raise InputError(f"{name}: UTF-16 text with invalid bytes; re-save it as UTF-8") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not article text; pass .txt files of text")
     return _utf8_or_lenient(data, "utf-8", name)
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 saved without a BOM: ASCII characters (digits, spaces, line breaks) put NULs on one side."""
+    sample = data[:65536]
+    if len(data) % 2 or sample.count(b"\x00") < len(sample) // 32:
+        return None
+    even, odd = sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")
+    if max(even, odd) < 0.9 * (even + odd):
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:  # NUL characters: binary data that happens to pair up
+        return None
+    return Decoded(text, f"{encoding} (no BOM)")
+
+
 def _utf8_or_lenient(data: bytes, label: str, name: str) -> Decoded:
+    """UTF-8; else UTF-8 with a few damaged spots; else GB18030 or Big5; else a one-line refusal."""
     try:
         return Decoded(data.decode("utf-8"), label)
     except UnicodeDecodeError:
         pass
+    limit = max(8, int(len(data) * MAX_BAD_BYTE_SHARE / 2))
+    lenient = _decode_with_spots(data, limit)
+    if lenient is not None and _mostly_utf8(lenient):
+        return lenient
+    legacy = _legacy_chinese(data)
+    if legacy is not None:
+        return legacy
+    if lenient is not None:
+        return lenient
+    raise InputError(f"{name}: text is not in one encoding (UTF-8, GB18030, Big5 or UTF-16), "
+                     "or mixes them; convert it to UTF-8")
+
+
+def _mostly_utf8(decoded: Decoded) -> bool:
+    """Damaged UTF-8 still holds many well-formed multi-byte characters; GB18030 read as UTF-8 holds few."""
+    good = sum(1 for ch in decoded.text if ord(ch) > 127 and ch != "\ufffd")
+    return good >= 4 * len(decoded.bad_spots)
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of non-ASCII characters in GB2312: near 1 for simplified Chinese, far lower for Big5 read as GBK."""
+    wide = [ch for ch in text[:20000] if ord(ch) > 127]
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide)
+
+
+def _legacy_chinese(data: bytes) -> Decoded | None:
+    """GB18030, or Big5 when the GB18030 reading is mostly rare characters (Big5 bytes are valid GBK too)."""
     try:
-        return Decoded(data.decode("gb18030"), "gb18030")
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        gb = None
+    if gb is not None and _gb2312_share(gb) >= 0.8:
+        return Decoded(gb, "gb18030")
+    try:
+        return Decoded(data.decode("big5"), "big5")
     except UnicodeDecodeError:
         pass
-    limit = max(8, int(len(data) * MAX_BAD_BYTE_SHARE / 2))
-    decoded = _decode_with_spots(data, limit)
-    if decoded is None:
-        raise InputError(f"{name}: text is neither UTF-8 nor GB18030; convert it to UTF-8")
-    return decoded
+    return Decoded(gb, "gb18030") if gb is not None else None
