@@ -18,29 +18,61 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * (1 + 1e-9) and b[0] <= a[1] * (1 + 1e-9)
 
 
-def check_growth(d: dict) -> tuple[bool, dict] | None:
-    """Whether the stated change can hold; None when the claim cannot be checked (e.g. a zero base)."""
+def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far apart two intervals are (0 when they overlap)."""
+    return max(b[0] - a[1], a[0] - b[1], 0.0)
+
+
+def _stated(change: dict, sign: int) -> tuple[float, float]:
+    lo, hi = change["low"], change["high"]
+    return (lo, hi) if sign > 0 else (-hi, -lo)
+
+
+def check_growth(d: dict) -> tuple[str, dict] | None:
+    """'holds', 'near' (a gap rounding of unstated figures may explain) or 'fails', with the arithmetic.
+
+    None when the claim cannot be checked (a zero base, 下降N倍, an annual rate without years).
+    """
     start, end, change, sign = d["start"], d["end"], d["change"], d["sign"]
     if start["low"] <= 0 or end["low"] < 0:
         return None
-    c_lo, c_hi = change["low"], change["high"]
-    if change["kind"] == "percentage_points":
-        diff = (end["low"] - start["high"], end["high"] - start["low"])
-        stated = (c_lo, c_hi) if sign > 0 else (-c_hi, -c_lo)
-        return overlaps(diff, stated), {"computed_pp": show(*diff), "stated_pp": show(*stated)}
     ratio = ratio_interval(start, end)
-    if change["kind"] == "percent":
+    stated = _stated(change, sign)
+    if change["kind"] == "percentage_points":
+        computed = (end["low"] - start["high"], end["high"] - start["low"])
+        evidence, tolerance = {"computed_pp": show(*computed), "stated_pp": show(*stated)}, 0.1
+    elif d["reading"] == "annual":
+        if change["kind"] != "percent" or not d.get("start_time") or not d.get("end_time"):
+            return None
+        years = (max(1.0, d["end_time"]["low"] - d["start_time"]["high"]),
+                 max(1.0, d["end_time"]["high"] - d["start_time"]["low"]))
+        if INF in ratio or ratio[0] <= 0:
+            return None
+        corners = [(r ** (1 / n) - 1) * 100 for r in ratio for n in years]
+        computed = (min(corners), max(corners))
+        evidence = {"years": show(*years), "computed_annual_percent": show(*computed), "stated_percent": show(*stated)}
+        tolerance = max(0.5, 0.05 * abs(change["value"]))
+    elif change["kind"] == "percent":
         computed = ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100)
-        stated = (c_lo, c_hi) if sign > 0 else (-c_hi, -c_lo)
-        return overlaps(computed, stated), {"computed_percent": show(*computed), "stated_percent": show(*stated)}
-    if sign < 0:
-        return None  # 下降N倍 has no agreed arithmetic
-    readings = {"to": (c_lo, c_hi), "by": (c_lo + 1, c_hi + 1), "fan": (2 ** c_lo, 2 ** min(c_hi, 60))}
-    chosen = ("to", "by") if d["reading"] == "either" else (d["reading"],)
-    holding = [r for r in chosen if overlaps(ratio, readings[r])]
-    evidence = {"computed_ratio": show(*ratio), "readings_checked": {r: show(*readings[r]) for r in chosen},
-                "readings_that_hold": holding}
-    return bool(holding), evidence
+        evidence = {"computed_percent": show(*computed), "stated_percent": show(*stated)}
+        tolerance = max(1.0, 0.05 * abs(change["value"]))
+    else:
+        if sign < 0:
+            return None  # 下降N倍 has no agreed arithmetic
+        c_lo, c_hi = change["low"], change["high"]
+        readings = {"to": (c_lo, c_hi), "by": (c_lo + 1, c_hi + 1), "fan": (2 ** c_lo, 2 ** min(c_hi, 60))}
+        chosen = ("to", "by") if d["reading"] == "either" else (d["reading"],)
+        holding = [r for r in chosen if overlaps(ratio, readings[r])]
+        evidence = {"computed_ratio": show(*ratio), "readings_checked": {r: show(*readings[r]) for r in chosen},
+                    "readings_that_hold": holding,
+                    "reading_note": "增加了N倍 = (N+1)x, 增加到N倍 = Nx, bare 增长N倍 checked both ways, 翻N番 = 2^N"}
+        if holding:
+            return "holds", evidence
+        best = min(gap(ratio, readings[r]) / max(readings[r][0], 1e-9) for r in chosen)
+        return ("near" if best <= 0.05 else "fails"), evidence
+    if overlaps(computed, stated):
+        return "holds", evidence
+    return ("near" if gap(computed, stated) <= tolerance else "fails"), evidence
 
 
 @rule("GRW001", category="growth", severity="error", dataset="claims",
@@ -50,11 +82,14 @@ def growth_does_not_follow(ctx):
 
     ## What it does
     For each growth claim (a start value, an end value and the change stated between them, in one
-    sentence or across adjacent sentences of a paragraph) it computes the change over the intervals
-    the wording allows (rounding of the last digit, 约/近/超过/多, nearly/more than) and compares it
-    with the stated one. `增加了N倍` is read as (N+1)x, `增加到N倍` as Nx; a bare `增长N倍` is checked
-    under both readings and the evidence says which holds. `翻N番` is 2^N. A claim that holds is
-    listed under `verified` with its arithmetic.
+    sentence, or across adjacent sentences of a paragraph when both values carry their dates) it
+    computes the change over the intervals the wording allows (rounding of the last digit,
+    约/近/超过/多, nearly/more than) and compares it with the stated one. `增加了N倍` is read as
+    (N+1)x, `增加到N倍` as Nx; a bare `增长N倍` is checked under both readings and the evidence says
+    which holds. `翻N番` is 2^N. `年均增长` is a compound annual rate over the years between the two
+    dates. `B，比上年增加D，增长r` is checked with the start B - D. An error when the gap is large; a
+    warning when it is within what unstated decimals could explain (1 point or 5% of the rate).
+    A claim that holds is listed under `verified` with its arithmetic.
 
     ## Why is this bad
     A rate that its own numbers contradict means one of the three figures is wrong, and readers
@@ -70,16 +105,18 @@ def growth_does_not_follow(ctx):
         result = check_growth(d)
         if result is None:
             continue
-        holds, arithmetic = result
+        outcome, arithmetic = result
         evidence = plain({"start": d["start"], "end": d["end"], "stated_change": d["change"],
-                          "direction": "down" if d["sign"] < 0 else "up", "order": d["order"],
+                          "direction": "down" if d["sign"] < 0 else "up", "order": d["order"], "delta": d.get("delta"),
                           "start_time": d["start_time"], "end_time": d["end_time"], **arithmetic})
         where = [ctx.locate(row["paragraph_id"])]
         what = f"{d['start']['surface']} → {d['end']['surface']} with a stated change of {d['change']['surface']}"
-        if holds:
-            yield Hit(f"Growth holds: {what}.", where, evidence, key=row["key"], verified=True)
+        computed = next(v for k, v in arithmetic.items() if k.startswith("computed_"))
+        reading = f" (reading: {', '.join(arithmetic['readings_that_hold'])})" if arithmetic.get("readings_that_hold") else ""
+        if outcome == "holds":
+            yield Hit(f"Growth holds: {what}; the values give {computed}{reading}.", where, evidence,
+                      key=row["key"], verified=True)
         else:
-            computed = arithmetic.get("computed_percent") or arithmetic.get("computed_pp") or \
-                arithmetic.get("computed_ratio")
+            severity = "warning" if outcome == "near" else None
             yield Hit(f"Growth does not follow: {what}, but the values give {computed}.", where, evidence,
-                      key=row["key"])
+                      key=row["key"], severity=severity)
