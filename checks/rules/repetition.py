@@ -15,7 +15,9 @@ from checks.model import Hit
 from checks.rules.base import rule
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
+# "more and more", "again and again", "day after day", "side by side": X-joiner-X idioms.
+ENGLISH_JOINERS = frozenset({"and", "or", "by", "after", "to", "upon"})
 _GAP = re.compile(r"[ \t]+")
 # English words that stand doubled in correct grammar or idiom ("that that", "had had", "bye bye").
 ENGLISH_LEGIT_DOUBLES = frozenset({"that", "had", "is", "bye", "so", "very", "no", "yes", "ha", "knock", "tut", "now"})
@@ -69,6 +71,8 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
             gaps = [text[words[j].end():words[j + 1].start()] for j in range(i, i + 2 * n - 1)]
             if not all(_GAP.fullmatch(g) for g in gaps):
                 continue
+            if n == 2 and lowered[i] in ENGLISH_JOINERS:
+                continue
             if n == 1 and (lowered[i] in ENGLISH_LEGIT_DOUBLES or lowered[i][0].isdigit() or len(lowered[i]) == 1):
                 continue
             found.append((words[i].start(), text[words[i].start():words[i + n - 1].end()]))
@@ -79,11 +83,21 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
 
 
 def paragraph_doublings(paragraphs: pd.DataFrame, options: dict) -> list[dict]:
-    """Doubled words and phrases in one article's paragraphs (any kind), in paragraph order."""
+    """Doubled words and phrases in one article's paragraphs (any kind), in paragraph order.
+
+    A doubled Chinese unit counts only when the unit also stands alone elsewhere in the
+    article: that shows it is a word of the text, not two words meeting (退税缓税缓费 is
+    缓税 + 缓费, 富国中国中小盘 is 富国 + 中国 + 中小盘).
+    """
+    rows = list(paragraphs.sort_values("position", kind="stable").itertuples(index=False))
+    article = "\n".join(row.norm for row in rows)
+    cjk = {row.paragraph_id: cjk_doublings(row.norm, options) for row in rows}
+    doubled = Counter(unit for found in cjk.values() for _, unit in found)
     out = []
-    for row in paragraphs.sort_values("position", kind="stable").itertuples(index=False):
+    for row in rows:
         text = row.norm
-        for offset, unit in sorted(cjk_doublings(text, options) + word_doublings(text, options)):
+        words = [(o, u) for o, u in cjk[row.paragraph_id] if article.count(u) > 2 * doubled[u]]
+        for offset, unit in sorted(words + word_doublings(text, options)):
             sep = "" if _CJK_RUN.fullmatch(unit + unit) else " "
             out.append({"paragraph_id": row.paragraph_id, "offset": offset, "unit": unit, "doubled": unit + sep + unit,
                         "context": text[max(0, offset - 10):offset + 2 * len(unit) + 10]})
@@ -149,7 +163,9 @@ def doubled_words(ctx):
     (`模型模型`), and 1 to `max_words` (4) English words repeated with only spaces between
     (`the the`). Not reported: single Chinese characters doubled (看看, 常常, 上上冲 where
     two words meet), units of one repeated character (哈哈哈哈), 一 + measure word
-    (一个一个), and English doubles that grammar allows (`that that`, `had had`).
+    (一个一个), a unit that does not also stand alone elsewhere in the article (so two
+    words meeting, 退税缓税缓费, are not taken for one doubled word), English doubles that
+    grammar allows (`that that`, `had had`) and X-and-X idioms (`more and more`).
 
     ## Why is this bad
     A doubled word is an editing slip the reader notices at once; it also skews token

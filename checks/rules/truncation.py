@@ -23,17 +23,47 @@ PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」", "『"
 CONTINUING = set("，,、—-–/")
 # Chinese characters that attach to what precedes them and so cannot open a sentence.
 CJK_CONTINUATIONS = set("等的了着过和与及或之们地得")
+# Sentence-internal punctuation: a label (an in-text heading) has none.
+_INTERNAL = re.compile(r"[，,。；;！？!?]")
+# A wire service's sign-off after the last sentence: "... in 1987. REUTER".
+_SIGN_OFF = re.compile(r"[.!?。！？]['\"”’)]?\s+[A-Z]{2,12}$")
+TRUNCATION = {"max_label_chars": 25, "max_label_words": 8}
+_DATE_START = re.compile(r"\d{1,4}\s*[年月日时]")
 _CLAUSE = re.compile(r"[^，,、。！？!?；;：:“”\"（）()《》\s]{0,12}")
 
 
 def ends_complete(text: str) -> bool:
     """True when the text ends like a finished sentence (or hands over with a colon or dash)."""
     stripped = text.rstrip()
+    if _SIGN_OFF.search(stripped):
+        return True
     if stripped.endswith((")", "）")):
         return True  # a closing parenthetical note or credit ends the paragraph
     while stripped and stripped[-1] in CLOSERS:
         stripped = stripped[:-1]
     return bool(stripped) and stripped[-1] in FINAL
+
+
+def is_label(text: str, options: dict) -> bool:
+    """A short line with no sentence punctuation inside, such as an in-text heading `资本市场`."""
+    if _INTERNAL.search(text.rstrip()[:-1]):
+        return False
+    words = len(text.split())
+    return len(text) <= int(options.get("max_label_chars", 25)) or (
+        words > 1 and words <= int(options.get("max_label_words", 8)))
+
+
+_BULLET = re.compile(r"^(?:[●•·▪■◆◇○\-–—*]|\d{1,2}[)）、]|[(（]\d{1,2}[)）])")
+_HEADLINE = re.compile(r"^[^，,。：:]{1,12}[：:]")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
+def headline_style(text: str, first_body: bool) -> bool:
+    """A one-sentence line printed without a full stop by convention: an article's standfirst,
+    a bullet point, or a news-brief headline `公司名：……`."""
+    if _SENTENCE_END.search(text):
+        return False
+    return first_body or bool(_BULLET.match(text)) or bool(_HEADLINE.match(text))
 
 
 def unclosed_opener(text: str) -> str:
@@ -50,8 +80,8 @@ def unclosed_opener(text: str) -> str:
 def continues(first: str, second: str) -> str:
     """Why `second` reads as the rest of `first`'s last sentence, or '' when it does not."""
     head = second.lstrip()
-    if not head:
-        return ""
+    if not head or _BULLET.match(head):
+        return ""  # a list item after its lead-in is not the rest of a sentence
     if first.rstrip()[-1:] in CONTINUING:
         return "the first piece ends with a comma or joining mark"
     opener = unclosed_opener(first)
@@ -60,7 +90,7 @@ def continues(first: str, second: str) -> str:
         close_at, open_at = head.find(closer), head.find(opener)
         if close_at >= 0 and (open_at < 0 or close_at < open_at):
             return f"the first piece opens {opener} and the second closes it"
-    if head[0] in CLOSERS or head[0] in CONTINUING:
+    if (head[0] in CLOSERS and head[0] not in "\"'") or head[0] in CONTINUING:
         return "the second piece starts with closing or joining punctuation"
     if head[0].islower() and head[0].isascii():
         return "the second piece starts with a lower-case word"
@@ -69,17 +99,23 @@ def continues(first: str, second: str) -> str:
     clause = _CLAUSE.match(head)
     if clause and len(clause.group(0)) <= 1 and len(head) > 1 and head[1] in "、，,":
         return "the second piece starts with a one-character fragment"
-    if head[0].isdigit() and not first.rstrip()[-1:].isdigit() and first.rstrip()[-1:].isalpha():
+    if head[0].isdigit() and not _DATE_START.match(head) and not first.rstrip()[-1:].isdigit() and first.rstrip()[-1:].isalpha():
         return "the second piece starts with the number the first one was leading up to"
     return ""
 
 
-def article_truncations(paragraphs: pd.DataFrame) -> list[dict]:
+STRONG_REASONS = ("the first piece ends with a comma or joining mark",)
+
+
+def article_truncations(paragraphs: pd.DataFrame, options: dict | None = None) -> list[dict]:
     """Truncations in one article's paragraphs: dicts with rule, paragraph ids, reason and text tails.
 
     A body paragraph that does not end a sentence is a split (TRN002) when the next body
-    paragraph reads as its continuation, and cut off (TRN001) otherwise.
+    paragraph reads as its continuation, and cut off (TRN001) otherwise. A label (a short
+    line without sentence punctuation, an in-text heading) is only reported when it ends with a
+    comma or opens a bracket that the next paragraph closes.
     """
+    options = {**TRUNCATION, **(options or {})}
     rows = paragraphs.sort_values("position", kind="stable")
     rows = rows[rows["norm"].str.len() > 0]
     out = []
@@ -90,6 +126,9 @@ def article_truncations(paragraphs: pd.DataFrame) -> list[dict]:
         nxt = records[i + 1] if i + 1 < len(records) else None
         reason = continues(row.norm, nxt.norm) if nxt is not None and nxt.kind == "body" else ""
         found = {"tail": row.norm[-20:], "reason": reason}
+        first_body = not any(r.kind == "body" for r in records[:i])
+        if (is_label(row.norm, options) or headline_style(row.norm, first_body)) and not (reason in STRONG_REASONS or reason.startswith("the first piece opens")):
+            continue
         if reason:
             out.append({"rule": "TRN002", "ids": [row.paragraph_id, nxt.paragraph_id],
                         **found, "head": nxt.norm[:20]})
@@ -100,21 +139,27 @@ def article_truncations(paragraphs: pd.DataFrame) -> list[dict]:
 
 def _article_findings(ctx, code: str):
     paragraphs = ctx.dataset("paragraphs")
+    options = ctx.options(code)
     for _, article in paragraphs.groupby("article_id", sort=True):
-        for item in article_truncations(article):
+        for item in article_truncations(article, options):
             if item["rule"] == code:
                 yield item
 
 
 @rule("TRN001", category="truncation", severity="warning", dataset="paragraphs",
-      title="Paragraph ends mid-sentence")
+      title="Paragraph ends mid-sentence", options=TRUNCATION)
 def cut_off(ctx):
     """Report a body paragraph that stops without finishing its sentence.
 
     ## What it does
     A body paragraph must end with sentence-final punctuation (。！？.!?…), optionally
     followed by closing quotes or brackets, or hand over with a colon or dash. Titles,
-    headings, column names, captions and datelines are never checked. When the next
+    headings, column names, captions and datelines are never checked, nor is a body line
+    that reads as a label: at most `max_label_chars` (25) characters or `max_label_words`
+    (8) words with no sentence punctuation inside (an in-text heading such as `资本市场`).
+    Nor is a one-sentence line printed without a full stop by convention: an article's
+    first body paragraph (a standfirst), a bullet point, or a brief's headline `公司：……`.
+    A wire sign-off after the last sentence (`... in 1987. REUTER`) ends it. When the next
     paragraph reads as the rest of the sentence, TRN002 reports the split instead.
 
     ## Why is this bad
@@ -131,14 +176,15 @@ def cut_off(ctx):
     for item in _article_findings(ctx, "TRN001"):
         location = ctx.locate(item["ids"][0])
         yield Hit(
-            message=f"paragraph at {location.file}:{location.line_start} stops mid-sentence: …{item['tail']}",
+            message=f"paragraph at {location.file}:{location.line_start} ends without sentence-final punctuation: "
+            f"…{item['tail']}",
             locations=[location],
             evidence={"ends_with": item["tail"]},
         )
 
 
 @rule("TRN002", category="truncation", severity="warning", dataset="paragraphs",
-      title="Sentence split across two paragraphs")
+      title="Sentence split across two paragraphs", options=TRUNCATION)
 def split_sentence(ctx):
     """Report one sentence (or word) broken over two paragraphs, naming both pieces.
 
