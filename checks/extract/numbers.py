@@ -144,6 +144,7 @@ _PREFIX = [
 ]
 _PREFIX.sort(key=lambda p: -len(p[0]))
 _PREFIX_QUALIFIER = dict(_PREFIX)
+_PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX) | frozenset(w[-1].upper() for w, _ in _PREFIX)
 _PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _PREFIX) + ")$", re.I)
 _TAIL = {"以上": "over", "多": "over", "以下": "at_most", "左右": "approx", "上下": "approx"}
 
@@ -207,6 +208,8 @@ def _unit_of(text: str) -> tuple[str, str]:
 
 def _prefix(text: str, start: int) -> tuple[str, int]:
     """The qualifier written just before `start`, and where it begins."""
+    if not start or text[start - 1] not in _PREFIX_LAST:
+        return "", start
     m = _PREFIX_RE.search(text, max(0, start - 16), start)
     if m is None:
         return "", start

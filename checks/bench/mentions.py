@@ -1,0 +1,62 @@
+"""Mention-extraction benchmark: find_mentions over generated Chinese news text, MB/s on one core."""
+from __future__ import annotations
+
+import random
+
+import click
+
+from checks.bench import bench
+from checks.bench.measure import measure_in_child
+
+_SENTENCES = [
+    "国家统计局数据显示，前三季度全国规模以上工业增加值同比增长5.2%，较上年同期加快0.4个百分点。",
+    "截至2025年6月底，中国日均Token消耗量突破30万亿，一年半时间增长300多倍。",
+    "新能源汽车产量达到1200万辆，约80%来自国内市场，20%来自出口。",
+    "全年实现营业收入1.2万亿元，比上年增加1500亿元，增长14.3%，其中三十万人次参与。",
+    "专家认为，未来三到五年，行业规模有望翻一番，两只龙头企业的份额将超过40%。",
+    "自1956年以来已走过70年历程，近5年来研发投入年均增长10%左右。",
+    "这是一段没有数字的说明文字，用来模拟新闻稿中占多数的叙述内容，读者可以从中了解背景。",
+    "新华社北京1月28日电 记者从有关部门获悉，相关工作将于今年下半年全面展开。",
+]
+# Real news has about one number per hundred characters; these sentences bring the mix to that.
+_PROSE = [
+    "业内人士表示，随着政策持续发力和市场信心逐步恢复，相关产业有望保持平稳健康发展的良好势头。",
+    "会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。",
+    "记者在现场看到，工人们正在紧张有序地进行设备调试，园区内一派繁忙景象。",
+    "分析人士指出，企业应当把握数字化转型机遇，加大研发投入，提升核心竞争力。",
+]
+
+
+def make_text(megabytes: float, seed: int = 11) -> str:
+    rng = random.Random(seed)
+    parts, size, target = [], 0, int(megabytes * 1024 * 1024)
+    while size < target:
+        picks = [rng.choice(_SENTENCES)] + [rng.choice(_PROSE) for _ in range(rng.randint(2, 5))]
+        rng.shuffle(picks)
+        paragraph = "".join(picks)
+        parts.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 1
+    return "\n".join(parts)
+
+
+def _extract(text: str) -> dict:
+    """Count mentions; CPU seconds are returned too, as wall time on a shared machine overstates."""
+    import time
+
+    from checks.extract.numbers import find_mentions
+
+    started = time.process_time()
+    count = sum(len(find_mentions(paragraph)) for paragraph in text.split("\n"))
+    return {"mentions": count, "cpu_seconds": time.process_time() - started}
+
+
+@bench.command()
+@click.option("--megabytes", default=20.0, show_default=True, help="Size of the generated Chinese text.")
+def mentions(megabytes):
+    """Extract number mentions from generated Chinese paragraphs; print MB/s on one core."""
+    text = make_text(megabytes)
+    size = len(text.encode("utf-8")) / 1024 / 1024
+    m = measure_in_child(_extract, text)
+    cpu = m["result"]["cpu_seconds"]
+    click.echo(f"input {size:.1f} MB of Chinese text, {m['result']['mentions']} mentions in {cpu:.2f} s of CPU "
+               f"({m['seconds']:.2f} s wall): {size / cpu:.1f} MB/s on one core; peak memory {m['peak_mb']:.0f} MB")
