@@ -14,7 +14,8 @@ import pandas as pd
 
 from checks.model import Hit
 from checks.rules.base import rule
-from checks.similarity import anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures
+from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
+                               shared_positions)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
 NEVER_DUPLICATE_KINDS = ("dateline", "column")
@@ -153,8 +154,11 @@ def partial_overlap(a: str, b: str, options: dict) -> dict | None:
     The stretch must be at least min_chars long and cover min_fraction of the shorter text; a
     stretch both texts open with (a stock opening) must cover opening_fraction of the shorter.
     """
+    shorter, k = min(len(a), len(b)), int(options["anchor"])
+    needed = max(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
+    if shared_positions(a, b, k) < needed - k + 1:
+        return None
     ia, ib, size = longest_shared(a, b)
-    shorter = min(len(a), len(b))
     if size < int(options["min_chars"]) or size < float(options["min_fraction"]) * shorter:
         return None
     if ia == 0 and ib == 0 and size < float(options["opening_fraction"]) * shorter:
@@ -168,12 +172,10 @@ def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     for a, b in _canonical_pairs(paragraphs, pairs, opts):
-        if jaccard(norm[a], norm[b], int(opts["shingle"])) >= float(opts["near_threshold"]):
-            continue
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
         overlap = partial_overlap(first, second, opts)
-        if overlap is None:
+        if overlap is None or jaccard(first, second, int(opts["shingle"])) >= float(opts["near_threshold"]):
             continue
         shared = first[overlap["a_start"]:overlap["a_start"] + overlap["length"]]
         yield Hit(

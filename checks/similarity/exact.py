@@ -18,6 +18,17 @@ def jaccard(a: str, b: str, k: int) -> float:
     return len(sa & sb) / union if union else 1.0
 
 
+def shared_positions(a: str, b: str, k: int) -> int:
+    """How many k-shingle positions of the shorter text hold a shingle of the longer one.
+
+    A shared stretch of L characters needs at least L - k + 1 such positions, so this cheap
+    count rules out most pairs before the longest stretch is measured.
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    grams = {long_[i:i + k] for i in range(len(long_) - k + 1)}
+    return sum(1 for i in range(len(short) - k + 1) if short[i:i + k] in grams)
+
+
 def longest_shared(a: str, b: str) -> tuple[int, int, int]:
     """(start in a, start in b, length) of the longest stretch of text both share."""
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
