@@ -21,7 +21,7 @@ from great_expectations.expectations.metrics.map_metric_provider import (
 from checks.model import Location
 from checks.rules.base import RULES
 
-# run token -> (Context, {(rule code, dataset): set of flagged ids})
+# run token -> (Context, {rule code: [(dataset, locations) of each hit]})
 _RUNS: dict[str, tuple[object, dict]] = {}
 ID_FIELDS = ("paragraph_id", "article_id", "file")
 
@@ -49,18 +49,11 @@ def location_id(location: Location, id_field: str) -> str:
 def flagged_ids(token: str, code: str, dataset: str, id_field: str, datasets: set[str]) -> set[str]:
     """Ids (in `id_field`) of the rows of `dataset` that rule `code` flags in this run; the rule runs once."""
     context, cache = _RUNS[token]
-    key = (code, id_field)
-    if key not in cache:
+    if code not in cache:
         rule = RULES[code]
-        per_dataset: dict[str, set[str]] = {}
-        for hit in rule.func(context):
-            if hit.verified:
-                continue
-            target = hit_dataset(rule, hit, datasets)
-            per_dataset.setdefault(target, set()).update(
-                location_id(loc, id_field) for loc in hit.locations if location_id(loc, id_field))
-        cache[key] = per_dataset
-    return cache[key].get(dataset, set())
+        cache[code] = [(hit_dataset(rule, hit, datasets), hit.locations) for hit in rule.func(context) if not hit.verified]
+    return {location_id(loc, id_field) for target, locations in cache[code] if target == dataset
+            for loc in locations if location_id(loc, id_field)}
 
 
 class ColumnValuesPassChecksRule(ColumnMapMetricProvider):

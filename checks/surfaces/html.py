@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
+import re
 from collections import Counter
 from importlib import resources
 
@@ -26,9 +28,9 @@ from checks.surfaces.findings_json import _plain, document
 _env = Environment(loader=PackageLoader("checks.surfaces", "templates"), autoescape=select_autoescape(default=True))
 TOP_ARTICLES = 20
 # evidence keys that hold a stated and a computed value, in the order they are looked for
-STATED_KEYS = ("stated", "claimed", "stated_value", "claimed_value")
-COMPUTED_KEYS = ("computed", "computed_value", "actual")
-
+STATED_KEYS = ("stated", "stated_change", "claimed", "stated_value")
+COMPUTED_KEYS = ("computed", "computed_value", "computed_ratio", "computed_years", "computed_share")
+INTERVAL = re.compile(r"\[\s*(-?[0-9.]{1,30})\s*,\s*(-?[0-9.]{1,30})\s*\]")
 
 def _script() -> str:
     return resources.files("checks.surfaces").joinpath("templates/report.js").read_text("utf-8")
@@ -68,9 +70,15 @@ def _articles_of(finding: dict) -> set[str]:
 
 
 def _number(evidence: dict, keys: tuple[str, ...]):
+    """A number from the first key present: a plain number, a mention's value, or the middle of '[a, b]'."""
     for key in keys:
         value = evidence.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, dict):
+            value = value.get("value")
+        if isinstance(value, str):
+            match = INTERVAL.fullmatch(value.strip())
+            value = (float(match.group(1)) + float(match.group(2))) / 2 if match else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             return float(value)
     return None
 

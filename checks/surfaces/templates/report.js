@@ -101,13 +101,44 @@
     return best ? [[endX - best, endX], [endY - best, endY]] : null;
   }
 
-  function spansFor(f, loc, index) {
-    var ev = f.evidence || {};
+  function isNum(x) { return typeof x === "number" && isFinite(x); }
+  function len(str) { return Array.from(str).length; }
+
+  /* spans of one location's paragraph, from the evidence shapes the rules write:
+     spans / span / spans_by_paragraph / location_spans (offsets); a_start, b_start + length (a pair);
+     offset + doubled (a repeat); ends_with / first_ends_with / second_starts_with (a cut);
+     and every number mention's "surface", found in the text */
+  function spansFor(f, loc, index, text) {
+    var ev = f.evidence || {}, out = [];
     if (ev.spans_by_paragraph && ev.spans_by_paragraph[loc.paragraph_id]) return ev.spans_by_paragraph[loc.paragraph_id];
     if (Array.isArray(ev.location_spans) && Array.isArray(ev.location_spans[index])) return ev.location_spans[index];
     if (index === 0 && Array.isArray(ev.spans)) return ev.spans;
     if (index === 0 && Array.isArray(ev.span)) return [ev.span];
-    return null;
+    if (isNum(ev.length) && index < 2 && isNum(ev[index === 0 ? "a_start" : "b_start"])) {
+      var s0 = ev[index === 0 ? "a_start" : "b_start"];
+      return [[s0, s0 + ev.length]];
+    }
+    if (index === 0 && isNum(ev.offset) && typeof ev.doubled === "string") return [[ev.offset, ev.offset + len(ev.doubled)]];
+    if (text === null) return null;
+    var n = len(text);
+    var tail = index === 0 ? (ev.ends_with || ev.first_ends_with) : null;
+    if (typeof tail === "string" && tail && text.endsWith(tail)) out.push([n - len(tail), n]);
+    var head = index === 1 ? ev.second_starts_with : null;
+    if (typeof head === "string" && head && text.startsWith(head)) out.push([0, len(head)]);
+    surfaces(ev, 0).forEach(function (w) {
+      var at = text.indexOf(w);
+      if (at >= 0) { var start = len(text.slice(0, at)); out.push([start, start + len(w)]); }
+    });
+    return out.length ? out : null;
+  }
+  function surfaces(ev, depth) {
+    var found = [];
+    if (!ev || typeof ev !== "object" || depth > 3) return found;
+    if (typeof ev.surface === "string" && ev.surface) found.push(ev.surface);
+    Object.keys(ev).forEach(function (k) {
+      if (ev[k] && typeof ev[k] === "object") found = found.concat(surfaces(ev[k], depth + 1));
+    });
+    return found;
   }
 
   function where(loc) {
@@ -123,14 +154,15 @@
     var box = el("div", f.locations.length > 1 ? "pair" : "");
     var texts = f.locations.map(function (l) { return l.paragraph_id && P[l.paragraph_id] ? P[l.paragraph_id].text : null; });
     var shared = null;
-    if (texts.length >= 2 && texts[0] !== null && texts[1] !== null && !spansFor(f, f.locations[0], 0) && !spansFor(f, f.locations[1], 1)) {
-      shared = common(texts[0], texts[1]);
+    if (texts.length >= 2 && texts[0] !== null && texts[1] !== null
+        && !spansFor(f, f.locations[0], 0, texts[0]) && !spansFor(f, f.locations[1], 1, texts[1])) {
+      shared = texts[0] === texts[1] ? [[0, len(texts[0])], [0, len(texts[1])]] : common(texts[0], texts[1]);
     }
     f.locations.forEach(function (loc, i) {
       var cell = el("div");
       cell.appendChild(where(loc));
       if (texts[i] !== null) {
-        var spans = spansFor(f, loc, i), cls = "";
+        var spans = spansFor(f, loc, i, texts[i]), cls = "";
         if (!spans && shared && i < 2) { spans = [shared[i]]; cls = "shared"; }
         cell.appendChild(highlighted(texts[i], spans, cls));
       }
@@ -139,8 +171,20 @@
     return box;
   }
 
+  /* a number mention: its surface, then value, unit and the interval it stands for */
+  function mention(v) {
+    var bounds = "[" + (isNum(v.low) ? v.low : "\u2212\u221e") + ", " + (isNum(v.high) ? v.high : "\u221e") + "]";
+    return el("span", "mention", "\u201c" + v.surface + "\u201d = " + v.value + (v.unit ? " " + v.unit : "")
+      + " " + bounds + (v.qualifier ? " (" + v.qualifier + ")" : ""));
+  }
   function value(v, depth) {
     if (v === null || v === undefined) return el("span", null, "\u2014");
+    if (typeof v === "object" && !Array.isArray(v) && typeof v.surface === "string" && "value" in v) return mention(v);
+    if (Array.isArray(v) && v.length && v.every(function (x) { return x && typeof x === "object" && typeof x.surface === "string"; })) {
+      var box = el("span");
+      v.forEach(function (x, i) { if (i) box.appendChild(document.createTextNode(" + ")); box.appendChild(mention(x)); });
+      return box;
+    }
     if (typeof v !== "object") return el("span", null, String(v).slice(0, 2000));
     if (Array.isArray(v) && v.every(function (x) { return x === null || typeof x !== "object"; })) return el("span", null, v.join(", ").slice(0, 2000));
     if (!Array.isArray(v) && depth < 2) return table(v, depth + 1);
