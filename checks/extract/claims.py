@@ -94,7 +94,7 @@ def change_of(text: str, m: Mention) -> dict | None:
     before = fold_width(text[max(0, m.start - 10):m.start])
     v = _VERB_BEFORE.search(before)
     if v is None:
-        if m.surface.lower() in ("doubled", "tripled", "trebled", "quadrupled", "halved"):
+        if m.surface.lower().endswith(("doubled", "tripled", "trebled", "quadrupled", "halved")):
             return {"reading": "to", "sign": 1}
         return None
     noun = v.group("noun") or v.group("enoun")

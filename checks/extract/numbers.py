@@ -101,9 +101,9 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"岁", "岁", "count"),
     (r"千瓦时|万千瓦|千瓦|兆瓦|吉瓦|瓦", None, "count"),
     (r"平方公里|平方米|立方米|公里|千米|厘米|毫米|米|公顷|亩", None, "count"),
-    (r"公斤|千克|克|吨", None, "count"),
+    (r"公斤|千克|克|吨|斤", None, "count"),
     (r"EFLOPS|PFLOPS|TWh|GWh|kWh|GW|MW|kW|Token|tokens?", None, "count"),
-    (r"个|家|只|名|人|位|件|项|台|辆|次|所|座|条|篇|款|种|届|场|批|株|头|架|艘|户|例|份|套|部|张|本|支|颗|枚|间|栋|层|票|股|胎|崽|起|期|轮|组|类|处|道|首|幅|集|笔|宗|单|把", None, "count"),
+    (r"比特(?!币)|个|家|只|名|人|位|件|项|台|辆|次|所|座|条|篇|款|种|届|场|批|株|头|架|艘|户|例|份|套|部|张|本|支|颗|枚|间|栋|层|票|股|胎|崽|起|期|轮|组|类|处|道|首|幅|集|笔|宗|单|把", None, "count"),
 ]
 _UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
 _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
@@ -112,7 +112,7 @@ _CORE = re.compile(
     rf"""
     (?=[\d一二两三四五六七八九十$£€¥￥UHR])  # a cheap first-character test keeps the scan fast
     (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
-    (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿第])(?P<cn1>{_CN}))
+    (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿])(?P<cn1>{_CN}))
     (?P<more1>多|余)?
     (?P<mag1>{_CN_MAG}|{_EN_MAG})?
     (?P<u1>%|倍|个百分点)?
@@ -125,7 +125,11 @@ _CORE = re.compile(
 )
 
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
-_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
+_CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
+_EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
+                             r"January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December)[ -]|-)$", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
 # Qualifiers in front of the number, longest first; matched against the few characters before it.
@@ -138,7 +142,7 @@ _PREFIX = [
     ("at most ", "at_most"), ("no more than ", "at_most"),
     ("超过", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"), ("高于", "over"), ("多于", "over"),
     ("将近", "under"), ("接近", "under"), ("近", "under"), ("不到", "under"), ("不足", "under"), ("低于", "under"),
-    ("少于", "under"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
+    ("少于", "under"), ("大约", "approx"), ("约合人民币", "approx"), ("约合", "approx"), ("大概", "approx"), ("约", "approx"),
     ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"),
     ("最多", "at_most"), ("至多", "at_most"), ("不超过", "at_most"), ("不高于", "at_most"),
 ]
@@ -168,7 +172,11 @@ _EXTRA = re.compile(
 def _extra(text: str, m: re.Match) -> Mention:
     if m.group("verb"):
         v = _EN_MULTIPLE_VALUE[m.group("verb").lower()]
-        return _make(text, m.start(), m.end(), v, v, v, "x", "multiple", "")
+        qualifier, start = _prefix(fold_width(text[max(0, m.start() - 16):m.start()]), min(16, m.start()))
+        start = m.start() - (min(16, m.start()) - start)
+        high = INF if qualifier in ("over", "at_least") else v
+        low = 0.8 * v if qualifier == "under" else v
+        return _make(text, start, m.end(), v, low, high, "x", "multiple", qualifier)
     if m.group("half"):
         return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
                      "duration", "")
@@ -316,10 +324,12 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     g = m.groupdict()
     start, end = m.start(), m.end()
     cn = g["cn1"]
-    if cn and not (g["unit"] or g["mag1"] or g["more"] or "万" in cn or "亿" in cn):
+    if cn and not (g["unit"] or g["u1"] or g["mag1"] or g["more"] or "万" in cn or "亿" in cn):
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
     if start and folded[start - 1] in _NAME_CHARS and not g["cur"]:
         return None  # A100, v2.5, 10/20: part of a name or code
+    if _CLOCK_AFTER.match(folded, end, end + 5) and not g["unit"]:
+        return None  # 11:00, 1200 GMT: a clock time
     if end < len(folded) and not g["unit"] and not g["mag1"] and folded[end - 1:end].isdigit() \
             and re.match(r"[A-Za-z]", folded[end:end + 1]):
         return None  # 5G, 3D, 4K: a name, not a number
@@ -367,6 +377,9 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return _make(text, start, end, value, value, value, "month" if unit == "月" else "day", "date", "")
     if kind == "percentage_points":
         unit = "pp"
+    if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
+            and not (qualifier or more or mag_text or currency) and _EN_YEAR_BEFORE.search(folded[max(0, start - 9):start]):
+        return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
         return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)  # 从A到B: a change
     if g["sep"]:
