@@ -46,7 +46,7 @@ def chinese_to_number(text: str) -> float | None:
     """三十万 -> 300000, 两 -> 2, 二〇二五 -> 2025; None when the characters do not form a number."""
     if not text:
         return None
-    if len(text) >= 2 and all(c in _CN_DIGIT for c in text):
+    if (len(text) >= 3 or "〇" in text) and all(c in _CN_DIGIT for c in text):
         return float(int("".join(str(_CN_DIGIT[c]) for c in text)))  # digit by digit: 二〇二五
     total, section, digit = 0, 0, None
     last_big = INF
@@ -126,6 +126,7 @@ _CORE = re.compile(
 
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
+_ONE_IN_WORD = frozenset("统唯同单均专划整归合逐之不万如另")
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
@@ -326,6 +327,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     cn = g["cn1"]
     if cn and not (g["unit"] or g["u1"] or g["mag1"] or g["more"] or "万" in cn or "亿" in cn):
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
+    if cn == "一" and start and folded[start - 1] in _ONE_IN_WORD:
+        return None  # 统一部署, 唯一一个: 一 is part of a word
     if start and folded[start - 1] in _NAME_CHARS and not g["cur"]:
         return None  # A100, v2.5, 10/20: part of a name or code
     if _CLOCK_AFTER.match(folded, end, end + 5) and not g["unit"]:
