@@ -13,7 +13,6 @@ import numpy as np
 from checks.similarity.hashing import _mix, codes_of, rolling_hashes
 
 _CHUNK_CHARS = 1_000_000
-_PERM_BLOCK = 16
 
 
 def text_chunks(texts: list[str], chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
@@ -51,14 +50,17 @@ def minhash_signatures(texts: list[str], k: int, num_perm: int, seed: int = 1) -
         x = (hashes >> np.uint64(32)).astype(np.uint32)
         cuts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
         rows = first + owner[cuts]
+        value = np.empty_like(x)
         with np.errstate(over="ignore"):
-            for p in range(0, num_perm, _PERM_BLOCK):
-                block = (x[:, None] ^ b[None, p:p + _PERM_BLOCK]) * a[None, p:p + _PERM_BLOCK]
-                out[rows, p:p + _PERM_BLOCK] = np.minimum.reduceat(block, cuts, axis=0)
+            for p in range(num_perm):  # one contiguous pass per permutation stays in cache
+                np.bitwise_xor(x, b[p], out=value)
+                np.multiply(value, a[p], out=value)
+                out[rows, p] = np.minimum.reduceat(value, cuts)
     return out
 
 
-def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: str = "star") -> np.ndarray:
+def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: str = "star",
+                 presorted: bool = False) -> np.ndarray:
     """Pairs (i, j), i < j, of ids sharing a key.
 
     A bucket of at most max_bucket members gives all its pairs; a larger one gives each member
@@ -66,8 +68,9 @@ def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: s
     """
     if len(keys) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    order = np.lexsort((ids, keys))
-    keys, ids = keys[order], ids[order]
+    if not presorted:
+        order = np.lexsort((ids, keys))
+        keys, ids = keys[order], ids[order]
     new = np.r_[True, keys[1:] != keys[:-1]]
     group = np.cumsum(new) - 1
     starts = np.flatnonzero(new)
@@ -90,11 +93,11 @@ def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: s
 
 
 def unique_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct pairs, sorted, and how often each occurred."""
+    """Distinct pairs, sorted, and how often each occurred (ids must be below 2**31)."""
     if not len(pairs):
         return pairs.reshape(0, 2), np.empty(0, dtype=np.int64)
-    uniq, counts = np.unique(pairs, axis=0, return_counts=True)
-    return uniq, counts
+    packed, counts = np.unique((pairs[:, 0] << 32) | pairs[:, 1], return_counts=True)
+    return np.stack([packed >> 32, packed & 0xFFFFFFFF], axis=1), counts
 
 
 def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, max_bucket: int = 100) -> np.ndarray:
@@ -120,17 +123,22 @@ def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, mi
     keeps the same anchors. Anchors held by more than max_bucket texts are stock phrases and
     are ignored.
     """
-    keys, owners = [], []
+    packed = []
     for first, chunk in text_chunks(texts):
         codes, starts = codes_of(chunk)
         hashes, owner = rolling_hashes(codes, starts, k)
         keep = (hashes % np.uint64(keep_one_in)) == 0
         keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(chunk)))
-        keys.append(hashes[keep])
-        owners.append(owner[keep] + first)
-    if not keys:
+        # 40 bits of anchor hash above 24 bits of text index: one sortable word per (anchor, text).
+        owners = (owner[keep] + first).astype(np.uint64)
+        packed.append(((hashes[keep] >> np.uint64(24)) << np.uint64(24)) | owners)
+    if not packed or len(texts) >= 2**24:
+        if len(texts) >= 2**24:
+            raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
         return np.empty((0, 2), dtype=np.int64)
-    table = np.unique(np.stack([np.concatenate(keys).view(np.int64), np.concatenate(owners)], axis=1), axis=0)
-    pairs = bucket_pairs(table[:, 0], table[:, 1], max_bucket, "skip")
+    table = np.sort(np.concatenate(packed))
+    table = table[np.r_[True, table[1:] != table[:-1]]]
+    ids = (table & np.uint64(2**24 - 1)).astype(np.int64)
+    pairs = bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
     uniq, counts = unique_pairs(pairs)
     return uniq[counts >= min_shared]
