@@ -90,6 +90,12 @@ class IndicatorsModel(pa.DataFrameModel):
     def value_not_negative(cls, value: Series) -> Series[bool]:
         return ~(pd.to_numeric(value, errors="coerce") < 0)
 
+    @pa.check("value", error="value must be a finite number, not NaN or infinity")
+    def value_finite(cls, value: Series) -> Series[bool]:
+        number = pd.to_numeric(value, errors="coerce")
+        spelled = value.astype(str).str.strip().str.lower().str.lstrip("+-").isin(["nan", "inf", "infinity"])
+        return ~(number.isin([float("inf"), float("-inf")]) | (number.isna() & spelled))
+
     @pa.check("line", error="line must be 1 or more")
     def line_positive(cls, line: Series) -> Series[bool]:
         return ~(pd.to_numeric(line, errors="coerce") < 1)
