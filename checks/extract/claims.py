@@ -135,10 +135,10 @@ def _time_of(text: str, ms: list[Mention], i: int, floor: int) -> Mention | None
 def _role(text: str, m: Mention, sent_start: int) -> str:
     before = fold_width(text[max(sent_start, m.start - 14):m.start])
     after = fold_width(text[m.end:m.end + 40])
+    if _END_MARK.search(before):  # the nearer marker wins: 从100亿元增长到150亿元
+        return "end"
     if _START_MARK.search(before) or _START_AFTER.search(after):
         return "start"
-    if _END_MARK.search(before):
-        return "end"
     return ""
 
 

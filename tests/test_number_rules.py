@@ -1,0 +1,209 @@
+"""Growth, share, contradiction, time and count rules: on the bundled page (checked by hand) and on
+small pages written here, one per form."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checks.config import Config
+from checks.engine import execute
+
+FAMILIES = ["GRW", "SHR", "CON", "TIM", "CNT"]
+
+
+def run_text(tmp_path, body: str, *, name="page.txt", rules=None):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    result = execute([str(path)], Config(select=FAMILIES, data_docs=False, rules=rules or {}))
+    return result
+
+
+def run_article(tmp_path, body: str, date: str = "", rules=None):
+    record = {"id": "t1", "title": "测试标题", "body": body, "date": date}
+    return run_text(tmp_path, json.dumps(record, ensure_ascii=False) + "\n", name="a.jsonl", rules=rules)
+
+
+def outcomes(result) -> list[tuple[str, str, str]]:
+    """(check, 'verified' or severity, message) for every claim the run recognised."""
+    out = [(f.check, f.severity, f.message) for f in result.findings]
+    out += [(f.check, "verified", f.message) for f in result.verified]
+    return out
+
+
+# --- the bundled page: every numeric statement of a change, share, period or count, by hand -------
+
+# (check, verified or severity, first line, words the message must hold). Read against the page:
+#  31  自1956年…已走过70年: the page is from 2026 (its latest dated event is 2025年12月) -> holds.
+# 112  2024年初 1000亿 -> 2025年6月底 突破30万亿 = more than 300x; 一年半时间增长300多倍 holds under
+#      both readings of 增长N倍, and 2024年初..2025年6月底 is 1.3-1.5 years, 一年半 -> holds.
+# 116  约80%来自企业 + 20%来自个人用户 = about 100% -> holds. (同比增长超10倍 has no base: no claim.)
+# 122  超过40% (运营) + 30%至40% (研发) = 70%..100%+ -> holds; 19.9%->25.9% is another measure (no rate
+#      stated: no claim) and is kept out of the share group.
+# 252/254  晓晓/蕾蕾 born 2016年6月 (252) and 2021年6月 (254): a real contradiction, twice.
+# 254  2胎3崽 against 香香 (2017) and 晓晓、蕾蕾 (2021): 3 cubs in 2 litters -> holds.
+# 260  the page repeats paragraph 254 (a duplicate), so its count and 香香's birth also hold there.
+PAGE_EXPECTED = {
+    ("TIM001", "verified", 31, "70年 since 1956年"),
+    ("GRW001", "verified", 112, "300多倍"),
+    ("TIM001", "verified", 112, "一年半 from 2024年初 to 2025年6月底"),
+    ("SHR001", "verified", 116, "约80% + 20%"),
+    ("SHR001", "verified", 122, "超过40% + 30%至40%"),
+    ("CON001", "error", 252, "“晓晓” 出生"),
+    ("CON001", "error", 252, "“蕾蕾” 出生"),
+    ("CNT001", "verified", 254, "3崽 vs 3 items listed, 2胎 vs 2 dated groups"),
+    ("CNT001", "verified", 260, "3崽 vs 3 items listed, 2胎 vs 2 dated groups"),
+    ("CON001", "verified", 254, "“香香” 出生 on 2017年6月"),
+}
+
+
+def page_claims(seed_result):
+    found = set()
+    for kind, items in (("finding", seed_result.findings), ("verified", seed_result.verified)):
+        for f in items:
+            if f.check[:3] in FAMILIES:
+                found.add((f.check, "verified" if kind == "verified" else f.severity, f.locations[0].line_start,
+                           f.message))
+    return found
+
+
+def test_every_numeric_statement_of_the_page_is_verified_or_flagged(seed_result):
+    found = page_claims(seed_result)
+    for check, outcome, line, words in PAGE_EXPECTED:
+        assert any(c == check and o == outcome and ln == line and words in msg for c, o, ln, msg in found), \
+            (check, outcome, line, words, sorted(found))
+    assert len(found) == len(PAGE_EXPECTED), sorted(found)  # and no claim is invented
+
+
+def test_the_page_contradiction_names_both_statements(seed_result):
+    con = [f for f in seed_result.findings if f.check == "CON001"]
+    assert len(con) == 2
+    for f in con:
+        assert {252, 254} <= {loc.line_start for loc in f.locations}
+        dates = [s["date"] for s in f.evidence["statements"]]
+        assert dates == ["2016年6月", "2021年6月"]
+
+
+def test_the_page_growth_evidence_says_which_reading_holds(seed_result):
+    grw = [f for f in seed_result.verified if f.check == "GRW001"][0]
+    assert grw.evidence["readings_that_hold"] == ["to", "by"]
+    assert grw.evidence["start"]["surface"] == "1000亿" and grw.evidence["end"]["surface"] == "突破30万亿"
+    assert grw.evidence["order"] == "by their times"
+
+
+def test_page_claims_are_deterministic(seed_result, tmp_path):
+    again = execute([str(seed_result.corpus.files[0].path)], Config(select=FAMILIES, data_docs=False))
+    ids = sorted(f.id for f in seed_result.findings + seed_result.verified if f.check[:3] in FAMILIES)
+    assert ids == sorted(f.id for f in again.findings + again.verified)
+
+
+# --- growth ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body,expected,words", [
+    ("营收从100亿元增长到150亿元，增长50%。", "verified", "Growth holds"),
+    ("营收从100亿元增长到150亿元，增长80%。", "error", "does not follow"),
+    ("产量从10万吨增加到30万吨，增加了2倍。", "verified", "reading: by"),
+    ("产量从10万吨增加到30万吨，增加到3倍。", "verified", "reading: to"),
+    ("产量从10万吨增加到30万吨，增加了3倍。", "error", "does not follow"),
+    ("产量从10万吨增长到40万吨，增长3倍。", "verified", "reading: by"),
+    ("规模从2亿元扩大到8亿元，翻了两番。", "verified", "Growth holds"),
+    ("失业率从5.2%降至4.8%，下降0.4个百分点。", "verified", "Growth holds"),
+    ("失业率从5.2%降至4.8%，下降0.9个百分点。", "error", "does not follow"),
+    ("净利润5.0亿元，比上年增加1.0亿元，增长25%。", "verified", "5.0亿元 - 1.0亿元"),
+    ("净利润5.0亿元，比上年增加1.0亿元，增长60%。", "error", "does not follow"),
+    ("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。", "verified", "Growth holds"),
+    ("融券余额为724万元，较上周的444.9万元增长60%。", "warning", "does not follow"),
+    ("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。", "verified", "Growth holds"),
+    ("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长35%。", "error", "does not follow"),
+    ("Sales rose 2% to $11.1bn from $10.9bn.", "verified", "Growth holds"),
+    ("Sales rose 9% to $11.1bn from $10.9bn.", "error", "does not follow"),
+    ("Borrowing more than doubled to $381 million from $160 million.", "verified", "Growth holds"),
+])
+def test_growth_forms(tmp_path, body, expected, words):
+    found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
+    assert len(found) == 1, found
+    assert found[0][1] == expected and words in found[0][2], found
+
+
+@pytest.mark.parametrize("body", [
+    "2025年12月，日均调用量突破50万亿，同比增长超10倍。",  # no base value
+    "AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",  # a change with no stated rate
+    "沪市新开账户12542户，深市新开账户11153户，环比增长16.53%。",  # two values, roles unclear
+    "净利润亏损约7000万元至5000万元，同比下降1790.56%至1250.40%。",  # a range, not two values
+    "地区生产总值由6.7万亿元增长到8.5万亿元，年均增长6.3%。",  # an annual rate without its years
+])
+def test_no_growth_claim_is_invented(tmp_path, body):
+    assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []
+
+
+# --- shares ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body,expected", [
+    ("未来的Token消耗，约80%来自企业，20%来自个人用户。", "verified"),
+    ("未来的Token消耗，60%来自企业，45%来自个人用户。", "error"),
+    ("未来的Token消耗，55%来自企业，约48%来自个人用户。", "warning"),
+    ("资金中30%用于研发，其余50%用于生产。", "error"),
+    ("The money: 70% came from donors and 30% came from grants.", "verified"),
+])
+def test_share_forms(tmp_path, body, expected):
+    found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "SHR001"]
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+def test_shares_of_different_wholes_are_not_a_group(tmp_path):
+    body = "177只个股实现上涨，占比86.76%，有128只个股跑赢大盘，占比62.75%。\n"
+    assert [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "SHR001"] == []
+
+
+# --- elapsed time and periods ------------------------------------------------------------------
+
+def test_elapsed_time_uses_the_article_date(tmp_path):
+    good = outcomes(run_article(tmp_path, "自1956年达特茅斯会议以来，人工智能已走过70年历程。", "2026-01-28"))
+    assert [(c, o) for c, o, _ in good if c == "TIM001"] == [("TIM001", "verified")]
+    bad = run_article(tmp_path, "自1956年达特茅斯会议以来，人工智能已走过60年历程。", "2026-01-28")
+    tim = [f for f in bad.findings if f.check == "TIM001"]
+    assert len(tim) == 1 and "article's date" in tim[0].evidence["year_source"]
+
+
+def test_elapsed_time_uses_the_year_option_and_else_makes_no_claim(tmp_path):
+    body = "自1956年达特茅斯会议以来，人工智能已走过60年历程。"
+    assert [o for o in outcomes(run_article(tmp_path, body)) if o[0] == "TIM001"] == []
+    flagged = run_article(tmp_path, body, rules={"TIM001": {"year": 2026}})
+    tim = [f for f in flagged.findings if f.check == "TIM001"]
+    assert len(tim) == 1 and "configured year" in tim[0].evidence["year_source"]
+
+
+def test_a_period_that_its_dates_contradict(tmp_path):
+    body = ("2020年初全国销量100万辆，而截至2025年底，全国销量突破300万辆。一年时间增长2倍。\n")
+    tim = [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "TIM001"]
+    assert len(tim) == 1 and tim[0][1] == "error" and "Period does not match" in tim[0][2]
+
+
+# --- contradictions and counts -----------------------------------------------------------------
+
+def test_one_fact_with_two_values_across_paragraphs(tmp_path):
+    body = ("大熊猫“小米”于2016年6月出生在成都。\n\n基地先后繁育了2018年3月出生的“小米”和“大米”。\n")
+    con = [f for f in run_text(tmp_path, body).findings if f.check == "CON001"]
+    assert len(con) == 1 and len(con[0].locations) == 2
+    assert "2016年6月 vs 2018年3月" in con[0].message
+
+
+def test_a_fact_stated_twice_alike_is_verified(tmp_path):
+    body = "大熊猫“小米”于2016年6月出生。\n\n2016年6月出生的“小米”很受欢迎。\n"
+    assert [(c, o) for c, o, _ in outcomes(run_text(tmp_path, body)) if c == "CON001"] == [("CON001", "verified")]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("基地先后繁育3崽，分别为“甲甲”“乙乙”和“丙丙”。", "verified"),
+    ("基地先后繁育3崽，分别为“甲甲”和“乙乙”。", "error"),
+    ("先后成功繁育成活2胎3崽，分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”“蕾蕾”。", "verified"),
+    ("先后成功繁育成活3胎3崽，分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”“蕾蕾”。", "error"),
+])
+def test_count_forms(tmp_path, body, expected):
+    found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "CNT001"]
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+def test_verified_evidence_is_plain_json(seed_result):
+    for f in seed_result.verified:
+        json.dumps(f.evidence, allow_nan=False)
