@@ -43,6 +43,8 @@ ASSETS = {
 LOGO = re.compile(r"https://great-expectations-web-assets\.s3\.us-east-2\.amazonaws\.com/logo-long\.png\?d=[0-9A-Za-z.]{1,40}")
 # Integrity hashes and crossorigin belong to the CDN copies; a file:// page must not carry them.
 SRI = re.compile(r'\s(?:integrity="[^"]{0,200}"|crossorigin="[^"]{0,40}")')
+# The site's own static files, at whatever depth GX wrote (its validation pages miss one level for the favicon).
+STATIC_REF = re.compile(r'((?:src|href)=")(?:\./|(?:\.\./){0,8})static/')
 # Any attribute that would still load from another host (links a person clicks are left alone).
 REMOTE_LOAD = re.compile(r'<(?:script|link|img)\b[^>]{0,2000}?(?:src|href)="(https?:)?//', re.I)
 
@@ -56,6 +58,7 @@ def rewrite_page(html: str, to_static: str) -> str:
     for url, local in ASSETS.items():
         html = html.replace(f'"{url}"', f'"{to_static}vendor/{local}"')
     html = LOGO.sub(f"{to_static}images/logo-long.png", html)
+    html = STATIC_REF.sub(lambda m: m.group(1) + to_static, html)
     return SRI.sub("", html)
 
 
