@@ -1,0 +1,95 @@
+"""The HTML report without a browser: self-contained, safe embedding, the CSP admits exactly our script,
+the summary counts, deterministic output, and the size at 10,000 findings."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from checks.config import Config
+from checks.engine import execute
+from checks.surfaces import html as report
+from checks.surfaces.charts import bar_chart, scatter_chart
+
+
+@pytest.fixture(scope="module")
+def seed_html(seed_result):
+    return report.render(seed_result)
+
+
+def _data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1)
+    return json.loads(block)
+
+
+def test_embedded_json_cannot_end_its_script_element():
+    hostile = {"text": "</script><script>alert(1)</script><!-- x --> \u2028"}
+    embedded = report.embed_json(hostile)
+    assert "</" not in embedded and "<!--" not in embedded and "\u2028" not in embedded
+    assert json.loads(embedded) == hostile
+
+
+def test_report_is_self_contained_and_its_csp_admits_only_its_script(seed_html):
+    assert not re.search(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=', seed_html)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', seed_html).group(1)
+    assert "default-src 'none'" in csp and "unsafe-eval" not in csp
+    scripts = re.findall(r"<script>(.*?)</script>", seed_html, re.S)
+    assert len(scripts) == 1 and f"'{report.csp_hash(scripts[0])}'" in csp
+
+
+def test_embedded_findings_and_context_match_findings_json(seed_result, seed_html):
+    data = _data(seed_html)
+    statuses = [f["_status"] for f in data["findings"]]
+    assert statuses.count("open") == len(seed_result.findings)
+    assert statuses.count("verified") == len(seed_result.verified)
+    named = {loc.paragraph_id for f in seed_result.findings + seed_result.verified for loc in f.locations if loc.paragraph_id}
+    text = seed_result.corpus.paragraphs.set_index("paragraph_id")["text"]
+    assert set(data["paragraphs"]) == named & set(text.index)
+    assert all(data["paragraphs"][p]["text"] == text[p] for p in data["paragraphs"])
+
+
+def test_summary_counts_each_article_a_finding_involves(seed_result, seed_html):
+    counts = report.summary({"findings": [f.to_json() for f in seed_result.findings],
+                             "summary": seed_result.counts()}, {})
+    per_article = {a: n for a, _, n in counts["article"]}
+    for article, n in per_article.items():
+        assert n == sum(any(l.article_id == article for l in f.locations) for f in seed_result.findings)
+    assert sum(n for _, n in counts["category"]) == len(seed_result.findings)
+    for sev, n in counts["severity"]:
+        assert f'<span class="n">{n}</span> {sev}' in seed_html
+
+
+def test_same_input_same_report(seed_result, seed_html):
+    again = report.render(seed_result)
+    stamp = re.compile(r"generated (\S+)|\"generated_at\":\"[^\"]+\"")
+    assert stamp.sub("", again) == stamp.sub("", seed_html)
+
+
+def test_stated_against_computed_reads_numbers_mentions_and_intervals():
+    findings = [
+        {"evidence": {"stated": {"surface": "70年", "value": 70.0}, "computed_years": "[68, 71]"}, "_status": "verified"},
+        {"evidence": {"stated_change": {"value": 300.0}, "computed_ratio": "[299.9, ∞]"}, "_status": "open"},
+        {"evidence": {"stated": 12.5, "computed": 20}, "_status": "open"},
+        {"evidence": {"message": "no numbers"}, "_status": "open"},
+    ]
+    assert report.stated_vs_computed(findings) == [(70.0, 69.5, "verified"), (12.5, 20.0, "open")]
+    chart = scatter_chart(report.stated_vs_computed(findings), "t")
+    assert chart.count("<circle") == 2
+
+
+def test_chart_labels_are_escaped():
+    chart = str(bar_chart([("<script>x</script>", 3), ("甲", 1)], "<b>"))
+    assert "<script>" not in chart and "&lt;script&gt;" in chart and chart.count("<rect") == 2
+    assert bar_chart([], "empty") == ""
+
+
+def test_ten_thousand_findings_stay_under_ten_megabytes(tmp_path):
+    from checks.bench.report import generate_corpus
+
+    generate_corpus(tmp_path / "corpus", 10_000)
+    result = execute([str(tmp_path / "corpus")], Config(select=["ENC"]))
+    assert len(result.findings) >= 10_000
+    page = report.render(result)
+    assert len(page.encode("utf-8")) < 10 * 1024 * 1024
+    assert len(_data(page)["findings"]) == len(result.findings)
