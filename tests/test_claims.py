@@ -1,0 +1,89 @@
+"""The claims dataset: what is recognised as a claim, with which values, and what is left alone."""
+from __future__ import annotations
+
+import json
+
+from checks.extract.claims import ClaimsModel, paragraph_claims, sentences
+
+
+def types(text: str) -> list[str]:
+    return [c["type"] for c in paragraph_claims(text)]
+
+
+def test_sentences_split_chinese_and_english():
+    text = "第一句。第二句！Sales rose. Then fell; 最后"
+    assert [text[s:e] for s, e in sentences(text)] == ["第一句。", "第二句！", "Sales rose.", " Then fell;", " 最后"]
+
+
+def test_claims_dataset_on_the_bundled_page(seed_result):
+    frame = seed_result.context.dataset("claims")
+    ClaimsModel.validate(frame)
+    by_type = frame.groupby("type").size().to_dict()
+    assert by_type == {"count": 2, "elapsed": 1, "fact": 8, "growth": 1, "period": 1, "share": 2}
+    growth = json.loads(frame[frame["type"] == "growth"].iloc[0]["detail"])
+    assert (growth["start"]["surface"], growth["end"]["surface"], growth["change"]["surface"]) == \
+        ("1000亿", "突破30万亿", "300多倍")
+    assert (growth["start_time"]["surface"], growth["end_time"]["surface"]) == ("2024年初", "2025年6月底")
+    assert growth["reading"] == "either"  # bare 增长N倍: both readings are checked
+
+
+def test_claim_ids_are_stable_and_unique(seed_result):
+    from checks.extract.claims import claim_rows
+
+    frame = seed_result.context.dataset("claims")
+    assert frame["claim_id"].is_unique
+    again = [r["claim_id"] for r in claim_rows(seed_result.corpus.paragraphs)]
+    assert again == list(frame["claim_id"])
+
+
+def test_growth_roles_from_wording():
+    [c] = paragraph_claims("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。")
+    assert (c["detail"]["start"]["surface"], c["detail"]["end"]["surface"]) == ("2.5亿元", "3.2亿元")
+    [c] = paragraph_claims("Sales rose 2% to $11.1bn from $10.9bn.")
+    assert (c["detail"]["start"]["surface"], c["detail"]["end"]["surface"]) == ("$10.9bn", "$11.1bn")
+
+
+def test_readings_of_chinese_multiples():
+    assert paragraph_claims("从10万吨增加到30万吨，增加了2倍。")[0]["detail"]["reading"] == "by"
+    assert paragraph_claims("从10万吨增加到30万吨，增加到3倍。")[0]["detail"]["reading"] == "to"
+    assert paragraph_claims("从10万吨增加到30万吨，增长2倍。")[0]["detail"]["reading"] == "either"
+    assert paragraph_claims("从2亿元扩大到8亿元，翻了两番。")[0]["detail"]["reading"] == "fan"
+
+
+def test_a_change_amount_is_not_a_level():
+    [c] = paragraph_claims("全年营收466.8万亿元，比2008年末增加259万亿元，增长124.6%。")
+    assert c["detail"]["delta"]["surface"] == "259万亿元"
+    assert c["detail"]["start"]["surface"] == "466.8万亿元 - 259万亿元"
+
+
+def test_share_groups_keep_change_clauses_out():
+    text = "大模型应用超过40%聚集在客服等运营环节，30%至40%应用于研发环节，比例从2024年的19.9%提升到2025年的25.9%。"
+    [c] = paragraph_claims(text)
+    assert c["type"] == "share"
+    assert [p["surface"] for p in c["detail"]["parts"]] == ["超过40%", "30%至40%"]
+
+
+def test_the_rest_is_marked():
+    [c] = paragraph_claims("资金中30%用于研发，其余70%用于生产。")
+    assert [p["rest"] for p in c["detail"]["parts"]] == [False, True]
+
+
+def test_facts_before_and_after_the_date():
+    facts = [c["detail"] for c in paragraph_claims("大熊猫“晓晓”“蕾蕾”于2016年6月出生在东京。2021年6月出生的“香香”很可爱。")
+             if c["type"] == "fact"]
+    assert [(f["entity"], f["date"]["surface"]) for f in facts] == \
+        [("晓晓", "2016年6月"), ("蕾蕾", "2016年6月"), ("香香", "2021年6月")]
+
+
+def test_elapsed_needs_since_and_a_span():
+    assert types("自1956年达特茅斯会议以来，人工智能已走过70年历程。") == ["elapsed"]
+    assert types("1956年召开了会议，会期70天。") == []
+
+
+def test_large_counts_are_not_enumerations():
+    assert types("交易笔数累计1.67万单，分别是“甲”和“乙”。") == []
+
+
+def test_no_claim_without_numbers_or_roles():
+    assert paragraph_claims("这是一段没有数字的文字。") == []
+    assert types("2025年12月，日均调用量突破50万亿，同比增长超10倍。") == []
