@@ -1,0 +1,135 @@
+"""Parity of the Spark engine with the pandas engine: same findings, ids, severities, locations, evidence.
+
+Runs in Spark local mode with one session for the whole module (local[2], two shuffle
+partitions, no UI). Skipped when PySpark or Java is missing.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from checks.config import Config
+from checks.engine import execute
+
+pytestmark = pytest.mark.spark
+
+BODY = [
+    "国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.2%，比上半年加快0.4个百分点，经济运行总体平稳。",
+    "新能源汽车产业链持续完善，动力电池、驱动电机和整车制造环节的产能布局更加合理，出口规模创历史新高。",
+    "专家认为，随着一系列稳增长政策落地见效，市场预期逐步改善，企业投资意愿明显增强，消费需求稳步恢复。",
+    "The ministry said exports of electric vehicles rose sharply in the first nine months, led by shipments to Europe and Southeast Asia.",
+]
+
+
+def _page(title: str, paragraphs: list[str], day: int) -> str:
+    lines = [title, "", f"新华社北京1月{day}日电 记者报道。", ""]
+    for text in paragraphs:
+        lines += [text, ""]
+    lines.append(f"(新华社北京1月{day}日电)")
+    return "\n".join(lines) + "\n"
+
+
+LONG = ("记者从国家发展改革委获悉，今年以来各地加快推进重大项目建设，一批交通、能源、水利和新型基础设施项目陆续开工，"
+        "带动有效投资持续扩大，为稳定经济增长提供了有力支撑，下一步还将继续做好要素保障工作。")
+SOURCE = ("合作期间，双方在大熊猫饲养管理、繁殖育幼、疾病防控、公众教育等领域取得丰硕成果，"
+          "先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献。")
+
+
+def write_defects(folder):
+    """Pages holding one of each kind of defect, spread over files so duplicates cross them."""
+    near = LONG.replace("一批交通", "一批铁路")
+    partial = "另据了解，" + SOURCE + "与此同时，多个城市出台了新的购房补贴政策，楼市成交量环比回升明显，市场信心有所恢复。"
+    pages = {
+        "a.txt": _page("工业经济稳中向好", [BODY[0], BODY[1], BODY[2], LONG], 3),
+        "b.txt": _page("汽车出口再创新高", [BODY[1], near, "今年以来，全市开展反诈反诈宣传活动三百余场，覆盖群众十万人次。",
+                                      "该项目总投资由去年的100亿元增加到今年的150亿元，增长了80%。"], 4),
+        "c.txt": _page("消费市场持续回暖", [partial, "记者从会议上获悉，相关部门将进一步加大对中小企业的支持力度，并在",
+                                      "这是一段含有控制字符\x07的正文，用于检验编码规则是否能够发现它。",
+                                      "The firmâ€™s revenue rose 4% to $11.1bn in the quarter, analysts said on Monday."], 5),
+        "d.txt": _page("English page", [BODY[3], BODY[3], SOURCE, "Prices rose from 200 yuan to 300 yuan, an increase of 80 percent."], 6),
+    }
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    broken = _page("坏字节", ["这一段在中间有一个被截断的字符BROKEN之后继续写完整的句子。"], 7).encode("utf-8")
+    (folder / "e.txt").write_bytes(broken.replace(b"BROKEN", b"\xe5\x8f"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed")
+    from checks.spark.session import get_session
+
+    return get_session("local[2]", shuffle_partitions=2)
+
+
+def _as_json(result):
+    return ([f.to_json() for f in result.findings], [f.to_json() for f in result.verified])
+
+
+def _assert_same(inputs, spark):
+    from checks.spark.engine import execute as execute_spark
+
+    expected = execute(inputs, Config())
+    got = execute_spark(inputs, Config(), spark=spark)
+    want_findings, want_verified = _as_json(expected)
+    got_findings, got_verified = _as_json(got)
+    assert [f["id"] for f in got_findings] == [f["id"] for f in want_findings]
+    assert got_findings == want_findings
+    assert got_verified == want_verified
+    assert got.exit_status() == expected.exit_status()
+    assert got.corpus.paragraphs.equals(expected.corpus.paragraphs)
+    return expected
+
+
+def test_bundled_page_same_findings(spark, seed_page):
+    expected = _assert_same([str(seed_page)], spark)
+    assert {f.check for f in expected.findings} >= {"DUP001", "DUP003"}
+
+
+def test_generated_defects_same_findings(spark, tmp_path):
+    folder = write_defects(tmp_path)
+    expected = _assert_same([str(folder)], spark)
+    found = {f.check for f in expected.findings}
+    # the corpus must exercise every strategy of the Spark engine, or parity proves little
+    assert {"DUP001", "DUP002", "DUP003", "ENC001", "ENC002", "ENC003", "REP001", "TRN001", "GRW001"} <= found
+
+
+def test_shared_corpus_same_findings(spark, news_corpus, tmp_path):
+    """Real articles: the first 300 of the shared corpus, kept small so CI's Spark part stays short."""
+    lines = news_corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:300]
+    sample = tmp_path / "news_sample.jsonl"
+    sample.write_text("".join(lines), encoding="utf-8")
+    expected = _assert_same([str(sample)], spark)
+    assert expected.findings
+
+
+def test_schema_failures_same_rows(spark, tmp_path):
+    """SCH001 names the same rows (global index) when the dataset is split across partitions."""
+    from checks.spark.engine import cap_schema_hits
+    from checks.model import Hit
+
+    hits = [Hit("m", [], {"dataset": "paragraphs", "check": "c", "row": str(i)}, key=f"paragraphs||c|{i}")
+            for i in (5, 1, 3)]
+    hits.append(Hit("whole", [], {"dataset": "paragraphs", "check": "d", "row": None}, key="k"))
+    hits.append(Hit("whole", [], {"dataset": "paragraphs", "check": "d", "row": None}, key="k"))
+    capped = cap_schema_hits(hits)
+    assert [h.evidence["row"] for h in capped if h.evidence["check"] == "c"] == ["1", "3", "5"]
+    assert sum(1 for h in capped if h.evidence["check"] == "d") == 1
+
+
+def test_import_does_not_need_pyspark():
+    code = ("import sys, checks, checks.cli, checks.engine, checks.surfaces.write; "
+            "sys.exit(1 if any(m == 'pyspark' or m.startswith('pyspark.') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_master_without_spark_engine_is_a_usage_error(run_checks, seed_page):
+    outcome = run_checks("run", str(seed_page), "--master", "local[2]")
+    assert outcome.code == 2
+    assert outcome.stderr.strip().count("\n") == 0 and "--engine spark" in outcome.stderr
