@@ -135,8 +135,11 @@ def read_table(path: Path, shown: str) -> pd.DataFrame:
                 line = reader.line_num + 1
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ConfigError(f"{shown}: cannot read curated table ({exc})") from None
-    frame = pd.DataFrame(rows, columns=[h.strip() for h in header], index=pd.Index(lines, name="csv_line"), dtype=str)
-    return frame
+    columns = [h.strip() for h in header]
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise ConfigError(f"{shown}: column {repeated[0]!r} appears twice in the header")
+    return pd.DataFrame(rows, columns=columns, index=pd.Index(lines, name="csv_line"), dtype=str)
 
 
 def locate_row(shown: str):
@@ -149,11 +152,11 @@ def locate_row(shown: str):
     return locate
 
 
-def import_model(spec: str, where: str) -> type:
+def import_model(spec: str, where: str, folder: Path) -> type:
     """'package.module:ClassName' -> the class; the data repository's folder is importable."""
     module_name, _, attr = spec.partition(":")
-    if "" not in sys.path and str(Path.cwd()) not in sys.path:
-        sys.path.insert(0, str(Path.cwd()))
+    if str(folder.resolve()) not in sys.path:
+        sys.path.insert(0, str(folder.resolve()))
     try:
         model = getattr(importlib.import_module(module_name), attr)
     except (ImportError, AttributeError) as exc:
@@ -184,7 +187,8 @@ def load_tables(ctx) -> None:
         path = _table_path(table.path, ctx.config.source)
         if not path.is_file():
             raise ConfigError(f"{where}: {table.path} not found")
-        model = import_model(table.model, where) if table.model else IndicatorsModel
+        folder = Path(ctx.config.source).parent if ctx.config.source != "defaults" else Path.cwd()
+        model = import_model(table.model, where, folder) if table.model else IndicatorsModel
         frame = read_table(path, table.path)
         ctx.extra_datasets[table.name] = (frame, model, locate_row(table.path))
         if table.provenance and has_provenance(frame):

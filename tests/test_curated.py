@@ -188,3 +188,12 @@ def test_project_configuration_checks_its_own_table(monkeypatch):
     assert {"PRV001", "PRV003", "PRV006", "PRV007"} <= {r.code for r in result.rules}
     assert [f.check for f in result.verified] == ["PRV006"]
     assert result.verified[0].locations[0].file == "datasets/curated/indicators.csv"
+
+
+def test_repeated_header_column_is_refused(tmp_path):
+    from checks.errors import ConfigError
+
+    table = tmp_path / "t.csv"
+    table.write_text("metric,value,value\n猪肉,1,2\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="column 'value' appears twice"):
+        curated.read_table(table, "t.csv")

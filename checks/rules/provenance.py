@@ -71,7 +71,10 @@ def _int(text: str) -> int | None:
 
 
 def table_rows(ctx) -> list[Row]:
-    """Rows of every provenance table, in table then line order."""
+    """Rows of every provenance table, in table then line order (made once per run)."""
+    cached = getattr(ctx, "_provenance_rows", None)
+    if cached is not None:
+        return cached
     rows = []
     for name in getattr(ctx, "provenance_tables", []):
         frame, _model, locate = ctx.extra_datasets[name]
@@ -83,6 +86,7 @@ def table_rows(ctx) -> list[Row]:
                 get("value"), get("unit"), get("qualifier"), get("source_file"), get("paragraph_id"),
                 _int(get("line")), str(record["quote"]),
             ))
+    ctx._provenance_rows = rows
     return rows
 
 
@@ -102,12 +106,13 @@ class Sources:
         self.by_id = paragraphs.set_index("paragraph_id", drop=False)
         self.files = sorted(set(paragraphs["file"]))
         self.paragraphs = paragraphs
+        self._file_of: dict[str, str | None] = {}
 
     def file_of(self, source_file: str) -> str | None:
-        for file in self.files:
-            if same_file(file, source_file):
-                return file
-        return None
+        """The input file a row's source_file names, or None when it was not read."""
+        if source_file not in self._file_of:
+            self._file_of[source_file] = next((f for f in self.files if same_file(f, source_file)), None)
+        return self._file_of[source_file]
 
     def find_quote(self, file: str, quote: str) -> list[tuple[str, int]]:
         """(paragraph id, line) of every paragraph of `file` holding the quote, in line order."""
