@@ -1,0 +1,174 @@
+"""Duplicate rules on the bundled page and on synthetic Chinese and English pages."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from checks.config import Config
+from checks.engine import execute
+from checks.rules import duplicates as dup
+from checks.similarity import anchor_pairs, bucket_pairs, jaccard, lsh_pairs, minhash_signatures
+
+
+def _line_of(lines: list[str], needle: str, start: int = 0) -> int:
+    """1-based number of the first line at or after `start` that holds needle."""
+    for i in range(start, len(lines)):
+        if needle in lines[i]:
+            return i + 1
+    raise AssertionError(f"{needle!r} not on the page")
+
+
+def _run(paths, select):
+    return execute([str(p) for p in paths], Config(select=select))
+
+
+def _lines(finding) -> list[int]:
+    return sorted(loc.line_start for loc in finding.locations)
+
+
+@pytest.fixture(scope="module")
+def seed_dups(seed_page):
+    return _run([seed_page], ["DUP"]).findings
+
+
+def test_seed_exact_duplicates_name_both_copies(seed_dups, seed_lines):
+    first = _line_of(seed_lines, "三大运营商建成了4个")
+    second = _line_of(seed_lines, "三大运营商建成了4个", first)
+    cut_first = _line_of(seed_lines, "焕新社区")
+    cut_second = _line_of(seed_lines, "焕新社区", cut_first)
+    exact = sorted(_lines(f) for f in seed_dups if f.check == "DUP001")
+    assert exact == sorted([[first, second], [cut_first, cut_second]])
+    assert all(f.evidence["scope"] == "across articles" for f in seed_dups if f.check == "DUP001")
+
+
+def test_seed_partial_duplicate_is_the_glued_tail(seed_dups, seed_lines):
+    original = _line_of(seed_lines, "合作期间")
+    glued = _line_of(seed_lines, "熊猫中心雅安基地做好了")
+    partial = [f for f in seed_dups if f.check == "DUP003"]
+    assert [_lines(f) for f in partial] == [[original, glued]]
+    assert partial[0].evidence["length"] >= 50
+
+
+def test_seed_flags_nothing_else(seed_dups, seed_lines):
+    """Datelines, column names and headings repeat on the page; none of them is a duplicate."""
+    datelines = [i + 1 for i, line in enumerate(seed_lines) if line.strip() == "(新华社北京1月28日电)"]
+    assert len(datelines) == 2
+    flagged = {line for f in seed_dups for line in _lines(f)}
+    assert not flagged & set(datelines)
+    assert len(seed_dups) == 3
+
+
+def _page(tmp_path, name: str, paragraphs: list[str]) -> str:
+    path = tmp_path / name
+    path.write_text("测试标题\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return str(path)
+
+
+ZH_A = "国家统计局今天发布数据显示，前三季度全国规模以上工业增加值同比增长百分之五点二，比上半年加快零点一个百分点，装备制造业增长较快。"
+ZH_B = "海关总署公布的数据表明，今年前十个月我国货物贸易进出口总值继续保持增长态势，其中民营企业进出口占比进一步提高，成为外贸稳定器。"
+EN_A = ("The central bank kept its benchmark rate unchanged on Thursday, saying inflation had eased "
+        "but that it would watch wage growth and energy prices closely over the coming months.")
+EN_B = ("Shares in the carmaker fell sharply after it cut its delivery forecast for the year, blaming "
+        "weaker demand in Europe and a shortage of parts at two of its largest plants.")
+
+
+def test_exact_duplicates_across_files_inside_and_across_articles(tmp_path):
+    one = _page(tmp_path, "one.txt", [ZH_A, EN_A, ZH_A])
+    two = _page(tmp_path, "two.txt", [EN_B, EN_A])
+    found = {tuple(sorted((loc.file.rsplit("/", 1)[-1], loc.line_start) for loc in f.locations)): f
+             for f in _run([one, two], ["DUP001"]).findings}
+    assert len(found) == 2
+    scopes = sorted(f.evidence["scope"] for f in found.values())
+    assert scopes == ["across files", "inside one article"]
+
+
+def test_short_recurring_text_is_not_a_duplicate(tmp_path):
+    credit = "新华社记者 王明 摄"
+    page = _page(tmp_path, "p.txt", [ZH_A, credit, ZH_B, credit, "(完)", EN_A, "Reuters", EN_B, "Reuters"])
+    assert _run([page], ["DUP"]).findings == []
+
+
+def test_near_duplicate_reports_similarity_and_spans(tmp_path):
+    zh_near = ZH_A.replace("五点二", "五点三")
+    en_near = EN_A.replace("Thursday", "Friday")
+    page = _page(tmp_path, "p.txt", [ZH_A, ZH_B, zh_near, EN_A, EN_B, en_near])
+    near = _run([page], ["DUP002"]).findings
+    assert len(near) == 2
+    for finding in near:
+        assert finding.evidence["similarity"] >= 0.8
+        assert finding.evidence["differing_spans"]
+    spans = [s for f in near for s in f.evidence["differing_spans"]]
+    assert any("二" in s["a_text"] + s["b_text"] for s in spans)
+
+
+def test_near_threshold_is_configurable(tmp_path):
+    page = _page(tmp_path, "p.txt", [ZH_A, ZH_A.replace("五点二", "五点三")])
+    strict = execute([page], Config(select=["DUP002"], rules={"DUP002": {"threshold": 0.99}}))
+    assert strict.findings == []
+
+
+def test_same_stock_opening_is_not_a_partial_duplicate(tmp_path):
+    opening = "记者从国家发展和改革委员会今天召开的新闻发布会上获悉，"
+    page = _page(tmp_path, "p.txt", [
+        opening + "今年以来全国铁路完成固定资产投资同比增长明显，多条高速铁路建成投产，中西部路网持续完善。",
+        opening + "下一步将加快推进重大水利工程建设，加强防洪减灾体系，确保农业灌溉用水和城乡供水安全。",
+        "Officials said on Monday that the new rules would apply from January. " + EN_A,
+        "Officials said on Monday that the new rules would apply from January. " + EN_B,
+    ])
+    assert _run([page], ["DUP003"]).findings == []
+
+
+def test_partial_duplicate_english_and_chinese(tmp_path):
+    zh_glued = "市场监管部门做好了" + ZH_A[10:]
+    en_glued = "Regulators in Brussels prepared " + EN_A[30:]
+    page = _page(tmp_path, "p.txt", [ZH_A, ZH_B, zh_glued, EN_A, EN_B, en_glued])
+    partial = _run([page], ["DUP003"]).findings
+    assert len(partial) == 2
+    assert all(f.evidence["fraction_of_shorter"] >= 0.5 and f.evidence["length"] >= 50 for f in partial)
+
+
+def test_hit_keys_do_not_depend_on_candidate_order(seed_result):
+    ctx = seed_result.context
+    paragraphs = ctx.dataset("paragraphs")
+    opts = ctx.options("DUP003")
+    pairs = dup.partial_candidates(paragraphs, opts)
+    assert len(pairs) >= 1
+    swapped = pd.DataFrame({"a": pairs["b"], "b": pairs["a"]}).iloc[::-1]
+    one = [(h.message, h.key) for h in dup.hits_for_partial(ctx, pairs, opts)]
+    two = [(h.message, h.key) for h in dup.hits_for_partial(ctx, swapped, opts)]
+    assert one == two and one
+
+
+def test_minhash_estimates_jaccard():
+    rng = np.random.default_rng(3)
+    base = "".join(chr(c) for c in rng.integers(0x4E00, 0x5E00, size=200))
+    edited = base[:100] + "变" + base[101:]
+    signatures = minhash_signatures([base, edited], 5, 128)
+    estimate = float((signatures[0] == signatures[1]).mean())
+    assert abs(estimate - jaccard(base, edited, 5)) < 0.12
+
+
+def test_lsh_finds_planted_pairs_without_random_ones():
+    rng = np.random.default_rng(4)
+    texts = ["".join(chr(c) for c in rng.integers(0x4E00, 0x5E00, size=80)) for _ in range(300)]
+    for i in range(0, 40, 2):
+        texts[i + 1] = texts[i][:40] + "改" + texts[i][41:]
+    pairs = {tuple(p) for p in lsh_pairs(minhash_signatures(texts, 5, 48), 12, 4).tolist()}
+    assert {(i, i + 1) for i in range(0, 40, 2)} <= pairs
+    assert len(pairs) == 20
+
+
+def test_oversized_buckets_are_bounded():
+    keys = np.zeros(1000, dtype=np.uint64)
+    ids = np.arange(1000)
+    assert len(bucket_pairs(keys, ids, 10, "star")) == 999
+    assert len(bucket_pairs(keys, ids, 10, "skip")) == 0
+    assert len(bucket_pairs(keys[:5], ids[:5], 10)) == 10
+
+
+def test_anchor_pairs_need_a_long_shared_stretch():
+    rng = np.random.default_rng(6)
+    texts = ["".join(chr(c) for c in rng.integers(0x4E00, 0x5E00, size=120)) for _ in range(50)]
+    texts[1] = texts[1][:40] + texts[0][40:]
+    assert [list(p) for p in anchor_pairs(texts, 16, 4, 20, 2)] == [[0, 1]]
