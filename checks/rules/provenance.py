@@ -183,7 +183,7 @@ def quote_not_in_paragraph(ctx):
     for row, file in checkable(ctx):
         needle = normalize(row.quote)
         cited = sources.by_id.loc[row.paragraph_id] if row.paragraph_id in sources.by_id.index else None
-        if cited is not None and same_file(str(cited["file"]), file) and needle and needle in normalize(str(cited["text"])):
+        if cited is not None and same_file(str(cited["file"]), file) and needle and needle in str(cited["norm"]):
             continue
         elsewhere = sources.find_quote(file, row.quote)
         if cited is None:
