@@ -48,9 +48,10 @@ def is_label(text: str, options: dict) -> bool:
     """A short line with no sentence punctuation inside, such as an in-text heading `资本市场`."""
     if _INTERNAL.search(text.rstrip()[:-1]):
         return False
-    words = len(text.split())
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
     return len(text) <= int(options.get("max_label_chars", 25)) or (
-        words > 1 and words <= int(options.get("max_label_words", 8)))
+        1 < len(words) <= int(options.get("max_label_words", 8)) and 2 * capitalised >= len(words))
 
 
 _BULLET = re.compile(r"^(?:[●•·▪■◆◇○\-–—*]|\d{1,2}[)）、]|[(（]\d{1,2}[)）])")
@@ -156,7 +157,8 @@ def cut_off(ctx):
     followed by closing quotes or brackets, or hand over with a colon or dash. Titles,
     headings, column names, captions and datelines are never checked, nor is a body line
     that reads as a label: at most `max_label_chars` (25) characters or `max_label_words`
-    (8) words with no sentence punctuation inside (an in-text heading such as `资本市场`).
+    (8) mostly capitalised words with no sentence punctuation inside (an in-text heading
+    such as `资本市场` or `Market Outlook`).
     Nor is a one-sentence line printed without a full stop by convention: an article's
     first body paragraph (a standfirst), a bullet point, or a brief's headline `公司：……`.
     A wire sign-off after the last sentence (`... in 1987. REUTER`) ends it. When the next
