@@ -37,10 +37,9 @@ class Decoded:
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
-    if b"\x00" in sample and not (sample.startswith(codecs.BOM_UTF16_LE) or sample.startswith(codecs.BOM_UTF16_BE)):
-        nul_share = sample.count(b"\x00") / len(sample)
-        if nul_share > 0.01:
-            return True
+    nuls = sample.count(b"\x00")
+    if nuls > 4 and nuls / len(sample) > 0.01:  # a stray NUL in text is an ENC002 finding, many mean binary
+        return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12, 27))
     return controls / max(len(sample), 1) > MAX_CONTROL_SHARE
 
@@ -50,6 +49,9 @@ def _decode_with_spots(data: bytes, limit: int) -> Decoded | None:
     runs: list[tuple[int, int]] = []
 
     def record(exc: UnicodeDecodeError) -> tuple[str, int]:
+        if runs and runs[-1][1] == exc.start:  # one damaged run of bytes is one spot
+            runs[-1] = (runs[-1][0], exc.end)
+            return "\ufffd", exc.end
         if len(runs) > limit:
             raise exc
         runs.append((exc.start, exc.end))
@@ -70,6 +72,13 @@ def _decode_with_spots(data: bytes, limit: int) -> Decoded | None:
 
 def decode_bytes(data: bytes, name: str) -> Decoded:
     """Decode a file's bytes, or raise InputError with a reason a person can act on."""
+    decoded = _decode(data, name)
+    if not decoded.text.strip():  # also U+3000 and other spaces outside ASCII
+        raise InputError(f"{name}: file is empty; remove it or pass other inputs")
+    return decoded
+
+
+def _decode(data: bytes, name: str) -> Decoded:
     if not data.strip():
         raise InputError(f"{name}: file is empty; remove it or pass other inputs")
     if data.startswith(codecs.BOM_UTF8):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,7 +91,20 @@ def _short_hash(*parts: object, size: int = 12) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:size]
 
 
-def _articles_of_jsonl(text: str, name: str) -> list[tuple[Article, dict]]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: object, number: int, spots: list[BadSpot]) -> str:
+    """JSON may escape half a UTF-16 pair (`\\ud800`), which no file can hold: U+FFFD and a spot for ENC001."""
+    text = str(value or "")
+    if not _SURROGATE.search(text):
+        return text
+    for m in _SURROGATE.finditer(text):
+        spots.append(BadSpot(line=number, column=m.start() + 1, raw=m.group(0).encode("utf-8", "surrogatepass").hex()))
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _articles_of_jsonl(text: str, name: str, spots: list[BadSpot]) -> list[tuple[Article, dict]]:
     """Each JSON line is one article; its paragraphs all sit on that line."""
     out = []
     for number, line in enumerate(split_lines(text), start=1):
@@ -100,16 +114,19 @@ def _articles_of_jsonl(text: str, name: str) -> list[tuple[Article, dict]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{number}: not a JSON object ({exc.msg}); fix or remove the line") from None
+        except RecursionError:
+            raise InputError(f"{name}:{number}: JSON nested too deeply; fix or remove the line") from None
         if not isinstance(record, dict) or not isinstance(record.get("body", ""), str):
             raise InputError(f"{name}:{number}: expected an object with a text 'body'")
-        article = Article(title=str(record.get("title") or ""))
+        clean = {key: _without_surrogates(record.get(key), number, spots) for key in ("title", "body", "date", "id")}
+        article = Article(title=clean["title"])
         if article.title:
             article.blocks.append(Block(number, number, article.title, kind="title"))
-        for piece in str(record.get("body", "")).split("\n\n"):
+        for piece in clean["body"].split("\n\n"):
             if piece.strip():
                 article.blocks.append(Block(number, number, piece.strip(), kind="body"))
         if article.blocks:
-            out.append((article, {"date": str(record.get("date") or ""), "source_id": str(record.get("id") or "")}))
+            out.append((article, {"date": clean["date"], "source_id": clean["id"]}))
     return out
 
 
@@ -153,9 +170,9 @@ def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> t
     lines = split_lines(decoded.text)
     if lines and lines[-1] == "" and decoded.text.endswith(("\n", "\r")):
         lines = lines[:-1]
-    source = SourceFile(path, name, sha, len(lines), decoded.encoding, decoded.bad_spots)
+    source = SourceFile(path, name, sha, len(lines), decoded.encoding, list(decoded.bad_spots))
     if path.suffix.lower() == ".jsonl":
-        pairs = _articles_of_jsonl(decoded.text, name)
+        pairs = _articles_of_jsonl(decoded.text, name, source.bad_spots)
     else:
         pairs = [(a, {"date": "", "source_id": ""}) for a in articles_of(blocks_of(lines))]
     art_rows = [_article_row(article, meta, name, a_pos, sha, occurrence) for a_pos, (article, meta) in enumerate(pairs)]
