@@ -76,6 +76,7 @@ def test_stated_against_computed_reads_numbers_mentions_and_intervals():
     assert report.stated_vs_computed(findings) == [(70.0, 69.5, "verified"), (12.5, 20.0, "open")]
     chart = scatter_chart(report.stated_vs_computed(findings), "t")
     assert chart.count("<circle") == 2
+    assert scatter_chart([(1.0, 1.0, "open")], "one dot") == ""
 
 
 def test_chart_labels_are_escaped():

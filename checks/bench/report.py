@@ -83,3 +83,28 @@ def report(findings, data_docs):
                    f"{len(result.verified)} verified, checked in {checked:.1f} s")
         click.echo(f"reports written in {written:.1f} s; index.html {size:.2f} MB"
                    + (f"; gx/ {docs:.1f} MB" if data_docs else ""))
+        opened = open_seconds(folder / "index.html")
+        if opened is not None:
+            click.echo(f"index.html opens (first page of findings rendered) in {opened:.2f} s in headless Chromium")
+
+
+def open_seconds(index: Path) -> float | None:
+    """Seconds from navigation until the report has rendered its first page; None without Chromium."""
+    import shutil
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(chromium).exists():
+        return None
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto(index.as_uri())
+        page.wait_for_selector("body[data-ready='1']")
+        seconds = time.perf_counter() - started
+        browser.close()
+    return seconds

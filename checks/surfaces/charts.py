@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 WIDTH = 460
 BAR_HEIGHT = 18
 LABEL_WIDTH = 170
+MIN_POINTS = 2  # one dot on a plane says nothing a table does not
 STATUS_COLOUR = {"open": "#c62828", "verified": "#2e7d32", "accepted": "#8d6e63"}
 
 
@@ -35,7 +36,7 @@ def bar_chart(items: list[tuple[str, int]], title: str) -> Markup:
 
 def scatter_chart(points: list[tuple[float, float, str]], title: str) -> Markup:
     """Stated (x) against computed (y) values with the diagonal where they agree; red dots are findings."""
-    if not points:
+    if len(points) < MIN_POINTS:
         return Markup("")
     size, pad = 320, 36
     values = [v for p in points for v in p[:2]]
