@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from checks.model import Hit
@@ -109,22 +110,31 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z]+|\d+", text)
 
 
-def _top_ngram_fraction(tokens: list[str], n: int, total: int) -> float:
-    counts = Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
-    if not counts:
-        return 0.0
-    gram, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return count * sum(len(t) for t in gram) / total if count > 1 else 0.0
+def _gram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
+    """A hash of each n-gram of token ids (uint64 polynomial, wrapping)."""
+    h = np.zeros(len(ids) - n + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(n):
+            h = h * np.uint64(1_000_003) + ids[j:j + len(h)]
+    return h
 
 
-def _dup_ngram_fraction(tokens: list[str], n: int, total: int) -> float:
-    grams = [tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-    counts = Counter(grams)
-    covered = bytearray(len(tokens))
-    for i, gram in enumerate(grams):
-        if counts[gram] > 1:
-            covered[i:i + n] = b"\x01" * n
-    return sum(len(t) for t, c in zip(tokens, covered) if c) / total if total else 0.0
+def _ngram_fractions(ids: np.ndarray, lengths: np.ndarray, n: int) -> tuple[float, float]:
+    """(share of characters in the most frequent n-gram's occurrences, share inside any repeated n-gram)."""
+    if len(ids) < n:
+        return 0.0, 0.0
+    _, inverse, counts = np.unique(_gram_hashes(ids, n), return_inverse=True, return_counts=True)
+    total = float(lengths.sum())
+    prefix = np.concatenate([[0], np.cumsum(lengths)])
+    best = int(np.argmax(counts))
+    first = int(np.flatnonzero(inverse == best)[0])
+    top = counts[best] * (prefix[first + n] - prefix[first]) / total if counts[best] > 1 else 0.0
+    starts = np.flatnonzero(counts[inverse] > 1)
+    marks = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.add.at(marks, starts, 1)
+    np.add.at(marks, starts + n, -1)
+    covered = np.cumsum(marks[:-1]) > 0
+    return float(top), float(lengths[covered].sum() / total)
 
 
 def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
@@ -139,7 +149,9 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
         return {}
     cjk_share = sum(1 for t in tokens if len(t) == 1 and t >= "\u3400") / len(tokens)
     scale = 2 if cjk_share > 0.5 else 1
-    total = sum(len(t) for t in tokens)
+    _, ids = np.unique(np.array(tokens), return_inverse=True)
+    ids = ids.astype(np.uint64) + np.uint64(1)
+    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
     counts = Counter(texts)
     extra = sum(c - 1 for c in counts.values())
     stats = {
@@ -147,9 +159,9 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
         "dup_paragraph_char_fraction": sum(len(t) * (c - 1) for t, c in counts.items()) / sum(map(len, texts)),
     }
     for n in (2, 3, 4):
-        stats[f"top_{n}gram"] = _top_ngram_fraction(tokens, n * scale, total)
+        stats[f"top_{n}gram"] = _ngram_fractions(ids, lengths, n * scale)[0]
     for n in range(5, 11):
-        stats[f"dup_{n}gram"] = _dup_ngram_fraction(tokens, n * scale, total)
+        stats[f"dup_{n}gram"] = _ngram_fractions(ids, lengths, n * scale)[1]
     return {name: round(value, 4) for name, value in stats.items()}
 
 
