@@ -70,6 +70,7 @@ def prepare(config: Config) -> list[Rule]:
 
 def execute(inputs: list[str], config: Config, progress=None) -> RunResult:
     rules = prepare(config)
+    entries = baseline_file.load(config.baseline) if config.baseline else None  # a bad file fails before the work
     started = time.perf_counter()
     corpus = read_corpus(inputs, progress=progress.advance_bytes if progress else None)
     seconds = {"ingest": time.perf_counter() - started}
@@ -89,7 +90,6 @@ def execute(inputs: list[str], config: Config, progress=None) -> RunResult:
         group.sort(key=Finding.sort_key)
         _unique_ids(group)
     result = RunResult(config, corpus, context, rules, findings, verified, seconds=seconds)
-    if config.baseline:
-        entries = baseline_file.load(config.baseline)
+    if entries is not None:
         result.findings, result.accepted, result.stale = baseline_file.split(findings, entries, {r.code for r in rules})
     return result
