@@ -107,7 +107,7 @@
   /* spans of one location's paragraph, from the evidence shapes the rules write:
      spans / span / spans_by_paragraph / location_spans (offsets); a_start, b_start + length (a pair);
      offset + doubled (a repeat); ends_with / first_ends_with / second_starts_with (a cut);
-     and every number mention's "surface", found in the text */
+     and every number mention's "surface" or stated "date", found in the text */
   function spansFor(f, loc, index, text) {
     var ev = f.evidence || {}, out = [];
     if (ev.spans_by_paragraph && ev.spans_by_paragraph[loc.paragraph_id]) return ev.spans_by_paragraph[loc.paragraph_id];
@@ -134,7 +134,7 @@
   function surfaces(ev, depth) {
     var found = [];
     if (!ev || typeof ev !== "object" || depth > 3) return found;
-    if (typeof ev.surface === "string" && ev.surface) found.push(ev.surface);
+    ["surface", "date"].forEach(function (k) { if (typeof ev[k] === "string" && ev[k]) found.push(ev[k]); });
     Object.keys(ev).forEach(function (k) {
       if (ev[k] && typeof ev[k] === "object") found = found.concat(surfaces(ev[k], depth + 1));
     });
