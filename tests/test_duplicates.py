@@ -172,3 +172,12 @@ def test_anchor_pairs_need_a_long_shared_stretch():
     texts = ["".join(chr(c) for c in rng.integers(0x4E00, 0x5E00, size=120)) for _ in range(50)]
     texts[1] = texts[1][:40] + texts[0][40:]
     assert [list(p) for p in anchor_pairs(texts, 16, 4, 20, 2)] == [[0, 1]]
+
+
+def test_impossible_lsh_settings_are_a_configuration_error(tmp_path, run_checks):
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.checks.rules.DUP002]\nbands = 20\nrows = 5\n", encoding="utf-8")
+    page = _page(tmp_path, "p.txt", [ZH_A, ZH_B])
+    outcome = run_checks("run", page, "--config", str(config), "--select", "DUP002")
+    assert outcome.code == 2
+    assert len(outcome.stderr.strip().splitlines()) == 1 and "num_perm" in outcome.stderr

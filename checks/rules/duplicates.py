@@ -12,6 +12,7 @@ import hashlib
 import numpy as np
 import pandas as pd
 
+from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
@@ -62,9 +63,18 @@ def _as_pairs(reps: pd.DataFrame, index_pairs: np.ndarray) -> pd.DataFrame:
     return frame.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
 
 
+def _require(ok: bool, code: str, message: str) -> None:
+    if not ok:
+        raise ConfigError(f"rules.{code}: {message}")
+
+
 def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
     opts = {**NEAR, **options}
+    _require(0 < float(opts["threshold"]) <= 1, "DUP002", "threshold must be in (0, 1]")
+    _require(int(opts["bands"]) >= 1 and int(opts["rows"]) >= 1 and int(opts["shingle"]) >= 1
+             and int(opts["bands"]) * int(opts["rows"]) <= int(opts["num_perm"]), "DUP002",
+             "bands x rows must be at least 1 and at most num_perm; shingle at least 1")
     reps = representatives(paragraphs, opts)
     texts = reps["norm"].tolist()
     signatures = minhash_signatures(texts, int(opts["shingle"]), int(opts["num_perm"]), int(opts["seed"]))
@@ -75,6 +85,8 @@ def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
 def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """Candidate pairs [a, b] sharing at least min_anchors sampled long shingles."""
     opts = {**PARTIAL, **options}
+    _require(all(int(opts[name]) >= 1 for name in ("anchor", "keep_one_in", "min_anchors", "max_bucket")), "DUP003",
+             "anchor, keep_one_in, min_anchors and max_bucket must be at least 1")
     reps = representatives(paragraphs, opts)
     pairs = anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
                          int(opts["max_bucket"]), int(opts["min_anchors"]))
