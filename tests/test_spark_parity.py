@@ -45,6 +45,7 @@ def write_defects(folder):
     pages = {
         "a.txt": _page("工业经济稳中向好", [BODY[0], BODY[1], BODY[2], LONG], 3),
         "b.txt": _page("汽车出口再创新高", [BODY[1], near, "今年以来，全市开展反诈反诈宣传活动三百余场，覆盖群众十万人次。",
+                                      "市公安局表示，反诈工作将常态化开展，守护群众的钱袋子。",
                                       "该项目总投资由去年的100亿元增加到今年的150亿元，增长了80%。"], 4),
         "c.txt": _page("消费市场持续回暖", [partial, "记者从会议上获悉，相关部门将进一步加大对中小企业的支持力度，并在",
                                       "这是一段含有控制字符\x07的正文，用于检验编码规则是否能够发现它。",
@@ -123,13 +124,42 @@ def test_schema_failures_same_rows(spark, tmp_path):
     assert sum(1 for h in capped if h.evidence["check"] == "d") == 1
 
 
-def test_import_does_not_need_pyspark():
-    code = ("import sys, checks, checks.cli, checks.engine, checks.surfaces.write; "
-            "sys.exit(1 if any(m == 'pyspark' or m.startswith('pyspark.') for m in sys.modules) else 0)")
-    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+def test_pandas_engine_runs_without_pyspark(seed_page):
+    """PySpark is an extra: with it unimportable, checks imports, runs the pandas engine, and says so for spark."""
+    code = (
+        "import sys; sys.modules['pyspark'] = None\n"
+        "import checks.cli, checks.spark\n"
+        "from checks.engine import execute\nfrom checks.config import Config\n"
+        f"result = execute([{str(seed_page)!r}], Config(data_docs=False))\n"
+        "assert result.findings and not checks.spark.available()\n"
+        "from checks.spark.session import get_session\nfrom checks.errors import UsageError\n"
+        "try:\n    get_session()\nexcept UsageError as exc:\n    print(exc)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "pip install 'checks[spark]'" in proc.stdout
 
 
 def test_master_without_spark_engine_is_a_usage_error(run_checks, seed_page):
     outcome = run_checks("run", str(seed_page), "--master", "local[2]")
     assert outcome.code == 2
     assert outcome.stderr.strip().count("\n") == 0 and "--engine spark" in outcome.stderr
+
+
+def test_bench_growth_exponent_reads_linear_and_quadratic():
+    from checks.bench.suite import growth_exponent
+
+    assert growth_exponent([(1000, 2.0), (10000, 20.0), (100000, 200.0)]) == pytest.approx(1.0)
+    assert growth_exponent([(1000, 1.0), (10000, 100.0)]) == pytest.approx(2.0)
+    assert growth_exponent([(1000, 1.0)]) is None
+
+
+def test_bench_corpus_has_the_paragraphs_asked_for(tmp_path):
+    from checks.bench.suite import write_paragraph_corpus
+    from checks.ingest.reader import read_corpus
+
+    write_paragraph_corpus(tmp_path, 1500)
+    corpus = read_corpus([str(tmp_path)])
+    assert 1500 <= len(corpus.paragraphs) <= 1500 + 20
+    result = execute([str(tmp_path)], Config(data_docs=False, select=["DUP001", "REP001"]))
+    assert {f.check for f in result.findings} == {"DUP001", "REP001"}  # planted copies and doublings

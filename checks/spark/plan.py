@@ -27,6 +27,10 @@ PLAN: dict[str, str] = {
     "TRN": "articles",  # truncation looks at an article's consecutive paragraphs
     "REP": "articles",  # doublings per paragraph, Gopher statistics per article
     "GRW": "articles",  # growth claims are built inside a paragraph
+    "SHR": "articles",  # share groups, likewise
+    "CNT": "articles",  # a count and the items it lists
+    "TIM": "articles",  # elapsed time against the article's own date
+    # CON (one fact stated differently across articles) and PRV (curated tables) stay on the driver
 }
 STRATEGIES = ("rows", "articles", "files", "datasets", "duplicates", "driver")
 

@@ -19,7 +19,7 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     master = master or DEFAULT_MASTER
-    partitions = shuffle_partitions or (8 if master.startswith("local") else 200)
+    partitions = shuffle_partitions or (_local_cores(master) if master.startswith("local") else 200)
     builder = (
         SparkSession.builder.master(master).appName("checks")
         .config("spark.ui.enabled", "false")
@@ -38,3 +38,14 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
         raise UsageError(f"cannot start Spark at {master}: {first}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def _local_cores(master: str) -> int:
+    """local[N] -> N partitions (local[*] -> the machine's cores): one task per core, no idle shuffles."""
+    inside = master[master.find("[") + 1:master.find("]")] if "[" in master else "1"
+    if inside.strip() == "*":
+        return os.cpu_count() or 2
+    try:
+        return max(1, int(inside.split(",")[0]))
+    except ValueError:
+        return 2
