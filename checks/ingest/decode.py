@@ -35,13 +35,18 @@ class Decoded:
     bad_spots: list[BadSpot] = field(default_factory=list)
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
+    """Many NULs or control bytes; shares count text bytes only, so line endings do not tip the balance."""
     sample = data[:65536]
+    body = max(len(sample) - sample.count(b"\n") - sample.count(b"\r"), 1)
     nuls = sample.count(b"\x00")
-    if nuls > 4 and nuls / len(sample) > 0.01:  # a stray NUL in text is an ENC002 finding, many mean binary
+    if nuls > 4 and nuls / body > 0.01:  # a stray NUL in text is an ENC002 finding, many mean binary
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12, 27))
-    return controls / max(len(sample), 1) > MAX_CONTROL_SHARE
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls >= 8 and controls / body > MAX_CONTROL_SHARE
 
 
 def _decode_with_spots(data: bytes, limit: int) -> Decoded | None:
@@ -100,10 +105,13 @@ def _decode(data: bytes, name: str) -> Decoded:
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16 saved without a BOM: ASCII characters (digits, spaces, line breaks) put NULs on one side."""
     sample = data[:65536]
-    if len(data) % 2 or sample.count(b"\x00") < len(sample) // 32:
+    if len(data) % 2 or sample.count(b"\x00") < max(2, len(sample) // 32):
         return None
+    nuls = sample.count(b"\x00")
     even, odd = sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")
     if max(even, odd) < 0.9 * (even + odd):
+        return None
+    if nuls * 5 < len(sample) * 2 and _valid_utf8(data):  # UTF-8 with a few NULs in it: ENC002 tells of them
         return None
     encoding = "utf-16-le" if odd > even else "utf-16-be"
     try:
@@ -113,6 +121,14 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     if "\x00" in text:  # NUL characters: binary data that happens to pair up
         return None
     return Decoded(text, f"{encoding} (no BOM)")
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf8_or_lenient(data: bytes, label: str, name: str) -> Decoded:
