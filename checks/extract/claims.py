@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,6 +23,8 @@ from checks.datasets import derived
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width
 
+# A "sentence" with more numbers than this is a table or a run-on dump, not prose that states claims.
+MAX_SENTENCE_MENTIONS = 40
 CLAIM_TYPES = ["growth", "period", "share", "fact", "elapsed", "count"]
 COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "paragraph_id2", "file", "line_start", "line_end",
            "sentence", "key", "detail"]
@@ -60,6 +63,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _within(starts: list[int], s: int, e: int) -> range:
+    """Indexes of the mentions starting in [s, e): a binary search, so long paragraphs stay linear."""
+    return range(bisect_left(starts, s), bisect_left(starts, e))
 
 
 def _iv(m: Mention) -> dict:
@@ -152,8 +160,11 @@ def _delta_sign(text: str, m: Mention, sent_start: int) -> int:
 
 def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
     out = []
+    starts = [m.start for m in ms]
     for si, (s, e) in enumerate(spans):
-        in_sent = [i for i, m in enumerate(ms) if s <= m.start < e]
+        in_sent = list(_within(starts, s, e))
+        if len(in_sent) > MAX_SENTENCE_MENTIONS:
+            continue
         changes = [(i, change_of(text, ms[i])) for i in in_sent]
         changes = [(i, c) for i, c in changes if c is not None]
         if len(changes) != 1:
@@ -167,7 +178,7 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
         if not cands and si > 0 and duration is not None and not _any_value(ms, in_sent, c):
             # "…1000亿…30万亿。一年半时间增长300多倍": the values, with their times, precede
             ps, pe = spans[si - 1]
-            prev = [i for i, m in enumerate(ms) if ps <= m.start < pe]
+            prev = list(_within(starts, ps, pe))
             if any(change_of(text, ms[i]) for i in prev):
                 continue
             cands, floor, cross = _candidates(text, ms, prev, c, ps), ps, True
@@ -273,8 +284,11 @@ _REST = re.compile(r"其余|其他|剩余|剩下|the rest|remaining|remainder", 
 
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
     out = []
+    starts = [m.start for m in ms]
     for s, e in spans:
-        parts = [m for m in ms if s <= m.start < e and m.kind == "percent" and change_of(text, m) is None]
+        if len(_within(starts, s, e)) > MAX_SENTENCE_MENTIONS:
+            continue
+        parts = [ms[i] for i in _within(starts, s, e) if ms[i].kind == "percent" and change_of(text, ms[i]) is None]
         shares = []
         for m in parts:
             after = fold_width(text[m.end:m.end + 12]).lstrip()
@@ -329,8 +343,11 @@ _SINCE_TAIL = re.compile(r"以来|至今|since|ago", re.I)
 def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
     """自1956年…以来，…已走过70年: a year and the years stated as elapsed since it."""
     out = []
+    starts = [m.start for m in ms]
     for s, e in spans:
-        sent = [m for m in ms if s <= m.start < e]
+        if len(_within(starts, s, e)) > MAX_SENTENCE_MENTIONS:
+            continue
+        sent = [ms[i] for i in _within(starts, s, e)]
         years = [m for m in sent if m.kind == "year" and _SINCE.search(fold_width(text[max(s, m.start - 6):m.start]))]
         spans_ = [m for m in sent if m.kind == "duration" and m.unit == "year"
                   and (_ELAPSED_BEFORE.search(fold_width(text[max(s, m.start - 6):m.start]))
@@ -387,9 +404,9 @@ class _Para:
     text: str
 
 
-def paragraph_claims(text: str) -> list[dict]:
-    """All claims recognised inside one paragraph's text."""
-    ms = find_mentions(text)
+def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[dict]:
+    """All claims recognised inside one paragraph's text (its mentions may be given, already found)."""
+    ms = find_mentions(text) if ms is None else ms
     if not ms:
         return []
     spans = sentences(text)
@@ -397,12 +414,15 @@ def paragraph_claims(text: str) -> list[dict]:
             + elapsed_claims(text, spans, ms) + count_claims(text, ms))
 
 
-def claim_rows(paragraphs: pd.DataFrame) -> list[dict]:
+def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | None = None) -> list[dict]:
     rows = []
     for p in paragraphs.itertuples(index=False):
         if p.kind not in ("body", "caption", "title", "heading", "subheading"):
             continue
-        for c in paragraph_claims(p.text):
+        given = None if mentions is None else mentions.get(p.paragraph_id, [])
+        if given is not None and not given:
+            continue
+        for c in paragraph_claims(p.text, given):
             sent = c["sentence"] or c["span"]
             sentence = p.text[sent[0]:sent[1]].strip() or p.text
             digest = hashlib.sha1(f"{p.paragraph_id}|{c['type']}|{c['key']}".encode()).hexdigest()[:12]
@@ -416,10 +436,21 @@ def claim_rows(paragraphs: pd.DataFrame) -> list[dict]:
     return list(unique.values())
 
 
+def mentions_by_paragraph(frame: pd.DataFrame) -> dict[str, list[Mention]]:
+    """The mentions dataset back as Mention lists per paragraph, so text is parsed once per run."""
+    out: dict[str, list[Mention]] = {}
+    columns = [frame[c].tolist() for c in ("paragraph_id", "start", "end", "surface", "value", "low", "high",
+                                            "unit", "kind", "qualifier")]
+    for pid, *fields in zip(*columns):
+        out.setdefault(pid, []).append(Mention(*fields))
+    return out
+
+
 @derived("claims", ClaimsModel)
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
-    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs")), columns=COLUMNS)
+    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mentions_by_paragraph(ctx.dataset("mentions"))),
+                         columns=COLUMNS)
     return frame.astype({"line_start": "int64", "line_end": "int64"})
 
 

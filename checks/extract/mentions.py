@@ -48,18 +48,29 @@ class MentionsModel(pa.DataFrameModel):
         strict = True
 
 
-def mention_rows(paragraphs: pd.DataFrame) -> list[dict]:
-    rows = []
-    for p in paragraphs.itertuples(index=False):
-        for m in find_mentions(p.text):
-            digest = hashlib.sha1(f"{p.paragraph_id}:{m.start}:{m.end}".encode()).hexdigest()[:12]
-            rows.append({
-                "mention_id": "m-" + digest, "paragraph_id": p.paragraph_id, "article_id": p.article_id,
-                "file": p.file, "line_start": int(p.line_start), "line_end": int(p.line_end),
-                "start": m.start, "end": m.end, "surface": m.surface, "value": m.value, "low": m.low,
-                "high": m.high, "unit": m.unit, "kind": m.kind, "qualifier": m.qualifier,
-            })
-    return rows
+def mention_rows(paragraphs: pd.DataFrame) -> dict[str, list]:
+    """The dataset's columns, filled paragraph by paragraph (columns, not row dicts: large inputs)."""
+    cols: dict[str, list] = {c: [] for c in COLUMNS}
+    for p in paragraphs[["paragraph_id", "article_id", "file", "line_start", "line_end", "text"]].itertuples(index=False):
+        found = find_mentions(p.text)
+        if not found:
+            continue
+        n = len(found)
+        for column, value in (("paragraph_id", p.paragraph_id), ("article_id", p.article_id), ("file", p.file),
+                              ("line_start", int(p.line_start)), ("line_end", int(p.line_end))):
+            cols[column].extend([value] * n)
+        for m in found:
+            cols["mention_id"].append("m-" + hashlib.sha1(f"{p.paragraph_id}:{m.start}:{m.end}".encode()).hexdigest()[:12])
+            cols["start"].append(m.start)
+            cols["end"].append(m.end)
+            cols["surface"].append(m.surface)
+            cols["value"].append(m.value)
+            cols["low"].append(m.low)
+            cols["high"].append(m.high)
+            cols["unit"].append(m.unit)
+            cols["kind"].append(m.kind)
+            cols["qualifier"].append(m.qualifier)
+    return cols
 
 
 @derived("mentions", MentionsModel)
