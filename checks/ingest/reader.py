@@ -134,9 +134,7 @@ def read_corpus(inputs: list[str], progress=None) -> Corpus:
     """Decode, segment and tabulate all inputs; raise InputError on unreadable input."""
     paths = collect_paths(inputs)
     files: list[SourceFile] = []
-    art_rows: list[dict] = []
-    par_rows: list[dict] = []
-    acc_rows: list[dict] = []
+    articles, paragraphs, accounting = _Columns(ARTICLE_COLUMNS), _Columns(PARAGRAPH_COLUMNS), _Columns(ACCOUNTING_COLUMNS)
     seen_sha: dict[str, int] = {}
     for path in paths:
         name = display_name(path)
@@ -146,12 +144,29 @@ def read_corpus(inputs: list[str], progress=None) -> Corpus:
         seen_sha[sha] = occurrence + 1
         source, arts, pars, acc = read_one(path, name, data, sha, occurrence)
         files.append(source)
-        art_rows += arts
-        par_rows += pars
-        acc_rows.append(acc)
+        articles.add(arts)
+        paragraphs.add(pars)
+        accounting.add([acc])
         if progress:
             progress(len(data))
-    return Corpus(files, _frame(art_rows, ARTICLE_COLUMNS), _frame(par_rows, PARAGRAPH_COLUMNS), _frame(acc_rows, ACCOUNTING_COLUMNS))
+    return Corpus(files, articles.frame(), paragraphs.frame(), accounting.frame())
+
+
+class _Columns:
+    """Rows gathered as one list per column: a file's row dicts are freed as soon as it is read."""
+
+    def __init__(self, columns: dict[str, str]):
+        self.dtypes = columns
+        self.values: dict[str, list] = {name: [] for name in columns}
+
+    def add(self, rows: list[dict]) -> None:
+        for name, values in self.values.items():
+            values.extend(row[name] for row in rows)
+
+    def frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self.values, columns=list(self.dtypes)).astype(self.dtypes)
+        self.values = {name: [] for name in self.dtypes}
+        return frame
 
 
 def read_bytes(path: Path, name: str) -> bytes:
@@ -249,8 +264,3 @@ ACCOUNTING_COLUMNS = {
     "file": "str", "lines": "int64", "blank": "int64", "in_paragraphs": "int64", "articles": "int64",
     "paragraphs": "int64",
 }
-
-
-def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    return frame.astype(columns)
