@@ -124,6 +124,22 @@ def test_schema_failures_same_rows(spark, tmp_path):
     assert sum(1 for h in capped if h.evidence["check"] == "d") == 1
 
 
+def test_pandera_pyspark_backend_summary(spark, seed_page):
+    """The PySpark backend finds a broken column check, and names what it cannot carry."""
+    from pyspark.sql import functions as F
+
+    from checks.schemas import ParagraphsModel
+    from checks.spark.ingest import read_spark
+    from checks.spark.schema import summary
+
+    paragraphs = read_spark(spark, [str(seed_page)]).paragraphs
+    assert summary(paragraphs, ParagraphsModel)["failing"] == []
+    broken = paragraphs.withColumn("kind", F.when(F.col("position") == 1, F.lit("bogus")).otherwise(F.col("kind")))
+    result = summary(broken, ParagraphsModel)
+    assert [f.split(":")[0] for f in result["failing"]] == ["kind"]
+    assert "paragraph_id: unique" in result["not_carried"]
+
+
 def test_pandas_engine_runs_without_pyspark(seed_page):
     """PySpark is an extra: with it unimportable, checks imports, runs the pandas engine, and says so for spark."""
     code = (

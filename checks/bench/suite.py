@@ -293,6 +293,25 @@ def schema_gx(folder: str):
     return _measured(step)
 
 
+def schema_pandera_pyspark(folder: str):
+    """pandera's PySpark backend on the carried constraints (no per-row cases: a summary)."""
+    def step():
+        from checks.schemas import ParagraphsModel
+        from checks.spark.ingest import read_spark
+        from checks.spark.schema import summary
+        from checks.spark.session import get_session
+
+        spark = get_session("local[2]")
+        corpus = read_spark(spark, [folder])
+        count = corpus.paragraphs.count()
+        started = time.perf_counter()
+        result = summary(corpus.paragraphs, ParagraphsModel)
+        seconds = time.perf_counter() - started
+        spark.stop()
+        return seconds, count, f"{len(result['failing'])} checks failed, {len(result['not_carried'])} not carried"
+    return _measured(step)
+
+
 # (peer, group, label, function); the first row of each group is the reference of its ratios.
 MEASUREMENTS = [
     ("pandas", "full run", "checks, pandas engine", run_pandas),
@@ -302,6 +321,7 @@ MEASUREMENTS = [
     ("spark", "near-duplicate candidates", "Spark ML MinHashLSH local[2]", near_spark),
     ("pandera", "paragraphs schema", "pandera (lazy)", schema_pandera),
     ("gx", "paragraphs schema", "GX Core Checkpoint", schema_gx),
+    ("spark", "paragraphs schema", "pandera PySpark backend local[2]", schema_pandera_pyspark),
 ]
 
 
