@@ -87,3 +87,14 @@ def test_large_counts_are_not_enumerations():
 def test_no_claim_without_numbers_or_roles():
     assert paragraph_claims("这是一段没有数字的文字。") == []
     assert types("2025年12月，日均调用量突破50万亿，同比增长超10倍。") == []
+
+
+def test_a_page_without_numbers_gives_empty_datasets_that_pass_their_schemas(tmp_path):
+    from checks.config import Config
+    from checks.engine import execute
+
+    page = tmp_path / "plain.txt"
+    page.write_text("标题一则\n\n这是一段完整的正文。\n", encoding="utf-8")
+    result = execute([str(page)], Config(select=["SCH"], data_docs=False))
+    assert len(result.context.dataset("mentions")) == 0 and len(result.context.dataset("claims")) == 0
+    assert [f.message for f in result.findings if f.check == "SCH001"] == []

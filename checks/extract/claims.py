@@ -451,7 +451,8 @@ def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
     frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mentions_by_paragraph(ctx.dataset("mentions"))),
                          columns=COLUMNS)
-    return frame.astype({"line_start": "int64", "line_end": "int64"})
+    return frame.astype({"line_start": "int64", "line_end": "int64",
+                         **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})
 
 
 def claims_of(ctx, claim_type: str) -> list[tuple[pd.Series, dict]]:

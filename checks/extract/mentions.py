@@ -77,5 +77,7 @@ def mention_rows(paragraphs: pd.DataFrame) -> dict[str, list]:
 def build(ctx) -> pd.DataFrame:
     """Every number of every paragraph: span, surface, value, unit, kind, qualifier and implied interval."""
     frame = pd.DataFrame(mention_rows(ctx.dataset("paragraphs")), columns=COLUMNS)
+    text_columns = {c: "object" for c in ("mention_id", "paragraph_id", "article_id", "file", "surface", "unit",
+                                          "kind", "qualifier")}
     return frame.astype({"line_start": "int64", "line_end": "int64", "start": "int64", "end": "int64",
-                         "value": "float64", "low": "float64", "high": "float64"})
+                         "value": "float64", "low": "float64", "high": "float64", **text_columns})
