@@ -147,13 +147,14 @@ def duplicates(sizes, datasketch_sample):
         m = measure_in_child(_run_rules, paragraphs)
         cpu = m["result"].pop("cpu")
         precision, recall, per = _score({k: {tuple(p) for p in v} for k, v in m["result"].items()}, truth)
-        timings.append((n, m["seconds"]))
+        timings.append((n, m["seconds"], cpu))
         click.echo(f"{n:>9,} paragraphs: duplicate rules {m['seconds']:.1f} s ({n / m['seconds']:,.0f} paragraphs/s), "
                    f"{cpu:.1f} s CPU, peak memory {m['peak_mb']:,.0f} MB; precision {precision:.4f}, recall {recall:.4f} "
                    f"({per}); generated in {made:.1f} s")
-    for (n1, t1), (n2, t2) in zip(timings, timings[1:]):
-        click.echo(f"growth {n1:,} -> {n2:,}: time x{t2 / t1:.1f} for size x{n2 / n1:.0f}, "
-                   f"exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f} (1.00 = linear)")
+    for (n1, t1, c1), (n2, t2, c2) in zip(timings, timings[1:]):
+        click.echo(f"growth {n1:,} -> {n2:,} (size x{n2 / n1:.0f}): wall time x{t2 / t1:.1f}, exponent "
+                   f"{math.log(t2 / t1) / math.log(n2 / n1):.2f}; CPU time x{c2 / c1:.1f}, exponent "
+                   f"{math.log(c2 / c1) / math.log(n2 / n1):.2f} (1.00 = linear)")
     from checks.rules.duplicates import NEAR
 
     sample, _ = generate(datasketch_sample, seed=13)
