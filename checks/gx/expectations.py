@@ -34,10 +34,17 @@ def forget_run(token: str) -> None:
     _RUNS.pop(token, None)
 
 
+def rule_targets(rule, datasets: set[str]) -> set[str]:
+    """The datasets whose suites hold this rule: its own, every one for a rule over all ('*'), else paragraphs."""
+    if rule.dataset == "*":
+        return set(datasets)
+    return {rule.dataset} if rule.dataset in datasets else {"paragraphs"}
+
+
 def hit_dataset(rule, hit, datasets: set[str]) -> str:
-    """Which dataset's suite a hit belongs to: the one its evidence names, else the rule's, else paragraphs."""
+    """Which dataset's suite a hit belongs to: for a rule over all datasets the one its evidence names."""
     named = hit.evidence.get("dataset") if isinstance(hit.evidence, dict) else None
-    if isinstance(named, str) and named in datasets:
+    if rule.dataset == "*" and isinstance(named, str) and named in datasets:
         return named
     return rule.dataset if rule.dataset in datasets else "paragraphs"
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from checks.datasets import DATASETS
-from checks.gx.expectations import ID_FIELDS, ExpectColumnValuesToPassChecksRule, forget_run, register_run
+from checks.gx.expectations import (ID_FIELDS, ExpectColumnValuesToPassChecksRule, forget_run, register_run,
+                                    rule_targets)
 from checks.gx.offline import make_offline
 from checks.gx.suites import schema_expectations
 
@@ -84,7 +85,7 @@ def _rule_expectations(result, name: str, frame: pd.DataFrame, token: str, names
         return []
     return [ExpectColumnValuesToPassChecksRule(column=column, rule=r.code, dataset=name, run=token, datasets=names,
                                                meta={"title": r.title, "category": r.category})
-            for r in result.rules]
+            for r in result.rules if name in rule_targets(r, set(names))]
 
 
 def write_data_docs(result, folder: Path) -> Path:
