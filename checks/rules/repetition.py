@@ -149,7 +149,10 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
         return {}
     cjk_share = sum(1 for t in tokens if len(t) == 1 and t >= "\u3400") / len(tokens)
     scale = 2 if cjk_share > 0.5 else 1
-    _, ids = np.unique(np.array(tokens), return_inverse=True)
+    # ids by first appearance: np.array(tokens) would be a fixed-width array as wide as the longest
+    # token, gigabytes for one 20,000-character token (found by the bad-input catalogue)
+    index: dict[str, int] = {}
+    ids = np.fromiter((index.setdefault(t, len(index)) for t in tokens), dtype=np.int64, count=len(tokens))
     ids = ids.astype(np.uint64) + np.uint64(1)
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
     counts = Counter(texts)
