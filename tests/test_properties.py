@@ -165,6 +165,7 @@ def test_damaged_utf8_loses_only_the_damaged_spot(text, where, bad):
     raw = text.encode("utf-8")
     at = where % len(text)
     cut = len(text[:at].encode("utf-8"))
+    assume(cut or bad not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # at the start these are a UTF-16 BOM
     decoded = decode_bytes(raw[:cut] + bad + raw[cut:], "f.txt")
     assert decoded.text == text[:at] + "\ufffd" * len(bad) + text[at:]
     assert len(decoded.bad_spots) == 1
