@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from checks.config import Config
-from checks.datasets import DATASETS
+from checks.datasets import DATASETS, SETUP_HOOKS
 from checks.ingest.reader import Corpus
 from checks.model import Location
 
@@ -56,3 +56,11 @@ class Context:
         if self._paragraph_index is None:
             self._paragraph_index = self.corpus.paragraphs.set_index("paragraph_id", drop=False)
         return self._paragraph_index
+
+
+def open_context(corpus: Corpus, config: Config, rules: dict) -> Context:
+    """A Context with every setup hook applied (curated tables loaded), as every engine needs it."""
+    context = Context(corpus, config, rules)
+    for hook in SETUP_HOOKS:
+        hook(context)
+    return context

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks.config import Config
-from checks.context import Context
-from checks.datasets import DATASETS, SETUP_HOOKS, load_plugins
+from checks.context import open_context
+from checks.datasets import DATASETS, load_plugins
 from checks.errors import UsageError
 from checks.ingest.reader import read_corpus
 from checks.rules.base import RULES
@@ -14,9 +14,7 @@ from checks.rules.base import RULES
 def write_datasets(inputs: list[str], config: Config, out: str) -> dict[str, int]:
     """Build all datasets and write them; return rows written per dataset."""
     load_plugins()
-    context = Context(read_corpus(inputs), config, RULES)
-    for hook in SETUP_HOOKS:
-        hook(context)
+    context = open_context(read_corpus(inputs), config, RULES)
     folder = Path(out)
     written: dict[str, int] = {}
     try:

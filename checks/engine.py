@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from checks import baseline as baseline_file
 from checks.config import Config, validate_rule_settings
-from checks.context import Context
-from checks.datasets import SETUP_HOOKS, load_plugins
+from checks.context import Context, open_context
+from checks.datasets import load_plugins
 from checks.ingest.reader import Corpus, read_corpus
 from checks.model import SEVERITY_RANK, Finding, Hit, finding_id
 from checks.rules.base import RULES, Rule, select_rules
@@ -74,9 +74,7 @@ def execute(inputs: list[str], config: Config, progress=None) -> RunResult:
     started = time.perf_counter()
     corpus = read_corpus(inputs, progress=progress.advance_bytes if progress else None)
     seconds = {"ingest": time.perf_counter() - started}
-    context = Context(corpus, config, RULES)
-    for hook in SETUP_HOOKS:
-        hook(context)
+    context = open_context(corpus, config, RULES)
     findings: list[Finding] = []
     verified: list[Finding] = []
     for rule in rules:

@@ -15,8 +15,8 @@ import pandas as pd
 
 from checks import baseline as baseline_file
 from checks.config import Config
-from checks.context import Context
-from checks.datasets import DATASETS, SETUP_HOOKS
+from checks.context import Context, open_context
+from checks.datasets import DATASETS
 from checks.errors import UsageError
 from checks.engine import RunResult, _unique_ids, prepare, to_finding
 from checks.ingest.reader import ACCOUNTING_COLUMNS, ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Corpus
@@ -210,9 +210,7 @@ def execute(inputs: list[str], config: Config, master: str | None = None, spark=
     sc = _guarded(lambda: read_spark(spark, inputs))
     corpus = _guarded(sc.to_pandas)  # the surfaces (HTML, Data Docs) and driver-side rules read it
     seconds["ingest"] = time.perf_counter() - started
-    context = Context(corpus, config, RULES)
-    for hook in SETUP_HOOKS:
-        hook(context)
+    context = open_context(corpus, config, RULES)
     groups = plan.by_strategy(rules)
     frames, rows = [], []
     if groups["rows"]:
