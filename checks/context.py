@@ -20,6 +20,7 @@ class Context:
             "accounting": corpus.accounting,
         }
         self._paragraph_index: pd.DataFrame | None = None
+        self._locations: tuple | None = None
         self.extra_datasets: dict[str, tuple[pd.DataFrame, type | None, object]] = {}
 
     def dataset(self, name: str) -> pd.DataFrame:
@@ -47,10 +48,14 @@ class Context:
         return self._paragraphs_by_id().loc[paragraph_id]
 
     def locate(self, paragraph_id: str) -> Location:
-        """The location of a paragraph: its file, lines, article and id."""
-        row = self._paragraphs_by_id().loc[paragraph_id]
-        return Location(str(row["file"]), int(row["line_start"]), int(row["line_end"]),
-                        str(row["article_id"]), paragraph_id)
+        """The location of a paragraph: its file, lines, article and id (rules call this per hit, so no pandas)."""
+        if self._locations is None:
+            p = self.corpus.paragraphs
+            self._locations = (dict(zip(p["paragraph_id"], range(len(p)))), p["file"].tolist(),
+                               p["line_start"].tolist(), p["line_end"].tolist(), p["article_id"].tolist())
+        row_of, files, starts, ends, articles = self._locations
+        i = row_of[paragraph_id]
+        return Location(str(files[i]), int(starts[i]), int(ends[i]), str(articles[i]), paragraph_id)
 
     def _paragraphs_by_id(self) -> pd.DataFrame:
         if self._paragraph_index is None:

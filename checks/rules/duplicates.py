@@ -8,6 +8,7 @@ confirm every pair with the exact measure and build the hits.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,7 @@ from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
-                               shared_positions)
+                               set_jaccard, shared_positions, shingles)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
 NEVER_DUPLICATE_KINDS = ("dateline", "column")
@@ -145,8 +146,12 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     k, threshold = int(opts["shingle"]), float(opts["threshold"])
+    shingle_set = lru_cache(maxsize=1 << 16)(lambda pid: shingles(norm[pid], k))
     for a, b in _canonical_pairs(paragraphs, pairs, opts):
-        similarity = jaccard(norm[a], norm[b], k)
+        sa, sb = shingle_set(a), shingle_set(b)
+        if min(len(sa), len(sb)) / max(len(sa), len(sb)) < threshold:
+            continue  # Jaccard is at most the ratio of the sizes (and rounding keeps that order)
+        similarity = set_jaccard(sa, sb)
         if similarity < threshold:
             continue
         locations = _located_pair(ctx, a, b)

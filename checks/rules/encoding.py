@@ -33,6 +33,8 @@ def undecodable_bytes(ctx):
     """
     paragraphs = ctx.dataset("paragraphs")
     for source in ctx.corpus.files:
+        if not source.bad_spots:
+            continue  # most files: no scan of the table for them
         rows = paragraphs[paragraphs["file"] == source.name]
         for spot in source.bad_spots:
             inside = rows[(rows["line_start"] <= spot.line) & (rows["line_end"] >= spot.line)]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from checks.model import Hit
 from checks.rules.base import rule
+from checks.rules.grouping import by_article
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
@@ -38,6 +40,15 @@ def _cjk_legit(unit: str) -> bool:
     return len(set(unit)) == 1 or unit[0] == "一"
 
 
+@lru_cache(maxsize=8)
+def _may_double(high: int) -> re.Pattern:
+    """Two Chinese characters that come again, in order, 2..high characters on: what any doubled
+    unit of two or more characters needs. Most paragraphs have none, and the regex engine rules
+    them out far faster than the loop below."""
+    c = "[\u3400-\u4dbf\u4e00-\u9fff]"
+    return re.compile(rf"({c})({c}){c}{{0,{max(high - 2, 0)}}}\1\2")
+
+
 def cjk_doublings(text: str, options: dict) -> list[tuple[int, str]]:
     """(offset, unit) for each unit of min_cjk..max_cjk Chinese characters written twice in a row.
 
@@ -47,6 +58,8 @@ def cjk_doublings(text: str, options: dict) -> list[tuple[int, str]]:
     """
     found = []
     low, high = int(options.get("min_cjk", 2)), int(options.get("max_cjk", 8))
+    if low >= 2 and not _may_double(high).search(text):
+        return found
     for run in _CJK_RUN.finditer(text):
         s, base, i = run.group(0), run.start(), 0
         while i < len(s):
@@ -84,16 +97,21 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
 
 
 def paragraph_doublings(paragraphs: pd.DataFrame, options: dict) -> list[dict]:
-    """Doubled words and phrases in one article's paragraphs (any kind), in paragraph order.
+    """Doubled words and phrases in one article's paragraphs (any kind), in paragraph order."""
+    rows = list(paragraphs.sort_values("position", kind="stable").itertuples(index=False))
+    return doublings_in_rows(rows, options)
+
+
+def doublings_in_rows(rows: list, options: dict) -> list[dict]:
+    """`paragraph_doublings` over one article's rows (with paragraph_id and norm) in position order.
 
     A doubled Chinese unit counts only when the unit also stands alone elsewhere in the
     article: that shows it is a word of the text, not two words meeting (退税缓税缓费 is
     缓税 + 缓费, 富国中国中小盘 is 富国 + 中国 + 中小盘).
     """
-    rows = list(paragraphs.sort_values("position", kind="stable").itertuples(index=False))
-    article = "\n".join(row.norm for row in rows)
     cjk = {row.paragraph_id: cjk_doublings(row.norm, options) for row in rows}
     doubled = Counter(unit for found in cjk.values() for _, unit in found)
+    article = "\n".join(row.norm for row in rows) if doubled else ""
     out = []
     for row in rows:
         text = row.norm
@@ -143,7 +161,12 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
     For Chinese each character is a token, so n-grams are counted over twice as many tokens
     (a Chinese word is about two characters).
     """
-    texts = [t for t in paragraphs.sort_values("position", kind="stable")["norm"] if t]
+    return statistics_of_texts(list(paragraphs.sort_values("position", kind="stable")["norm"]), options)
+
+
+def statistics_of_texts(texts: list[str], options: dict) -> dict:
+    """`gopher_statistics` of one article's normalised paragraphs in position order."""
+    texts = [t for t in texts if t]
     tokens = _tokens(" ".join(texts))
     if len(tokens) < int(options.get("min_tokens", 100)):
         return {}
@@ -161,10 +184,14 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
         "dup_paragraph_fraction": extra / len(texts),
         "dup_paragraph_char_fraction": sum(len(t) * (c - 1) for t, c in counts.items()) / sum(map(len, texts)),
     }
+    # A repeated (n+1)-gram contains a repeated n-gram: once nothing repeats, longer n-grams score 0 too.
+    top = dup = 1.0
     for n in (2, 3, 4):
-        stats[f"top_{n}gram"] = _ngram_fractions(ids, lengths, n * scale)[0]
+        top = _ngram_fractions(ids, lengths, n * scale)[0] if top else 0.0
+        stats[f"top_{n}gram"] = top
     for n in range(5, 11):
-        stats[f"dup_{n}gram"] = _ngram_fractions(ids, lengths, n * scale)[1]
+        dup = _ngram_fractions(ids, lengths, n * scale)[1] if dup else 0.0
+        stats[f"dup_{n}gram"] = dup
     return {name: round(value, 4) for name, value in stats.items()}
 
 
@@ -194,8 +221,8 @@ def doubled_words(ctx):
     """
     opts = ctx.options("REP001")
     paragraphs = ctx.dataset("paragraphs")
-    for _, article in paragraphs.groupby("article_id", sort=True):
-        for item in paragraph_doublings(article, opts):
+    for _, rows in by_article(paragraphs, ["paragraph_id", "norm"]):
+        for item in doublings_in_rows(rows, opts):
             location = ctx.locate(item["paragraph_id"])
             yield Hit(
                 message=f"'{item['doubled']}' doubled in paragraph at {location.file}:{location.line_start}: "
@@ -233,13 +260,12 @@ def repetition_statistics(ctx):
     """
     opts = ctx.options("REP002")
     paragraphs = ctx.dataset("paragraphs")
-    for article_id, article in paragraphs.groupby("article_id", sort=True):
-        stats = gopher_statistics(article, opts)
+    for article_id, rows in by_article(paragraphs, ["paragraph_id", "norm"]):
+        stats = statistics_of_texts([row.norm for row in rows], opts)
         past = {name: value for name, value in stats.items() if value > float(opts[name])}
         if not past:
             continue
-        first = article.sort_values("position").iloc[0]
-        location = ctx.locate(first["paragraph_id"])
+        location = ctx.locate(rows[0].paragraph_id)
         listed = ", ".join(f"{name} {value:.2f} > {float(opts[name]):.2f}" for name, value in sorted(past.items()))
         yield Hit(
             message=f"article at {location.file}:{location.line_start} repeats itself past the Gopher thresholds: {listed}",

@@ -12,6 +12,7 @@ import pandas as pd
 
 from checks.model import Hit
 from checks.rules.base import rule
+from checks.rules.grouping import by_article
 
 # What may end a complete paragraph: sentence-final marks, a colon or dash that introduces
 # what follows, an ellipsis; closing quotes and brackets after them are skipped first.
@@ -116,18 +117,25 @@ def article_truncations(paragraphs: pd.DataFrame, options: dict | None = None) -
     line without sentence punctuation, an in-text heading) is only reported when it ends with a
     comma or opens a bracket that the next paragraph closes.
     """
+    rows = list(paragraphs.sort_values("position", kind="stable")[["paragraph_id", "kind", "norm"]]
+                .itertuples(index=False))
+    return truncations_in_rows(rows, options)
+
+
+def truncations_in_rows(rows: list, options: dict | None = None) -> list[dict]:
+    """`article_truncations` over one article's rows (paragraph_id, kind, norm) in position order."""
     options = {**TRUNCATION, **(options or {})}
-    rows = paragraphs.sort_values("position", kind="stable")
-    rows = rows[rows["norm"].str.len() > 0]
     out = []
-    records = list(rows[["paragraph_id", "kind", "norm"]].itertuples(index=False))
+    records = [row for row in rows if row.norm]
+    seen_body = False
     for i, row in enumerate(records):
+        first_body = not seen_body
+        seen_body = seen_body or row.kind == "body"
         if row.kind != "body" or ends_complete(row.norm):
             continue
         nxt = records[i + 1] if i + 1 < len(records) else None
         reason = continues(row.norm, nxt.norm) if nxt is not None and nxt.kind == "body" else ""
         found = {"tail": row.norm[-20:], "reason": reason}
-        first_body = not any(r.kind == "body" for r in records[:i])
         if (is_label(row.norm, options) or headline_style(row.norm, first_body)) and not (reason in STRONG_REASONS or reason.startswith("the first piece opens")):
             continue
         if reason:
@@ -141,8 +149,8 @@ def article_truncations(paragraphs: pd.DataFrame, options: dict | None = None) -
 def _article_findings(ctx, code: str):
     paragraphs = ctx.dataset("paragraphs")
     options = ctx.options(code)
-    for _, article in paragraphs.groupby("article_id", sort=True):
-        for item in article_truncations(article, options):
+    for _, rows in by_article(paragraphs, ["paragraph_id", "kind", "norm"]):
+        for item in truncations_in_rows(rows, options):
             if item["rule"] == code:
                 yield item
 

@@ -13,9 +13,16 @@ def shingles(text: str, k: int) -> set[str]:
 
 def jaccard(a: str, b: str, k: int) -> float:
     """Jaccard similarity of the two texts' k-character shingle sets."""
-    sa, sb = shingles(a, k), shingles(b, k)
-    union = len(sa | sb)
-    return len(sa & sb) / union if union else 1.0
+    return set_jaccard(shingles(a, k), shingles(b, k))
+
+
+def set_jaccard(sa: set, sb: set) -> float:
+    """Jaccard similarity of two sets; no bigger than len(smaller) / len(larger), which is checked first."""
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if not large:
+        return 1.0
+    shared = len(small & large)
+    return shared / (len(small) + len(large) - shared)
 
 
 def shared_positions(a: str, b: str, k: int) -> int:
