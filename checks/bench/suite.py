@@ -90,8 +90,9 @@ def write_paragraph_corpus(folder: Path, paragraphs: int, seed: int = 5, per_pag
             lines += [f"第{page}版 {_sentence(rng)[:12]}", "", f"新华社北京{rng.randint(1, 12)}月{rng.randint(1, 28)}日电", ""]
             in_page += 2
             for _ in range(rng.randint(5, 15)):
-                text = _defect(rng, _paragraph(rng), recent)
-                recent = (recent + [text])[-50:]
+                original = _paragraph(rng)
+                text = _defect(rng, original, recent)
+                recent = (recent + [original])[-50:]  # copies are of originals, as in real corpora: no chains
                 lines += [text, ""]
                 in_page += 1
         data = ("\n".join(lines) + "\n").encode("utf-8")

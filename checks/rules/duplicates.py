@@ -17,7 +17,7 @@ from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
-                               set_jaccard, shared_positions, shingles)
+                               grams, set_jaccard, shared_positions, shingles)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
 NEVER_DUPLICATE_KINDS = ("dateline", "column")
@@ -165,7 +165,7 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
         )
 
 
-def partial_overlap(a: str, b: str, options: dict) -> dict | None:
+def partial_overlap(a: str, b: str, options: dict, longer_grams: set[str] | None = None) -> dict | None:
     """The shared stretch of two texts when it makes one a partial copy of the other, else None.
 
     The stretch must be at least min_chars long and cover min_fraction of the shorter text; a
@@ -173,7 +173,7 @@ def partial_overlap(a: str, b: str, options: dict) -> dict | None:
     """
     shorter, k = min(len(a), len(b)), int(options["anchor"])
     needed = max(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
-    if shared_positions(a, b, k) < needed - k + 1:
+    if shared_positions(a, b, k, longer_grams) < needed - k + 1:
         return None
     ia, ib, size = longest_shared(a, b)
     if size < int(options["min_chars"]) or size < float(options["min_fraction"]) * shorter:
@@ -188,10 +188,12 @@ def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     opts = {**PARTIAL, **options}
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
+    anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
     for a, b in _canonical_pairs(paragraphs, pairs, opts):
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
-        overlap = partial_overlap(first, second, opts)
+        longer = locations[1] if len(first) <= len(second) else locations[0]
+        overlap = partial_overlap(first, second, opts, anchor_grams(longer.paragraph_id))
         if overlap is None or jaccard(first, second, int(opts["shingle"])) >= float(opts["near_threshold"]):
             continue
         shared = first[overlap["a_start"]:overlap["a_start"] + overlap["length"]]

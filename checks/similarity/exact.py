@@ -25,15 +25,21 @@ def set_jaccard(sa: set, sb: set) -> float:
     return shared / (len(small) + len(large) - shared)
 
 
-def shared_positions(a: str, b: str, k: int) -> int:
+def grams(text: str, k: int) -> set[str]:
+    """Every k-character stretch of the text (none when it is shorter than k)."""
+    return {text[i:i + k] for i in range(len(text) - k + 1)}
+
+
+def shared_positions(a: str, b: str, k: int, longer_grams: set[str] | None = None) -> int:
     """How many k-shingle positions of the shorter text hold a shingle of the longer one.
 
     A shared stretch of L characters needs at least L - k + 1 such positions, so this cheap
-    count rules out most pairs before the longest stretch is measured.
+    count rules out most pairs before the longest stretch is measured. `longer_grams`, when
+    given, is `grams(longer, k)` kept from an earlier pair (b is the longer when both are as long).
     """
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    grams = {long_[i:i + k] for i in range(len(long_) - k + 1)}
-    return sum(1 for i in range(len(short) - k + 1) if short[i:i + k] in grams)
+    found = grams(long_, k) if longer_grams is None else longer_grams
+    return sum(1 for i in range(len(short) - k + 1) if short[i:i + k] in found)
 
 
 def longest_shared(a: str, b: str) -> tuple[int, int, int]:
