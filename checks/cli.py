@@ -70,14 +70,14 @@ def _load_config(config_path, select, ignore, fail_on, baseline, report_dir):
     return config
 
 
-def _execute(inputs, config, quiet, engine="pandas", master=None):
+def _execute(inputs, config, quiet, engine="pandas", master=None, spark_conf=None):
     from checks.engine import execute, prepare
 
     inputs = list(inputs) or list(config.inputs)
     if engine == "spark":
         from checks.spark.engine import execute as execute_spark
 
-        return execute_spark(inputs, config, master)
+        return execute_spark(inputs, config, master, spark_conf=spark_conf)
     if _progress_wanted(quiet):
         rules = prepare(config)
         with Progress(_input_bytes(inputs), len(rules)) as progress:
@@ -125,16 +125,22 @@ def cli():
 @click.option("--engine", type=click.Choice(["pandas", "spark"]), default="pandas", show_default=True,
               help="Where the checks run: pandas on this machine, or PySpark (needs the spark extra).")
 @click.option("--master", help="Spark master URL for --engine spark, e.g. spark://host:7077 (default: local[2]).")
+@click.option("--spark-conf", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting for --engine spark, as spark-submit's --conf (repeatable), e.g. "
+                   "spark.driver.memory=16g. Local runs get half of this machine's memory by default.")
 @with_common
-def run(inputs, report_dir, baseline, fail_on, output_format, engine, master, config_path, select, ignore, quiet):
+def run(inputs, report_dir, baseline, fail_on, output_format, engine, master, spark_conf, config_path, select, ignore,
+        quiet):
     """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
     from checks.surfaces.console import print_result
     from checks.surfaces.write import write_reports
 
     config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir)
-    if master and engine != "spark":
-        raise UsageError("--master needs --engine spark")
-    result = _execute(inputs, config, quiet, engine, master)
+    if (master or spark_conf) and engine != "spark":
+        raise UsageError(f"{'--master' if master else '--spark-conf'} needs --engine spark")
+    from checks.spark.session import parse_conf  # no PySpark import: a bad setting fails before any work
+
+    result = _execute(inputs, config, quiet, engine, master, parse_conf(spark_conf))
     folder = write_reports(result, config.report_dir)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

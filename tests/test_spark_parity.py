@@ -162,6 +162,27 @@ def test_master_without_spark_engine_is_a_usage_error(run_checks, seed_page):
     assert outcome.stderr.strip().count("\n") == 0 and "--engine spark" in outcome.stderr
 
 
+@pytest.mark.parametrize("args, says", [
+    (["--spark-conf", "spark.driver.memory=8g"], "--engine spark"),
+    (["--engine", "spark", "--spark-conf", "spark.driver.memory"], "KEY=VALUE"),
+    (["--engine", "spark", "--spark-conf", "=8g"], "KEY=VALUE"),
+])
+def test_bad_spark_conf_is_a_usage_error_before_any_work(run_checks, seed_page, args, says):
+    outcome = run_checks("run", str(seed_page), *args)
+    assert outcome.code == 2
+    assert outcome.stderr.strip().count("\n") == 0 and says in outcome.stderr
+
+
+def test_local_sessions_get_memory_and_settings_given_win():
+    from checks.spark.session import session_conf
+
+    local = session_conf("local[2]")
+    assert int(local["spark.driver.memory"].rstrip("m")) >= 1024  # Spark's own 1g runs out at ~1M paragraphs
+    assert local["spark.sql.shuffle.partitions"] == "2"
+    assert session_conf("local[2]", overrides={"spark.driver.memory": "3g"})["spark.driver.memory"] == "3g"
+    assert "spark.driver.memory" not in session_conf("spark://head:7077")  # the cluster's own settings hold
+
+
 def test_bench_growth_exponent_reads_linear_and_quadratic():
     from checks.bench.suite import growth_exponent
 

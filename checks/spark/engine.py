@@ -200,10 +200,10 @@ def schema_on_driver(context: Context) -> list[Hit]:
 
 
 def execute(inputs: list[str], config: Config, master: str | None = None, spark=None,
-            partitions: int | None = None) -> RunResult:
+            partitions: int | None = None, spark_conf: dict[str, str] | None = None) -> RunResult:
     """The same RunResult as checks.engine.execute, computed on Spark."""
     rules = prepare(config)
-    spark = spark or get_session(master)
+    spark = spark or get_session(master, conf=spark_conf)
     partitions = partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
     seconds: dict[str, float] = {}
     started = time.perf_counter()

@@ -9,7 +9,7 @@ from checks.errors import UsageError
 DEFAULT_MASTER = "local[2]"
 
 
-def get_session(master: str | None = None, shuffle_partitions: int | None = None):
+def get_session(master: str | None = None, shuffle_partitions: int | None = None, conf: dict[str, str] | None = None):
     """Start (or reuse) a session; a missing PySpark or Java is a one-line usage error."""
     try:
         from pyspark.sql import SparkSession
@@ -19,18 +19,9 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     master = master or DEFAULT_MASTER
-    partitions = shuffle_partitions or (_local_cores(master) if master.startswith("local") else 200)
-    builder = (
-        SparkSession.builder.master(master).appName("checks")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", str(partitions))
-        .config("spark.default.parallelism", str(partitions))
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20000")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.extraJavaOptions", "-Dlog4j2.level=ERROR")
-    )
+    builder = SparkSession.builder.master(master).appName("checks")
+    for key, value in session_conf(master, shuffle_partitions, conf).items():
+        builder = builder.config(key, value)
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # Java missing, master unreachable: say so in one line
@@ -38,6 +29,48 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
         raise UsageError(f"cannot start Spark at {master}: {first}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def session_conf(master: str, shuffle_partitions: int | None = None, overrides: dict[str, str] | None = None) -> dict:
+    """The settings a session starts with; `overrides` (--spark-conf) win over every default.
+
+    In local mode one JVM does all the work, and Spark's default heap of 1g runs out at about a
+    million paragraphs; so a local session gets half of this machine's memory unless told otherwise.
+    """
+    partitions = shuffle_partitions or (_local_cores(master) if master.startswith("local") else 200)
+    conf = {
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.shuffle.partitions": str(partitions),
+        "spark.default.parallelism": str(partitions),
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+        "spark.sql.execution.arrow.maxRecordsPerBatch": "20000",
+        "spark.sql.session.timeZone": "UTC",
+        "spark.driver.extraJavaOptions": "-Dlog4j2.level=ERROR",
+    }
+    if master.startswith("local"):
+        conf["spark.driver.memory"] = f"{max(1024, _memory_mb() // 2)}m"
+    conf.update(overrides or {})
+    return conf
+
+
+def parse_conf(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """KEY=VALUE strings (as spark-submit's --conf takes them) to a dict; anything else is a usage error."""
+    conf = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise UsageError(f"--spark-conf {pair!r}: expected KEY=VALUE, e.g. spark.driver.memory=8g")
+        conf[key.strip()] = value.strip()
+    return conf
+
+
+def _memory_mb() -> int:
+    """Physical memory of this machine in MB (0 when the system does not say)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    except (ValueError, OSError, AttributeError):
+        return 0
 
 
 def _local_cores(master: str) -> int:
