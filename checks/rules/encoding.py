@@ -51,7 +51,8 @@ def undecodable_bytes(ctx):
 
 def _pattern_hits(ctx, pattern: re.Pattern, what: str):
     paragraphs = ctx.dataset("paragraphs")
-    matches = paragraphs["text"].str.contains(pattern, regex=True)
+    # Python's `re` on Python strings: on Arrow-backed text, `.str.contains` would hand the pattern to RE2.
+    matches = paragraphs["text"].astype(object).str.contains(pattern, regex=True)
     for row in paragraphs[matches].itertuples(index=False):
         found = [m for m in pattern.finditer(row.text)][:20]
         yield Hit(
