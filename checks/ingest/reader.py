@@ -170,7 +170,7 @@ class _Chunks:
     def add(self, columns: dict[str, list]) -> None:
         for name, part in self.parts.items():
             if self.dtypes[name] is TEXT:
-                part.append(pa.array(columns[name], type=pa.large_string(), memory_pool=_POOL))
+                part.append(arrow_text(columns[name]))
             else:
                 part.extend(columns[name])
 
@@ -185,9 +185,16 @@ class _Chunks:
         return pd.DataFrame(data, columns=list(self.dtypes), copy=False)
 
 
-# Arrow's default pool (mimalloc) keeps freed pages of the per-file builders mapped: reading 100 MB
-# held about 180 MB more than the system allocator, which hands them back.
-_POOL = pa.system_memory_pool()
+def arrow_text(values: list[str]) -> pa.LargeStringArray:
+    """Strings as an Arrow array whose two buffers are allocated once, at their exact size.
+
+    `pa.array` grows its buffers by doubling; over hundreds of files the freed halves left
+    about 30 MB of holes in the heap per 100 MB read, which the process never handed back.
+    """
+    encoded = [value.encode("utf-8") for value in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(data) for data in encoded], out=offsets[1:])
+    return pa.LargeStringArray.from_buffers(len(encoded), pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded)))
 
 
 def _empty_part(dtype: object):
