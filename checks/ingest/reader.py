@@ -191,10 +191,16 @@ def arrow_text(values: list[str]) -> pa.LargeStringArray:
     `pa.array` grows its buffers by doubling; over hundreds of files the freed halves left
     about 30 MB of holes in the heap per 100 MB read, which the process never handed back.
     """
-    encoded = [value.encode("utf-8") for value in values]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(data) for data in encoded], out=offsets[1:])
-    return pa.LargeStringArray.from_buffers(len(encoded), pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded)))
+    if all(map(str.isascii, values)):  # ids and hashes: one character is one byte, none is encoded on its own
+        data = "".join(values).encode("ascii")
+        sizes = [len(value) for value in values]
+    else:
+        encoded = [value.encode("utf-8") for value in values]
+        data = b"".join(encoded)
+        sizes = [len(item) for item in encoded]
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    return pa.LargeStringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data))
 
 
 def _empty_part(dtype: object):
@@ -294,10 +300,10 @@ def _paragraph_ids(pairs: list, sha: str, occurrence: int) -> list[str]:
     ids = []
     for a_pos, (article, _) in enumerate(pairs):
         in_article = prefix.copy()
-        in_article.update(f"{a_pos}\x1f".encode("ascii"))
+        in_article.update(b"%d\x1f" % a_pos)
         for p_pos in range(len(article.blocks)):
             hasher = in_article.copy()
-            hasher.update(str(p_pos).encode("ascii"))
+            hasher.update(b"%d" % p_pos)
             ids.append("p-" + hasher.hexdigest()[:12])
     return ids
 

@@ -31,6 +31,8 @@ PHOTO_CREDIT = re.compile(r"(?:[（(][^（）()]{0,30}(?:发|摄|供图|图)[)�
 SENTENCE_END = set("。．.!！?？…;；")
 OPEN_TAIL = set(",，、:：—–-(（《〈[【“‘\"'")
 BRACKETS = {"(": ")", "（": "）", "《": "》", "〈": "〉", "[": "]", "【": "】", "“": "”", "‘": "’"}
+# Last characters for which `heading_like` is always False: a cheap test before calling it.
+_NEVER_HEADING_END = frozenset((SENTENCE_END | OPEN_TAIL) - {":", "："})
 HEADING_MAX_CHARS = 30
 HEADING_MAX_WORDS = 14
 COLUMN_MAX_CHARS = 6
@@ -253,7 +255,7 @@ def _classify(article: Article) -> None:
             pass
         elif photo_credit(text) and len(text) <= 200:
             block.kind = "caption"
-        elif heading_like(text):
+        elif text[-1] not in _NEVER_HEADING_END and heading_like(text):
             if in_lead and column_like(text) and len(text) <= column_limit and not article.column:
                 block.kind = "column"
                 article.column = text
