@@ -8,11 +8,13 @@ in a paragraph or blank (the `accounting` table), so no text is lost unseen.
 from __future__ import annotations
 
 import array
+import gc
 import hashlib
 from hashlib import sha1
 import json
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,20 +142,37 @@ def read_corpus(inputs: list[str], progress=None) -> Corpus:
     files: list[SourceFile] = []
     articles, paragraphs, accounting = _Chunks(ARTICLE_COLUMNS), _Chunks(PARAGRAPH_COLUMNS), _Chunks(ACCOUNTING_COLUMNS)
     seen_sha: dict[str, int] = {}
-    for path in paths:
-        name = display_name(path)
-        data = read_bytes(path, name)
-        sha = hashlib.sha256(data).hexdigest()
-        occurrence = seen_sha.get(sha, 0)
-        seen_sha[sha] = occurrence + 1
-        source, arts, pars, acc = read_one(path, name, data, sha, occurrence)
-        files.append(source)
-        articles.add(arts)
-        paragraphs.add(pars)
-        accounting.add({key: [value] for key, value in acc.items()})
-        if progress:
-            progress(len(data))
+    with _gc_paused():
+        for path in paths:
+            name = display_name(path)
+            data = read_bytes(path, name)
+            sha = hashlib.sha256(data).hexdigest()
+            occurrence = seen_sha.get(sha, 0)
+            seen_sha[sha] = occurrence + 1
+            source, arts, pars, acc = read_one(path, name, data, sha, occurrence)
+            files.append(source)
+            articles.add(arts)
+            paragraphs.add(pars)
+            accounting.add({key: [value] for key, value in acc.items()})
+            if progress:
+                progress(len(data))
     return Corpus(files, articles.frame(), paragraphs.frame(), accounting.frame())
+
+
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while files are read.
+
+    Reading makes millions of short-lived objects (lines, blocks, ids) and no reference cycles;
+    the collector's passes over them cost 5-10% of the time. Its previous state is restored.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Chunks:

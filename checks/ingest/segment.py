@@ -33,6 +33,7 @@ OPEN_TAIL = set(",，、:：—–-(（《〈[【“‘\"'")
 BRACKETS = {"(": ")", "（": "）", "《": "》", "〈": "〉", "[": "]", "【": "】", "“": "”", "‘": "’"}
 # Last characters for which `heading_like` is always False: a cheap test before calling it.
 _NEVER_HEADING_END = frozenset((SENTENCE_END | OPEN_TAIL) - {":", "："})
+_FULL_STOPS = frozenset("。！？")
 HEADING_MAX_CHARS = 30
 HEADING_MAX_WORDS = 14
 COLUMN_MAX_CHARS = 6
@@ -61,13 +62,17 @@ def blank_indices(lines: list[str]) -> list[int]:
 def start_dateline(text: str) -> re.Match | None:
     """`START_DATELINE.match(text)` for stripped text, tried only where it can match.
 
-    The Latin forms start with A-Z; the Chinese one starts with a CJK character and has 日 by
-    its 21st character (at most 14 place characters, month and day of at most 3 each).
+    The Chinese form starts with a CJK character and has 日 by its 21st character (at most 14
+    place characters, month and day of at most 3 each). The Latin forms start with A-Z and have
+    " (" by their 52nd character or ", " by their 33rd.
     """
     first = text[:1]
-    if "A" <= first <= "Z" or ("\u4e00" <= first <= "\u9fff" and "日" in text[:24]):
-        return START_DATELINE.match(text)
-    return None
+    if "A" <= first <= "Z":
+        if "(" not in text[:52] and ", " not in text[:34]:
+            return None
+    elif not ("\u4e00" <= first <= "\u9fff" and "日" in text[:24]):
+        return None
+    return START_DATELINE.match(text)
 
 
 def photo_credit(text: str) -> bool:
@@ -103,10 +108,10 @@ def heading_like(text: str) -> bool:
         return False
     if t[-1] in ":：":
         t_body = t[:-1]
-        return 0 < len(t_body) <= HEADING_MAX_CHARS // 2 and not any(c in SENTENCE_END for c in t_body)
+        return 0 < len(t_body) <= HEADING_MAX_CHARS // 2 and SENTENCE_END.isdisjoint(t_body)
     if t[-1] in SENTENCE_END or t[-1] in OPEN_TAIL:
         return False
-    if any(c in "。！？" for c in t) or not brackets_balanced(t):
+    if not _FULL_STOPS.isdisjoint(t) or not brackets_balanced(t):
         return False
     if _is_latin(t):
         words = t.split()
