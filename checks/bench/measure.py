@@ -24,8 +24,9 @@ def _child(func: Callable, args: tuple, prepare: Callable | None, queue) -> None
     started = time.perf_counter()
     result = func(*args)
     seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put(json.dumps({"seconds": seconds, "peak_mb": peak_kib / 1024, "before_mb": before_mb, "result": result},
+    # The kernel updates the high-water mark lazily: it can trail a resident size read just now.
+    peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, before_mb, rss_mb())
+    queue.put(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "before_mb": before_mb, "result": result},
                          default=str))
 
 
