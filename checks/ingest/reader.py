@@ -16,6 +16,7 @@ import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -179,7 +180,8 @@ class _Chunks:
     """Columns gathered file by file in compact form, so each file's Python objects are freed once it is read.
 
     Arrow-backed text is kept as one Arrow chunk per file and never copied again; integers go into
-    typed arrays (8 bytes each, not an int object); other strings stay Python objects, mostly shared.
+    typed arrays (8 bytes each, not an int object); other strings, whose values repeat row after row
+    (a file's name, an article's id, most kinds), are kept as runs and spelled out once, at the end.
     """
 
     def __init__(self, columns: dict[str, object]):
@@ -190,8 +192,10 @@ class _Chunks:
         for name, part in self.parts.items():
             if self.dtypes[name] is TEXT:
                 part.append(arrow_text(columns[name]))
-            else:
+            elif self.dtypes[name] == "int64":
                 part.extend(columns[name])
+            else:
+                _add_runs(part, columns[name])
 
     def frame(self) -> pd.DataFrame:
         """The frame; each column's parts are released as soon as the column is built, to keep the peak low."""
@@ -225,7 +229,15 @@ def arrow_text(values: list[str]) -> pa.LargeStringArray:
 def _empty_part(dtype: object):
     if dtype is TEXT:
         return []
-    return array.array("q") if dtype == "int64" else []
+    return array.array("q") if dtype == "int64" else ([], array.array("q"))
+
+
+def _add_runs(runs: tuple[list, array.array], values: list) -> None:
+    """Append values as (value, how many times in a row) runs."""
+    kept, counts = runs
+    for value, group in groupby(values):
+        kept.append(value)
+        counts.append(sum(1 for _ in group))
 
 
 def _column(part, dtype: object):
@@ -234,7 +246,10 @@ def _column(part, dtype: object):
         return pd.array(pa.chunked_array(part, type=pa.large_string()), dtype=TEXT)
     if dtype == "int64":
         return np.frombuffer(part, dtype=np.int64) if len(part) else np.array([], dtype=np.int64)
-    return np.array(part, dtype=object)
+    kept, counts = part
+    values = np.empty(len(kept), dtype=object)
+    values[:] = kept
+    return np.repeat(values, np.frombuffer(counts, dtype=np.int64) if len(counts) else np.array([], dtype=np.int64))
 
 
 def read_bytes(path: Path, name: str) -> bytes:
@@ -265,7 +280,8 @@ def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> t
         pairs = [(a, _NO_META) for a in articles_of(blocks_of(lines, blank))]
     articles = _article_columns(pairs, name, sha, occurrence)
     paragraphs = _paragraph_columns(pairs, articles["article_id"], name, sha, occurrence)
-    acc = {"file": name, "lines": len(lines), "blank": len(blank), "in_paragraphs": _lines_covered(pairs),
+    acc = {"file": name, "lines": len(lines), "blank": len(blank),
+           "in_paragraphs": _lines_covered(paragraphs["line_start"], paragraphs["line_end"]),
            "articles": len(pairs), "paragraphs": len(paragraphs["paragraph_id"])}
     return source, articles, paragraphs, acc
 
@@ -327,17 +343,19 @@ def _paragraph_ids(pairs: list, sha: str, occurrence: int) -> list[str]:
     return ids
 
 
-def _lines_covered(pairs: list) -> int:
+def _lines_covered(starts: list[int], ends: list[int]) -> int:
     """Distinct lines inside some paragraph (a .jsonl line holds several paragraphs, a page's never overlap).
 
-    A sweep over the spans in order counts each line once, without a set of every line number.
+    Spans in order that do not overlap (every page) are summed with numpy; others are swept in order.
     """
-    spans = sorted((block.line_start, block.line_end) for article, _ in pairs for block in article.blocks)
-    covered, last = 0, 0
-    for start, end in spans:
-        if end > last:
-            covered += end - max(start - 1, last)
-            last = end
+    first, last = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+    if (first[1:] > last[:-1]).all():
+        return int((last - first + 1).sum())
+    covered, reached = 0, 0
+    for start, end in sorted(zip(starts, ends)):
+        if end > reached:
+            covered += end - max(start - 1, reached)
+            reached = end
     return covered
 
 
