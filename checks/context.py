@@ -5,7 +5,7 @@ import pandas as pd
 
 from checks.config import Config
 from checks.datasets import DATASETS, SETUP_HOOKS
-from checks.ingest.reader import Corpus
+from checks.ingest.reader import Corpus, by_paragraph_id
 from checks.model import Location
 
 
@@ -71,7 +71,7 @@ class Context:
 
     def _paragraphs_by_id(self) -> pd.DataFrame:
         if self._paragraph_index is None:
-            self._paragraph_index = self.corpus.paragraphs.set_index("paragraph_id", drop=False)
+            self._paragraph_index = by_paragraph_id(self.corpus.paragraphs)
         return self._paragraph_index
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import array
 import gc
 import hashlib
-from hashlib import sha1
 import json
 import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from hashlib import sha1
 from itertools import groupby
 from pathlib import Path
 
@@ -284,6 +284,16 @@ def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> t
            "in_paragraphs": _lines_covered(paragraphs["line_start"], paragraphs["line_end"]),
            "articles": len(pairs), "paragraphs": len(paragraphs["paragraph_id"])}
     return source, articles, paragraphs, acc
+
+
+def by_paragraph_id(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The frame indexed by paragraph_id (the column kept), as Python strings.
+
+    An index of Arrow-backed strings was looked up slowly enough, label list by label list,
+    to make rules that look up many groups of ids quadratic in practice.
+    """
+    ids = pd.Index(paragraphs["paragraph_id"].to_numpy(dtype=object), name="paragraph_id")
+    return paragraphs.set_index(ids)
 
 
 def rows_of(columns: dict[str, list]) -> list[dict]:

@@ -34,6 +34,7 @@ BRACKETS = {"(": ")", "（": "）", "《": "》", "〈": "〉", "[": "]", "【":
 # Last characters for which `heading_like` is always False: a cheap test before calling it.
 _NEVER_HEADING_END = frozenset((SENTENCE_END | OPEN_TAIL) - {":", "："})
 _FULL_STOPS = frozenset("。！？")
+_CREDIT_ENDS = (")", "）", "摄")  # what text that PHOTO_CREDIT matches ends with, before any whitespace
 HEADING_MAX_CHARS = 30
 HEADING_MAX_WORDS = 14
 COLUMN_MAX_CHARS = 6
@@ -64,7 +65,7 @@ def start_dateline(text: str) -> re.Match | None:
 
     The Chinese form starts with a CJK character and has 日 by its 21st character (at most 14
     place characters, month and day of at most 3 each). The Latin forms start with A-Z and have
-    " (" by their 52nd character or ", " by their 33rd.
+    "(" (before the agency) by their 52nd character or ", " by their 33rd.
     """
     first = text[:1]
     if "A" <= first <= "Z":
@@ -79,8 +80,6 @@ def photo_credit(text: str) -> bool:
     """`PHOTO_CREDIT.search(text)`, tried only where it can match: text ending in a bracket or 摄."""
     return text.rstrip()[-1:] in _CREDIT_ENDS and PHOTO_CREDIT.search(text) is not None
 
-
-_CREDIT_ENDS = (")", "）", "摄")
 
 
 def brackets_balanced(text: str) -> bool:

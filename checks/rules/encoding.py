@@ -31,8 +31,10 @@ def undecodable_bytes(ctx):
     ## Use instead
     Re-export the source as UTF-8, or fix the damaged characters by hand.
     """
-    paragraphs = ctx.dataset("paragraphs")
+    paragraphs = ctx.dataset("paragraphs")[["file", "line_start", "line_end", "article_id", "paragraph_id"]]
     for source in ctx.corpus.files:
+        if not source.bad_spots:  # filtering the frame per file costs a pass over every row
+            continue
         rows = paragraphs[paragraphs["file"] == source.name]
         for spot in source.bad_spots:
             inside = rows[(rows["line_start"] <= spot.line) & (rows["line_end"] >= spot.line)]
