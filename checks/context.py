@@ -5,7 +5,7 @@ import pandas as pd
 
 from checks.config import Config
 from checks.datasets import DATASETS, SETUP_HOOKS
-from checks.ingest.reader import Corpus
+from checks.ingest.reader import Corpus, by_paragraph_id
 from checks.model import Location
 
 
@@ -20,7 +20,7 @@ class Context:
             "accounting": corpus.accounting,
         }
         self._paragraph_index: pd.DataFrame | None = None
-        self._locations: tuple | None = None
+        self._location_columns: tuple | None = None
         self.extra_datasets: dict[str, tuple[pd.DataFrame, type | None, object]] = {}
 
     def dataset(self, name: str) -> pd.DataFrame:
@@ -48,18 +48,30 @@ class Context:
         return self._paragraphs_by_id().loc[paragraph_id]
 
     def locate(self, paragraph_id: str) -> Location:
-        """The location of a paragraph: its file, lines, article and id (rules call this per hit, so no pandas)."""
-        if self._locations is None:
-            p = self.corpus.paragraphs
-            self._locations = (dict(zip(p["paragraph_id"], range(len(p)))), p["file"].tolist(),
-                               p["line_start"].tolist(), p["line_end"].tolist(), p["article_id"].tolist())
-        row_of, files, starts, ends, articles = self._locations
-        i = row_of[paragraph_id]
-        return Location(str(files[i]), int(starts[i]), int(ends[i]), str(articles[i]), paragraph_id)
+        """The location of a paragraph: its file, lines, article and id.
+
+        Read from four columns at the paragraph's position: building its whole row as a Series
+        (`.loc`) mixes dtypes and cost most of the time of rules that report many findings.
+        """
+        ids, files, starts, ends, articles = self._locations()
+        at = ids.get_loc(paragraph_id)
+        if not isinstance(at, int):  # an id on several rows (a schema finding): as the row lookup does
+            row = self._paragraphs_by_id().loc[paragraph_id]
+            return Location(str(row["file"]), int(row["line_start"]), int(row["line_end"]),
+                            str(row["article_id"]), paragraph_id)
+        return Location(str(files[at]), int(starts[at]), int(ends[at]), str(articles[at]), paragraph_id)
+
+    def _locations(self) -> tuple:
+        if self._location_columns is None:
+            paragraphs = self.corpus.paragraphs
+            self._location_columns = (pd.Index(paragraphs["paragraph_id"].to_numpy(dtype=object)),
+                                      *(paragraphs[name].to_numpy() for name in ("file", "line_start", "line_end",
+                                                                                 "article_id")))
+        return self._location_columns
 
     def _paragraphs_by_id(self) -> pd.DataFrame:
         if self._paragraph_index is None:
-            self._paragraph_index = self.corpus.paragraphs.set_index("paragraph_id", drop=False)
+            self._paragraph_index = by_paragraph_id(self.corpus.paragraphs)
         return self._paragraph_index
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checks.ingest.decode import decode_bytes
 from checks.ingest.normalize import fold_width, normalize
-from checks.ingest.reader import collect_paths, read_corpus, read_one
+from checks.ingest.reader import collect_paths, read_corpus, read_one, rows_of
 
 
 def test_bundled_page_every_line_accounted_for(seed_page, seed_lines):
@@ -73,9 +73,9 @@ def test_shared_corpus_every_record_read(news_corpus, news_records):
 
 def test_same_text_same_ids_and_distinct_ids_for_copies(seed_page):
     data = seed_page.read_bytes()
-    first = read_one(seed_page, "a.txt", data, "f" * 64, 0)[2]
-    again = read_one(seed_page, "b.txt", data, "f" * 64, 0)[2]
-    copy = read_one(seed_page, "c.txt", data, "f" * 64, 1)[2]
+    first = rows_of(read_one(seed_page, "a.txt", data, "f" * 64, 0)[2])
+    again = rows_of(read_one(seed_page, "b.txt", data, "f" * 64, 0)[2])
+    copy = rows_of(read_one(seed_page, "c.txt", data, "f" * 64, 1)[2])
     assert [p["paragraph_id"] for p in first] == [p["paragraph_id"] for p in again]
     assert not {p["paragraph_id"] for p in first} & {p["paragraph_id"] for p in copy}
 

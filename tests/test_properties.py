@@ -15,7 +15,7 @@ from checks.errors import InputError
 from checks.extract.numbers import find_mentions
 from checks.ingest.decode import _valid_utf8, decode_bytes
 from checks.ingest.normalize import _fold_array, fold_width, normalize, normalize_many
-from checks.ingest.reader import read_one
+from checks.ingest.reader import read_one, rows_of
 from checks.ingest.segment import split_lines
 from checks.rules.schema import schema_hits
 from checks.datasets import locate_by_lines
@@ -77,7 +77,8 @@ def test_normalize_many_equals_one_at_a_time(texts):
 
 def _read(text: str, suffix: str = ".txt"):
     data = text.encode("utf-8")
-    return read_one(Path("p" + suffix), "p" + suffix, data, "0" * 64, 0)
+    source, articles, paragraphs, acc = read_one(Path("p" + suffix), "p" + suffix, data, "0" * 64, 0)
+    return source, rows_of(articles), rows_of(paragraphs), acc
 
 
 @FAST

@@ -1,4 +1,8 @@
-"""Ingest benchmark: derive paragraphs from a generated corpus and print MB/s and peak memory."""
+"""Ingest benchmark: derive paragraphs from a generated corpus and print MB/s and peak memory.
+
+Memory is reported three ways: the process's whole peak, its size before ingest (an interpreter
+with pandas and pyarrow loaded, a constant), and the growth between them as a multiple of the input.
+"""
 from __future__ import annotations
 
 import random
@@ -40,6 +44,16 @@ def write_corpus(folder: Path, megabytes: float, seed: int = 7) -> int:
     return written
 
 
+def _imports() -> None:
+    """Load what ingest uses (pandas, pyarrow and its compute kernels) before its starting memory is taken."""
+    import pyarrow.compute  # noqa: F401
+
+    from checks.ingest.reader import TEXT
+    import pandas as pd
+
+    pd.Series(["x"], dtype=TEXT).str.len()
+
+
 def _derive(folder: str) -> int:
     from checks.ingest.reader import read_corpus
 
@@ -52,8 +66,11 @@ def ingest(megabytes):
     """Derive paragraphs from a generated corpus; print MB/s and peak memory against input size."""
     with tempfile.TemporaryDirectory() as tmp:
         size = write_corpus(Path(tmp), megabytes)
-        m = measure_in_child(_derive, tmp)
+        m = measure_in_child(_derive, tmp, prepare=_imports, start="spawn")
     mb = size / 1024 / 1024
+    growth = m["peak_mb"] - m["before_mb"]
     click.echo(f"input {mb:.1f} MB, {m['result']} paragraphs in {m['seconds']:.1f} s: "
-               f"{mb / m['seconds']:.1f} MB/s on one core; peak memory {m['peak_mb']:.0f} MB "
-               f"({m['peak_mb'] / mb:.2f}x the input)")
+               f"{mb / m['seconds']:.1f} MB/s on one core; peak RSS {m['peak_mb']:.0f} MB, "
+               f"of which {m['before_mb']:.0f} MB before ingest (interpreter, pandas, pyarrow) and "
+               f"{growth:.0f} MB growth during ingest = {growth / mb:.2f}x the input "
+               f"(the < 3x target is on the growth)")

@@ -78,13 +78,13 @@ def _decode_with_spots(data: bytes, limit: int) -> Decoded | None:
 def decode_bytes(data: bytes, name: str) -> Decoded:
     """Decode a file's bytes, or raise InputError with a reason a person can act on."""
     decoded = _decode(data, name)
-    if not decoded.text.strip():  # also U+3000 and other spaces outside ASCII
+    if not decoded.text or decoded.text.isspace():  # also U+3000 and other spaces outside ASCII; no stripped copy
         raise InputError(f"{name}: file is empty; remove it or pass other inputs")
     return decoded
 
 
 def _decode(data: bytes, name: str) -> Decoded:
-    if not data.strip():
+    if not data or data.isspace():  # ASCII whitespace only, as bytes.strip() sees it
         raise InputError(f"{name}: file is empty; remove it or pass other inputs")
     if data.startswith(codecs.BOM_UTF8):
         return _utf8_or_lenient(data[3:], "utf-8-sig", name)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from checks.errors import ConfigError
+from checks.ingest.reader import by_paragraph_id
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
@@ -106,7 +107,7 @@ def _where(loc) -> str:
 
 def hits_for_exact(ctx, groups: pd.DataFrame):
     """One hit per group of identical paragraphs, naming every copy in file and line order."""
-    paragraphs = ctx.dataset("paragraphs").set_index("paragraph_id", drop=False)
+    paragraphs = by_paragraph_id(ctx.dataset("paragraphs"))
     for key, members in groups.groupby("group_key", sort=True):
         rows = paragraphs.loc[members["paragraph_id"]].reset_index(drop=True).sort_values(["file", "line_start", "paragraph_id"])
         if rows["norm"].nunique() != 1:  # a digest collision is not a duplicate

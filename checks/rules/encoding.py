@@ -31,10 +31,10 @@ def undecodable_bytes(ctx):
     ## Use instead
     Re-export the source as UTF-8, or fix the damaged characters by hand.
     """
-    paragraphs = ctx.dataset("paragraphs")
+    paragraphs = ctx.dataset("paragraphs")[["file", "line_start", "line_end", "article_id", "paragraph_id"]]
     for source in ctx.corpus.files:
-        if not source.bad_spots:
-            continue  # most files: no scan of the table for them
+        if not source.bad_spots:  # filtering the frame per file costs a pass over every row
+            continue
         rows = paragraphs[paragraphs["file"] == source.name]
         for spot in source.bad_spots:
             inside = rows[(rows["line_start"] <= spot.line) & (rows["line_end"] >= spot.line)]
@@ -53,7 +53,8 @@ def undecodable_bytes(ctx):
 
 def _pattern_hits(ctx, pattern: re.Pattern, what: str):
     paragraphs = ctx.dataset("paragraphs")
-    matches = paragraphs["text"].str.contains(pattern, regex=True)
+    # Python's `re` on Python strings: on Arrow-backed text, `.str.contains` would hand the pattern to RE2.
+    matches = paragraphs["text"].astype(object).str.contains(pattern, regex=True)
     for row in paragraphs[matches].itertuples(index=False):
         found = [m for m in pattern.finditer(row.text)][:20]
         yield Hit(

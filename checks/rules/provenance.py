@@ -15,6 +15,7 @@ import pandas as pd
 
 from checks import curated
 from checks.ingest.normalize import normalize
+from checks.ingest.reader import by_paragraph_id
 from checks.model import Hit, Location
 from checks.rules.base import rule
 
@@ -103,7 +104,7 @@ class Sources:
     """The paragraphs of this run, looked up by id and by file."""
 
     def __init__(self, paragraphs: pd.DataFrame):
-        self.by_id = paragraphs.set_index("paragraph_id", drop=False)
+        self.by_id = by_paragraph_id(paragraphs)
         self.files = sorted(set(paragraphs["file"]))
         self.paragraphs = paragraphs
         self._file_of: dict[str, str | None] = {}

@@ -20,12 +20,11 @@ from checks.ingest.reader import (ACCOUNTING_COLUMNS, ARTICLE_COLUMNS, PARAGRAPH
                                   collect_paths, display_name)
 
 ROW = "_row"
-_SPARK_TYPES = {"str": "string", "int64": "bigint"}
 
 
-def ddl(columns: dict[str, str], extra: str = "") -> str:
-    """A Spark DDL schema string for one of the reader's column maps."""
-    text = ", ".join(f"`{name}` {_SPARK_TYPES[kind]}" for name, kind in columns.items())
+def ddl(columns: dict[str, object], extra: str = "") -> str:
+    """A Spark DDL schema string for one of the reader's column maps (every column is text or int64)."""
+    text = ", ".join(f"`{name}` {'bigint' if kind == 'int64' else 'string'}" for name, kind in columns.items())
     return text + (f", {extra}" if extra else "")
 
 
@@ -40,14 +39,14 @@ def _hash_file(item: tuple) -> tuple:
 
 
 def _read_file(item: tuple) -> tuple:
-    """(order, SourceFile, articles, paragraphs, accounting, error) for one file, on a worker."""
+    """(order, SourceFile, article columns, paragraph columns, accounting, error) for one file, on a worker."""
     order, path, name, sha, occurrence = item
     from checks.ingest.reader import read_bytes, read_one
 
     try:
         source, arts, pars, acc = read_one(Path(path), name, read_bytes(Path(path), name), sha, occurrence)
     except InputError as exc:
-        return order, None, [], [], {}, str(exc)
+        return order, None, {}, {}, {}, str(exc)
     return order, source, arts, pars, acc, ""
 
 
@@ -73,6 +72,18 @@ def to_frame(sdf, columns: dict[str, str]) -> pd.DataFrame:
     return frame.astype(columns)
 
 
+def _count(columns: dict[str, list]) -> int:
+    """Rows in one file's columns (none when the file could not be read)."""
+    return len(next(iter(columns.values()))) if columns else 0
+
+
+def _rows_with_index(columns: dict[str, list], names: list[str], base: int) -> list[tuple]:
+    """One file's columns as row tuples, each ending with its `_row` index in the pandas engine's frame."""
+    if not columns:
+        return []
+    return [values + (base + i,) for i, values in enumerate(zip(*(columns[name] for name in names)))]
+
+
 def _raise_first(errors: list[tuple[int, str]]) -> None:
     if errors:
         raise InputError(min(errors)[1])
@@ -94,7 +105,7 @@ def read_spark(spark, inputs: list[str]) -> SparkCorpus:
     sha_of = {order: sha for order, sha, _ in hashed}
     work = [(order, path, name, sha_of[order], occurrence[order]) for order, path, name in items]
     read = sc.parallelize(work, slices).map(_read_file).persist()
-    summary = read.map(lambda r: (r[0], r[1], len(r[2]), len(r[3]), r[4], r[5])).collect()
+    summary = read.map(lambda r: (r[0], r[1], _count(r[2]), _count(r[3]), r[4], r[5])).collect()
     _raise_first([(s[0], s[5]) for s in summary if s[5]])
     summary.sort(key=lambda s: s[0])
     files = [s[1] for s in summary]
@@ -108,12 +119,10 @@ def read_spark(spark, inputs: list[str]) -> SparkCorpus:
     art_cols, par_cols = list(ARTICLE_COLUMNS), list(PARAGRAPH_COLUMNS)
 
     def article_rows(r):
-        base = art_off.value[r[0]]
-        return [tuple(row[c] for c in art_cols) + (base + i,) for i, row in enumerate(r[2])]
+        return _rows_with_index(r[2], art_cols, art_off.value[r[0]])
 
     def paragraph_rows(r):
-        base = par_off.value[r[0]]
-        return [tuple(row[c] for c in par_cols) + (base + i,) for i, row in enumerate(r[3])]
+        return _rows_with_index(r[3], par_cols, par_off.value[r[0]])
 
     articles = spark.createDataFrame(read.flatMap(article_rows), ddl(ARTICLE_COLUMNS, f"`{ROW}` bigint"))
     paragraphs = spark.createDataFrame(read.flatMap(paragraph_rows), ddl(PARAGRAPH_COLUMNS, f"`{ROW}` bigint"))

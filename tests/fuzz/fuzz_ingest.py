@@ -21,7 +21,7 @@ with atheris.instrument_imports(include=["checks"]):
     from checks.extract.numbers import find_mentions
     from checks.ingest.decode import decode_bytes
     from checks.ingest.normalize import fold_width, normalize
-    from checks.ingest.reader import read_one
+    from checks.ingest.reader import read_one, rows_of
     from checks.ingest.segment import split_lines
 
 TXT = Path("fuzz.txt")
@@ -32,6 +32,7 @@ def check_rows(data: bytes, path: Path) -> None:
     """Read the bytes as one file and check that every line is accounted for."""
     try:
         source, arts, pars, acc = read_one(path, path.name, data, "0" * 64, 0)
+        arts, pars = rows_of(arts), rows_of(pars)
     except InputError as exc:
         assert str(exc) and "\n" not in str(exc), repr(exc)
         return
