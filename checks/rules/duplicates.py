@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
 
 from checks.errors import ConfigError
-from checks.ingest.reader import by_paragraph_id
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
@@ -95,10 +96,10 @@ def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     return _as_pairs(reps, pairs)
 
 
-def _scope(rows: pd.DataFrame) -> str:
-    if rows["file"].nunique() > 1:
+def _scope(rows: list) -> str:
+    if len({row.file for row in rows}) > 1:
         return "across files"
-    return "across articles" if rows["article_id"].nunique() > 1 else "inside one article"
+    return "across articles" if len({row.article_id for row in rows}) > 1 else "inside one article"
 
 
 def _where(loc) -> str:
@@ -106,14 +107,20 @@ def _where(loc) -> str:
 
 
 def hits_for_exact(ctx, groups: pd.DataFrame):
-    """One hit per group of identical paragraphs, naming every copy in file and line order."""
-    paragraphs = by_paragraph_id(ctx.dataset("paragraphs"))
-    for key, members in groups.groupby("group_key", sort=True):
-        rows = paragraphs.loc[members["paragraph_id"]].reset_index(drop=True).sort_values(["file", "line_start", "paragraph_id"])
-        if rows["norm"].nunique() != 1:  # a digest collision is not a duplicate
+    """One hit per group of identical paragraphs, naming every copy in file and line order.
+
+    The copies of all groups are joined and sorted once: a pandas lookup per group cost
+    most of a large run's time.
+    """
+    columns = ["paragraph_id", "file", "line_start", "article_id", "norm"]
+    copies = groups.merge(ctx.dataset("paragraphs")[columns], on="paragraph_id", how="inner")
+    copies = copies.sort_values(["group_key", "file", "line_start", "paragraph_id"], kind="stable")
+    for key, rows in groupby(copies.itertuples(index=False), key=attrgetter("group_key")):
+        rows = list(rows)
+        if len({row.norm for row in rows}) != 1:  # a digest collision is not a duplicate
             continue
-        locations = [ctx.locate(pid) for pid in rows["paragraph_id"]]
-        text = str(rows["norm"].iloc[0])
+        locations = [ctx.locate(row.paragraph_id) for row in rows]
+        text = str(rows[0].norm)
         yield Hit(
             message=f"paragraph repeated {len(rows)} times ({_scope(rows)}): "
             + ", ".join(_where(loc) for loc in locations),
