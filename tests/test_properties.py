@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from checks.errors import InputError
 from checks.extract.numbers import find_mentions
 from checks.ingest.decode import _valid_utf8, decode_bytes
-from checks.ingest.normalize import _fold_array, fold_width, normalize, normalize_many
+from checks.ingest.normalize import _fold_points, _points, _text, fold_width, normalize, normalize_many
 from checks.ingest.reader import read_one, rows_of
 from checks.ingest.segment import split_lines
 from checks.rules.schema import schema_hits
@@ -48,7 +48,7 @@ def test_fold_width_keeps_every_offset(text):
 @FAST
 @given(TEXT)
 def test_bulk_folding_equals_fold_width(text):
-    assert _fold_array(text) == fold_width(text)
+    assert _text(_fold_points(_points(text))) == fold_width(text)
 
 
 @FAST

@@ -172,18 +172,24 @@ def _config():
     return Config(data_docs=False)
 
 
+def _full_run(execute, folder: str, **engine_options):
+    """Time one engine's execute() and the writing of its three reports: (seconds, rows, findings)."""
+    from checks.surfaces.write import write_reports
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as reports:
+        result = execute([folder], _config(), **engine_options)
+        write_reports(result, reports)
+        seconds = time.perf_counter() - started
+    return seconds, len(result.corpus.paragraphs), f"{len(result.findings)} findings"
+
+
 def run_pandas(folder: str):
     """What `checks run` does with `data-docs = false`: ingest, datasets, every rule, the three reports."""
     def step():
         from checks.engine import execute
-        from checks.surfaces.write import write_reports
 
-        started = time.perf_counter()
-        with tempfile.TemporaryDirectory() as reports:
-            result = execute([folder], _config())
-            write_reports(result, reports)
-            seconds = time.perf_counter() - started
-        return seconds, len(result.corpus.paragraphs), f"{len(result.findings)} findings"
+        return _full_run(execute, folder)
     return _measured(step)
 
 
@@ -192,16 +198,10 @@ def run_spark(folder: str):
         from checks.spark.engine import execute
         from checks.spark.session import get_session
 
-        from checks.surfaces.write import write_reports
-
         spark = get_session("local[2]")
-        started = time.perf_counter()
-        with tempfile.TemporaryDirectory() as reports:
-            result = execute([folder], _config(), spark=spark)
-            write_reports(result, reports)
-            seconds = time.perf_counter() - started
+        measured = _full_run(execute, folder, spark=spark)
         spark.stop()
-        return seconds, len(result.corpus.paragraphs), f"{len(result.findings)} findings"
+        return measured
     return _measured(step)
 
 

@@ -69,11 +69,6 @@ def _fold_points(points: np.ndarray) -> np.ndarray:
     return points
 
 
-def _fold_array(text: str) -> str:
-    """`fold_width` over code points held in a numpy array: the same result, for long texts."""
-    return _text(_fold_points(_points(text)))
-
-
 def _nfkc_with_points(text: str) -> tuple[str, np.ndarray]:
     """NFKC and its code points; most news text is NFKC once full-width forms are folded, and folding in bulk is cheap."""
     points = _fold_points(_points(text))

@@ -130,11 +130,14 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
         )
 
 
-def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> list[tuple[str, str]]:
-    """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters."""
+def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict,
+                     norm: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters.
+
+    `norm` is the caller's paragraph_id -> normalised text, built once per rule.
+    """
     reps = representatives(paragraphs, options)
     rep_of_text = dict(zip(reps["norm"], reps["paragraph_id"]))
-    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     out = set()
     for a, b in zip(pairs["a"], pairs["b"]):
         ra, rb = rep_of_text.get(norm.get(a)), rep_of_text.get(norm.get(b))
@@ -155,7 +158,7 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     k, threshold = int(opts["shingle"]), float(opts["threshold"])
     shingle_set = lru_cache(maxsize=1 << 16)(lambda pid: shingles(norm[pid], k))
-    for a, b in _canonical_pairs(paragraphs, pairs, opts):
+    for a, b in _canonical_pairs(paragraphs, pairs, opts, norm):
         sa, sb = shingle_set(a), shingle_set(b)
         if min(len(sa), len(sb)) / max(len(sa), len(sb)) < threshold:
             continue  # Jaccard is at most the ratio of the sizes (and rounding keeps that order)
@@ -197,7 +200,7 @@ def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
-    for a, b in _canonical_pairs(paragraphs, pairs, opts):
+    for a, b in _canonical_pairs(paragraphs, pairs, opts, norm):
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
         longer = locations[1] if len(first) <= len(second) else locations[0]

@@ -8,6 +8,11 @@ from typing import Iterator
 import pandas as pd
 
 
+def in_position_order(article: pd.DataFrame, columns: list[str]) -> list:
+    """One article's rows (named tuples of `columns`) in position order."""
+    return list(article.sort_values("position", kind="stable")[columns].itertuples(index=False, name="Row"))
+
+
 def by_article(paragraphs: pd.DataFrame, columns: list[str]) -> Iterator[tuple[str, list]]:
     """(article_id, rows in position order) for each article in id order; rows are named tuples.
 

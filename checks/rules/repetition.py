@@ -15,7 +15,7 @@ import pandas as pd
 
 from checks.model import Hit
 from checks.rules.base import rule
-from checks.rules.grouping import by_article
+from checks.rules.grouping import by_article, in_position_order
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
@@ -98,8 +98,7 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
 
 def paragraph_doublings(paragraphs: pd.DataFrame, options: dict) -> list[dict]:
     """Doubled words and phrases in one article's paragraphs (any kind), in paragraph order."""
-    rows = list(paragraphs.sort_values("position", kind="stable").itertuples(index=False))
-    return doublings_in_rows(rows, options)
+    return doublings_in_rows(in_position_order(paragraphs, ["paragraph_id", "norm"]), options)
 
 
 def doublings_in_rows(rows: list, options: dict) -> list[dict]:
@@ -161,7 +160,7 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
     For Chinese each character is a token, so n-grams are counted over twice as many tokens
     (a Chinese word is about two characters).
     """
-    return statistics_of_texts(list(paragraphs.sort_values("position", kind="stable")["norm"]), options)
+    return statistics_of_texts([row.norm for row in in_position_order(paragraphs, ["norm"])], options)
 
 
 def statistics_of_texts(texts: list[str], options: dict) -> dict:

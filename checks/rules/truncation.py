@@ -1,14 +1,12 @@
 """Truncation rules: a body paragraph that stops mid-sentence (TRN001), or one sentence split
 across two paragraphs (TRN002).
 
-Both are functions of one article's paragraphs (`article_truncations`), so an engine can run
-them per article partition.
+Both are functions of one article's rows (`truncations_in_rows`), so an engine can run them
+per article partition.
 """
 from __future__ import annotations
 
 import re
-
-import pandas as pd
 
 from checks.model import Hit
 from checks.rules.base import rule
@@ -109,21 +107,15 @@ def continues(first: str, second: str) -> str:
 STRONG_REASONS = ("the first piece ends with a comma or joining mark",)
 
 
-def article_truncations(paragraphs: pd.DataFrame, options: dict | None = None) -> list[dict]:
-    """Truncations in one article's paragraphs: dicts with rule, paragraph ids, reason and text tails.
+def truncations_in_rows(rows: list, options: dict | None = None) -> list[dict]:
+    """Truncations in one article's rows (paragraph_id, kind, norm, in position order): dicts with
+    rule, paragraph ids, reason and text tails.
 
     A body paragraph that does not end a sentence is a split (TRN002) when the next body
     paragraph reads as its continuation, and cut off (TRN001) otherwise. A label (a short
     line without sentence punctuation, an in-text heading) is only reported when it ends with a
     comma or opens a bracket that the next paragraph closes.
     """
-    rows = list(paragraphs.sort_values("position", kind="stable")[["paragraph_id", "kind", "norm"]]
-                .itertuples(index=False))
-    return truncations_in_rows(rows, options)
-
-
-def truncations_in_rows(rows: list, options: dict | None = None) -> list[dict]:
-    """`article_truncations` over one article's rows (paragraph_id, kind, norm) in position order."""
     options = {**TRUNCATION, **(options or {})}
     out = []
     records = [row for row in rows if row.norm]

@@ -17,7 +17,7 @@ def jaccard(a: str, b: str, k: int) -> float:
 
 
 def set_jaccard(sa: set, sb: set) -> float:
-    """Jaccard similarity of two sets; no bigger than len(smaller) / len(larger), which is checked first."""
+    """Jaccard similarity of two sets (1.0 for two empty sets); the union is counted from the sizes."""
     small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
     if not large:
         return 1.0
