@@ -188,7 +188,8 @@ def explain(code):
     r = RULES.get(code.upper())
     if r is None:
         raise UsageError(f"no rule {code!r}; `checks list` shows the rules")
-    click.echo(f"{r.code}: {r.title}\n\ncategory: {r.category}   default severity: {r.severity}   dataset: {r.dataset}")
+    click.echo(f"{r.code}: {r.title}\n\ncategory: {r.category}   default severity: {r.severity}   dataset: {r.dataset}"
+               f"   scope: {r.scope}")
     if r.options:
         click.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in sorted(r.options.items())))
     click.echo("\n" + r.doc)

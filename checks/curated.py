@@ -20,6 +20,8 @@ from pandera.typing import Series
 from checks.datasets import setup_hook
 from checks.errors import ConfigError
 from checks.model import Location
+from checks.vocab import ids
+from checks.vocab.quantities import CHINESE_MAGNITUDES, QUALIFIERS
 
 # Units a value may be counted in, after its magnitude (万, 亿, 万亿) is taken off. "" is a bare
 # number ("日均Token消耗量1000亿").
@@ -27,13 +29,11 @@ BASE_UNITS = (
     "", "%", "倍", "百分点", "元", "美元", "个", "家", "次", "张", "条", "款", "项", "人", "名", "岁",
     "年", "月", "周", "天", "小时", "分钟", "千瓦时", "EFLOPS", "Token",
 )
-MAGNITUDES = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6,
-              "千万": 1e7, "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
+MAGNITUDES = {"": 1.0, **CHINESE_MAGNITUDES}
 # Other spellings of the base units, including the names the number finder gives (x, pp, year, ...).
 ALIASES = {"％": "%", "percent": "%", "pct": "%", "x": "倍", "pp": "百分点", "kWh": "千瓦时", "千瓦·时": "千瓦时",
            "度": "千瓦时", "eflops": "EFLOPS", "EFlops": "EFLOPS", "tokens": "Token", "token": "Token",
            "year": "年", "month": "月", "week": "周", "day": "天", "hour": "小时", "minute": "分钟"}
-QUALIFIERS = ("", "approx", "over", "under", "at_least", "at_most")
 RATIO_UNITS = ("%", "倍")
 
 _PERIOD_ONE = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-H[12])?"
@@ -81,7 +81,7 @@ class IndicatorsModel(pa.DataFrameModel):
     unit: Series[str]
     qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
     source_file: Series[str] = pa.Field(str_length={"min_value": 1})
-    paragraph_id: Series[str] = pa.Field(str_matches=r"^p-[0-9a-f]{12}$")
+    paragraph_id: Series[str] = pa.Field(str_matches=ids.PARAGRAPH_ID)
     line: Series[int] = pa.Field(coerce=True)
     quote: Series[str] = pa.Field(str_length={"min_value": 1})
 

@@ -43,12 +43,16 @@ class DatasetSpec:
     build: Callable[["Context"], pd.DataFrame] | None
     locate: Callable[[pd.DataFrame, object], Location] = locate_by_lines
     doc: str = ""
+    # What a builder must see at once (a scope of checks.rules.base.SCOPES): a "paragraph" dataset is the
+    # concatenation of its rows built over any pieces of the paragraphs, so engines build it where they
+    # split the run; ingest's own datasets are built per file.
+    scope: str = "corpus"
 
 
 DATASETS: dict[str, DatasetSpec] = {
-    "articles": DatasetSpec("articles", ArticlesModel, None, doc=ArticlesModel.__doc__ or ""),
-    "paragraphs": DatasetSpec("paragraphs", ParagraphsModel, None, doc=ParagraphsModel.__doc__ or ""),
-    "accounting": DatasetSpec("accounting", AccountingModel, None, doc=AccountingModel.__doc__ or ""),
+    "articles": DatasetSpec("articles", ArticlesModel, None, doc=ArticlesModel.__doc__ or "", scope="file"),
+    "paragraphs": DatasetSpec("paragraphs", ParagraphsModel, None, doc=ParagraphsModel.__doc__ or "", scope="file"),
+    "accounting": DatasetSpec("accounting", AccountingModel, None, doc=AccountingModel.__doc__ or "", scope="file"),
 }
 
 
@@ -62,13 +66,13 @@ def setup_hook(func: Callable[["Context"], None]):
     return func
 
 
-def derived(name: str, model: type | None, locate: Callable | None = None):
-    """Register a builder of a derived dataset."""
+def derived(name: str, model: type | None, *, scope: str, locate: Callable | None = None):
+    """Register a builder of a derived dataset; `scope` is what the builder must see at once."""
 
     def register(build: Callable[["Context"], pd.DataFrame]):
         if name in DATASETS:
             raise ValueError(f"dataset {name} registered twice")
-        DATASETS[name] = DatasetSpec(name, model, build, locate or locate_by_lines, (build.__doc__ or "").strip())
+        DATASETS[name] = DatasetSpec(name, model, build, locate or locate_by_lines, (build.__doc__ or "").strip(), scope)
         return build
 
     return register

@@ -69,11 +69,20 @@ def prepare(config: Config) -> list[Rule]:
 
 
 def execute(inputs: list[str], config: Config, progress=None) -> RunResult:
-    rules = prepare(config)
-    entries = baseline_file.load(config.baseline) if config.baseline else None  # a bad file fails before the work
+    """Read the inputs and check them: the run `checks run` makes."""
+    prepare(config)
+    if config.baseline:
+        baseline_file.load(config.baseline)  # a bad file fails before the work
     started = time.perf_counter()
     corpus = read_corpus(inputs, progress=progress.advance_bytes if progress else None)
-    seconds = {"ingest": time.perf_counter() - started}
+    return execute_corpus(corpus, config, progress, {"ingest": time.perf_counter() - started})
+
+
+def execute_corpus(corpus: Corpus, config: Config, progress=None, seconds: dict | None = None) -> RunResult:
+    """Check a corpus already read (from files or from DataFrames)."""
+    rules = prepare(config)
+    entries = baseline_file.load(config.baseline) if config.baseline else None
+    seconds = dict(seconds or {})
     context = open_context(corpus, config, RULES)
     findings: list[Finding] = []
     verified: list[Finding] = []

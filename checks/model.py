@@ -1,9 +1,9 @@
 """The records every room of the pipeline shares: locations, hits and findings."""
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
+
+from checks.vocab import ids
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -71,5 +71,4 @@ class Finding:
 
 def finding_id(check: str, locations: list[Location], key: str) -> str:
     """A short id that depends only on the check, the places' identities and the hit's key."""
-    material = json.dumps([check, sorted(loc.key() for loc in locations), key], ensure_ascii=False)
-    return check + "-" + hashlib.sha1(material.encode("utf-8")).hexdigest()[:10]
+    return ids.finding_id(check, [loc.key() for loc in locations], key)

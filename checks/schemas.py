@@ -4,13 +4,15 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from checks.vocab import ids
+
 PARAGRAPH_KINDS = ["title", "column", "heading", "subheading", "body", "caption", "dateline"]
 
 
 class ArticlesModel(pa.DataFrameModel):
     """One row per article found in a raw file."""
 
-    article_id: Series[str] = pa.Field(unique=True, str_matches=r"^a-[0-9a-f]{10}$")
+    article_id: Series[str] = pa.Field(unique=True, str_matches=ids.ARTICLE_ID)
     file: Series[str] = pa.Field(str_length={"min_value": 1})
     position: Series[int] = pa.Field(ge=0)
     title: Series[str]
@@ -33,8 +35,8 @@ class ArticlesModel(pa.DataFrameModel):
 class ParagraphsModel(pa.DataFrameModel):
     """One row per paragraph, keeping its original text and where it came from."""
 
-    paragraph_id: Series[str] = pa.Field(unique=True, str_matches=r"^p-[0-9a-f]{12}$")
-    article_id: Series[str] = pa.Field(str_matches=r"^a-[0-9a-f]{10}$")
+    paragraph_id: Series[str] = pa.Field(unique=True, str_matches=ids.PARAGRAPH_ID)
+    article_id: Series[str] = pa.Field(str_matches=ids.ARTICLE_ID)
     file: Series[str] = pa.Field(str_length={"min_value": 1})
     section: Series[str]
     kind: Series[str] = pa.Field(isin=PARAGRAPH_KINDS)
@@ -44,7 +46,7 @@ class ParagraphsModel(pa.DataFrameModel):
     length: Series[int] = pa.Field(ge=1)
     line_start: Series[int] = pa.Field(ge=1)
     line_end: Series[int] = pa.Field(ge=1)
-    content_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{16}$")
+    content_hash: Series[str] = pa.Field(str_matches=ids.CONTENT_HASH)
 
     @pa.dataframe_check(error="line_end must not precede line_start")
     def lines_ordered(cls, df):

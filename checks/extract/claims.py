@@ -9,7 +9,6 @@ their intervals go into `detail` (JSON); the rules do the arithmetic.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from bisect import bisect_left
@@ -22,6 +21,8 @@ from pandera.typing import Series
 from checks.datasets import derived
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width
+from checks.vocab import ids
+from checks.vocab.sentences import sentence_spans
 
 # A "sentence" with more numbers than this is a table or a run-on dump, not prose that states claims.
 MAX_SENTENCE_MENTIONS = 40
@@ -33,10 +34,10 @@ COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "paragraph_id2", "f
 class ClaimsModel(pa.DataFrameModel):
     """One row per recognised numeric claim; `detail` holds its numbers and intervals as JSON."""
 
-    claim_id: Series[str] = pa.Field(unique=True, str_matches=r"^c-[0-9a-f]{12}$")
+    claim_id: Series[str] = pa.Field(unique=True, str_matches=ids.CLAIM_ID)
     type: Series[str] = pa.Field(isin=CLAIM_TYPES)
     article_id: Series[str]
-    paragraph_id: Series[str] = pa.Field(str_matches=r"^p-[0-9a-f]{12}$")
+    paragraph_id: Series[str] = pa.Field(str_matches=ids.PARAGRAPH_ID)
     paragraph_id2: Series[str]
     file: Series[str]
     line_start: Series[int] = pa.Field(ge=1)
@@ -51,18 +52,7 @@ class ClaimsModel(pa.DataFrameModel):
 
 # --- sentences ---------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"]?|\.(?=\s+[A-Z“\"])")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph: Chinese full stops, and English '. ' before a capital."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+sentences = sentence_spans
 
 
 def _within(starts: list[int], s: int, e: int) -> range:
@@ -425,8 +415,7 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
         for c in paragraph_claims(p.text, given):
             sent = c["sentence"] or c["span"]
             sentence = p.text[sent[0]:sent[1]].strip() or p.text
-            digest = hashlib.sha1(f"{p.paragraph_id}|{c['type']}|{c['key']}".encode()).hexdigest()[:12]
-            rows.append({"claim_id": "c-" + digest, "type": c["type"], "article_id": p.article_id,
+            rows.append({"claim_id": ids.claim_id(p.paragraph_id, c["type"], c["key"]), "type": c["type"], "article_id": p.article_id,
                          "paragraph_id": p.paragraph_id, "paragraph_id2": "", "file": p.file,
                          "line_start": int(p.line_start), "line_end": int(p.line_end), "sentence": sentence,
                          "key": c["key"], "detail": json.dumps(c["detail"], ensure_ascii=False, sort_keys=True)})
@@ -446,7 +435,7 @@ def mentions_by_paragraph(frame: pd.DataFrame) -> dict[str, list[Mention]]:
     return out
 
 
-@derived("claims", ClaimsModel)
+@derived("claims", ClaimsModel, scope="paragraph")
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
     frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mentions_by_paragraph(ctx.dataset("mentions"))),

@@ -1,17 +1,16 @@
 """The `mentions` dataset: every number of every paragraph, with its span, unit, kind and interval."""
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from checks.datasets import derived
 from checks.extract.numbers import find_mentions
+from checks.vocab import ids
+from checks.vocab.quantities import QUALIFIERS
 
 KINDS = ["count", "amount", "percent", "percentage_points", "multiple", "year", "date", "duration", "ordinal"]
-QUALIFIERS = ["", "approx", "over", "under", "at_least", "at_most"]
 COLUMNS = ["mention_id", "paragraph_id", "article_id", "file", "line_start", "line_end", "start", "end",
            "surface", "value", "low", "high", "unit", "kind", "qualifier"]
 
@@ -19,8 +18,8 @@ COLUMNS = ["mention_id", "paragraph_id", "article_id", "file", "line_start", "li
 class MentionsModel(pa.DataFrameModel):
     """One row per number stated in a paragraph; start/end are character offsets in the paragraph's text."""
 
-    mention_id: Series[str] = pa.Field(unique=True, str_matches=r"^m-[0-9a-f]{12}$")
-    paragraph_id: Series[str] = pa.Field(str_matches=r"^p-[0-9a-f]{12}$")
+    mention_id: Series[str] = pa.Field(unique=True, str_matches=ids.MENTION_ID)
+    paragraph_id: Series[str] = pa.Field(str_matches=ids.PARAGRAPH_ID)
     article_id: Series[str]
     file: Series[str]
     line_start: Series[int] = pa.Field(ge=1)
@@ -33,7 +32,7 @@ class MentionsModel(pa.DataFrameModel):
     high: Series[float] = pa.Field(nullable=True)
     unit: Series[str]
     kind: Series[str] = pa.Field(isin=KINDS)
-    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
+    qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
 
     @pa.dataframe_check(error="a span must end after it starts")
     def span_ordered(cls, df):
@@ -60,7 +59,7 @@ def mention_rows(paragraphs: pd.DataFrame) -> dict[str, list]:
                               ("line_start", int(p.line_start)), ("line_end", int(p.line_end))):
             cols[column].extend([value] * n)
         for m in found:
-            cols["mention_id"].append("m-" + hashlib.sha1(f"{p.paragraph_id}:{m.start}:{m.end}".encode()).hexdigest()[:12])
+            cols["mention_id"].append(ids.mention_id(p.paragraph_id, m.start, m.end))
             cols["start"].append(m.start)
             cols["end"].append(m.end)
             cols["surface"].append(m.surface)
@@ -73,7 +72,7 @@ def mention_rows(paragraphs: pd.DataFrame) -> dict[str, list]:
     return cols
 
 
-@derived("mentions", MentionsModel)
+@derived("mentions", MentionsModel, scope="paragraph")
 def build(ctx) -> pd.DataFrame:
     """Every number of every paragraph: span, surface, value, unit, kind, qualifier and implied interval."""
     frame = pd.DataFrame(mention_rows(ctx.dataset("paragraphs")), columns=COLUMNS)

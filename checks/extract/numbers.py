@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
+from checks.vocab.quantities import (MAGNITUDES, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UNDER_REACH, half_step,
+                                    interval)
 
 INF = math.inf
 
@@ -79,11 +81,7 @@ _AR = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?"
 _CN = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{0,11}"
 _CN_MAG = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米卡帕伏赫])"
 _EN_MAG = r"\s?(?:trillion|billion|million|thousand|bn|tn|mn|m|k)(?![A-Za-z])"
-_MAG_VALUE = {
-    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5,
-    "万": 1e4, "千": 1e3, "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6,
-    "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
-}
+_MAG_VALUE = MAGNITUDES
 
 # Units after the number: (regex alternative, normalised unit, kind). Longest first where they share a start.
 _UNITS: list[tuple[str, str, str]] = [
@@ -133,25 +131,10 @@ _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|
                              r"December)[ -]|-)$", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
-# Qualifiers in front of the number, longest first; matched against the few characters before it.
-_PREFIX = [
-    ("more than ", "over"), ("upwards of ", "over"), ("just over ", "over"), ("over ", "over"), ("above ", "over"),
-    ("nearly ", "under"), ("almost ", "under"), ("close to ", "under"), ("just under ", "under"),
-    ("less than ", "under"), ("under ", "under"), ("below ", "under"), ("fewer than ", "under"),
-    ("about ", "approx"), ("around ", "approx"), ("approximately ", "approx"), ("roughly ", "approx"),
-    ("some ", "approx"), ("an estimated ", "approx"), ("at least ", "at_least"), ("up to ", "at_most"),
-    ("at most ", "at_most"), ("no more than ", "at_most"),
-    ("超过", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"), ("高于", "over"), ("多于", "over"),
-    ("将近", "under"), ("接近", "under"), ("近", "under"), ("不到", "under"), ("不足", "under"), ("低于", "under"),
-    ("少于", "under"), ("大约", "approx"), ("约合人民币", "approx"), ("约合", "approx"), ("大概", "approx"), ("约", "approx"),
-    ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"),
-    ("最多", "at_most"), ("至多", "at_most"), ("不超过", "at_most"), ("不高于", "at_most"),
-]
-_PREFIX.sort(key=lambda p: -len(p[0]))
-_PREFIX_QUALIFIER = dict(_PREFIX)
-_PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX) | frozenset(w[-1].upper() for w, _ in _PREFIX)
-_PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _PREFIX) + ")$", re.I)
-_TAIL = {"以上": "over", "多": "over", "以下": "at_most", "左右": "approx", "上下": "approx"}
+_PREFIX_QUALIFIER = dict(PREFIX_QUALIFIERS)
+_PREFIX_LAST = frozenset(w[-1] for w, _ in PREFIX_QUALIFIERS) | frozenset(w[-1].upper() for w, _ in PREFIX_QUALIFIERS)
+_PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in PREFIX_QUALIFIERS) + ")$", re.I)
+_TAIL = SUFFIX_QUALIFIERS
 
 
 _EN_MULTIPLE_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -176,7 +159,7 @@ def _extra(text: str, m: re.Match) -> Mention:
         qualifier, start = _prefix(fold_width(text[max(0, m.start() - 16):m.start()]), min(16, m.start()))
         start = m.start() - (min(16, m.start()) - start)
         high = INF if qualifier in ("over", "at_least") else v
-        low = 0.8 * v if qualifier == "under" else v
+        low = (1 - UNDER_REACH) * v if qualifier == "under" else v
         return _make(text, start, m.end(), v, low, high, "x", "multiple", qualifier)
     if m.group("half"):
         return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
@@ -187,23 +170,9 @@ def _extra(text: str, m: re.Match) -> Mention:
 def _number(ar: str | None, cn: str | None) -> tuple[float, float] | None:
     """The value and the half-step of its last written digit (the rounding it implies)."""
     if ar:
-        digits = ar.replace(",", "")
-        if "." in digits:
-            return float(digits), 0.5 * 10 ** -len(digits.split(".")[1])
-        return float(digits), 0.5
+        return float(ar.replace(",", "")), half_step(ar)
     value = chinese_to_number(cn or "")
     return (value, 0.0) if value is not None else None
-
-
-def _place(value: float) -> float:
-    """The place of the last non-zero digit of an integer: 300 -> 100, 10 -> 10, 7 -> 1."""
-    if value <= 0 or value != int(value):
-        return 1.0
-    place, v = 1.0, int(value)
-    while v % 10 == 0 and v > 0:
-        v //= 10
-        place *= 10
-    return place
 
 
 @lru_cache(maxsize=4096)
@@ -227,20 +196,7 @@ def _prefix(text: str, start: int) -> tuple[str, int]:
 
 def _bounds(value: float, half: float, qualifier: str, more: bool) -> tuple[float, float]:
     """The interval the wording implies, before applying the magnitude."""
-    low, high = value - half, value + half
-    if more:  # 300多 -> [300, 400]: beyond the stated figure, below the next step of its last digit
-        return value, value + _place(value)
-    if qualifier == "over":
-        return value, INF
-    if qualifier == "at_least":
-        return value - half, INF
-    if qualifier == "under":
-        return 0.8 * value, value
-    if qualifier == "at_most":
-        return 0.0, value + half
-    if qualifier == "approx":
-        return 0.9 * low, 1.1 * high
-    return low, high
+    return interval(value, half, qualifier, more)
 
 
 def _make(text, start, end, value, low, high, unit, kind, qualifier) -> Mention:

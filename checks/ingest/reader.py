@@ -15,7 +15,6 @@ import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from hashlib import sha1
 from itertools import groupby
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from checks.errors import InputError
 from checks.ingest.decode import BadSpot, decode_bytes
 from checks.ingest.normalize import normalize_many
 from checks.ingest.segment import Article, Block, articles_of, blank_indices, blocks_of, is_blank, split_lines
+from checks.vocab import ids
 
 SUFFIXES = (".txt", ".jsonl")
 MAX_FILES = 1_000_000
@@ -92,10 +92,6 @@ def collect_paths(inputs: list[str]) -> list[Path]:
     for path in found:
         unique.setdefault(os.path.realpath(path), path)
     return list(unique.values())
-
-
-def _short_hash(*parts: object, size: int = 12) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:size]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -292,8 +288,8 @@ def by_paragraph_id(paragraphs: pd.DataFrame) -> pd.DataFrame:
     An index of Arrow-backed strings was looked up slowly enough, label list by label list,
     to make rules that look up many groups of ids quadratic in practice.
     """
-    ids = pd.Index(paragraphs["paragraph_id"].to_numpy(dtype=object), name="paragraph_id")
-    return paragraphs.set_index(ids)
+    index = pd.Index(paragraphs["paragraph_id"].to_numpy(dtype=object), name="paragraph_id")
+    return paragraphs.set_index(index)
 
 
 def rows_of(columns: dict[str, list]) -> list[dict]:
@@ -304,7 +300,7 @@ def rows_of(columns: dict[str, list]) -> list[dict]:
 def _article_columns(pairs: list, name: str, sha: str, occurrence: int) -> dict[str, list]:
     articles = [article for article, _ in pairs]
     return {
-        "article_id": ["a-" + _short_hash(sha, occurrence, a_pos, size=10) for a_pos in range(len(pairs))],
+        "article_id": [ids.article_id(sha, occurrence, a_pos) for a_pos in range(len(pairs))],
         "file": [name] * len(pairs),
         "position": list(range(len(pairs))),
         "title": [a.title for a in articles],
@@ -324,7 +320,7 @@ def _paragraph_columns(pairs: list, article_ids: list[str], name: str, sha: str,
     texts = [block.text for block in blocks]
     norms = normalize_many(texts)
     return {
-        "paragraph_id": _paragraph_ids(pairs, sha, occurrence),
+        "paragraph_id": ids.paragraph_ids(sha, occurrence, [len(article.blocks) for article, _ in pairs]),
         "article_id": [a_id for (article, _), a_id in zip(pairs, article_ids) for _ in article.blocks],
         "file": [name] * len(blocks),
         "section": [block.section for block in blocks],
@@ -335,22 +331,8 @@ def _paragraph_columns(pairs: list, article_ids: list[str], name: str, sha: str,
         "length": [len(text) for text in texts],
         "line_start": [block.line_start for block in blocks],
         "line_end": [block.line_end for block in blocks],
-        "content_hash": [sha1(norm.encode("utf-8")).hexdigest()[:16] for norm in norms],
+        "content_hash": [ids.content_hash(norm) for norm in norms],
     }
-
-
-def _paragraph_ids(pairs: list, sha: str, occurrence: int) -> list[str]:
-    """`"p-" + sha1(sha, occurrence, article position, paragraph position)[:12]`, hashing each shared prefix once."""
-    prefix = sha1(f"{sha}\x1f{occurrence}\x1f".encode("utf-8"))
-    ids = []
-    for a_pos, (article, _) in enumerate(pairs):
-        in_article = prefix.copy()
-        in_article.update(b"%d\x1f" % a_pos)
-        for p_pos in range(len(article.blocks)):
-            hasher = in_article.copy()
-            hasher.update(b"%d" % p_pos)
-            ids.append("p-" + hasher.hexdigest()[:12])
-    return ids
 
 
 def _lines_covered(starts: list[int], ends: list[int]) -> int:

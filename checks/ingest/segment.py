@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checks.vocab.sentences import CLAUSE_FINAL, SENTENCE_FINAL
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -28,12 +30,12 @@ END_DATELINE = re.compile(
 )
 PHOTO_CREDIT = re.compile(r"(?:[（(][^（）()]{0,30}(?:发|摄|供图|图)[)）]|记者\s*\S{2,8}\s*摄)\s*$")
 
-SENTENCE_END = set("。．.!！?？…;；")
+SENTENCE_END = SENTENCE_FINAL | CLAUSE_FINAL
 OPEN_TAIL = set(",，、:：—–-(（《〈[【“‘\"'")
 BRACKETS = {"(": ")", "（": "）", "《": "》", "〈": "〉", "[": "]", "【": "】", "“": "”", "‘": "’"}
 # Last characters for which `heading_like` is always False: a cheap test before calling it.
 _NEVER_HEADING_END = frozenset((SENTENCE_END | OPEN_TAIL) - {":", "："})
-_FULL_STOPS = frozenset("。！？")
+_FULL_STOPS = frozenset("。！？")  # the Chinese stops of STOPS: a heading never holds one
 _CREDIT_ENDS = (")", "）", "摄")  # what text that PHOTO_CREDIT matches ends with, before any whitespace
 HEADING_MAX_CHARS = 30
 HEADING_MAX_WORDS = 14

@@ -18,12 +18,22 @@ if TYPE_CHECKING:
 RuleFunc = Callable[["Context"], Iterable[Hit]]
 DOC_SECTIONS = ("What it does", "Why is this bad", "Example", "Use instead")
 
+# What a rule must see at once, narrowest first. An engine may hand the rule's function any piece of
+# the run that holds whole units of its scope, and the findings must be the same as over the whole run:
+#   paragraph  any batch of paragraphs (each paragraph is judged alone)
+#   article    whole articles: all of an article's paragraphs, and its row of `articles`
+#   file       whole files: their paragraphs, decoding record and `accounting` rows
+#   dataset    whole datasets, one at a time (a schema's uniqueness spans the dataset)
+#   corpus     everything of the run at once (copies across files, one fact stated in two articles)
+SCOPES = ("paragraph", "article", "file", "dataset", "corpus")
+
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     category: str
     severity: str
+    scope: str
     dataset: str
     title: str
     func: RuleFunc
@@ -54,12 +64,18 @@ def _dedent(doc: str) -> str:
     return "\n".join([lines[0].strip()] + [line[cut:] for line in lines[1:]]).strip()
 
 
-def rule(code: str, *, category: str, severity: str, dataset: str, title: str, options: dict | None = None):
-    """Register a rule function under `code`; its docstring must hold the four sections."""
+def rule(code: str, *, category: str, severity: str, scope: str, dataset: str, title: str,
+         options: dict | None = None):
+    """Register a rule function under `code`; its docstring must hold the four sections.
+
+    `scope` (one of SCOPES) says what the function must see at once; engines rely on it to split a run.
+    """
     if not re.fullmatch(r"[A-Z]{2,5}\d{3}", code):
         raise ValueError(f"bad rule code {code!r}")
     if category not in CATEGORIES or severity not in SEVERITIES:
         raise ValueError(f"{code}: bad category or severity")
+    if scope not in SCOPES:
+        raise ValueError(f"{code}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
 
     def register(func: RuleFunc) -> RuleFunc:
         doc = _dedent(func.__doc__ or "")
@@ -68,7 +84,7 @@ def rule(code: str, *, category: str, severity: str, dataset: str, title: str, o
             raise ValueError(f"{code}: docstring lacks sections {missing}")
         if code in RULES:
             raise ValueError(f"rule {code} registered twice")
-        RULES[code] = Rule(code, category, severity, dataset, title, func, doc, dict(options or {}))
+        RULES[code] = Rule(code, category, severity, scope, dataset, title, func, doc, dict(options or {}))
         return func
 
     return register

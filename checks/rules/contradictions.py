@@ -12,7 +12,7 @@ def _overlap(a: dict, b: dict) -> bool:
     return a["low"] < b["high"] and b["low"] < a["high"]
 
 
-@rule("CON001", category="contradiction", severity="error", dataset="claims",
+@rule("CON001", category="contradiction", severity="error", scope="corpus", dataset="claims",
       title="One fact stated with two values")
 def fact_contradiction(ctx):
     """Flag a named entity whose dated event (birth, founding, opening ...) is given two dates.

@@ -6,7 +6,7 @@ from checks.model import Hit
 from checks.rules.base import rule
 
 
-@rule("CNT001", category="count", severity="error", dataset="claims",
+@rule("CNT001", category="count", severity="error", scope="article", dataset="claims",
       title="Stated count disagrees with the items listed")
 def count_mismatch(ctx):
     """Flag a count followed by an enumeration of a different number of items.

@@ -7,7 +7,6 @@ confirm every pair with the exact measure and build the hits.
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
@@ -40,16 +39,12 @@ def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
     return body_like | label
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
 def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.DataFrame:
-    """Eligible paragraphs whose normalised text occurs more than once, with a content-derived group key."""
+    """Eligible paragraphs whose normalised text occurs more than once, grouped by their content hash."""
     chosen = paragraphs[eligible(paragraphs, options or ELIGIBILITY)]
     repeated = chosen[chosen["norm"].duplicated(keep=False)]
-    keys = repeated["norm"].map(_digest)
-    return pd.DataFrame({"paragraph_id": repeated["paragraph_id"].to_numpy(), "group_key": keys.to_numpy()})
+    return pd.DataFrame({"paragraph_id": repeated["paragraph_id"].to_numpy(),
+                         "group_key": repeated["content_hash"].to_numpy(dtype=object)})
 
 
 def representatives(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
@@ -216,7 +211,7 @@ def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
         )
 
 
-@rule("DUP001", category="duplicate", severity="error", dataset="paragraphs", title="Exact duplicate paragraph",
+@rule("DUP001", category="duplicate", severity="error", scope="corpus", dataset="paragraphs", title="Exact duplicate paragraph",
       options=ELIGIBILITY)
 def exact_duplicates(ctx):
     """Report paragraphs whose normalised text appears more than once, naming every copy.
@@ -243,7 +238,7 @@ def exact_duplicates(ctx):
     yield from hits_for_exact(ctx, exact_groups(ctx.dataset("paragraphs"), opts))
 
 
-@rule("DUP002", category="duplicate", severity="warning", dataset="paragraphs", title="Near-duplicate paragraphs",
+@rule("DUP002", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Near-duplicate paragraphs",
       options={**ELIGIBILITY, **NEAR})
 def near_duplicates(ctx):
     """Report pairs of paragraphs that are almost the same text.
@@ -270,7 +265,7 @@ def near_duplicates(ctx):
     yield from hits_for_near(ctx, near_candidates(paragraphs, opts), opts)
 
 
-@rule("DUP003", category="duplicate", severity="warning", dataset="paragraphs", title="Partial duplicate paragraph",
+@rule("DUP003", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Partial duplicate paragraph",
       options={**ELIGIBILITY, **PARTIAL})
 def partial_duplicates(ctx):
     """Report a paragraph that repeats a long stretch of another one.

@@ -42,7 +42,7 @@ def elapsed_interval(since: dict, ref: tuple[float, float]) -> tuple[float, floa
     return ref[0] - since["high"], ref[1] - since["low"]
 
 
-@rule("TIM001", category="time", severity="error", dataset="claims",
+@rule("TIM001", category="time", severity="error", scope="article", dataset="claims",
       title="Elapsed time or period does not match its dates", options={"year": 0})
 def elapsed_mismatch(ctx):
     """Flag an elapsed time or a stated period that the dates it refers to contradict.

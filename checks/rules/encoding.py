@@ -12,7 +12,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 MOJIBAKE = re.compile(r"(?:Ã[\x80-\xbf¡-ÿ]|â€[™œ\x9d“”˜¦]|Â[\xa0-\xbf]|锟斤拷|烫烫烫|屯屯屯)")
 
 
-@rule("ENC001", category="encoding", severity="warning", dataset="paragraphs", title="Undecodable bytes in input")
+@rule("ENC001", category="encoding", severity="warning", scope="file", dataset="paragraphs", title="Undecodable bytes in input")
 def undecodable_bytes(ctx):
     """Report each spot where input bytes could not be decoded.
 
@@ -66,7 +66,7 @@ def _pattern_hits(ctx, pattern: re.Pattern, what: str):
         )
 
 
-@rule("ENC002", category="encoding", severity="warning", dataset="paragraphs", title="Control characters in text")
+@rule("ENC002", category="encoding", severity="warning", scope="paragraph", dataset="paragraphs", title="Control characters in text")
 def control_characters(ctx):
     """Flag paragraphs holding control or bidirectional-override characters.
 
@@ -87,7 +87,7 @@ def control_characters(ctx):
     yield from _pattern_hits(ctx, CONTROL, "control characters")
 
 
-@rule("ENC003", category="encoding", severity="warning", dataset="paragraphs", title="Mojibake in text")
+@rule("ENC003", category="encoding", severity="warning", scope="paragraph", dataset="paragraphs", title="Mojibake in text")
 def mojibake(ctx):
     """Flag text that was decoded with the wrong encoding at some earlier step.
 

@@ -75,7 +75,7 @@ def check_growth(d: dict) -> tuple[str, dict] | None:
     return ("near" if gap(computed, stated) <= tolerance else "fails"), evidence
 
 
-@rule("GRW001", category="growth", severity="error", dataset="claims",
+@rule("GRW001", category="growth", severity="error", scope="article", dataset="claims",
       title="Growth claim does not follow from its values")
 def growth_does_not_follow(ctx):
     """Flag a stated growth rate, multiple or point change that its start and end values rule out.

@@ -18,6 +18,7 @@ from checks.ingest.normalize import normalize
 from checks.ingest.reader import by_paragraph_id
 from checks.model import Hit, Location
 from checks.rules.base import rule
+from checks.vocab.quantities import APPROX_WIDTH, QUALIFIERS, half_step, interval
 
 try:  # the numbers room; without it the value checks have nothing to compare with
     from checks.extract.numbers import find_mentions
@@ -157,7 +158,7 @@ def checkable(ctx) -> list[tuple[Row, str]]:
     return out
 
 
-@rule("PRV001", category="provenance", severity="error", dataset="curated", title="Quote not in the cited paragraph")
+@rule("PRV001", category="provenance", severity="error", scope="corpus", dataset="curated", title="Quote not in the cited paragraph")
 def quote_not_in_paragraph(ctx):
     """Check that a curated row's quote occurs in the paragraph it cites.
 
@@ -207,7 +208,7 @@ def quote_not_in_paragraph(ctx):
         )
 
 
-@rule("PRV002", category="provenance", severity="error", dataset="curated", title="Quote not at the cited line")
+@rule("PRV002", category="provenance", severity="error", scope="corpus", dataset="curated", title="Quote not at the cited line")
 def quote_not_at_line(ctx):
     """Check that a curated row's `line` is the raw line its quote is on.
 
@@ -309,7 +310,7 @@ def _number_hits(ctx, code: str, what: str):
         )
 
 
-@rule("PRV003", category="provenance", severity="error", dataset="curated", title="Value not stated in the quote")
+@rule("PRV003", category="provenance", severity="error", scope="corpus", dataset="curated", title="Value not stated in the quote")
 def value_not_in_quote(ctx):
     """Check that a curated row's value is a number its quote states.
 
@@ -332,7 +333,7 @@ def value_not_in_quote(ctx):
     yield from _number_hits(ctx, "PRV003", "value")
 
 
-@rule("PRV004", category="provenance", severity="error", dataset="curated", title="Unit disagrees with the quote")
+@rule("PRV004", category="provenance", severity="error", scope="corpus", dataset="curated", title="Unit disagrees with the quote")
 def unit_disagrees(ctx):
     """Check that a curated row's unit is the unit its quote gives the value in.
 
@@ -355,7 +356,7 @@ def unit_disagrees(ctx):
     yield from _number_hits(ctx, "PRV004", "unit")
 
 
-@rule("PRV005", category="provenance", severity="error", dataset="curated", title="Qualifier disagrees with the quote")
+@rule("PRV005", category="provenance", severity="error", scope="corpus", dataset="curated", title="Qualifier disagrees with the quote")
 def qualifier_disagrees(ctx):
     """Check that a curated row's qualifier is the one its quote puts on the value.
 
@@ -380,31 +381,19 @@ def qualifier_disagrees(ctx):
     yield from _number_hits(ctx, "PRV005", "qualifier")
 
 
-def interval(row: Row, approx: float) -> tuple[float, float] | None:
-    """The values a row admits: its rounding for exact figures, its bound for qualified ones."""
+def row_interval(row: Row, approx: float) -> tuple[float, float] | None:
+    """The values a row admits: the interval its figure and qualifier allow (as the number parser reads
+    text), in base units; `approx` is how far 约/about reaches."""
     parsed = curated.split_unit(row.unit)
-    if parsed is None or row.value is None:
+    if parsed is None or row.value is None or row.qualifier not in QUALIFIERS:
         return None
-    factor = parsed[1]
-    decimals = len(row.value_text.split(".", 1)[1]) if "." in row.value_text else 0
-    half = 0.5 * 10 ** -decimals
-    value = row.value
-    bounds = {
-        "": (value - half, value + half),
-        "approx": (value * (1 - approx), value * (1 + approx)),
-        "under": (value * (1 - approx), value),
-        "over": (value, math.inf),
-        "at_least": (value, math.inf),
-        "at_most": (0.0, value),
-    }.get(row.qualifier)
-    if bounds is None:
-        return None
-    return bounds[0] * factor, bounds[1] * factor
+    low, high = interval(row.value, half_step(row.value_text), row.qualifier, approx_width=approx)
+    return low * parsed[1], high * parsed[1]
 
 
 def stated_ratios(row: Row, approx: float) -> list[tuple[float, float]]:
     """A growth row as ratios to/from: 30% -> 1.3; 增长N倍 is read both as N times and as N+1 times."""
-    bounds = interval(row, approx)
+    bounds = row_interval(row, approx)
     if bounds is None:
         return []
     lo, hi = bounds
@@ -413,8 +402,8 @@ def stated_ratios(row: Row, approx: float) -> list[tuple[float, float]]:
     return [(lo, hi), (lo + 1, hi + 1)]
 
 
-@rule("PRV006", category="provenance", severity="error", dataset="curated",
-      title="Growth row disagrees with the levels it links", options={"approx": 0.1})
+@rule("PRV006", category="provenance", severity="error", scope="corpus", dataset="curated",
+      title="Growth row disagrees with the levels it links", options={"approx": APPROX_WIDTH})
 def growth_between_periods(ctx):
     """Check a growth row against the rows of the same metric at its two periods.
 
@@ -449,7 +438,7 @@ def growth_between_periods(ctx):
         end = levels.get((row.table, row.metric, row.scope, bounds[1]))
         if start is None or end is None or curated.base_unit(start.unit) != curated.base_unit(end.unit):
             continue
-        a, b = interval(start, approx), interval(end, approx)
+        a, b = row_interval(start, approx), row_interval(end, approx)
         stated = stated_ratios(row, approx)
         if a is None or b is None or not stated or a[0] <= 0:
             continue
@@ -474,7 +463,7 @@ def growth_between_periods(ctx):
                       locations, evidence, key=key)
 
 
-@rule("PRV007", category="provenance", severity="error", dataset="curated", title="Duplicate or conflicting rows")
+@rule("PRV007", category="provenance", severity="error", scope="corpus", dataset="curated", title="Duplicate or conflicting rows")
 def duplicate_rows(ctx):
     """Check that each metric, scope and period has one row in a curated table.
 

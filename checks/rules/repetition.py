@@ -194,7 +194,7 @@ def statistics_of_texts(texts: list[str], options: dict) -> dict:
     return {name: round(value, 4) for name, value in stats.items()}
 
 
-@rule("REP001", category="repetition", severity="warning", dataset="paragraphs", title="Doubled word or phrase",
+@rule("REP001", category="repetition", severity="warning", scope="article", dataset="paragraphs", title="Doubled word or phrase",
       options=REP001)
 def doubled_words(ctx):
     """Report a word or phrase written twice in a row by mistake.
@@ -233,7 +233,7 @@ def doubled_words(ctx):
             )
 
 
-@rule("REP002", category="repetition", severity="info", dataset="paragraphs",
+@rule("REP002", category="repetition", severity="info", scope="article", dataset="paragraphs",
       title="Article past the Gopher repetition thresholds", options=GOPHER)
 def repetition_statistics(ctx):
     """Report an article whose repetition statistics pass the Gopher quality-filter thresholds.

@@ -63,7 +63,7 @@ def schema_hits(name: str, frame: pd.DataFrame, model: type, locate) -> list[Hit
     return hits
 
 
-@rule("SCH001", category="schema", severity="error", dataset="*", title="Dataset row breaks its schema")
+@rule("SCH001", category="schema", severity="error", scope="dataset", dataset="*", title="Dataset row breaks its schema")
 def schema_violations(ctx):
     """Validate every dataset of the run against its pandera model, lazily.
 
@@ -95,7 +95,7 @@ def schema_violations(ctx):
             yield from schema_hits(name, frame, model, locate)
 
 
-@rule("ACC001", category="schema", severity="error", dataset="accounting", title="Input lines not accounted for")
+@rule("ACC001", category="schema", severity="error", scope="file", dataset="accounting", title="Input lines not accounted for")
 def unaccounted_lines(ctx):
     """Check that every line read is in exactly one paragraph or blank.
 

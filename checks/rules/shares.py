@@ -21,7 +21,7 @@ def check_shares(parts: list[dict]) -> tuple[str, dict]:
     return "holds", sums
 
 
-@rule("SHR001", category="share", severity="error", dataset="claims",
+@rule("SHR001", category="share", severity="error", scope="article", dataset="claims",
       title="Shares of one whole exceed 100%")
 def shares_exceed_whole(ctx):
     """Flag percentages of one whole whose sum cannot be 100% or less.

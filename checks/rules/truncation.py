@@ -11,13 +11,11 @@ import re
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.rules.grouping import by_article
+from checks.vocab.sentences import CLAUSE_FINAL, CLOSERS, HANDOVER, PAIRS, SENTENCE_FINAL, has_sentence_end
 
 # What may end a complete paragraph: sentence-final marks, a colon or dash that introduces
 # what follows, an ellipsis; closing quotes and brackets after them are skipped first.
-FINAL = set("。！？!?.…;；:：—~～")
-CLOSERS = set("”’\"'」』》〉】〗)）]")
-OPENERS = set("“‘\"'「『《〈【〖(（[")
-PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "〈": "〉", "‘": "’"}
+FINAL = SENTENCE_FINAL | CLAUSE_FINAL | HANDOVER
 # Marks after which a sentence must go on.
 CONTINUING = set("，,、—-–/")
 # Chinese characters that attach to what precedes them and so cannot open a sentence.
@@ -55,13 +53,12 @@ def is_label(text: str, options: dict) -> bool:
 
 _BULLET = re.compile(r"^(?:[●•·▪■◆◇○\-–—*]|\d{1,2}[)）、]|[(（]\d{1,2}[)）])")
 _HEADLINE = re.compile(r"^[^，,。：:]{1,12}[：:]")
-_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 
 def headline_style(text: str, first_body: bool) -> bool:
     """A one-sentence line printed without a full stop by convention: an article's standfirst,
     a bullet point, or a news-brief headline `公司名：……`."""
-    if _SENTENCE_END.search(text):
+    if has_sentence_end(text):
         return False
     return first_body or bool(_BULLET.match(text)) or bool(_HEADLINE.match(text))
 
@@ -147,7 +144,7 @@ def _article_findings(ctx, code: str):
                 yield item
 
 
-@rule("TRN001", category="truncation", severity="warning", dataset="paragraphs",
+@rule("TRN001", category="truncation", severity="warning", scope="article", dataset="paragraphs",
       title="Paragraph ends mid-sentence", options=TRUNCATION)
 def cut_off(ctx):
     """Report a body paragraph that stops without finishing its sentence.
@@ -185,7 +182,7 @@ def cut_off(ctx):
         )
 
 
-@rule("TRN002", category="truncation", severity="warning", dataset="paragraphs",
+@rule("TRN002", category="truncation", severity="warning", scope="article", dataset="paragraphs",
       title="Sentence split across two paragraphs", options=TRUNCATION)
 def split_sentence(ctx):
     """Report one sentence (or word) broken over two paragraphs, naming both pieces.

@@ -1,0 +1,40 @@
+"""Sentence and clause ends, brackets and quotes: what ingest, truncation and claims all read the same way."""
+from __future__ import annotations
+
+import re
+
+# Marks that always end a sentence, in either script.
+STOPS = frozenset("。！？!?")
+# A full stop that is also a decimal point or an abbreviation's dot: it ends a sentence only before space or the end.
+PERIODS = frozenset(".．")
+ELLIPSIS = frozenset("…")
+SENTENCE_FINAL = STOPS | PERIODS | ELLIPSIS
+# Marks that end a clause: a claim never reads across one.
+CLAUSE_FINAL = frozenset(";；")
+# Marks that hand over to what follows (a colon before a list, a dash): a paragraph may end with them.
+HANDOVER = frozenset(":：—~～")
+CLOSERS = frozenset("”’\"'」』》〉】〗)）]")
+OPENERS = frozenset("“‘\"'「『《〈【〖(（[")
+PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "〈": "〉", "‘": "’", "[": "]",
+         "〖": "〗"}
+
+# Somewhere in the text a sentence ends: a stop, or a period before whitespace or the end.
+_HAS_END = re.compile(rf"[{''.join(sorted(STOPS))}]|\.(?:\s|$)")
+# Where one sentence ends and the next begins: Chinese stops and semicolons (with the closing quote that
+# belongs to them), and an English period before a capital or an opening quote.
+_SPLIT = re.compile(rf"[{''.join(sorted(STOPS | CLAUSE_FINAL))}]+[”」』\"]?|\.(?=\s+[A-Z“\"])")
+
+
+def has_sentence_end(text: str) -> bool:
+    return _HAS_END.search(text) is not None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or clause of a paragraph, whitespace-only pieces left out."""
+    spans, start = [], 0
+    for m in _SPLIT.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
