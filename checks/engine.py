@@ -9,7 +9,7 @@ from checks.config import Config, validate_rule_settings
 from checks.context import Context, open_context
 from checks.datasets import load_plugins
 from checks.ingest.reader import Corpus, read_corpus
-from checks.model import SEVERITY_RANK, Finding, Hit, finding_id
+from checks.model import Finding, Hit, fails_run, finding_id
 from checks.rules.base import RULES, Rule, select_rules
 
 
@@ -27,10 +27,7 @@ class RunResult:
 
     def exit_status(self) -> int:
         """1 when a finding not in the baseline is at or above --fail-on, else 0."""
-        if self.config.fail_on == "never":
-            return 0
-        limit = SEVERITY_RANK[self.config.fail_on]
-        return int(any(SEVERITY_RANK[f.severity] <= limit for f in self.findings))
+        return int(any(fails_run(f.severity, self.config.fail_on) for f in self.findings))
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -48,6 +45,7 @@ def to_finding(rule: Rule, hit: Hit, config: Config) -> Finding:
         id=finding_id(rule.code, hit.locations, hit.key),
         check=rule.code, category=rule.category, severity=severity, dataset=rule.dataset,
         message=hit.message, locations=list(hit.locations), evidence=dict(hit.evidence),
+        comparison=hit.comparison,
     )
 
 

@@ -7,6 +7,11 @@ from checks.vocab import ids
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def fails_run(severity: str, fail_on: str) -> bool:
+    """Whether a finding of this severity fails a run with `--fail-on fail_on` (error, warning, info, never)."""
+    return fail_on != "never" and SEVERITY_RANK[severity] <= SEVERITY_RANK[fail_on]
 CATEGORIES = (
     "duplicate", "truncation", "repetition", "growth", "share", "contradiction",
     "time", "count", "schema", "provenance", "encoding",
@@ -34,6 +39,19 @@ class Location:
         }
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """A stated figure beside the one its own values give (a growth rate, a sum of shares, years elapsed):
+    what the report plots, as a typed field rather than a key guessed in the evidence."""
+
+    stated: float
+    computed: float
+    unit: str = ""
+
+    def to_json(self) -> dict:
+        return {"stated": self.stated, "computed": self.computed, "unit": self.unit}
+
+
 @dataclass
 class Hit:
     """What a rule reports: a problem it found, or (verified=True) a claim it checked and found to hold."""
@@ -44,6 +62,7 @@ class Hit:
     key: str = ""  # tells apart two hits of one rule at the same places
     severity: str | None = None  # overrides the rule's default when set
     verified: bool = False
+    comparison: Comparison | None = None
 
 
 @dataclass
@@ -56,13 +75,17 @@ class Finding:
     message: str
     locations: list[Location]
     evidence: dict
+    comparison: Comparison | None = None
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "id": self.id, "check": self.check, "category": self.category, "severity": self.severity,
             "dataset": self.dataset, "message": self.message,
             "locations": [loc.to_json() for loc in self.locations], "evidence": self.evidence,
         }
+        if self.comparison is not None:
+            out["comparison"] = self.comparison.to_json()
+        return out
 
     def sort_key(self) -> tuple:
         first = self.locations[0] if self.locations else Location("", 0, 0)

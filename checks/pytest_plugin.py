@@ -89,7 +89,7 @@ class RuleItem(pytest.Item):
         self.rule = rule
 
     def runtest(self):
-        from checks.model import SEVERITY_RANK
+        from checks.model import fails_run
 
         result = self.parent.result()
         findings = [f for f in result.findings if f.check == self.rule.code]
@@ -97,10 +97,7 @@ class RuleItem(pytest.Item):
         accepted = sum(1 for f, _ in result.accepted if f.check == self.rule.code)
         if accepted:
             self.user_properties.append(("accepted_by_baseline", accepted))
-        if result.config.fail_on == "never":
-            return
-        limit = SEVERITY_RANK[result.config.fail_on]
-        failing = [f for f in findings if SEVERITY_RANK[f.severity] <= limit]
+        failing = [f for f in findings if fails_run(f.severity, result.config.fail_on)]
         if failing:
             raise RuleFailed(failing)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from checks.engine import RunResult
-from checks.model import SEVERITY_RANK
+from checks.model import fails_run
 
 
 def render(result: RunResult) -> str:
-    limit = SEVERITY_RANK.get(result.config.fail_on, -1)
     by_rule: dict[str, list] = {}
     for finding in result.findings:
         by_rule.setdefault(finding.check, []).append(finding)
@@ -18,7 +17,7 @@ def render(result: RunResult) -> str:
         found = by_rule.get(rule.code, [])
         case = ET.SubElement(suite, "testcase", classname=f"checks.{rule.category}", name=f"{rule.code} {rule.title}",
                              time=f"{result.seconds.get(rule.code, 0.0):.3f}")
-        failing = [f for f in found if SEVERITY_RANK[f.severity] <= limit]
+        failing = [f for f in found if fails_run(f.severity, result.config.fail_on)]
         if failing:
             failures += 1
             lines = []
