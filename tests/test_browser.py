@@ -16,7 +16,7 @@ import pytest
 
 from checks.config import Config
 from checks.engine import execute
-from checks.model import Finding, Location
+from checks.model import Comparison, Finding, Location
 from checks.surfaces import html as html_report
 from checks.surfaces.write import write_reports
 
@@ -84,7 +84,7 @@ class Visit:
 
 
 def _reports(inputs: list[str], folder: Path, extra=None, select=()) -> Path:
-    result = execute(inputs, Config(select=list(select)))
+    result = execute(inputs, Config(select=list(select), data_docs=True))
     if extra:
         extra(result)
     return write_reports(result, str(folder))
@@ -104,9 +104,9 @@ def _add_pair_and_claim(result):
                                    "two paragraphs share text", [loc(a), loc(b)], {"similarity": 0.5}))
     result.verified.append(Finding("TST002-claim", "ENC003", "growth", "info", "paragraphs",
                                    "growth from 10 to 12 is 20%", [loc(a)],
-                                   {"stated": 20.0, "computed": 20.0, "reading": "percent change", "span": [0, 4]}))
+                                   {"reading": "percent change", "span": [0, 4]}, comparison=Comparison(20.0, 20.0, "%")))
     result.findings.append(Finding("TST003-claim", "ENC003", "growth", "error", "paragraphs",
-                                   "growth from 10 to 15 is not 20%", [loc(b)], {"stated": 20.0, "computed": 50.0}))
+                                   "growth from 10 to 15 is not 20%", [loc(b)], {}, comparison=Comparison(20.0, 50.0, "%")))
 
 
 @pytest.fixture(scope="module")
@@ -212,6 +212,7 @@ def test_filters_search_and_highlight(browser, hostile_reports, artifacts):
 def test_pairs_side_by_side_and_verified_claims(browser, hostile_reports):
     visit = Visit(browser, (hostile_reports / "index.html").as_uri())
     page = visit.page
+    assert "stated 20 % \u00b7 computed 50 %" in page.locator("#TST003-claim").inner_text()
     pair = page.locator("#TST001-pair")
     assert pair.locator(".pair > div").count() == 2
     shared = pair.locator("mark.shared").all_text_contents()
