@@ -103,7 +103,7 @@ class ArticleChecksExpectation(BatchExpectation):
     title_column: Optional[str] = None
     date_column: Optional[str] = None
     id_column: Optional[str] = None
-    rules: List[str]
+    rules: Optional[List[str]] = None
     rule_options: Optional[Dict[str, Dict[str, Any]]] = None
     fail_on: str = "info"
 
@@ -115,9 +115,9 @@ class ArticleChecksExpectation(BatchExpectation):
     library_metadata: ClassVar[dict] = {"maturity": "experimental", "tags": ["checks", "news"],
                                         "contributors": ["checks"]}
 
-    @pydantic.validator("rules", always=True)
+    @pydantic.validator("rules", pre=True, always=True)
     def _rules_of_the_family(cls, value):
-        chosen = [code.upper() for code in value]
+        chosen = [code.upper() for code in (cls.family if value is None else value)]
         unknown = [code for code in chosen if code not in cls.family]
         if not chosen or unknown:
             raise ValueError(f"rules must be among {', '.join(cls.family)}; got {', '.join(unknown) or 'none'}")
@@ -163,7 +163,6 @@ class ExpectNoDuplicateParagraphs(ArticleChecksExpectation):
 
     family: ClassVar[tuple[str, ...]] = ("DUP001", "DUP002", "DUP003")
     statement: ClassVar[str] = "no duplicated paragraph"
-    rules: List[str] = list(family)
 
 
 class ExpectNoTruncatedParagraphs(ArticleChecksExpectation):
@@ -171,7 +170,6 @@ class ExpectNoTruncatedParagraphs(ArticleChecksExpectation):
 
     family: ClassVar[tuple[str, ...]] = ("TRN001", "TRN002")
     statement: ClassVar[str] = "no truncated paragraph"
-    rules: List[str] = list(family)
 
 
 class ExpectNoDoubledWords(ArticleChecksExpectation):
@@ -179,7 +177,6 @@ class ExpectNoDoubledWords(ArticleChecksExpectation):
 
     family: ClassVar[tuple[str, ...]] = ("REP001",)
     statement: ClassVar[str] = "no doubled word"
-    rules: List[str] = list(family)
 
 
 class ExpectGrowthClaimsToHold(ArticleChecksExpectation):
@@ -187,7 +184,6 @@ class ExpectGrowthClaimsToHold(ArticleChecksExpectation):
 
     family: ClassVar[tuple[str, ...]] = ("GRW001",)
     statement: ClassVar[str] = "only growth claims that their own values allow"
-    rules: List[str] = list(family)
 
 
 class ExpectShareClaimsToHold(ArticleChecksExpectation):
@@ -195,7 +191,6 @@ class ExpectShareClaimsToHold(ArticleChecksExpectation):
 
     family: ClassVar[tuple[str, ...]] = ("SHR001",)
     statement: ClassVar[str] = "only shares of one whole that add up"
-    rules: List[str] = list(family)
 
 
 __all__ = ["ExpectGrowthClaimsToHold", "ExpectNoDoubledWords", "ExpectNoDuplicateParagraphs",
