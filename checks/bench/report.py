@@ -5,7 +5,7 @@ any `.jsonl` of articles given) with planted defects, one small function per kin
 exact copies, near copies, doubled words, cut paragraphs and false growth rates, so
 that the findings carry real-text evidence (paragraphs of news length, numbers as dense
 as in the press). Articles are reused in rounds when more paragraphs are needed than the
-source holds; a reused paragraph is disguised (one letter in eight swapped for another of
+source holds; a reused paragraph is disguised (one letter in six swapped for another of
 the same paragraph) so that the rounds are not copies of each other.
 
 `generate_corpus` is the made-up corpus the browser tests open at 10,000 findings without
@@ -28,7 +28,8 @@ from checks.errors import UsageError
 
 # The shared corpus of real news, beside the repository (absent from a user's clone: pass --corpus).
 SHARED_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news.jsonl"
-DISGUISE_EVERY = 8
+DISGUISE_EVERY = 6
+MIN_LETTER_SHARE = 0.5  # a paragraph mostly of digits (a stock table) cannot be disguised: it is not reused
 # Planted defects per finding wanted: a few copies fall under the duplicate rules' thresholds, and some
 # doublings or cuts land where a rule rightly stays quiet (measured: 10,000 planted gave 9,880 findings).
 PLANTED_PER_FINDING = 1.03
@@ -106,9 +107,12 @@ FROM_EARLIER = {exact_copy, near_copy}  # these repeat an earlier paragraph; the
 
 def disguise(rng: random.Random, text: str, every: int = DISGUISE_EVERY) -> str:
     """A reused paragraph with one letter or Chinese character in `every` swapped for another of the same
-    paragraph (digits and punctuation kept), so reuse makes no exact, near or partial copy."""
+    paragraph (digits and punctuation kept), so reuse makes no exact, near or partial copy; empty for a
+    paragraph too short of letters to be disguised."""
     chars = list(text)
     pool = [c for c in chars if _CJK.match(c) or _LETTER.match(c)]
+    if len(pool) < MIN_LETTER_SHARE * len(chars):
+        return ""
     for i in range(rng.randrange(every), len(chars), every):
         if pool and (_CJK.match(chars[i]) or _LETTER.match(chars[i])):
             chars[i] = rng.choice(pool)
@@ -140,7 +144,9 @@ def write_realistic_corpus(out: Path, articles: list[dict], defects: int, rate: 
     with out.open("w", encoding="utf-8") as sink:
         while sum(planted.values()) < defects:
             for number, article in enumerate(articles):
-                texts = [disguise(rng, text) for text in article["paragraphs"]] if rounds else article["paragraphs"]
+                texts = article["paragraphs"]
+                if rounds:
+                    texts = [t for t in (disguise(rng, text) for text in texts) if t]
                 whole = "\n".join(texts)
                 body = []
                 for text in texts:
@@ -159,6 +165,8 @@ def write_realistic_corpus(out: Path, articles: list[dict], defects: int, rate: 
                     if len(text) >= MIN_SOURCE_CHARS:
                         recent = (recent + [text])[-200:]
                 title = disguise(rng, article["title"]) if rounds else article["title"]
+                if not body:
+                    continue
                 sink.write(json.dumps({"id": f"r{rounds}-{number}", "title": title, "date": article["date"],
                                        "body": "\n\n".join(body)}, ensure_ascii=False) + "\n")
                 paragraphs += len(body)
