@@ -19,12 +19,8 @@ def seed_html(seed_result):
     return report.render(seed_result)
 
 
-def _block(page: str) -> str:
-    return re.search(r'<script type="application/octet-stream" id="report-data"[^>]*>(.*?)</script>', page, re.S).group(1)
-
-
 def _data(page: str) -> dict:
-    return report.unpack(_block(page))
+    return report.embedded(page)
 
 
 def test_embedded_data_cannot_end_its_script_element():
@@ -36,7 +32,7 @@ def test_embedded_data_cannot_end_its_script_element():
 
 
 def test_embedded_data_is_compressed(seed_result, seed_html):
-    block = _block(seed_html)
+    (block,) = report.blocks(seed_html)
     plain = json.dumps(_data(seed_html), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert len(block) < len(plain) / 2
 
@@ -129,6 +125,13 @@ def test_ten_thousand_findings_stay_under_ten_megabytes(tmp_path):
     page = report.render(result)
     assert len(page.encode("utf-8")) < 10 * 1024 * 1024
     data = _data(page)
-    assert len(data["findings"]) == len(result.findings)
+    assert [f["id"] for f in data["findings"]] == [f.id for f in result.findings + result.verified]
     named = {loc.paragraph_id for f in result.findings for loc in f.locations if loc.paragraph_id}
     assert set(data["paragraphs"]) == named
+    blocks = [report.unpack(b) for b in report.blocks(page)]
+    assert len(blocks) == -(-len(data["findings"]) // report.BLOCK) and "articles" in blocks[0]
+    sent = [set(b["paragraphs"]) for b in blocks]
+    assert sum(map(len, sent)) == len(set().union(*sent))  # each paragraph travels once
+    for block in blocks:  # ... in the first block that names it
+        named = {l["paragraph_id"] for f in block["findings"] for l in f["locations"] if l.get("paragraph_id")}
+        assert set(block["paragraphs"]) <= named

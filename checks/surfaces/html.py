@@ -2,9 +2,11 @@
 
 The page is static: summary tables and SVG charts are rendered here (Jinja
 autoescapes every string); the findings and the paragraphs they name travel as
-gzip'd JSON in base64 inside a data block (a third of the JSON's size: text
+gzip'd JSON in base64 inside data blocks (a third of the JSON's size: text
 compresses well, and browsers unpack gzip natively with DecompressionStream),
-and a small inline script unpacks them and renders one page at a time,
+`BLOCK` findings a block, so the first page is shown once the first block is
+read, however large the run; a small inline script unpacks them and renders one
+page at a time,
 writing text only through `textContent`, so an article holding `<script>`
 shows as text. A Content-Security-Policy allows only that one script (by
 hash) and inline styles: nothing can load from another host. The report reads findings; it never computes them again.
@@ -16,6 +18,7 @@ import gzip
 import hashlib
 import json
 import math
+import re
 from collections import Counter
 from importlib import resources
 
@@ -28,6 +31,7 @@ from checks.surfaces.findings_json import _plain, document
 
 _env = Environment(loader=PackageLoader("checks.surfaces", "templates"), autoescape=select_autoescape(default=True))
 TOP_ARTICLES = 20
+BLOCK = 2000  # findings per data block: the first page waits for the first block only
 GZIP_LEVEL = 4  # on 13 MB of report JSON: 3% larger than level 6, in half the time
 
 def _script() -> str:
@@ -48,6 +52,35 @@ def pack(value) -> str:
 def unpack(packed: str):
     """What `pack` packed: what the report's script reads."""
     return json.loads(gzip.decompress(base64.b64decode(packed)).decode("utf-8"))
+
+
+def blocks(page: str) -> list[str]:
+    """The packed data blocks of a rendered report, in order."""
+    return re.findall(r'<script type="application/octet-stream" class="report-data"[^>]*>([^<]*)</script>', page)
+
+
+def embedded(page: str) -> dict:
+    """Everything a rendered report embeds, its blocks joined: findings, paragraphs, articles, rules."""
+    data: dict = {"findings": [], "paragraphs": {}}
+    for block in map(unpack, blocks(page)):
+        data["findings"] += block.pop("findings")
+        data["paragraphs"].update(block.pop("paragraphs"))
+        data.update(block)
+    return data
+
+
+def packed_blocks(findings: list[dict], paragraphs: dict[str, dict], first: dict) -> list[str]:
+    """`BLOCK` findings a block, each with the paragraphs it names that no earlier block holds; the first
+    block also carries `first` (articles, rules, how many findings of each status)."""
+    out, sent = [], set()
+    for start in range(0, max(len(findings), 1), BLOCK):
+        chunk = findings[start:start + BLOCK]
+        named = {loc["paragraph_id"] for f in chunk for loc in f["locations"] if loc.get("paragraph_id")}
+        fresh = sorted(pid for pid in named - sent if pid in paragraphs)
+        sent.update(fresh)
+        block = {"findings": chunk, "paragraphs": {pid: paragraphs[pid] for pid in fresh}}
+        out.append(pack(dict(block, **first) if start == 0 else block))
+    return out
 
 
 def csp_hash(script: str) -> str:
@@ -112,11 +145,10 @@ def render(result: RunResult) -> str:
                   + [dict(f, _status="accepted") for f in doc["accepted"]])
     articles = _articles(result)
     counts = summary(doc, articles)
-    payload = {
-        "findings": everything,
-        "paragraphs": _paragraphs(result, everything),
+    first = {
         "articles": articles,
         "rules": {code: {"title": r.title, "why": r.rationale} for code, r in RULES.items()},
+        "total": dict(Counter(f["_status"] for f in everything)),
     }
     script = _script()
     checks_run = [(r.code, r.title, r.category, sum(1 for f in doc["findings"] if f["check"] == r.code),
@@ -130,6 +162,6 @@ def render(result: RunResult) -> str:
     }
     return _env.get_template("report.html.j2").render(
         doc=doc, counts=counts, charts=charts, checks_run=checks_run, rows=_rows(result),
-        style=_style(), script=script, script_hash=csp_hash(script), data=pack(payload),
+        style=_style(), script=script, script_hash=csp_hash(script), data=packed_blocks(everything, _paragraphs(result, everything), first),
         top_articles=TOP_ARTICLES,
     )

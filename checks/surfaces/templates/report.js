@@ -1,6 +1,8 @@
 /* The findings list of the validation report: filters, search, pages, anchors, highlighted evidence.
    Every string from the data is written with textContent, never parsed as HTML.
-   The data travel as base64 of gzip'd JSON; the browser unpacks them itself (DecompressionStream). */
+   The data travel as base64 of gzip'd JSON in blocks; the browser unpacks them itself (DecompressionStream).
+   The first page is drawn from the first block (body[data-first-page]); filters, search, pages and anchors
+   work once every block is read (body[data-ready]). */
 (function () {
   "use strict";
 
@@ -20,16 +22,27 @@
     fail("This browser cannot unpack the findings (it has no DecompressionStream).");
     return;
   }
-  unpack(document.getElementById("report-data")).then(start, function (e) {
+  var blocks = Array.prototype.slice.call(document.querySelectorAll("script.report-data"));
+  unpack(blocks[0]).then(function (first) {
+    var report = start(first);
+    return blocks.slice(1).reduce(function (done, node) {
+      return done.then(function () { return unpack(node); }).then(report.add);
+    }, Promise.resolve()).then(report.complete);
+  }).catch(function (e) {
     fail("The findings could not be read (" + e + ").");
   });
 
   function start(data) {
-    var F = data.findings, P = data.paragraphs, A = data.articles, R = data.rules;
+    var F = [], P = {}, A = data.articles, R = data.rules, TOTAL = data.total || {};
     var PAGE = 50, MAX_COMMON = 3000, MAX_TEXT = 200000;
     var state = {status: "open", severity: "", category: "", rule: "", article: "", q: "", page: 0};
-    var byId = {};
-    F.forEach(function (f, i) { byId[f.id] = i; });
+    var byId = {}, loading = true;
+
+    /* a block's findings and the paragraphs they name join those already read */
+    function add(block) {
+      block.findings.forEach(function (f) { byId[f.id] = F.length; F.push(f); });
+      Object.keys(block.paragraphs).forEach(function (id) { P[id] = block.paragraphs[id]; });
+    }
 
     function $(id) { return document.getElementById(id); }
     function el(tag, cls, text) {
@@ -281,10 +294,11 @@
       var frag = document.createDocumentFragment();
       for (var k = start; k < end; k++) frag.appendChild(card(F[chosen[k]]));
       list.appendChild(frag);
-      $("count").textContent = chosen.length ? "Showing " + (start + 1) + "\u2013" + end + " of " + chosen.length
-        : "No finding matches these filters.";
-      pager($("pager-top"), chosen.length, pages);
-      pager($("pager-bottom"), chosen.length, pages);
+      var total = loading ? (TOTAL[state.status] || chosen.length) : chosen.length;
+      $("count").textContent = chosen.length ? "Showing " + (start + 1) + "\u2013" + end + " of " + total
+        + (loading ? " (reading the rest\u2026)" : "") : "No finding matches these filters.";
+      pager($("pager-top"), chosen.length, loading ? 1 : pages);
+      pager($("pager-bottom"), chosen.length, loading ? 1 : pages);
       return chosen;
     }
 
@@ -319,24 +333,37 @@
       }
     }
 
-    fillSelect("f-category", distinct(function (f) { return f.category; }));
-    fillSelect("f-rule", distinct(function (f) { return f.check; }), function (c) { return R[c] ? c + " \u2013 " + R[c].title : c; });
-    fillSelect("f-article", distinct(function (f) { return f.locations.map(function (l) { return l.article_id; }); }), function (a) { return A[a] || a; });
-    ["f-status", "f-severity", "f-category", "f-rule", "f-article"].forEach(function (c) { $(c).addEventListener("change", readControls); });
-    var timer = null;
-    $("f-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(readControls, 150); });
-    ["pager-top", "pager-bottom"].forEach(function (p) {
-      $(p).addEventListener("click", function (e) {
-        var go = e.target && e.target.dataset && e.target.dataset.go;
-        if (!go) return;
-        state.page += Number(go);
-        render();
-        $("findings-section").scrollIntoView();
+    var CONTROLS = ["f-status", "f-severity", "f-category", "f-rule", "f-article", "f-search"];
+
+    /* every block read: the filters get their values and come alive, an anchor is followed */
+    function complete() {
+      loading = false;
+      fillSelect("f-category", distinct(function (f) { return f.category; }));
+      fillSelect("f-rule", distinct(function (f) { return f.check; }), function (c) { return R[c] ? c + " \u2013 " + R[c].title : c; });
+      fillSelect("f-article", distinct(function (f) { return f.locations.map(function (l) { return l.article_id; }); }), function (a) { return A[a] || a; });
+      CONTROLS.forEach(function (c) { $(c).disabled = false; });
+      ["f-status", "f-severity", "f-category", "f-rule", "f-article"].forEach(function (c) { $(c).addEventListener("change", readControls); });
+      var timer = null;
+      $("f-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(readControls, 150); });
+      ["pager-top", "pager-bottom"].forEach(function (p) {
+        $(p).addEventListener("click", function (e) {
+          var go = e.target && e.target.dataset && e.target.dataset.go;
+          if (!go) return;
+          state.page += Number(go);
+          render();
+          $("findings-section").scrollIntoView();
+        });
       });
-    });
-    window.addEventListener("hashchange", showHash);
+      window.addEventListener("hashchange", showHash);
+      render();
+      if (location.hash) showHash();
+      document.body.dataset.ready = "1";
+    }
+
+    add(data);
+    CONTROLS.forEach(function (c) { $(c).disabled = true; });
     render();
-    if (location.hash) showHash();
-    document.body.dataset.ready = "1";
+    document.body.dataset.firstPage = "1";
+    return {add: add, complete: complete};
   }
 })();
