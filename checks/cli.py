@@ -53,10 +53,12 @@ def _input_bytes(inputs: list[str]) -> int:
     return sum(p.stat().st_size for p in collect_paths(inputs))
 
 
-def _load_config(config_path, select, ignore, fail_on, baseline, report_dir):
+def _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs=None):
     from checks import config as config_module
 
     config = config_module.load(config_path)
+    if jobs is not None:
+        config.jobs = jobs
     if select:
         config.select = [s.upper() for part in select for s in part.split(",") if s]
     if ignore:
@@ -90,6 +92,9 @@ common_options = [
     click.option("--select", multiple=True, help="Only run rules whose code starts with these prefixes (e.g. DUP,NUM001)."),
     click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes."),
     click.option("--quiet", "-q", is_flag=True, help="No progress display and no summary on stdout."),
+    click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+                 help="Worker processes for the pandas engine (default: one per core; 0 means the same). "
+                      "The findings are the same for every value."),
 ]
 
 
@@ -130,12 +135,12 @@ def cli():
                    "spark.driver.memory=16g. Local runs get half of this machine's memory by default.")
 @with_common
 def run(inputs, report_dir, baseline, fail_on, output_format, engine, master, spark_conf, config_path, select, ignore,
-        quiet):
+        quiet, jobs):
     """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
     from checks.surfaces.console import print_result
     from checks.surfaces.write import write_reports
 
-    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir)
+    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs)
     if (master or spark_conf) and engine != "spark":
         raise UsageError(f"{'--master' if master else '--spark-conf'} needs --engine spark")
     from checks.spark.session import parse_conf  # no PySpark import: a bad setting fails before any work
@@ -199,11 +204,11 @@ def explain(code):
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--output", "-o", default="checks-baseline.json", show_default=True, help="Baseline file to write.")
 @with_common
-def baseline_command(inputs, output, config_path, select, ignore, quiet):
+def baseline_command(inputs, output, config_path, select, ignore, quiet, jobs):
     """Accept every current finding: write them to a baseline file, keeping reasons already given."""
     from checks import baseline as baseline_file
 
-    config = _load_config(config_path, select, ignore, None, None, None)
+    config = _load_config(config_path, select, ignore, None, None, None, jobs)
     previous = baseline_file.load(output) if os.path.exists(output) else {}
     config.baseline = None
     result = _execute(inputs, config, quiet)

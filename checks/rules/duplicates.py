@@ -66,13 +66,26 @@ def _require(ok: bool, code: str, message: str) -> None:
         raise ConfigError(f"rules.{code}: {message}")
 
 
-def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
-    """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
+def check_near_options(options: dict) -> None:
+    """Settings DUP002 cannot run with (checked before any work, on every engine)."""
     opts = {**NEAR, **options}
     _require(0 < float(opts["threshold"]) <= 1, "DUP002", "threshold must be in (0, 1]")
     _require(int(opts["bands"]) >= 1 and int(opts["rows"]) >= 1 and int(opts["shingle"]) >= 1
              and int(opts["bands"]) * int(opts["rows"]) <= int(opts["num_perm"]), "DUP002",
              "bands x rows must be at least 1 and at most num_perm; shingle at least 1")
+
+
+def check_partial_options(options: dict) -> None:
+    """Settings DUP003 cannot run with (checked before any work, on every engine)."""
+    opts = {**PARTIAL, **options}
+    _require(all(int(opts[name]) >= 1 for name in ("anchor", "keep_one_in", "min_anchors", "max_bucket")), "DUP003",
+             "anchor, keep_one_in, min_anchors and max_bucket must be at least 1")
+
+
+def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
+    opts = {**NEAR, **options}
+    check_near_options(opts)
     reps = representatives(paragraphs, opts)
     texts = reps["norm"].tolist()
     signatures = minhash_signatures(texts, int(opts["shingle"]), int(opts["num_perm"]), int(opts["seed"]))
@@ -83,8 +96,7 @@ def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
 def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """Candidate pairs [a, b] sharing at least min_anchors sampled long shingles."""
     opts = {**PARTIAL, **options}
-    _require(all(int(opts[name]) >= 1 for name in ("anchor", "keep_one_in", "min_anchors", "max_bucket")), "DUP003",
-             "anchor, keep_one_in, min_anchors and max_bucket must be at least 1")
+    check_partial_options(opts)
     reps = representatives(paragraphs, opts)
     pairs = anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
                          int(opts["max_bucket"]), int(opts["min_anchors"]))
@@ -239,7 +251,7 @@ def exact_duplicates(ctx):
 
 
 @rule("DUP002", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Near-duplicate paragraphs",
-      options={**ELIGIBILITY, **NEAR})
+      options={**ELIGIBILITY, **NEAR}, check_options=check_near_options)
 def near_duplicates(ctx):
     """Report pairs of paragraphs that are almost the same text.
 
@@ -266,7 +278,7 @@ def near_duplicates(ctx):
 
 
 @rule("DUP003", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Partial duplicate paragraph",
-      options={**ELIGIBILITY, **PARTIAL})
+      options={**ELIGIBILITY, **PARTIAL}, check_options=check_partial_options)
 def partial_duplicates(ctx):
     """Report a paragraph that repeats a long stretch of another one.
 
