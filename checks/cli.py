@@ -73,18 +73,19 @@ def _load_config(config_path, select, ignore, fail_on, baseline, report_dir, job
 
 
 def _execute(inputs, config, quiet, engine="pandas", master=None, spark_conf=None):
-    from checks.engine import execute, prepare
+    from checks.engine import prepare, run
 
     inputs = list(inputs) or list(config.inputs)
+    backend = None
     if engine == "spark":
-        from checks.spark.engine import execute as execute_spark
+        from checks.spark.backend import SparkBackend
 
-        return execute_spark(inputs, config, master, spark_conf=spark_conf)
-    if _progress_wanted(quiet):
+        backend = SparkBackend(master, conf=spark_conf)
+    if _progress_wanted(quiet) and backend is None:
         rules = prepare(config)
         with Progress(_input_bytes(inputs), len(rules)) as progress:
-            return execute(inputs, config, progress)
-    return execute(inputs, config)
+            return run(inputs, config, backend, progress)
+    return run(inputs, config, backend)
 
 
 common_options = [

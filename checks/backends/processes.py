@@ -18,7 +18,7 @@ import pandas as pd
 from checks.backends.base import Backend
 from checks.backends.local import LocalBackend, run_rules
 from checks.context import Context, open_context
-from checks.datasets import DATASETS, load_plugins
+from checks.datasets import load_plugins, split_dataset, split_datasets_read
 from checks.ingest.reader import Corpus, InputFile, concat_corpora, input_files, read_files
 from checks.model import Hit
 from checks.rules.base import RULES, SCOPES
@@ -55,13 +55,8 @@ def _phase_one(files: list[InputFile]) -> ShareResult:
         context.dataset(name)
     seconds["datasets"] = time.perf_counter() - started
     hits, timing = run_rules(context, [RULES[code] for code in _JOB["codes"]])
-    built = {name: frame for name, frame in context.built().items() if _split_dataset(name)}
+    built = {name: frame for name, frame in context.built().items() if split_dataset(name)}
     return ShareResult(corpus, built, hits, {**seconds, **timing})
-
-
-def _split_dataset(name: str) -> bool:
-    spec = DATASETS.get(name)
-    return spec is not None and spec.build is not None and spec.scope == "paragraph"
 
 
 def shares_of(files: list[InputFile], count: int) -> list[list[InputFile]]:
@@ -75,12 +70,6 @@ def shares_of(files: list[InputFile], count: int) -> list[list[InputFile]]:
         shares[-1].append(item)
         filled += item.size
     return [share for share in shares if share]
-
-
-def _datasets_wanted(rules) -> list[str]:
-    """Paragraph-scope derived datasets that rules of phase two read: built in the workers, not here."""
-    read = {rule.dataset for rule in rules}
-    return sorted(name for name in DATASETS if _split_dataset(name) and ("*" in read or name in read))
 
 
 def _pool_context():
@@ -107,7 +96,7 @@ class ProcessesBackend(Backend):
             return LocalBackend().run(source, plan, progress)
         split = [rule for rule in plan.rules if rule.scope in SPLIT_SCOPES]
         whole = [rule for rule in plan.rules if rule.scope not in SPLIT_SCOPES]
-        wanted = _datasets_wanted(whole)
+        wanted = split_datasets_read(whole)
         results = []
         started = time.perf_counter()
         with _pool_context().Pool(min(self.jobs, len(shares)), initializer=_start_worker,

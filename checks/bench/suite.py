@@ -172,13 +172,14 @@ def _config():
     return Config(data_docs=False)
 
 
-def _full_run(execute, folder: str, **engine_options):
-    """Time one engine's execute() and the writing of its three reports: (seconds, rows, findings)."""
+def _full_run(folder: str, backend=None):
+    """Time one backend's run and the writing of its three reports: (seconds, rows, findings)."""
+    from checks.engine import run
     from checks.surfaces.write import write_reports
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as reports:
-        result = execute([folder], _config(), **engine_options)
+        result = run([folder], _config(), backend)
         write_reports(result, reports)
         seconds = time.perf_counter() - started
     return seconds, len(result.corpus.paragraphs), f"{len(result.findings)} findings"
@@ -187,19 +188,17 @@ def _full_run(execute, folder: str, **engine_options):
 def run_pandas(folder: str):
     """What `checks run` does with `data-docs = false`: ingest, datasets, every rule, the three reports."""
     def step():
-        from checks.engine import execute
-
-        return _full_run(execute, folder)
+        return _full_run(folder)
     return _measured(step)
 
 
 def run_spark(folder: str):
     def step():
-        from checks.spark.engine import execute
+        from checks.spark.backend import SparkBackend
         from checks.spark.session import get_session
 
         spark = get_session("local[2]")
-        measured = _full_run(execute, folder, spark=spark)
+        measured = _full_run(folder, SparkBackend(spark=spark))
         spark.stop()
         return measured
     return _measured(step)

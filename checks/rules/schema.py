@@ -22,7 +22,10 @@ def _failure_cases(frame: pd.DataFrame, model: type) -> pd.DataFrame:
 
 
 def schema_hits(name: str, frame: pd.DataFrame, model: type, locate) -> list[Hit]:
-    """One hit per failing row and check; a check failing on no particular row gives one hit."""
+    """One hit per failing row and check; a check failing on no particular row gives one hit.
+
+    Every failing row is listed: `capped` keeps the first MAX_CASES_PER_CHECK of each check.
+    """
     hits = []
     cases = _failure_cases(frame, model)
     if "schema_context" in cases:
@@ -30,13 +33,9 @@ def schema_hits(name: str, frame: pd.DataFrame, model: type, locate) -> list[Hit
         whole = cases["schema_context"] == "DataFrameSchema"
         cases = cases.assign(column=cases["column"].where(~whole | (cases["check"] == "column_in_schema"), ""))
         cases = cases.drop_duplicates(subset=["column", "check", "index"])
-    per_check: dict[str, int] = {}
     for case in cases.itertuples(index=False):
         column = case.column if isinstance(case.column, str) else ""
         check = str(case.check)
-        per_check[check] = per_check.get(check, 0) + 1
-        if per_check[check] > MAX_CASES_PER_CHECK:
-            continue
         index = case.index
         has_row = index is not None and not (isinstance(index, float) and pd.isna(index)) and index in frame.index
         locations: list[Location] = [locate(frame, index)] if has_row else []
@@ -53,14 +52,28 @@ def schema_hits(name: str, frame: pd.DataFrame, model: type, locate) -> list[Hit
                       "row": None if not has_row else str(index), "row_id": row_id},
             key=f"{name}|{column}|{check}|{index}",
         ))
-    for check, count in per_check.items():
-        if count > MAX_CASES_PER_CHECK:
-            hits.append(Hit(
-                message=f"{name}: {count - MAX_CASES_PER_CHECK} more rows fail {check} (only the first {MAX_CASES_PER_CHECK} are listed)",
-                locations=[], evidence={"dataset": name, "check": check, "more": count - MAX_CASES_PER_CHECK},
-                key=f"{name}|{check}|more",
-            ))
     return hits
+
+
+def capped(hits: list[Hit]) -> list[Hit]:
+    """The first MAX_CASES_PER_CHECK failing rows of each dataset and check, by row, and one hit saying how
+    many more; a failure of the whole dataset reported by several parts of it (on Spark) is kept once."""
+    unique: dict[tuple, Hit] = {}
+    for hit in hits:
+        unique.setdefault((hit.key, hit.message), hit)
+    groups: dict[tuple, list[Hit]] = {}
+    for hit in unique.values():
+        groups.setdefault((hit.evidence.get("dataset"), hit.evidence.get("check")), []).append(hit)
+    out = []
+    for (name, check), group in groups.items():
+        group.sort(key=lambda h: (h.evidence.get("row") is not None, int(h.evidence.get("row") or 0)))
+        out += group[:MAX_CASES_PER_CHECK]
+        if len(group) > MAX_CASES_PER_CHECK:
+            more = len(group) - MAX_CASES_PER_CHECK
+            out.append(Hit(
+                message=f"{name}: {more} more rows fail {check} (only the first {MAX_CASES_PER_CHECK} are listed)",
+                locations=[], evidence={"dataset": name, "check": check, "more": more}, key=f"{name}|{check}|more"))
+    return out
 
 
 @rule("SCH001", category="schema", severity="error", scope="dataset", dataset="*", title="Dataset row breaks its schema")
@@ -83,16 +96,20 @@ def schema_violations(ctx):
     ## Use instead
     Fix the row (or the code that derived it) so that it satisfies the schema.
     """
-    names = sorted(set(DATASETS) | set(ctx.extra_datasets))
+    yield from capped(dataset_hits(ctx, sorted(set(DATASETS) | set(ctx.extra_datasets))))
+
+
+def dataset_hits(ctx, names: list[str]) -> list[Hit]:
+    """Every failing row of the named datasets of a Context (uncapped)."""
+    hits = []
     for name in names:
         if name in ctx.extra_datasets:
-            frame, model, locate = ctx.extra_datasets[name]
-            frame = ctx.dataset(name)
+            _, model, locate = ctx.extra_datasets[name]
         else:
-            spec = DATASETS[name]
-            frame, model, locate = ctx.dataset(name), spec.model, spec.locate
+            model, locate = DATASETS[name].model, DATASETS[name].locate
         if model is not None:
-            yield from schema_hits(name, frame, model, locate)
+            hits += schema_hits(name, ctx.dataset(name), model, locate)
+    return hits
 
 
 @rule("ACC001", category="schema", severity="error", scope="file", dataset="accounting", title="Input lines not accounted for")
