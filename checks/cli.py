@@ -1,6 +1,6 @@
 """The `checks` command line: run, derive, list, explain, baseline, bench.
 
-Exit status (see CONTRACT.md): 0 no finding at or above --fail-on, 1 there are
+Exit status (see checks/surfaces/CONTRACT.md): 0 no finding at or above --fail-on, 1 there are
 such findings, 2 the run could not be done (a one-line reason on stderr).
 """
 from __future__ import annotations
@@ -186,19 +186,35 @@ def list_rules():
 @cli.command()
 @click.argument("code")
 def explain(code):
-    """Print a rule's documentation: what it does, why, an example and what to write instead."""
+    """Print a rule's documentation: what it does, why, an example, what to write instead, its options."""
     from checks.datasets import load_plugins
     from checks.rules.base import RULES
+    from checks.rules.docs import rule_page
 
     load_plugins()
     r = RULES.get(code.upper())
     if r is None:
         raise UsageError(f"no rule {code!r}; `checks list` shows the rules")
-    click.echo(f"{r.code}: {r.title}\n\ncategory: {r.category}   default severity: {r.severity}   dataset: {r.dataset}"
-               f"   scope: {r.scope}")
-    if r.options:
-        click.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in sorted(r.options.items())))
-    click.echo("\n" + r.doc)
+    click.echo(rule_page(r), nl=False)
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the page to this file (default: stdout).")
+def docs(output):
+    """Print (or write) the documentation page of every rule, generated from the registry."""
+    from checks.datasets import load_plugins
+    from checks.rules.docs import rules_page
+
+    load_plugins()
+    page = rules_page()
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(page)
+        except OSError as exc:
+            raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        click.echo(page, nl=False)
 
 
 @cli.command(name="baseline")

@@ -240,11 +240,27 @@ def exact_duplicates(ctx):
     and counts or statistics over the dataset weigh them double.
 
     ## Example
-    The same 85-character paragraph about three operators' computing clusters printed in
-    two different articles of one page.
+    The same paragraph printed in two articles:
+
+    ```paragraphs
+    三大运营商已建成多个万卡智算集群，智能算力规模持续扩大，为大模型训练提供了有力支撑。
+    ```
+
+    ```paragraphs
+    记者从相关部门获悉，今年将继续推进算力网络建设。
+    三大运营商已建成多个万卡智算集群，智能算力规模持续扩大，为大模型训练提供了有力支撑。
+    ```
 
     ## Use instead
-    Keep the paragraph once, where it belongs, and restore whatever text it displaced.
+    Keep the paragraph once, where it belongs:
+
+    ```paragraphs
+    三大运营商已建成多个万卡智算集群，智能算力规模持续扩大，为大模型训练提供了有力支撑。
+    ```
+
+    ```paragraphs
+    记者从相关部门获悉，今年将继续推进算力网络建设。
+    ```
     """
     opts = ctx.options("DUP001")
     yield from hits_for_exact(ctx, exact_groups(ctx.dataset("paragraphs"), opts))
@@ -266,11 +282,21 @@ def near_duplicates(ctx):
     removed, or one story merged twice; it inflates the dataset the same way a copy does.
 
     ## Example
-    `国家统计局数据显示，前三季度工业增加值同比增长5.2%。` and, two paragraphs later,
-    `国家统计局数据显示，前三季度工业增加值同比增长5.3%。`
+    The same paragraph twice, one figure changed:
+
+    ```paragraphs
+    国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.2%，比上半年加快0.4个百分点，装备制造业和高技术制造业增加值增速均快于全部规模以上工业，经济运行总体平稳、稳中向好。
+    记者了解到，多地正在加快推进重大项目建设。
+    国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.3%，比上半年加快0.4个百分点，装备制造业和高技术制造业增加值增速均快于全部规模以上工业，经济运行总体平稳、稳中向好。
+    ```
 
     ## Use instead
-    Keep one version, the correct one.
+    Keep one version, the correct one:
+
+    ```paragraphs
+    国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.2%，比上半年加快0.4个百分点，装备制造业和高技术制造业增加值增速均快于全部规模以上工业，经济运行总体平稳、稳中向好。
+    记者了解到，多地正在加快推进重大项目建设。
+    ```
     """
     opts = ctx.options("DUP002")
     paragraphs = ctx.dataset("paragraphs")
@@ -295,11 +321,20 @@ def partial_duplicates(ctx):
     the paragraph reads on, but says what an earlier one said and loses its own content.
 
     ## Example
-    `熊猫中心雅安基地做好了隔离检疫、科学管理、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育……`
-    repeating the tail of an earlier `合作期间，双方在……疾病防控、公众教育等领域取得丰硕成果，先后成功繁育……`
+    A paragraph whose opening was glued onto the copied tail of an earlier one:
+
+    ```paragraphs
+    合作期间，双方在大熊猫饲养管理、繁殖育幼、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献，受到社会各界广泛好评。
+    熊猫中心雅安基地做好了隔离检疫、科学管理、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献，受到社会各界广泛好评。
+    ```
 
     ## Use instead
-    Restore the paragraph's own text from the source and remove the copied tail.
+    Restore the paragraph's own text from the source:
+
+    ```paragraphs
+    合作期间，双方在大熊猫饲养管理、繁殖育幼、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献，受到社会各界广泛好评。
+    熊猫中心雅安基地做好了隔离检疫、科学管理等各项准备工作，确保大熊猫回国后尽快适应新环境。
+    ```
     """
     opts = ctx.options("DUP003")
     paragraphs = ctx.dataset("paragraphs")

@@ -213,10 +213,16 @@ def doubled_words(ctx):
     counts and n-gram statistics.
 
     ## Example
-    `新一代大模型模型更清晰了`; `the the company said`
+    ```paragraphs
+    新一代大模型模型更清晰了，模型的推理能力明显增强。
+    Shares of the the company rose in early trading.
+    ```
 
     ## Use instead
-    `新一代大模型更清晰了`; `the company said`
+    ```paragraphs
+    新一代大模型更清晰了，模型的推理能力明显增强。
+    Shares of the company rose in early trading.
+    ```
     """
     opts = ctx.options("REP001")
     paragraphs = ctx.dataset("paragraphs")
@@ -252,10 +258,24 @@ def repetition_statistics(ctx):
     the corpus.
 
     ## Example
-    An article whose five paragraphs are the same two sentences with different dates.
+    An article whose paragraphs are the same sentences with different dates:
+
+    ```paragraphs
+    1月2日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月3日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月4日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月5日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月6日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    ```
 
     ## Use instead
-    Remove the repeated blocks, or drop the article from the dataset.
+    Keep one forecast, or drop the repeated blocks:
+
+    ```paragraphs
+    1月2日至6日，本市以晴好天气为主，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动。
+    气象部门提醒，近期早晚温差较大，市民外出请注意防寒保暖，驾车出行时注意道路结冰和团雾天气。
+    供暖部门表示，全市供热管网运行平稳，热源储备充足，居民室温总体达标，报修电话全天有人值守。
+    ```
     """
     opts = ctx.options("REP002")
     paragraphs = ctx.dataset("paragraphs")

@@ -91,10 +91,32 @@ def schema_violations(ctx):
     duplicated id or a line span that runs backwards breaks every later step.
 
     ## Example
-    A curated table row with `unit = "percent"` where the schema allows `%`.
+    A curated table row with `unit = percentage`, where the schema allows `%`:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能核心产业规模同比增长近30%。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI核心产业规模,中国,2024/2025,30,percentage,under,{file},{paragraph:2},{line:2},同比增长近30%
+    ```
 
     ## Use instead
-    Fix the row (or the code that derived it) so that it satisfies the schema.
+    Fix the row (or the code that derived it) so that it satisfies the schema:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能核心产业规模同比增长近30%。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI核心产业规模,中国,2024/2025,30,%,under,{file},{paragraph:2},{line:2},同比增长近30%
+    ```
     """
     yield from capped(dataset_hits(ctx, sorted(set(DATASETS) | set(ctx.extra_datasets))))
 
@@ -126,10 +148,19 @@ def unaccounted_lines(ctx):
     text it held is never checked. A line in two paragraphs is counted twice.
 
     ## Example
-    A file of 278 lines giving 140 blank lines and paragraphs covering 137.
+    A `.jsonl` record with neither title nor body: its line is read, but no paragraph holds it.
+
+    ```jsonl
+    {"id": "a1", "title": "Output rises", "body": "Factory output rose in March, the agency said."}
+    {"id": "a2", "title": "", "body": ""}
+    ```
 
     ## Use instead
-    Every line is accounted for: 278 = 140 blank + 138 in paragraphs.
+    Remove the empty record, or restore its text:
+
+    ```jsonl
+    {"id": "a1", "title": "Output rises", "body": "Factory output rose in March, the agency said."}
+    ```
     """
     paragraphs = ctx.dataset("paragraphs")
     spans = (paragraphs["line_end"] - paragraphs["line_start"] + 1).groupby(paragraphs["file"]).sum()
