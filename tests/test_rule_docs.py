@@ -49,3 +49,21 @@ def test_options_are_documented_from_the_rule_itself():
     for name in RULES["DUP002"].options:
         assert f"`{name}`" in page
     assert "## Options" not in rule_page(RULES["ENC002"])  # a rule without options says nothing about them
+
+
+def test_the_readme_example_rule_works_as_written(tmp_path):
+    """The README's "Adding a rule" block, executed: it registers, its example gives its finding, its fix not."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Adding a rule"):]
+    code = re.search(r"~~~python\n(.*?)~~~", section, re.S).group(1)
+    before = set(RULES)
+    exec(compile(code, "README.md", "exec"), {})
+    [added] = set(RULES) - before
+    try:
+        assert findings_of(RULES[added], "Example", tmp_path / "bad")
+        assert findings_of(RULES[added], "Use instead", tmp_path / "good") == []
+    finally:
+        del RULES[added]
