@@ -16,6 +16,7 @@ import pandas as pd
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.rules.grouping import by_article, in_position_order
+from checks.similarity.hashing import _mix
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
@@ -137,15 +138,22 @@ def _gram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
 
 
 def _ngram_fractions(ids: np.ndarray, lengths: np.ndarray, n: int) -> tuple[float, float]:
-    """(share of characters in the most frequent n-gram's occurrences, share inside any repeated n-gram)."""
+    """(share of characters in the most frequent n-gram's occurrences, share inside any repeated n-gram).
+
+    Among n-grams that occur equally often, the most frequent is the longest in characters, so the
+    statistic does not depend on how n-grams happen to be ordered.
+    """
     if len(ids) < n:
         return 0.0, 0.0
-    _, inverse, counts = np.unique(_gram_hashes(ids, n), return_inverse=True, return_counts=True)
+    _, first, inverse, counts = np.unique(_gram_hashes(ids, n), return_index=True, return_inverse=True,
+                                          return_counts=True)
     total = float(lengths.sum())
     prefix = np.concatenate([[0], np.cumsum(lengths)])
-    best = int(np.argmax(counts))
-    first = int(np.flatnonzero(inverse == best)[0])
-    top = counts[best] * (prefix[first + n] - prefix[first]) / total if counts[best] > 1 else 0.0
+    best = int(counts.max())
+    top = 0.0
+    if best > 1:
+        at = first[counts == best]
+        top = best * float((prefix[at + n] - prefix[at]).max()) / total
     starts = np.flatnonzero(counts[inverse] > 1)
     marks = np.zeros(len(ids) + 1, dtype=np.int64)
     np.add.at(marks, starts, 1)
@@ -163,20 +171,41 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
     return statistics_of_texts([row.norm for row in in_position_order(paragraphs, ["norm"])], options)
 
 
+_TOKEN_BASE = np.uint64(0x100000001B3)
+
+
+def token_arrays(text: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """The text's tokens as `_tokens` cuts them (a Chinese character, a run of ASCII letters, a run of
+    digits), each as a 64-bit hash of its characters, with its length and the number of Chinese ones.
+
+    Array work on the text's code points: a Python object per token cost most of REP002's time.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cjk = ((codes >= 0x3400) & (codes <= 0x4DBF)) | ((codes >= 0x4E00) & (codes <= 0x9FFF))
+    folded = codes | np.uint32(0x20)
+    kind = np.where(cjk, 3, np.where((folded >= 97) & (folded <= 122), 1, np.where((codes >= 48) & (codes <= 57), 2, 0)))
+    inside = np.flatnonzero(kind)
+    if not len(inside):
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64), 0
+    k = kind[inside]
+    starts = np.r_[True, (np.diff(inside) != 1) | (k[1:] != k[:-1]) | (k[1:] == 3)]
+    first = np.flatnonzero(starts)
+    lengths = np.diff(np.r_[first, len(inside)])
+    position = np.arange(len(inside)) - np.repeat(first, lengths)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.r_[np.uint64(1), np.full(int(lengths.max()) - 1, _TOKEN_BASE, dtype=np.uint64)])
+        terms = (codes[inside].astype(np.uint64) + np.uint64(1)) * powers[position]
+        hashes = _mix(np.add.reduceat(terms, first) ^ lengths.astype(np.uint64))
+    return hashes, lengths.astype(np.int64), int(np.count_nonzero(k[first] == 3))
+
+
 def statistics_of_texts(texts: list[str], options: dict) -> dict:
     """`gopher_statistics` of one article's normalised paragraphs in position order."""
     texts = [t for t in texts if t]
-    tokens = _tokens(" ".join(texts))
-    if len(tokens) < int(options.get("min_tokens", 100)):
+    ids, lengths, cjk = token_arrays(" ".join(texts))
+    if len(ids) < int(options.get("min_tokens", 100)):
         return {}
-    cjk_share = sum(1 for t in tokens if len(t) == 1 and t >= "\u3400") / len(tokens)
-    scale = 2 if cjk_share > 0.5 else 1
-    # ids by first appearance: np.array(tokens) would be a fixed-width array as wide as the longest
-    # token, gigabytes for one 20,000-character token (found by the bad-input catalogue)
-    index: dict[str, int] = {}
-    ids = np.fromiter((index.setdefault(t, len(index)) for t in tokens), dtype=np.int64, count=len(tokens))
-    ids = ids.astype(np.uint64) + np.uint64(1)
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+    scale = 2 if cjk / len(ids) > 0.5 else 1
     counts = Counter(texts)
     extra = sum(c - 1 for c in counts.values())
     stats = {
