@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.rules.repetition import GOPHER, _tokens, statistics_of_texts, token_arrays
+from checks.rules.repetition import GOPHER, _tokens, articles_to_judge, statistics_of_texts, token_arrays
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab AB 12 。的一是在不了有和人中大") + ["\u3400", "\u4dbf", "\u9fff", "é", "\n"]),
                max_size=300)
@@ -43,3 +43,19 @@ def test_ties_between_equally_frequent_ngrams_take_the_longest():
                                 {**GOPHER, "min_tokens": 10})
     assert stats["top_2gram"] == round(2 * 4 / sum(len(t) for t in _tokens(
         "x aa bb y aa bb z a b w a b " + " ".join(f"t{i}" for i in range(100)))), 4)
+
+
+def test_the_articles_left_unjudged_cannot_pass_any_threshold(news_records):
+    """REP002 computes statistics only for the articles `articles_to_judge` keeps: every article of the shared
+    corpus that passes a threshold (at the published ones and at much lower ones) must be among them."""
+    from checks.ingest.normalize import normalize
+
+    articles = [[normalize(p) for p in r["body"].split("\n\n") if p.strip()] for r in news_records]
+    for scale in (1.0, 0.3, 0.1):
+        options = {name: (value * scale if name != "min_tokens" else value) for name, value in GOPHER.items()}
+        kept = articles_to_judge(articles, options)
+        for texts, keep in zip(articles, kept):
+            stats = statistics_of_texts(texts, options)
+            if any(value > options[name] for name, value in stats.items()):
+                assert keep, texts[0][:60]
+        assert sum(kept) < len(articles)  # and it does leave articles out
