@@ -27,10 +27,26 @@ def fact_contradiction(ctx):
     Two dates for one birth or founding cannot both be right; readers cannot tell which.
 
     ## Example
-    大熊猫“晓晓”于2016年6月出生。…… 2021年6月出生的“晓晓”……
+    One panda's birth given two dates in two articles:
+
+    ```paragraphs
+    大熊猫“晓晓”于2016年6月出生在东京上野动物园。
+    ```
+
+    ```paragraphs
+    2021年6月出生的“晓晓”已经回到四川。
+    ```
 
     ## Use instead
-    State the one correct date in both places.
+    State the one correct date in both places:
+
+    ```paragraphs
+    大熊猫“晓晓”于2021年6月出生在东京上野动物园。
+    ```
+
+    ```paragraphs
+    2021年6月出生的“晓晓”已经回到四川。
+    ```
     """
     groups: dict[tuple[str, str], list] = defaultdict(list)
     for row, d in claims_of(ctx, "fact"):

@@ -1,0 +1,112 @@
+"""The `claims` dataset: numeric statements recognised from mentions, ready for arithmetic.
+
+Each row is one claim of a type: `growth` (a start value, an end value and a stated
+change), `period` (a stated duration against the times of two values), `share` (parts
+of one whole), `fact` (an entity's dated event), `elapsed` (time since a year) and
+`count` (a stated count and the items listed beside it). Recognition is conservative:
+when the wording leaves the values' roles open, no claim is made. The numbers and
+their intervals go into `detail` (JSON); the rules do the arithmetic.
+One module per claim type recognises it (growth.py, shares.py, facts.py, elapsed.py, counts.py);
+this module builds the dataset from all of them.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from checks.datasets import derived
+from checks.extract.claims.common import plain, sentences, show
+from checks.extract.claims.counts import count_claims
+from checks.extract.claims.elapsed import elapsed_claims
+from checks.extract.claims.facts import fact_claims
+from checks.extract.claims.growth import growth_claims
+from checks.extract.claims.shares import share_claims
+from checks.extract.numbers import Mention, find_mentions
+from checks.vocab import ids
+
+__all__ = ["ClaimsModel", "claim_rows", "claims_of", "paragraph_claims", "plain", "sentences", "show"]
+
+RECOGNISERS = (growth_claims, share_claims, fact_claims, elapsed_claims, count_claims)
+CLAIM_TYPES = ["growth", "period", "share", "fact", "elapsed", "count"]
+COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "paragraph_id2", "file", "line_start", "line_end",
+           "sentence", "key", "detail"]
+
+
+class ClaimsModel(pa.DataFrameModel):
+    """One row per recognised numeric claim; `detail` holds its numbers and intervals as JSON."""
+
+    claim_id: Series[str] = pa.Field(unique=True, str_matches=ids.CLAIM_ID)
+    type: Series[str] = pa.Field(isin=CLAIM_TYPES)
+    article_id: Series[str]
+    paragraph_id: Series[str] = pa.Field(str_matches=ids.PARAGRAPH_ID)
+    paragraph_id2: Series[str]
+    file: Series[str]
+    line_start: Series[int] = pa.Field(ge=1)
+    line_end: Series[int] = pa.Field(ge=1)
+    sentence: Series[str] = pa.Field(str_length={"min_value": 1})
+    key: Series[str]
+    detail: Series[str]
+
+    class Config:
+        strict = True
+
+
+def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[dict]:
+    """All claims recognised inside one paragraph's text (its mentions may be given, already found)."""
+    ms = find_mentions(text) if ms is None else ms
+    if not ms:
+        return []
+    spans = sentences(text)
+    return [claim for recognise in RECOGNISERS for claim in recognise(text, spans, ms)]
+
+
+def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | None = None) -> list[dict]:
+    rows = []
+    for p in paragraphs.itertuples(index=False):
+        if p.kind not in ("body", "caption", "title", "heading", "subheading"):
+            continue
+        given = None if mentions is None else mentions.get(p.paragraph_id, [])
+        if given is not None and not given:
+            continue
+        for c in paragraph_claims(p.text, given):
+            sent = c["sentence"] or c["span"]
+            sentence = p.text[sent[0]:sent[1]].strip() or p.text
+            rows.append({"claim_id": ids.claim_id(p.paragraph_id, c["type"], c["key"]), "type": c["type"], "article_id": p.article_id,
+                         "paragraph_id": p.paragraph_id, "paragraph_id2": "", "file": p.file,
+                         "line_start": int(p.line_start), "line_end": int(p.line_end), "sentence": sentence,
+                         "key": c["key"], "detail": json.dumps(c["detail"], ensure_ascii=False, sort_keys=True)})
+    unique = {}
+    for row in rows:
+        unique.setdefault(row["claim_id"], row)
+    return list(unique.values())
+
+
+def mentions_by_paragraph(frame: pd.DataFrame) -> dict[str, list[Mention]]:
+    """The mentions dataset back as Mention lists per paragraph, so text is parsed once per run."""
+    out: dict[str, list[Mention]] = {}
+    columns = [frame[c].tolist() for c in ("paragraph_id", "start", "end", "surface", "value", "low", "high",
+                                            "unit", "kind", "qualifier")]
+    for pid, *fields in zip(*columns):
+        out.setdefault(pid, []).append(Mention(*fields))
+    return out
+
+
+@derived("claims", ClaimsModel, scope="paragraph")
+def build(ctx) -> pd.DataFrame:
+    """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
+    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mentions_by_paragraph(ctx.dataset("mentions"))),
+                         columns=COLUMNS)
+    return frame.astype({"line_start": "int64", "line_end": "int64",
+                         **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})
+
+
+def claims_of(ctx, claim_type: str) -> list[tuple[pd.Series, dict]]:
+    """The claims of one type, each with its decoded detail, in dataset order."""
+    frame = ctx.dataset("claims")
+    picked = frame[frame["type"] == claim_type]
+    return [(row, json.loads(row["detail"])) for _, row in picked.iterrows()]
+
+
