@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from checks.bench.report import (cut_paragraph, disguise, doubled_word, false_growth, near_copy, read_articles,
-                                 write_realistic_corpus)
+from checks.bench.realistic import Material, disguise
+from checks.bench.report import (cut_paragraph, doubled_word, false_growth, near_copy, read_articles,
+                                 write_defect_corpus)
 from checks.config import Config
 from checks.engine import execute
 
@@ -23,8 +24,13 @@ def articles(news_corpus):
     return read_articles(news_corpus)[:300]
 
 
-def test_each_planted_defect_is_found_by_its_rule(tmp_path, articles):
-    written = write_realistic_corpus(tmp_path / "a.jsonl", articles, 250, seed=3)
+@pytest.fixture(scope="module")
+def material(news_corpus):
+    return Material.read(news_corpus)
+
+
+def test_each_planted_defect_is_found_by_its_rule(tmp_path, articles, material):
+    written = write_defect_corpus(tmp_path / "a.jsonl", articles, material, 250, seed=3)
     assert written["planted"] == {kind: 50 for kind in RULE_OF}
     result = execute([str(tmp_path)], Config(select=sorted(set(RULE_OF.values()))))
     found = Counter(f.check for f in result.findings)
@@ -32,11 +38,11 @@ def test_each_planted_defect_is_found_by_its_rule(tmp_path, articles):
         assert found[code] >= 0.9 * written["planted"][kind], (kind, found)
 
 
-def test_a_reused_round_is_no_copy_of_the_first(tmp_path, articles):
+def test_a_reused_round_is_no_copy_of_the_first(tmp_path, articles, material):
     rng = random.Random(5)
     with (tmp_path / "a.jsonl").open("w", encoding="utf-8") as sink:
         for n, article in enumerate(articles[:100]):
-            disguised = [d for d in (disguise(rng, p) for p in article["paragraphs"]) if d]
+            disguised = [disguise(p, rng, material) for p in article["paragraphs"]]
             for label, paragraphs in (("a", article["paragraphs"]), ("b", disguised)):
                 sink.write(json.dumps({"id": f"{label}{n}", "title": "", "body": "\n\n".join(paragraphs)},
                                       ensure_ascii=False) + "\n")

@@ -1,12 +1,13 @@
 """Report benchmark: how big `index.html` gets and how fast its first page shows, at many findings of real text.
 
-`checks bench report` builds a corpus from real news paragraphs (the shared corpus, or
-any `.jsonl` of articles given) with planted defects, one small function per kind:
-exact copies, near copies, doubled words, cut paragraphs and false growth rates, so
-that the findings carry real-text evidence (paragraphs of news length, numbers as dense
-as in the press). Articles are reused in rounds when more paragraphs are needed than the
-source holds; a reused paragraph is disguised (one letter in six swapped for another of
-the same paragraph) so that the rounds are not copies of each other.
+`checks bench report` builds a corpus from real news articles (the shared corpus, or
+any `.jsonl` of articles given) with defects planted densely, one small function per kind:
+exact copies, near copies, doubled words, cut paragraphs and false growth rates, each
+made so that its rule flags it, so that the findings carry real-text evidence (paragraphs
+of news length, numbers as dense as in the press) and their number is known beforehand.
+Articles are reused in rounds when more paragraphs are needed than the source holds;
+a reused paragraph is disguised as `checks.bench.realistic` disguises (a third of its
+characters, words and digits replaced from the corpus's own), so rounds are no copies.
 
 `generate_corpus` is the made-up corpus the browser tests open at 10,000 findings without
 the shared corpus: every body paragraph carries a control character (ENC002) and every
@@ -24,12 +25,9 @@ from pathlib import Path
 import click
 
 from checks.bench import bench
+from checks.bench.realistic import Material, default_source, disguise
 from checks.errors import UsageError
 
-# The shared corpus of real news, beside the repository (absent from a user's clone: pass --corpus).
-SHARED_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news.jsonl"
-DISGUISE_EVERY = 6
-MIN_LETTER_SHARE = 0.5  # a paragraph mostly of digits (a stock table) cannot be disguised: it is not reused
 # Planted defects per finding wanted: a few copies fall under the duplicate rules' thresholds, and some
 # doublings or cuts land where a rule rightly stays quiet (measured: 10,000 planted gave 9,880 findings).
 PLANTED_PER_FINDING = 1.03
@@ -105,20 +103,6 @@ DEFECTS = (exact_copy, near_copy, doubled_word, cut_paragraph, false_growth)
 FROM_EARLIER = {exact_copy, near_copy}  # these repeat an earlier paragraph; the others change the one at hand
 
 
-def disguise(rng: random.Random, text: str, every: int = DISGUISE_EVERY) -> str:
-    """A reused paragraph with one letter or Chinese character in `every` swapped for another of the same
-    paragraph (digits and punctuation kept), so reuse makes no exact, near or partial copy; empty for a
-    paragraph too short of letters to be disguised."""
-    chars = list(text)
-    pool = [c for c in chars if _CJK.match(c) or _LETTER.match(c)]
-    if len(pool) < MIN_LETTER_SHARE * len(chars):
-        return ""
-    for i in range(rng.randrange(every), len(chars), every):
-        if pool and (_CJK.match(chars[i]) or _LETTER.match(chars[i])):
-            chars[i] = rng.choice(pool)
-    return "".join(chars)
-
-
 def read_articles(path: Path) -> list[dict]:
     """Articles of a .jsonl file (title, body with paragraphs split on blank lines, date)."""
     articles = []
@@ -133,8 +117,8 @@ def read_articles(path: Path) -> list[dict]:
     return articles
 
 
-def write_realistic_corpus(out: Path, articles: list[dict], defects: int, rate: float = 1 / 3,
-                           seed: int = 7) -> dict:
+def write_defect_corpus(out: Path, articles: list[dict], material: Material, defects: int, rate: float = 1 / 3,
+                        seed: int = 7) -> dict:
     """Write articles (reused in disguised rounds as needed) with `defects` planted defects, about one per
     1/rate paragraphs, the kinds taken in turn, as one .jsonl; return what was written."""
     rng = random.Random(seed)
@@ -146,7 +130,7 @@ def write_realistic_corpus(out: Path, articles: list[dict], defects: int, rate: 
             for number, article in enumerate(articles):
                 texts = article["paragraphs"]
                 if rounds:
-                    texts = [t for t in (disguise(rng, text) for text in texts) if t]
+                    texts = [disguise(text, rng, material) for text in texts]
                 whole = "\n".join(texts)
                 body = []
                 for text in texts:
@@ -164,9 +148,7 @@ def write_realistic_corpus(out: Path, articles: list[dict], defects: int, rate: 
                     body.append(text)
                     if len(text) >= MIN_SOURCE_CHARS:
                         recent = (recent + [text])[-200:]
-                title = disguise(rng, article["title"]) if rounds else article["title"]
-                if not body:
-                    continue
+                title = disguise(article["title"], rng, material) if rounds else article["title"]
                 sink.write(json.dumps({"id": f"r{rounds}-{number}", "title": title, "date": article["date"],
                                        "body": "\n\n".join(body)}, ensure_ascii=False) + "\n")
                 paragraphs += len(body)
@@ -225,14 +207,15 @@ def generate_corpus(folder: Path, findings: int = 10_000, seed: int = 11) -> int
 
 # --- the command -------------------------------------------------------------------------------------------
 
-def _source_articles(corpus: str | None) -> list[dict]:
-    path = Path(corpus) if corpus else SHARED_CORPUS
-    if not path.is_file():
-        raise UsageError(f"{path}: no such .jsonl of articles; pass --corpus FILE.jsonl (title, body, date)")
+def _source(corpus: str | None) -> tuple[list[dict], Material]:
+    path = Path(corpus) if corpus else default_source()
+    if path is None or not path.is_file():
+        raise UsageError(f"{path or 'the shared corpus'}: no such .jsonl of articles; pass --corpus FILE.jsonl "
+                         "(title, body, date)")
     articles = read_articles(path)
     if not articles:
         raise UsageError(f"{path}: holds no article with a body")
-    return articles
+    return articles, Material.read(path)
 
 
 def _sizes(index: Path) -> tuple[float, float, float]:
@@ -258,7 +241,7 @@ def report(findings, corpus, made_up, data_docs):
     from checks.surfaces.write import write_reports
 
     targets = [int(n) for n in findings.split(",") if n.strip()]
-    articles = None if made_up else _source_articles(corpus)
+    articles, material = (None, None) if made_up else _source(corpus)
     for target in targets:
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / "corpus"
@@ -267,7 +250,8 @@ def report(findings, corpus, made_up, data_docs):
                 click.echo(f"made-up corpus for {target} findings")
             else:
                 source.mkdir()
-                written = write_realistic_corpus(source / "articles.jsonl", articles, round(target * PLANTED_PER_FINDING))
+                written = write_defect_corpus(source / "articles.jsonl", articles, material,
+                                              round(target * PLANTED_PER_FINDING))
                 click.echo(f"{written['articles']} articles, {written['paragraphs']} paragraphs of real text "
                            f"({written['rounds']} round(s) of the source); planted: "
                            + ", ".join(f"{n} {kind}" for kind, n in written["planted"].items()))
