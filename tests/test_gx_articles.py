@@ -126,6 +126,24 @@ def test_the_batch_corpus_keeps_each_row_on_its_line():
         corpus.articles.set_index("article_id").loc[paragraphs["article_id"], "source_id"].tolist()
 
 
+def _validated(expectations: list, frame: pd.DataFrame) -> list:
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    batch = context.data_sources.add_pandas("news").add_dataframe_asset("a").add_batch_definition_whole_dataframe("all")
+    suite = context.suites.add(gx.ExpectationSuite(name="a", expectations=expectations))
+    return batch.get_batch(batch_parameters={"dataframe": frame}).validate(suite).results
+
+
+def test_rule_options_and_fail_on_reach_the_rules():
+    results = _validated([ExpectNoDuplicateParagraphs(column="body", id_column="id", rules=["DUP001"],
+                                                     rule_options={"DUP001": {"min_chars": 1000}}),
+                         ExpectNoTruncatedParagraphs(column="body", id_column="id", fail_on="error"),
+                         ExpectNoTruncatedParagraphs(column="body", id_column="id", fail_on="warning")], ARTICLES)
+    assert [r.success for r in results] == [True, True, False]  # no paragraph of 1000 characters; TRN is a warning
+    assert results[1].result["details"]["findings"] == [] and results[2].result["unexpected_list"] == ["a3"]
+
+
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="DUP001"):
         ExpectNoDuplicateParagraphs(column="body", rules=["GRW001"])
