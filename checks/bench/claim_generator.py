@@ -452,6 +452,7 @@ def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[d
             else:
                 slots, fields = count_case(t, rng, true)
             sentence, where = render(t.text, slots)
+            sentence = sentence[:1].upper() + sentence[1:]  # a sentence begins with a capital
             if t.fullwidth:
                 sentence = sentence.translate(_FULLWIDTH)
             if t.type == "share":

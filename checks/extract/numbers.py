@@ -173,7 +173,7 @@ _CN_DIGITS = "一二两三四五六七八九十"
 _WORDS = re.compile(
     rf"(?=[A-Za-z一过百二两三四五六七八九十翻])"
     rf"(?:(?<![A-Za-z\-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
-    rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+of\b|\s*[,.;])"
+    rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%)?)(?![A-Za-z])"
