@@ -40,7 +40,7 @@ ELAPSED_ZH = Table("elapsed", "zh", (
       examples=("自1956年达特茅斯会议以来，人工智能已走过70年历程。", "从2002年至今，南山实验学校已经走过了10个年头。")),
     F("N年来 / N年间 / N年前", "time gone by until now (来, 以来, 前), or between two years (间, 之间)", "",
       after=r"(?:多)?(?:来|以来|之间|间|前|里)",
-      examples=("2013年-2017年，中小企业板公司营收五年来稳步增长。", "10年前的2004年，东方精密仪器厂在这里诞生。")),
+      examples=("2013年至2017年，中小企业板公司营收五年来稳步增长。", "10年前的2004年，东方精密仪器厂在这里诞生。")),
     F("过去N年 / 这N年", "time gone by until now, or between two years",
       r"(?:过去|过去的|这|近|最近|此后)\s?"),
     F("迎来N周年", "the years since a founding, this year", "", after=r"周年"),

@@ -157,7 +157,7 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("由A至B", "the end value",
-      rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小])(?:至|到){_GAP_ZH}{{0,10}}",
+      rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小增扩缩攀回])(?:至|到){_GAP_ZH}{{0,10}}",
       examples=("该省出口额由62.5亿美元至94.2亿美元，同比增长50.7%。",)),
     F("达到/突破/收报B", "the end value", r"(?:达到|高达|达|突破|收报|报收|收于|录得)[^，,。；;:：%\d]{0,4}",
       examples=("创业板指收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%。",)),
@@ -188,7 +188,7 @@ ROLE_EN = Table("growth roles", "en", (
     F("rose D", "an amount of change, up or down",
       rf"\b(?:rose|increased|grew|gained|climbed|jumped|added|was\s+up|were\s+up|up|"
       rf"(?P<down>fell|decreased|declined|dropped|lost|shed|slipped|eased|was\s+down|were\s+down|down)){_EN_FILLER}\s+",
-      examples=("Output was estimated at 16.6 mln bpd, up 500,000 bpd from 16.1 mln bpd in January.",)),
+      examples=("Spending fell a revised 3.5 billion dlrs, or 0.9 pct, to 374.9 billion dlrs.",)),
 ))
 TABLES = [CHANGE_ZH, CHANGE_EN, ROLE_ZH, ROLE_EN]
 

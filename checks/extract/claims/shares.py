@@ -71,7 +71,7 @@ SHARE_ZH = Table("share", "zh", (
     F("A占W的X%", "a part of a named whole (exclusive)",
       r"(?<![比])(?:只|仅)?占(?!比)(?:到|了|据)?(?:" + _G + r"{0,14}?的?)?(?:比重|比例|份额)?(?:为|达|达到|约|在|约在)?",
       examples=("其中，家用电器和音像器材类零售额占限额以上单位商品零售额的9.8%，汽车类占25.3%。",
-                "未来的Token消耗，约80%来自企业，20%来自个人用户。")),
+                "从投资主体看，民间投资占固定资产投资的50.6%，国有控股投资占45.2%。")),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
       r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
       examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
@@ -102,7 +102,7 @@ SHARE_EN = Table("share", "en", (
       examples=("About 45% of United's beer sales came from southern India, 30% from western India.",)),
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
-      examples=("It will acquire 29 pct of CMP, in which it already holds a 15 pct interest.",)),
+      examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:said|say|says|believe|believed|think|thought|expect|expected|"
             r"reported|agreed|want|wanted|chose)\b"),
@@ -121,7 +121,7 @@ _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:�
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)的")
 _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)\s+"
                             r"(?:from|to|in|was|were|went|came|of\s+them)", re.I)
-_LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{0,8}?(?:占比|占|比重|比例)")
+_LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
 
@@ -135,6 +135,9 @@ def _cue(text: str, m: Mention, lead_from: int) -> str:
     tail = fold_width(text[m.end:m.end + 50])
     table = SHARE_ZH if _lang(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
     best, at = "", -1
+    listed = table.families[0]  # 分别占X%、Y%: the list's own words win over the 占 inside them
+    if listed.before and listed.search_before(lead):
+        return listed.name
     for f in table.families:
         if f.before:
             found = f.search_before(lead)
