@@ -155,8 +155,9 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
 def _items_zh(body: str, m: Mention) -> list[str] | None:
     """The items of a list: quoted names one by one, else the 、-separated run up to the clause end."""
     names = _NAME.findall(body)
-    if len(names) >= 2:
-        return names
+    segments = re.split(r"、|和|及|与", re.split(r"[，,。；;]", body)[0])
+    if len(names) >= 2 and all(_NAME.search(seg) for seg in segments if seg.strip()):
+        return names  # every item carries a quoted name: 2017年6月出生的“香香”和2021年6月出生的“晓晓”“蕾蕾”
     clause = re.split(r"[，,（(](?!以及|还有|及|和)|等", body, maxsplit=1)[0].strip()
     clause = re.sub(r"[，,](?:以及|还有)", "、", clause)
     items = _agreeing(clause, m, False)
@@ -167,28 +168,45 @@ def _items_zh(body: str, m: Mention) -> list[str] | None:
 
 def _split_zh(run: str, join_last: bool = True) -> list[str]:
     """A、B和C -> [A, B, C]; 教育、社会保障和就业、卫生健康 -> three items (a 和 inside an item stays).
-    With `join_last` False, a 和 in the last item is read as part of its name (住房和城乡建设部)."""
+    With `join_last` False, a 和 in the last item is read as part of its name (住房和城乡建设部). After
+    、-separated items, 与 stays inside the last one."""
     parts = [p for p in run.split("、")]
-    last = re.split(r"以及|和|及|与", parts[-1])
+    last = re.split(r"以及|和|及" if len(parts) > 1 else r"以及|和|及|与", parts[-1])
     if join_last and len(last) == 2 and all(x.strip() for x in last):
         parts = parts[:-1] + last
     return [p.strip(" 等") for p in parts]
 
 
-def _agreeing(run: str, m: Mention, partial: bool) -> list[str] | None:
-    """The items of a run, reading a 和 in its last item both ways (A、B和C, or 工业和信息化部、住房和城乡建设部):
-    the reading that agrees with the count if one does, else the first."""
-    readings = [_split_zh(run), _split_zh(run, join_last=False)]
-    for items in readings:
-        if (len(items) <= m.high) if partial else (m.low <= len(items) <= m.high):
-            return items
-    return readings[0]
+_BODY = "部委局厅署办院"  # government bodies: 工业和信息化部 is one name, its 和 no separator
+
+
+def _agreeing(run: str, m: Mention, partial: bool) -> list[str]:
+    """The items of a run: A、B和C is three items, but a last item that is one body's name with a 和 inside
+    (住房和城乡建设部: only its second half ends as a body does) stays one."""
+    split = _split_zh(run)
+    whole = _split_zh(run, join_last=False)
+    if len(split) > len(whole) and (
+            split[-1][-1:] in _BODY and split[-2][-1:] not in _BODY  # 工业和信息化部
+            or any(re.search(r"和|及|与", item) for item in whole[:-1])  # 煤炭开采和洗选业、石油和天然气开采业
+            or min(len(split[-1]), len(split[-2])) > 6  # 加强消费基础设施和服务体系网络布局建设: one long item
+            or partial and "和" not in whole[-1]):  # 医疗及生物制药等8大: 及 inside a name of an open list
+        return whole
+    return split
 
 
 _FUNCTION_END = re.compile(r"[均各同都也以为有是达到至的了在和及与或中对由跨向将把从则即]$")
 _RANKED = re.compile(r"(?:前|后|第|top\s)[一二三四五六七八九十\d、]*$|[一二三四五六七八九十\d]、$", re.I)
 _EACH = re.compile(r"各|均|都|每|分别|共计|合计|也|连续")
 _NOUN_TAGS = ("n", "j", "eng", "vn", "an")
+
+
+def _verb_start(item: str) -> bool:
+    """身兼山西煤销集团: an item that starts with a verb is a clause, so the 、 before it joins another list."""
+    from checks.vocab.lexicon import tagged_words
+
+    tagged = tagged_words(item)
+    return bool(tagged) and tagged[0][1].startswith("v") and tagged[0][1] != "vn" \
+        and tagged[0][0] not in ("能", "会", "可", "可以", "能够")  # (能举一反三: an ability, an item)
 
 
 def _noun_end(item: str) -> bool:
@@ -225,7 +243,7 @@ def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         head = re.split(r"[有为是在由对跨向以将把从了]", run[:first])[-1][-12:]
         items = _agreeing(head + run[first:], m, partial)
         if items is None or any(not it or len(it) > 14 or any(ch.isdigit() for ch in it) for it in items) \
-                or len(items[-1]) > 10:
+                or len(items[-1]) > 10 or any(len(it) > 6 and _verb_start(it) for it in items[1:]):
             return None
     if not _noun_end(items[-1]):
         return None

@@ -122,6 +122,7 @@ _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)的")
 _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)\s+"
                             r"(?:from|to|in|was|were|went|came|of\s+them)", re.I)
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
+_AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
 
@@ -135,9 +136,9 @@ def _cue(text: str, m: Mention, lead_from: int) -> str:
     tail = fold_width(text[m.end:m.end + 50])
     table = SHARE_ZH if _lang(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
     best, at = "", -1
-    listed = table.families[0]  # 分别占X%、Y%: the list's own words win over the 占 inside them
-    if listed.before and listed.search_before(lead):
-        return listed.name
+    for first in table.families[:3]:  # 分别占X%、Y%, 其他占7%: the list's and the rest's own words win over 占
+        if first.before and first.search_before(lead):
+            return first.name
     for f in table.families:
         if f.before:
             found = f.search_before(lead)
@@ -210,8 +211,8 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
 
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
 _LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
-_LIST_EN = re.compile(r"^(?:\s+of\s+[^.;:%]{1,50}?)?,?\s+(?:and\s+|while\s+|with\s+)?(?:[\w'&.-]+\s+){0,5}?"
-                      r"(?:for|from|to|at|on|in)?\s*$", re.I)
+_LIST_EN = re.compile(r"^(?:[^.;:%\d]{0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
+                      r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|from|to|at|on|in)?\s*$", re.I)
 
 
 def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
@@ -244,9 +245,10 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
     """Groups of parts that name no two different wholes (占全国的30%、占全省的80% are not one group), each with
     whether its wording makes the parts exclusive."""
     groups: list[tuple[str, list]] = []
-    for part in parts:
+    for k, part in enumerate(parts):
         whole = _whole(text, ms[part[0]])
-        if not whole and part[1] in _AFTER_FAMILIES:
+        new_clause = k == 0 or re.search(r"[，,；;]", text[ms[parts[k - 1][0]].end:ms[part[0]].start])
+        if not whole and part[1] in _AFTER_FAMILIES and new_clause:
             whole = _clause_lead(text, ms[part[0]])
         if groups and (not whole or not groups[-1][0] or _same_whole(groups[-1][0], whole)):
             groups[-1] = (groups[-1][0] or whole, groups[-1][1] + [part])
@@ -254,12 +256,14 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
             groups.append((whole, [part]))
     out = []
     since = sentence_start
+    framed = frame_whole(text, sentence_start, ms[parts[0][0]].start) if parts else ""
     for whole, members in groups:
         if any(family.endswith("respectively") for _, family, _ in members) and not any(
                 _SHARE_WORD.search(fold_width(text[max(0, ms[i].start - 80):ms[i].end + 60])) for i, _, _ in members):
             continue  # "5% and 7%, respectively" with no word of shares: rates, not parts
         rest = any(r for _, _, r in members)
-        exclusive = rest or all(_exclusive(text, ms, i, family, whole, since if k == 0 else ms[members[k - 1][0]].end)
+        exclusive = rest or all(_exclusive(text, ms, i, family, whole or framed, bool(framed),
+                                           since if k == 0 else ms[members[k - 1][0]].end)
                                 for k, (i, family, _) in enumerate(members))
         out.append((members, exclusive))
     return out
@@ -277,6 +281,17 @@ def _same_whole(a: str, b: str) -> bool:
     if a.isascii() and b.isascii():
         return a.split()[-1:] == b.split()[-1:]
     return a[-2:] == b[-2:]
+
+
+_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),", re.I)
+
+
+def frame_whole(text: str, s: int, first: int) -> str:
+    """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …"""
+    found = None
+    for found in _FRAME.finditer(fold_width(text[s:first])):
+        pass
+    return (found.group(1) or found.group(2) or "").strip() if found else ""
 
 
 def _whole(text: str, m: Mention) -> str:
@@ -306,12 +321,17 @@ def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
                for j in range(i - 1, -1, -1) if ms[j].start >= since)
 
 
-def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, since: int) -> bool:
-    if family in ("A占比X%", "X%的居民认为", "X% said"):
-        return False  # 占比 and survey answers side by side often overlap (预增公司占比72%，翻番公司占比40%)
+def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
+    if family in ("X%的居民认为", "X% said"):
+        return False  # survey answers may overlap (a question may take several answers)
     if _figure_before(ms, i, max(0, since)):
         return False
+    near = fold_width(text[max(0, since):ms[i].start])
+    if family == "A占比X%":  # 占比 side by side may overlap (预增公司占比72%，翻番公司占比40%), unless the sentence
+        return framed and not _AGGREGATE.search(near)  # frames one whole: 公司营业收入中，出口占比78%，内需占比22%
     if family == "分别占X%、Y%和Z%":  # 教育、卫生支出分别占一般公共预算支出的: kinds of the whole share its head noun
+        if framed:
+            return not _AGGREGATE.search(near)
         head = fold_width(text[max(0, ms[i].start - 40):ms[i].start]).split("分别")[0].rstrip()
         return bool(whole) and len(head) >= 2 and whole.endswith(head[-2:])
     return family in _EXCLUSIVE or family == "continued"
