@@ -427,8 +427,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         unit_text, end = u1, m.end("u1")
     mag_text = (g["mag1"] or "").strip()
     mag = _MAG_VALUE.get(mag_text.lower() if mag_text.isascii() else mag_text, 1.0)
-    if mag_text in ("m", "k") and not g["cur"]:
-        return None  # "5m" may be metres or minutes; only money says million
+    if mag_text in ("m", "k") and not g["cur"] and _unit_of(unit_text)[1] != "amount":
+        return None  # "5m" may be metres or minutes; only money ($5m, 76.6m euros) says million
     more = bool(g["more1"] or g["more"] or g["tail"] == "多")
     tail = g["tail"] or ""
     qualifier = _TAIL.get(tail, "")

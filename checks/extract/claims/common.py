@@ -19,7 +19,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|N
 
 
 # A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …".
-_FIGURE_START = re.compile(r"(?<=[a-z>)\]\"”]\.)\s+(?=\d)")
+_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

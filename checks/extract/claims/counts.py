@@ -178,6 +178,7 @@ def _split_zh(run: str, join_last: bool = True) -> list[str]:
 
 
 _BODY = "部委局厅署办院"  # government bodies: 工业和信息化部 is one name, its 和 no separator
+_UNITS_OF_ORG = _BODY + "室处科组所队站厂会司行心"  # …unless the first half names a unit itself (办公室和市场部)
 
 
 def _agreeing(run: str, m: Mention, partial: bool) -> list[str]:
@@ -186,7 +187,7 @@ def _agreeing(run: str, m: Mention, partial: bool) -> list[str]:
     split = _split_zh(run)
     whole = _split_zh(run, join_last=False)
     if len(split) > len(whole) and (
-            split[-1][-1:] in _BODY and split[-2][-1:] not in _BODY  # 工业和信息化部
+            split[-1][-1:] in _BODY and split[-2][-1:] not in _UNITS_OF_ORG  # 工业和信息化部 (办公室和市场部: two)
             or any(re.search(r"和|及|与", item) for item in whole[:-1])  # 煤炭开采和洗选业、石油和天然气开采业
             or min(len(split[-1]), len(split[-2])) > 6  # 加强消费基础设施和服务体系网络布局建设: one long item
             or partial and "和" not in whole[-1]):  # 医疗及生物制药等8大: 及 inside a name of an open list
