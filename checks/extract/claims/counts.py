@@ -201,22 +201,28 @@ _EACH = re.compile(r"各|均|都|每|分别|共计|合计|也|连续")
 _NOUN_TAGS = ("n", "j", "eng", "vn", "an")
 
 
+def _edge_tag(item: str, last: bool) -> str:
+    """The dictionary tag of the longest word jieba's dictionary knows at the item's end (or start)."""
+    from checks.vocab.lexicon import word_info
+
+    for k in range(min(len(item), 6), 0, -1):
+        info = word_info(item[-k:] if last else item[:k])
+        if info is not None and info[1]:
+            return info[1]
+    return ""
+
+
 def _verb_start(item: str) -> bool:
     """身兼山西煤销集团: an item that starts with a verb is a clause, so the 、 before it joins another list."""
-    from checks.vocab.lexicon import tagged_words
-
-    tagged = tagged_words(item)
-    return bool(tagged) and tagged[0][1].startswith("v") and tagged[0][1] != "vn" \
-        and tagged[0][0] not in ("能", "会", "可", "可以", "能够")  # (能举一反三: an ability, an item)
+    tag = _edge_tag(item, last=False)
+    return tag.startswith("v") and tag != "vn" and not item.startswith(("能", "会", "可", "可以", "能够"))
 
 
 def _noun_end(item: str) -> bool:
-    """The item ends in a noun (甘肃, 运营管理, 长期记忆), as jieba tags it: a list glued to its count ends in
-    what is counted, not in a verb (需要遵循三条) or an adverb (连续5个)."""
-    from checks.vocab.lexicon import tagged_words
-
-    tagged = tagged_words(item)
-    return bool(tagged) and tagged[-1][1].startswith(_NOUN_TAGS)
+    """The item ends in a noun (甘肃, 运营管理, 长期记忆), as jieba's dictionary tags it: a list glued to its count
+    ends in what is counted, not in a verb (需要遵循三条) or an adverb (连续5个)."""
+    tag = _edge_tag(item, last=True)
+    return tag.startswith(_NOUN_TAGS) or not tag and len(item) >= 2  # (a name the dictionary lacks: 海通物流)
 
 
 def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
