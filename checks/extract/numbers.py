@@ -364,7 +364,7 @@ def find_mentions(text: str) -> list[Mention]:
     found = _date_mentions(folded, text)
     found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
     found.extend(_word_mentions(folded, text))
-    taken = [(m.start, m.end) for m in found]
+    taken = {i for m in found for i in range(m.start, m.end)}  # positions dates and words already took
     _scan(folded, text, 0, len(folded), taken, found)
     found.sort(key=_position)
     return _drop_overlaps(found)
@@ -379,13 +379,15 @@ def _negated(m: Mention, text: str) -> Mention:
     return _make(text, m.start - 1, m.end, -m.value, -m.high, -m.low, m.unit, m.kind, m.qualifier)
 
 
-def _scan(folded: str, text: str, pos: int, endpos: int, taken: list, found: list) -> None:
-    """Read number cores between pos and endpos, skipping the spans dates already took."""
+def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list) -> None:
+    """Read number cores between pos and endpos, skipping the positions dates already took."""
     for m in _CORE.finditer(folded, pos, endpos):
-        if m.end() == m.start() or (taken and any(s <= m.start() < e for s, e in taken)):
+        start = m.start()
+        if start in taken:
             continue
         mention = _from_core(folded, text, m)
-        if mention is not None and mention.start == m.start() and _negative(folded, m.start()):
+        if mention is not None and start and folded[start - 1] == "-" and mention.start == start \
+                and _negative(folded, start):
             mention = _negated(mention, text) if mention.kind in ("percent", "percentage_points", "amount",
                                                                   "count") else None
         if mention is not None:
