@@ -148,6 +148,8 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         if items is None:
             continue
         groups = _groups(ms, i, body)
+        if "包括" in family.name and len(items) < m.low:
+            return None  # 十家，包括A和B: fewer items than the count, as an open list may: nothing to check
         return CountClaim(span=(ms[i - 1].start if groups else m.start, body_start + len(body)), sentence=None,
                           count=Quantity.of(m), items=tuple(items), groups=groups, partial="包括" in family.name,
                           family=family.name)
@@ -259,6 +261,8 @@ def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
             return None
     if not _noun_end(items[-1]):
         return None
+    if partial and len(items) < m.low:
+        return None  # A、B等10家: fewer items than the count, as an open list may: nothing to check
     family = "A、B等N家" if partial else "A、B和C三家"
     return CountClaim(span=(m.start - len(run) - (len(join.group(0)) if join else 0), m.end), sentence=None,
                       count=Quantity.of(m), items=tuple(items), groups=None, partial=partial, family=family)
@@ -318,6 +322,8 @@ def _after_en(text: str, m: Mention) -> CountClaim | None:
         if len(items) < 2 or any(not it or len(it) > 40 for it in items):
             continue
         end = m.end + marker.end() + found.end()
+        if "including" in family.name and len(items) < m.low:
+            return None
         return CountClaim(span=(m.start, end), sentence=None, count=Quantity.of(m), items=tuple(items), groups=None,
                           partial="including" in family.name, family=family.name)
     return None
