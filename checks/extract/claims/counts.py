@@ -117,6 +117,14 @@ def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
 
 # --- Chinese --------------------------------------------------------------------------------------
 
+def _markers(table: Table, tail: str):
+    """(family, match) for each family of the table whose list marker follows the count."""
+    for family in table.families:
+        marker = family.match_after(tail) if family.after else None
+        if marker is not None:
+            yield family, marker
+
+
 def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     m = ms[i]
     tail = text[m.end:m.end + 40]
@@ -124,12 +132,7 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         return None  # no list marker just after (the cheap test first)
     if _RANKED.search(text[max(0, m.start - 4):m.start]):
         return None
-    for family in COUNT_ZH.families:
-        if not family.after:
-            continue
-        marker = family.match_after(tail)
-        if marker is None:
-            continue
+    for family, marker in _markers(COUNT_ZH, tail):
         body_start = m.end + marker.end()
         ordinal = bool(_ORDINAL_START.match(text, body_start))
         if ordinal != family.name.startswith("N个方面"):
@@ -309,12 +312,7 @@ def _split_en(run: str) -> list[str]:
 
 def _after_en(text: str, m: Mention) -> CountClaim | None:
     tail = re.split(r"\.\s", text[m.end:m.end + 200], maxsplit=1)[0]
-    for family in COUNT_EN.families:
-        if not family.after:
-            continue
-        marker = family.match_after(tail)
-        if marker is None:
-            continue
+    for family, marker in _markers(COUNT_EN, tail):
         found = _EN_LIST.match(tail[marker.end():])
         if found is None:
             continue
