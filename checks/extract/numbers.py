@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
-from checks.vocab.quantities import (MAGNITUDES, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UNDER_REACH, half_step,
+from checks.vocab.quantities import (ENGLISH_FRACTIONS, ENGLISH_TENS, ENGLISH_UNITS, FRACTION_HALF_STEP, MAGNITUDES,
+                                    PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, TENTHS_HALF_STEP, UNDER_REACH, half_step,
                                     interval)
 
 INF = math.inf
@@ -80,23 +81,35 @@ def chinese_to_number(text: str) -> float | None:
 _AR = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?"
 _CN = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{0,11}"
 _CN_MAG = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米卡帕伏赫])"
-_EN_MAG = r"\s?(?:trillion|billion|million|thousand|bn|tn|mn|m|k)(?![A-Za-z])"
+_EN_MAG = r"\s?(?:trillion|billion|million|thousand|bln|mln|bn|tn|mn|m|k)(?![A-Za-z])"
 _MAG_VALUE = MAGNITUDES
 
 # Units after the number: (regex alternative, normalised unit, kind). Longest first where they share a start.
 _UNITS: list[tuple[str, str, str]] = [
     (r"个百分点|百分点|\s?percentage points?|\s?ppts?(?![A-Za-z])", "pp", "percentage_points"),
-    (r"%|\s?per ?cent(?![A-Za-z])|\s?pc(?![A-Za-z])", "%", "percent"),
+    (r"%|\s?per ?cent(?![A-Za-z])|\s?pct?(?![A-Za-z])", "%", "percent"),
+    (r"成(?![为功立本交员果绩熟长就是了不])", "成", "percent"),  # 三成: tenths, read as percent
     (r"倍|-fold|\s?fold(?![A-Za-z])|\s?times(?![A-Za-z])", "x", "multiple"),
     (r"番", "番", "multiple"),
     (r"美元", "美元", "amount"), (r"欧元", "欧元", "amount"), (r"英镑", "英镑", "amount"),
+    (r"\s(?i:U\.S\.\s|US\s|American\s)?(?i:dlrs|dollars?)(?![A-Za-z])", "美元", "amount"),
+    (r"\s(?i:stg|sterling|pounds sterling)(?![A-Za-z])", "英镑", "amount"),
+    (r"\s(?:euros?)(?![A-Za-z])", "欧元", "amount"), (r"\syen(?![A-Za-z])", "日元", "amount"),
+    (r"\s(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan)\s(?:dlrs|dollars?)(?![A-Za-z])", None,
+     "amount"),
+    (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit|cts|cents)(?![A-Za-z])", None,
+     "amount"),
+    (r"\s(?:tonnes|tons|barrels|bpd|ounces|bushels|bags|kilos|acres|hectares|lbs|kilowatts|megawatts)(?![A-Za-z])",
+     None, "count"),
     (r"日元", "日元", "amount"), (r"港元|港币", "港元", "amount"), (r"元|块钱", "元", "amount"),
     (r"年半", "year+", "duration"), (r"个半月", "month+", "duration"),
-    (r"周年", "year", "duration"), (r"年(?!代|级)", "年", ""),
+    (r"周年|个年头", "year", "duration"), (r"年(?!代|级)", "年", ""),
+    (r"\syears?(?![A-Za-z-])", "year", "duration"), (r"\smonths?(?![A-Za-z-])", "month", "duration"),
     (r"个多月|个月", "month", "duration"), (r"月(?:初|底|末|中旬|上旬|下旬|份)?", "月", "date"),
     (r"日|号(?![码楼线])", "日", "date"), (r"天", "day", "duration"),
     (r"个小时|小时", "hour", "duration"), (r"分钟", "minute", "duration"), (r"周(?![一二三四五六日末边])", "week", "duration"),
-    (r"岁", "岁", "count"),
+    (r"岁", "岁", "count"), (r"个?点(?![钟半多])", "点", "count"), (r"大(?=[\u4e00-\u9fff])", "大", "count"),
+    (r"省区|省市|省(?![份钱力心去])|地(?![区方产址点铁])|国(?![家内际有企债])", None, "count"),
     (r"千瓦时|万千瓦|千瓦|兆瓦|吉瓦|瓦", None, "count"),
     (r"平方公里|平方米|立方米|公里|千米|厘米|毫米|米|公顷|亩", None, "count"),
     (r"公斤|千克|克|吨|斤", None, "count"),
@@ -108,15 +121,15 @@ _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
 
 _CORE = re.compile(
     rf"""
-    (?=[\d一二两三四五六七八九十$£€¥￥UHR])  # a cheap first-character test keeps the scan fast
+    (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test keeps the scan fast
     (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
     (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿])(?P<cn1>{_CN}))
     (?P<more1>多|余)?
     (?P<mag1>{_CN_MAG}|{_EN_MAG})?
-    (?P<u1>%|倍|个百分点)?
+    (?P<u1>%|倍|个百分点|(?:元|美元|欧元|英镑|日元|港元|吨|辆|人|家|股|份|户|只|个|点)(?=\s?(?:至|到|~|–|—)\s?\d))?
     (?:\s?(?P<sep>至|到|~|-|–|—)\s?(?P<cur2>US\$|\$|£|€)?(?:(?P<ar2>{_AR})|(?P<cn2>{_CN}))(?P<mag2>{_CN_MAG}|{_EN_MAG})?)?
     (?P<more>多|余)?
-    (?P<unit>{_UNIT_RE})?
+    (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
     (?P<tail>以上|以下|左右|上下|多)?
     """,
     re.X,
@@ -148,9 +161,133 @@ _DATE = re.compile(
 # Three rarer forms in one pass: English verbs of multiples, 半年/半个月, and days without a year (1月28日).
 _EXTRA = re.compile(
     r"(?=[DdTtQqHh半\d])(?:(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)(?![A-Za-z]))"
-    r"|(?<![一二两三四五六七八九十\d])半(?P<half>年|个月)"
+    r"|(?<![一二两三四五六七八九十\d上下前后])半(?P<half>年|个月)"
     r"|(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号])"
 )
+
+
+def trie_pattern(words) -> str:
+    """An alternation of words as a prefix tree (t(?:wo|hree|en)...): re tries far fewer branches per position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
+
+
+_EN_NUMBER = ("(?:" + trie_pattern(ENGLISH_TENS) + ")(?:[- ](?:" +
+              trie_pattern(w for w in ENGLISH_UNITS if ENGLISH_UNITS[w] < 10) + "))?|" + trie_pattern(ENGLISH_UNITS))
+_CN_DIGITS = "一二两三四五六七八九十"
+# Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
+# companies), English fractions (a third of, two-thirds, two in five), Chinese shares (一半, 过半, 百分之三十,
+# 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
+_WORDS_EN = re.compile(
+    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-)|\d{{1,3}}(?:st|nd|rd|th)\s)"
+    rf"(?:(?<!-)(?:(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
+    rf"(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
+    rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
+    rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
+    rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
+    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary))",
+    re.I,
+)
+_WORDS_ZH = re.compile(
+    rf"(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
+    rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
+    rf"|(?P<cnden>[{_CN_DIGITS}]+)分之(?P<cnnum>[{_CN_DIGITS}]+)"
+)
+_LATIN = re.compile(r"[A-Za-z]{2}")
+
+
+def _english_number(words: str) -> float | None:
+    parts = re.split(r"[- ]", words.lower())
+    if len(parts) == 2:
+        return float(ENGLISH_TENS[parts[0]] + ENGLISH_UNITS[parts[1]])
+    return float(ENGLISH_TENS.get(parts[0]) or ENGLISH_UNITS[parts[0]])
+
+
+def _word_mentions(folded: str, text: str) -> list[Mention]:
+    """Numbers written as words: see _WORDS_EN and _WORDS_ZH, each scanned only where its script appears."""
+    out = []
+    matches = []
+    if _LATIN.search(folded):
+        matches.extend(_WORDS_EN.finditer(folded))
+    if "半" in folded or "分之" in folded or "翻" in folded:
+        matches.extend(_WORDS_ZH.finditer(folded))
+    for m in matches:
+        mention = _word_mention(folded, text, m)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
+    start, end = m.start(), m.end()
+    qualifier, q_start = _prefix(folded, start)
+    g = m.groupdict()
+    if g.get("frac") or g.get("den"):
+        if m.group("frac"):
+            value = ENGLISH_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
+        else:
+            value = 100 * _english_number(m.group("num")) / _english_number(m.group("den"))
+            if m.group("unit") or m.group("mag"):
+                return None
+        low, high = interval(value, FRACTION_HALF_STEP, qualifier)
+        return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
+    if g.get("num"):
+        value = _english_number(m.group("num"))
+        unit_text = (m.group("unit") or "").strip().lower()
+        if value == 1 and not unit_text:
+            return None  # "one" is mostly a pronoun or an article
+        mag = MAGNITUDES[m.group("mag").strip().lower()] if m.group("mag") else 1.0
+        low, high = interval(value, 0.5 if unit_text else 0.0, qualifier)
+        if "year" in unit_text or "month" in unit_text:
+            unit, kind = ("year" if "year" in unit_text else "month"), "duration"
+            low, high = value - 0.5, value + 0.5
+        elif "fold" in unit_text or "times" in unit_text:
+            unit, kind = "x", "multiple"
+        elif "point" in unit_text:
+            unit, kind = "pp", "percentage_points"
+        elif unit_text:
+            unit, kind = "%", "percent"
+        else:
+            unit, kind = "", "count"
+        return _make(text, q_start, end, value * mag, low * mag, high * mag, unit, kind, qualifier)
+    if g.get("half"):
+        if folded[end:end + 1] in "年天小个":
+            return None  # 一半年? 过半天: not a share
+        qualifier = "over" if m.group("half").startswith("过") else qualifier or _TAIL.get(folded[end:end + 2], "")
+        stop = end + (2 if _TAIL.get(folded[end:end + 2]) else 0)
+        low, high = interval(50.0, FRACTION_HALF_STEP, qualifier)
+        return _make(text, q_start, stop, 50.0, low, high, "%", "percent", qualifier)
+    if g.get("nth"):  # the 52nd anniversary: 52 years
+        value = float(m.group("nth"))
+        return _make(text, start, end, value, value - 0.5, value + 0.5, "year", "duration", "")
+    if g.get("doubling"):  # 翻倍: doubled
+        return _make(text, q_start, end, 2.0, 2.0, 2.0, "x", "multiple", qualifier)
+    if g.get("pct"):
+        value = chinese_to_number(m.group("pct").split("点")[0])
+        if value is None:
+            return None
+        low, high = interval(value, 0.5, qualifier)
+        return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
+    den, num = chinese_to_number(m.group("cnden")), chinese_to_number(m.group("cnnum"))
+    if not den or num is None or num > den:
+        return None
+    value = 100 * num / den
+    low, high = interval(value, FRACTION_HALF_STEP, qualifier)
+    return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
 
 
 def _extra(text: str, m: re.Match) -> Mention:
@@ -246,18 +383,33 @@ def find_mentions(text: str) -> list[Mention]:
     folded = fold_width(text)
     found = _date_mentions(folded, text)
     found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
-    taken = [(m.start, m.end) for m in found]
+    found.extend(_word_mentions(folded, text))
+    taken = {i for m in found for i in range(m.start, m.end)}  # positions dates and words already took
     _scan(folded, text, 0, len(folded), taken, found)
     found.sort(key=_position)
     return _drop_overlaps(found)
 
 
-def _scan(folded: str, text: str, pos: int, endpos: int, taken: list, found: list) -> None:
-    """Read number cores between pos and endpos, skipping the spans dates already took."""
+def _negative(folded: str, start: int) -> bool:
+    """-5.7% in （-5.7%） or 为-3%: a minus sign, not a hyphen inside a name or a range."""
+    return start > 0 and folded[start - 1] == "-" and (start < 2 or folded[start - 2] not in _NAME_CHARS)
+
+
+def _negated(m: Mention, text: str) -> Mention:
+    return _make(text, m.start - 1, m.end, -m.value, -m.high, -m.low, m.unit, m.kind, m.qualifier)
+
+
+def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list) -> None:
+    """Read number cores between pos and endpos, skipping the positions dates already took."""
     for m in _CORE.finditer(folded, pos, endpos):
-        if m.end() == m.start() or (taken and any(s <= m.start() < e for s, e in taken)):
+        start = m.start()
+        if start in taken:
             continue
         mention = _from_core(folded, text, m)
+        if mention is not None and start and folded[start - 1] == "-" and mention.start == start \
+                and _negative(folded, start):
+            mention = _negated(mention, text) if mention.kind in ("percent", "percentage_points", "amount",
+                                                                  "count") else None
         if mention is not None:
             found.append(mention)
             if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
@@ -285,7 +437,7 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
     if cn == "一" and start and folded[start - 1] in _ONE_IN_WORD:
         return None  # 统一部署, 唯一一个: 一 is part of a word
-    if start and folded[start - 1] in _NAME_CHARS and not g["cur"]:
+    if start and folded[start - 1] in _NAME_CHARS and not g["cur"] and not _negative(folded, start):
         return None  # A100, v2.5, 10/20: part of a name or code
     if _CLOCK_AFTER.match(folded, end, end + 5) and not g["unit"]:
         return None  # 11:00, 1200 GMT: a clock time
@@ -297,6 +449,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return None
     value, half = number
     unit_text = g["unit"] or ""
+    if unit_text[:1] == " " and "\u4e00" <= unit_text[1:2] <= "\u9fff":
+        unit_text = unit_text[1:]  # 2033.08 点: a space before a Chinese unit
     if cn and cn[-1] in "万亿" and len(cn) == 1:
         return None
     u1 = g["u1"] or ""
@@ -304,8 +458,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         unit_text, end = u1, m.end("u1")
     mag_text = (g["mag1"] or "").strip()
     mag = _MAG_VALUE.get(mag_text.lower() if mag_text.isascii() else mag_text, 1.0)
-    if mag_text in ("m", "k") and not g["cur"]:
-        return None  # "5m" may be metres or minutes; only money says million
+    if mag_text in ("m", "k") and not g["cur"] and _unit_of(unit_text)[1] != "amount":
+        return None  # "5m" may be metres or minutes; only money ($5m, 76.6m euros) says million
     more = bool(g["more1"] or g["more"] or g["tail"] == "多")
     tail = g["tail"] or ""
     qualifier = _TAIL.get(tail, "")
@@ -320,6 +474,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     currency = (g["cur"] or "").strip()
     if currency:
         unit, kind = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}.get(currency, "元"), "amount"
+    if unit == "成":  # 三成 = 30%, standing for 25% to 35%
+        value, half, mag, unit = value * 10, TENTHS_HALF_STEP, 1.0, "%"
     if start and (folded[start - 1] == "第" or folded[max(0, start - 2):start] == "第 "):
         return _make(text, start - (2 if folded[start - 2:start] == "第 " else 1), end, value, value, value,
                      unit, "ordinal", "")
@@ -340,12 +496,12 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
             and not (qualifier or more or mag_text or currency) and _EN_YEAR_BEFORE.search(folded[max(0, start - 9):start]):
         return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
-        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)  # 从A到B: a change
+        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
     if g["sep"]:
         second = _number(g["ar2"], g["cn2"])
         if second is None or second[0] < value:
             return None if g["sep"] in "至到" and second is None else _single(
-                text, folded, m, start, value, half, mag, qualifier, unit, kind, more)
+                text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
         mag2_text = (g["mag2"] or "").strip()
         mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
         if not g["mag1"] and mag2_text:
@@ -356,11 +512,11 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
             return None  # 2024-2025 or 010-1234: not a stated range
         return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
                      unit, kind, qualifier)
-    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)
+    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
 
 
-def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more) -> Mention:
-    g = m.groupdict()
+def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g=None) -> Mention:
+    g = g if g is not None else m.groupdict()
     end = m.end()
     if g["sep"]:  # the range did not parse: keep the first number only
         end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else

@@ -1,112 +1,123 @@
 """The `claims` dataset: numeric statements recognised from mentions, ready for arithmetic.
 
-Each row is one claim of a type: `growth` (a start value, an end value and a stated
-change), `period` (a stated duration against the times of two values), `share` (parts
-of one whole), `fact` (an entity's dated event), `elapsed` (time since a year) and
-`count` (a stated count and the items listed beside it). Recognition is conservative:
-when the wording leaves the values' roles open, no claim is made. The numbers and
-their intervals go into `detail` (JSON); the rules do the arithmetic.
-One module per claim type recognises it (growth.py, shares.py, facts.py, elapsed.py, counts.py);
-this module builds the dataset from all of them.
+Each row is one claim of a type, held as a typed object in the `claim` column: `growth` (a start
+value, an end value and a stated change), `period` (a stated duration against the times of two
+values), `share` (parts of one whole), `fact` (an entity's dated event), `elapsed` (time since a
+year) and `count` (a stated count and the items listed beside it). Recognition is conservative:
+when the wording leaves the values' roles open, no claim is made. Each claim carries its numbers
+as `Quantity` values with the intervals their wording allows; the rules do the arithmetic.
+One module per claim type defines its class and recognises it (growth.py, shares.py, facts.py,
+elapsed.py, counts.py); this module builds the dataset from all of them.
 """
 from __future__ import annotations
-
-import json
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from checks.datasets import derived
-from checks.extract.claims.common import plain, sentences, show
-from checks.extract.claims.counts import count_claims
-from checks.extract.claims.elapsed import elapsed_claims
-from checks.extract.claims.facts import fact_claims
-from checks.extract.claims.growth import growth_claims
-from checks.extract.claims.shares import share_claims
+from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
+from checks.extract.claims.counts import CountClaim, count_claims
+from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
+from checks.extract.claims.facts import FactClaim, fact_claims
+from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
+from checks.extract.claims.shares import ShareClaim, share_claims
+from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
+from checks.ingest.normalize import fold_width
 from checks.vocab import ids
 
-__all__ = ["ClaimsModel", "claim_rows", "claims_of", "paragraph_claims", "plain", "sentences", "show"]
+__all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim", "FactClaim", "GrowthClaim",
+           "PeriodClaim", "Quantity", "ShareClaim", "claim_rows", "claims_of", "evidence_of", "paragraph_claims",
+           "plain", "sentences", "show"]
 
-RECOGNISERS = (growth_claims, share_claims, fact_claims, elapsed_claims, count_claims)
-CLAIM_TYPES = ["growth", "period", "share", "fact", "elapsed", "count"]
-COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "paragraph_id2", "file", "line_start", "line_end",
-           "sentence", "key", "detail"]
+# Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
+RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points"}), (share_claims, {"percent"}),
+               (fact_claims, {"date", "year"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
+_BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
+CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
+                                                                     ElapsedClaim, CountClaim)}
+CLAIM_TYPES = list(CLAIM_CLASSES)
+COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "file", "line_start", "line_end", "sentence", "key",
+           "claim"]
 
 
 class ClaimsModel(pa.DataFrameModel):
-    """One row per recognised numeric claim; `detail` holds its numbers and intervals as JSON."""
+    """One row per recognised numeric claim; `claim` holds it as a typed object (GrowthClaim, ShareClaim, ...)."""
 
     claim_id: Series[str] = pa.Field(unique=True, str_matches=ids.CLAIM_ID)
     type: Series[str] = pa.Field(isin=CLAIM_TYPES)
     article_id: Series[str]
     paragraph_id: Series[str] = pa.Field(str_matches=ids.PARAGRAPH_ID)
-    paragraph_id2: Series[str]
     file: Series[str]
     line_start: Series[int] = pa.Field(ge=1)
     line_end: Series[int] = pa.Field(ge=1)
     sentence: Series[str] = pa.Field(str_length={"min_value": 1})
     key: Series[str]
-    detail: Series[str]
+    claim: Series[object]
+
+    @pa.dataframe_check(error="each claim must be an object of its type's class")
+    def claim_is_of_its_type(cls, df):
+        return pd.Series([type(c) is CLAIM_CLASSES.get(t) for t, c in zip(df["type"], df["claim"])], index=df.index,
+                         dtype=bool)
 
     class Config:
         strict = True
 
 
-def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[dict]:
-    """All claims recognised inside one paragraph's text (its mentions may be given, already found)."""
+def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[Claim]:
+    """All claims recognised inside one paragraph's text (its mentions may be given, already found).
+
+    The recognisers read the paragraph folded to half-width once (offsets unchanged), so their patterns
+    need not fold each slice again; the numbers they keep come from the mentions, as written."""
     ms = find_mentions(text) if ms is None else ms
     if not ms:
         return []
-    spans = sentences(text)
-    return [claim for recognise in RECOGNISERS for claim in recognise(text, spans, ms)]
+    kinds = {m.kind for m in ms}
+    wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]
+    if not wanted:
+        return []
+    folded = fold_width(text)
+    spans = sentences(folded) if any(recognise in _BY_SENTENCE for recognise in wanted) else []
+    return [claim for recognise in wanted for claim in recognise(folded, spans, ms)]
+
+
+_CLAIM_KINDS = frozenset(("body", "caption", "title", "heading", "subheading"))
 
 
 def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | None = None) -> list[dict]:
     rows = []
-    for p in paragraphs.itertuples(index=False):
-        if p.kind not in ("body", "caption", "title", "heading", "subheading"):
+    fields = ("paragraph_id", "article_id", "file", "line_start", "line_end", "kind", "text")
+    for pid, article, file, line_start, line_end, kind, text in zip(*paragraph_columns(paragraphs, fields)):
+        if kind not in _CLAIM_KINDS:
             continue
-        given = None if mentions is None else mentions.get(p.paragraph_id, [])
+        given = None if mentions is None else mentions.get(pid, [])
         if given is not None and not given:
             continue
-        for c in paragraph_claims(p.text, given):
-            sent = c["sentence"] or c["span"]
-            sentence = p.text[sent[0]:sent[1]].strip() or p.text
-            rows.append({"claim_id": ids.claim_id(p.paragraph_id, c["type"], c["key"]), "type": c["type"], "article_id": p.article_id,
-                         "paragraph_id": p.paragraph_id, "paragraph_id2": "", "file": p.file,
-                         "line_start": int(p.line_start), "line_end": int(p.line_end), "sentence": sentence,
-                         "key": c["key"], "detail": json.dumps(c["detail"], ensure_ascii=False, sort_keys=True)})
+        for c in paragraph_claims(text, given):
+            sent = c.sentence or c.span
+            sentence = text[sent[0]:sent[1]].strip() or text
+            key = c.key
+            rows.append({"claim_id": ids.claim_id(pid, c.type, key), "type": c.type, "article_id": article,
+                         "paragraph_id": pid, "file": file, "line_start": int(line_start),
+                         "line_end": int(line_end), "sentence": sentence, "key": key, "claim": c})
     unique = {}
     for row in rows:
         unique.setdefault(row["claim_id"], row)
     return list(unique.values())
 
 
-def mentions_by_paragraph(frame: pd.DataFrame) -> dict[str, list[Mention]]:
-    """The mentions dataset back as Mention lists per paragraph, so text is parsed once per run."""
-    out: dict[str, list[Mention]] = {}
-    columns = [frame[c].tolist() for c in ("paragraph_id", "start", "end", "surface", "value", "low", "high",
-                                            "unit", "kind", "qualifier")]
-    for pid, *fields in zip(*columns):
-        out.setdefault(pid, []).append(Mention(*fields))
-    return out
-
-
 @derived("claims", ClaimsModel, scope="paragraph")
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
-    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mentions_by_paragraph(ctx.dataset("mentions"))),
+    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))),
                          columns=COLUMNS)
     return frame.astype({"line_start": "int64", "line_end": "int64",
                          **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})
 
 
-def claims_of(ctx, claim_type: str) -> list[tuple[pd.Series, dict]]:
-    """The claims of one type, each with its decoded detail, in dataset order."""
+def claims_of(ctx, cls: type[Claim]) -> list[tuple]:
+    """The claims of one class, each with its row (a named tuple of the scalar columns), in dataset order."""
     frame = ctx.dataset("claims")
-    picked = frame[frame["type"] == claim_type]
-    return [(row, json.loads(row["detail"])) for _, row in picked.iterrows()]
-
-
+    picked = frame[frame["type"] == cls.type]
+    return [(row, row.claim) for row in picked.itertuples(index=False)]
