@@ -16,6 +16,7 @@ import pandas as pd
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.rules.grouping import by_article, in_position_order
+from checks.vocab import lexicon
 from checks.vocab.scripts import HAN, is_han
 
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
@@ -97,7 +98,7 @@ def han_slips(text: str, options: dict) -> list[tuple[int, str, str]]:
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside a title in 《》 or inside quotes around a name or a term
-    (a quoted stretch without a clause): a title's or name's wording is its own (《股市强经济强 经济强中国强》,
+    (a quoted stretch without a clause): a title's or name's wording is its own (《向前向前再向前》,
     “杜兰杜兰”). Quoted speech, which runs over clauses, is read as any text."""
     for opener, closer in _QUOTES.items():
         before = text.rfind(opener, 0, start)
@@ -114,8 +115,6 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
 def _reduplicated_single(text: str, at: int, char: str) -> bool:
     """Whether the character doubled at `at` is part of AABB (高高兴兴, 确确实实), ABB (绿油油) or a
     run of three or more (哈哈哈). (A doubling the dictionary holds, 看看, is one word to the segmenter.)"""
-    from checks.vocab import lexicon
-
     before, after = text[at - 1:at] if at else "", text[at + 2:at + 3]
     if char in (before, after):
         return True
@@ -129,8 +128,6 @@ def _reduplicated_single(text: str, at: int, char: str) -> bool:
 
 def _tentative_verb(words: list[tuple[str, int, int]], start: int, end: int, unit: str) -> bool:
     """A two-character verb said twice for a brief try: 商量商量吧, 要研究研究 (a verb by the dictionary)."""
-    from checks.vocab import lexicon
-
     if len(unit) != 2:
         return False
     if "".join(w for w, s, _ in words if s >= end).startswith(TENTATIVE_AFTER):
@@ -141,15 +138,11 @@ def _tentative_verb(words: list[tuple[str, int, int]], start: int, end: int, uni
 
 def _words(text: str, start: int, end: int, hmm: bool) -> list[tuple[str, int, int]]:
     """jieba's words of text[start:end], with offsets in the text."""
-    from checks.vocab import lexicon
-
     return [(w, s + start, e + start) for w, s, e in lexicon.tokens(text[start:end], hmm=hmm)]
 
 
 def _all_words(unit: str) -> bool:
     """Whether the unit alone cuts into dictionary words of two characters or more (医药生物 = 医药 生物)."""
-    from checks.vocab import lexicon
-
     return all(e - s > 1 for _, s, e in lexicon.tokens(unit, hmm=False))
 
 
@@ -186,8 +179,6 @@ def doubling_verdict(text: str, offset: int, unit: str) -> str | None:
     and the dictionary gives it a class Chinese never reduplicates (`NON_REDUPLICATING_TAGS`:
     发展的的道路, not 说的的确, which is 的 + 的确).
     """
-    from checks.vocab import lexicon
-
     n, end = len(unit), offset + 2 * len(unit)
     if (len(set(unit)) == 1 and n > 1) or _quoted_name(text, offset, end):
         return None  # 哈哈哈哈 is a run of one character, read as the single-character case
