@@ -154,6 +154,11 @@ def doubled(rng: random.Random, text: str, lang: str, words: int) -> tuple[str, 
 
 # --- planting and scoring --------------------------------------------------------------------------
 
+def _piece(body: list[str], text: str) -> int:
+    """Where the paragraph `text` (stripped) stands among an article's pieces."""
+    return next(i for i, piece in enumerate(body) if piece.strip() == text)
+
+
 def plant(corpus: Corpus, per_cell: int, seed: int) -> tuple[list[dict], list[Plant]]:
     """A copy of the corpus's records with defects written in, and the defects."""
     from checks.ingest.normalize import normalize
@@ -172,27 +177,25 @@ def plant(corpus: Corpus, per_cell: int, seed: int) -> tuple[list[dict], list[Pl
         articles = [r for r, rec in enumerate(records) if rec.get("lang") == lang]
         for rate in RATES:
             for k in range(per_cell):
-                r, i, source = pool.pop()
+                r, _, source = pool.pop()
                 mode, operation = MODES[k % 2], OPERATIONS[(k // 2) % len(OPERATIONS)]
                 copy = edited_copy(rng, source, rate, mode, operation, corpus.chars[lang])
                 while normalize(copy) == normalize(source):
                     copy = edited_copy(rng, source, rate, mode, operation, corpus.chars[lang])
                 target = r if rng.random() < 0.5 else rng.choice(articles)
-                bodies[target].insert(rng.randint(i + 1 if target == r else 0, len(bodies[target])), copy)
+                after = _piece(bodies[r], source) + 1 if target == r else 0  # later in its own article
+                bodies[target].insert(rng.randint(after, len(bodies[target])), copy)
                 plants.append(Plant("near", lang, f"{rate:.0%}", f"{mode} {operation}", copy, source=source))
         for words in (1, 2, 3, 4):
             made = 0
             while made < per_cell and pool:
-                r, i, text = pool.pop()
+                r, _, text = pool.pop()
                 result = doubled(rng, text, lang, words)
                 if result is None:
                     continue
                 written, (start, end), unit = result
                 span = (len(normalize(written[:start + 1])) - 1, len(normalize(written[:end])))  # as the rules read it
-                piece = bodies[r].index(text) if text in bodies[r] else -1
-                if piece < 0:
-                    continue
-                bodies[r][piece] = written
+                bodies[r][_piece(bodies[r], text)] = written
                 plants.append(Plant("doubled", lang, f"{words} word{'s' if words > 1 else ''}", unit, written,
                                     source=text, span=span))
                 made += 1
@@ -202,7 +205,8 @@ def plant(corpus: Corpus, per_cell: int, seed: int) -> tuple[list[dict], list[Pl
 
 
 def run_rules(path: Path):
-    """Run the duplicate and repetition rules over one .jsonl file: (findings, paragraph_id -> (lang, text))."""
+    """Run the duplicate and repetition rules over one .jsonl file: findings, and each paragraph_id's
+    (article id in the file, text)."""
     from checks.config import Config
     from checks.engine import execute
 
@@ -284,7 +288,7 @@ def _default_corpus() -> Path | None:
 @click.option("--corpus", "corpus_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=_default_corpus, help="A .jsonl corpus with `lang` (zh or en) per article "
               "[default: ../shared/corpus/news.jsonl beside the project].")
-@click.option("--per-cell", default=40, show_default=True, help="Defects per language and edit rate or unit size.")
+@click.option("--per-cell", default=60, show_default=True, help="Defects per language and edit rate or unit size.")
 @click.option("--seed", default=7, show_default=True)
 @click.option("--show/--no-show", default=True, show_default=True,
               help="List every DUP002 and REP001 finding on the unchanged corpus, and every defect missed.")

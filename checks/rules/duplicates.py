@@ -195,21 +195,26 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     threshold = float(opts["threshold"])
     edges = near_pairs(_canonical_pairs(paragraphs, pairs, opts), norm, threshold)
-    for members in clusters(edges):
+    groups = clusters(edges)
+    group_of = {pid: g for g, members in enumerate(groups) for pid in members}
+    edges_of: dict[int, list] = {}
+    for edge in edges:
+        edges_of.setdefault(group_of[edge[0]], []).append(edge)
+    for g, members in enumerate(groups):
         locations = sorted((ctx.locate(pid) for pid in members),
                            key=lambda loc: (loc.file, loc.line_start, loc.paragraph_id))
         index = {loc.paragraph_id: i for i, loc in enumerate(locations)}
-        linked = sorted((min(index[a], index[b]), max(index[a], index[b]), round(sim, 4))
-                        for a, b, sim in edges if a in index)
+        linked = sorted((min(index[a], index[b]), max(index[a], index[b]), round(sim, 4)) for a, b, sim in edges_of[g])
         lowest, highest = min(sim for _, _, sim in linked), max(sim for _, _, sim in linked)
         spread = f"{lowest:.2f}" if lowest == highest else f"{lowest:.2f}-{highest:.2f}"
+        named = ", ".join(_where(loc) for loc in locations[:10]) + (
+            f" and {len(locations) - 10} more" if len(locations) > 10 else "")
         first, second = norm[locations[0].paragraph_id], norm[locations[1].paragraph_id]
         yield Hit(
-            message=f"{len(locations)} paragraphs are near copies of one another (edit similarity {spread}): "
-            + ", ".join(_where(loc) for loc in locations),
+            message=f"{len(locations)} paragraphs are near copies of one another (edit similarity {spread}): {named}",
             locations=locations,
             evidence={"copies": len(locations), "similarity": lowest, "threshold": threshold,
-                      "pairs": [{"a": a, "b": b, "similarity": sim} for a, b, sim in linked],
+                      "pairs": [{"a": a, "b": b, "similarity": sim} for a, b, sim in linked[:100]],
                       "differing_spans": differing_spans(first, second)},
         )
 

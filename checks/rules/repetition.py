@@ -359,7 +359,7 @@ def doubled_words(ctx):
     """Report a word or phrase written twice in a row by mistake.
 
     ## What it does
-    Finds a unit of 1 to `max_cjk` (8) Han characters written twice in a row, and 1 to
+    Finds a unit of 1 to `max_cjk` (16) Han characters written twice in a row, and 1 to
     `max_words` (4) English words repeated with only spaces between, then asks whether the
     doubling is a slip. Chinese: the text around it is cut into words with jieba's
     dictionary (shared with the claims through `checks.vocab.lexicon`); a slip is a word or
@@ -370,8 +370,9 @@ def doubled_words(ctx):
     inside a quoted name or title, and a single character written twice unless the
     dictionary gives it a class Chinese never reduplicates (particles, prepositions,
     conjunctions, pronouns, adverbs: `的的`) and both copies stand as words. English:
-    not doubles that grammar or idiom allows (`that that`, `had had`, `more and more`),
-    numbers, and a capitalised word other than a function word (a name: Duran Duran).
+    not doubles that grammar or idiom allows (`that that`, `had had`, `and more and
+    more`), numbers, and a capitalised word other than a function word, unless possessive
+    (a name: Duran Duran). Each paragraph is judged alone: nothing is counted across the article.
 
     ## Why is this bad
     A doubled word is an editing slip the reader notices at once; it also skews token
