@@ -128,6 +128,20 @@ def test_lexicon_is_loaded_only_when_a_candidate_needs_it():
     assert proc.returncode == 0, proc.stderr
 
 
+def test_jieba_dictionary_is_read_once_by_the_lexicon():
+    """jieba's segmenters work over the lexicon's table: jieba never builds its own from the file."""
+    import subprocess
+    import sys
+
+    code = ("from checks.vocab import lexicon\n"
+            "assert [w for w, _, _ in lexicon.tokens('增长增长了')] == ['增长', '增长', '了']\n"
+            "assert dict(lexicon.tagged_words('王建华出生于北京'))['北京'] == 'ns'\n"
+            "import jieba, jieba.posseg\n"
+            "assert not jieba.dt.initialized and not jieba.posseg.dt.word_tag_tab\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_gopher_statistics_flag_a_repeating_article():
     sentence = "The committee met again on Monday to discuss the same proposal about the new bridge."
     repeated = _article(*([sentence] * 8 + ["A different closing paragraph ends the story here today."]))

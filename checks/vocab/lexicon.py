@@ -117,7 +117,22 @@ def _tokenizer():
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():
-    """jieba's part-of-speech segmenter over the same table (its constructor would read the file again)."""
+    """jieba's part-of-speech segmenter over the same table.
+
+    Importing `jieba.posseg` builds a module-level tagger that reads the dictionary's tags from
+    the file; it is handed an empty file instead (it is never used), and ours gets the table.
+    """
+    import io
+    import sys
+
+    import jieba
+
+    if "jieba.posseg" not in sys.modules:
+        jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+        try:
+            import jieba.posseg
+        finally:
+            del jieba.dt.get_dict_file
     import jieba.posseg
 
     tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
