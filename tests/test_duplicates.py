@@ -228,6 +228,12 @@ def test_one_permutation_minhash_estimates_jaccard():
         assert abs(estimate - _jaccard(script_shingles(base, 4, 2), script_shingles(edited, 4, 2))) < 0.1
 
 
+def test_no_texts_no_candidates():
+    empty = pd.DataFrame({"paragraph_id": pd.Series([], dtype=object), "norm": pd.Series([], dtype=object),
+                          "kind": pd.Series([], dtype=object)})
+    assert dup.near_candidates(empty, {}).empty
+
+
 def test_short_texts_get_full_signatures_and_empty_ones_none():
     signatures = oph_signatures(["ab", "一二三", ""], 4, 2, 16)
     assert (signatures[:2] != 0xFFFFFFFF).all() and (signatures[2] == 0xFFFFFFFF).all()

@@ -116,7 +116,9 @@ def script_band_keys(texts: list[str], k_han: int, layouts: dict[str, tuple[int,
             mine = chosen[owner]
             block = _oph_block(hashes[mine], local[owner[mine]], int(chosen.sum()), bands * rows, probes[name])
             found[name].append((first + np.flatnonzero(chosen), _band_keys(block, bands, rows)))
-    return {name: (np.concatenate([i for i, _ in parts]), np.concatenate([keys for _, keys in parts], axis=1))
+    return {name: (np.concatenate([np.empty(0, dtype=np.int64)] + [i for i, _ in parts]),
+                   np.concatenate([np.empty((layouts[name][1], 0), dtype=np.uint64)] + [keys for _, keys in parts],
+                                  axis=1))
             for name, parts in found.items()}
 
 
