@@ -111,11 +111,17 @@ def test_rule_example_is_a_finding_and_its_fix_is_not():
     assert paragraph_doublings(_article(*good), REP001) == []
 
 
-def test_lexicon_is_loaded_only_when_a_candidate_needs_it():
-    """English text, and Chinese text without a doubling, never load jieba's dictionary."""
+def _in_fresh_interpreter(code: str) -> None:
+    """Run code in a new Python process (nothing loaded yet) and fail with its error output."""
     import subprocess
     import sys
 
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_lexicon_is_loaded_only_when_a_candidate_needs_it():
+    """English text, and Chinese text without a doubling, never load jieba's dictionary."""
     code = ("from checks.rules.repetition import paragraph_doublings, REP001\n"
             "import pandas as pd\nfrom checks.vocab import lexicon\n"
             "rows = pd.DataFrame({'paragraph_id': ['a', 'b'], 'position': [0, 1],\n"
@@ -124,22 +130,17 @@ def test_lexicon_is_loaded_only_when_a_candidate_needs_it():
             "assert lexicon._TABLE is None\n"
             "paragraph_doublings(rows.assign(norm=['增长增长了。', '']), REP001)\n"
             "assert lexicon._TABLE is not None\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    _in_fresh_interpreter(code)
 
 
 def test_jieba_dictionary_is_read_once_by_the_lexicon():
     """jieba's segmenters work over the lexicon's table: jieba never builds its own from the file."""
-    import subprocess
-    import sys
-
     code = ("from checks.vocab import lexicon\n"
             "assert [w for w, _, _ in lexicon.tokens('增长增长了')] == ['增长', '增长', '了']\n"
             "assert dict(lexicon.tagged_words('王建华出生于北京'))['北京'] == 'ns'\n"
             "import jieba, jieba.posseg\n"
             "assert not jieba.dt.initialized and not jieba.posseg.dt.word_tag_tab\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    _in_fresh_interpreter(code)
 
 
 def test_gopher_statistics_flag_a_repeating_article():
