@@ -16,6 +16,7 @@ import pandas as pd
 
 from checks.bench import bench
 from checks.bench.measure import measure_in_child
+from checks.vocab.ids import content_hash
 
 _CJK = np.array([chr(c) for c in range(0x4E00, 0x4E00 + 3000)])
 _LATIN_WORDS = np.array(["".join(w) for w in np.random.default_rng(5).choice(list("abcdefghijklmnopqrstuvwxyz"),
@@ -33,10 +34,12 @@ def _fresh_text(rng: np.random.Generator, length: int) -> str:
 
 
 def _near_copy(rng: np.random.Generator, text: str) -> str:
-    """The text with one or two characters changed: shingle Jaccard stays well above 0.8."""
+    """The text with 1% to 10% of its characters substituted (at least one), spread over it, each by a
+    character of its own script."""
     chars = list(text)
-    for i in rng.choice(len(chars) - 1, size=1 + int(len(chars) > 100), replace=False):
-        chars[i] = str(rng.choice(_CJK))
+    changed = max(1, round(rng.uniform(0.01, 0.10) * len(chars)))
+    for i in rng.choice(len(chars) - 1, size=changed, replace=False):
+        chars[i] = str(rng.choice(_CJK)) if chars[i] >= "\u4e00" else chr(rng.integers(ord("a"), ord("z") + 1))
     return "".join(chars)
 
 
@@ -65,6 +68,7 @@ def generate(n: int, planted_share: float = 0.002, seed: int = 11) -> tuple[pd.D
         "paragraph_id": ids, "article_id": [f"a-{i // 20:08d}" for i in range(n)], "file": "bench.txt",
         "section": "", "kind": "body", "position": np.arange(n) % 20, "text": texts, "norm": texts,
         "length": [len(t) for t in texts], "line_start": 2 * np.arange(n) + 1, "line_end": 2 * np.arange(n) + 1,
+        "content_hash": [content_hash(t) for t in texts],
     })
     return frame, truth
 
@@ -107,19 +111,27 @@ def _ours(paragraphs: pd.DataFrame) -> int:
     return [pairs, time.process_time() - cpu, time.perf_counter() - wall]
 
 
-def _datasketch(texts: list[str], threshold: float, num_perm: int, k: int) -> int:
+def _datasketch(texts: list[str]) -> list:
+    """datasketch's MinHash + MinHashLSH with our shingles and bands x rows, each script its own index."""
     from datasketch import MinHash, MinHashLSH
 
+    from checks.rules.duplicates import NEAR, near_layouts
+    from checks.similarity.exact import script_shingles
+    from checks.similarity.hashing import han_shares
+
     cpu, wall = time.process_time(), time.perf_counter()
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    signatures = []
-    for i, text in enumerate(texts):
-        m = MinHash(num_perm=num_perm)
-        m.update_batch([text[j:j + k].encode("utf-8") for j in range(max(1, len(text) - k + 1))])
-        lsh.insert(i, m)
-        signatures.append(m)
-    pairs = sum(len(lsh.query(m)) - 1 for m in signatures) // 2
-    return [pairs, time.process_time() - cpu, time.perf_counter() - wall]
+    layouts = near_layouts(NEAR)
+    pairs = set()
+    indexes = {name: MinHashLSH(num_perm=bands * rows, params=(bands, rows))
+               for name, (_, bands, rows, _, _) in layouts.items()}
+    for i, (text, share) in enumerate(zip(texts, han_shares(texts))):
+        for name, (k, bands, rows, low, high) in layouts.items():
+            if low <= share <= high:
+                m = MinHash(num_perm=bands * rows)
+                m.update_batch([s.encode("utf-8") for s in script_shingles(text, k, NEAR["shingle_han"])])
+                pairs.update((min(i, j), max(i, j)) for j in indexes[name].query(m))
+                indexes[name].insert(i, m)
+    return [len(pairs), time.process_time() - cpu, time.perf_counter() - wall]
 
 
 def _score(found: dict, truth: dict) -> tuple[float, float, str]:
@@ -159,9 +171,10 @@ def duplicates(sizes, datasketch_sample):
 
     sample, _ = generate(datasketch_sample, seed=13)
     ours = measure_in_child(_ours, sample)
-    theirs = measure_in_child(_datasketch, sample["norm"].tolist(), NEAR["threshold"], NEAR["num_perm"], NEAR["shingle"])
+    theirs = measure_in_child(_datasketch, sample["norm"].tolist())
     (our_pairs, our_cpu, our_wall), (their_pairs, their_cpu, their_wall) = ours["result"], theirs["result"]
-    click.echo(f"MinHash + LSH candidates on the same {datasketch_sample:,} paragraphs ({NEAR['num_perm']} permutations): "
+    click.echo(f"MinHash + LSH candidates on the same {datasketch_sample:,} paragraphs (Han text {NEAR['bands_han']} "
+               f"bands of {NEAR['rows_han']}, Latin text {NEAR['bands_latin']} bands of {NEAR['rows_latin']}): "
                f"ours {our_wall:.2f} s wall, {our_cpu:.2f} s CPU ({datasketch_sample / our_cpu:,.0f}/CPU s, "
                f"{our_pairs} pairs); datasketch MinHashLSH {their_wall:.2f} s wall, {their_cpu:.2f} s CPU "
                f"({datasketch_sample / their_cpu:,.0f}/CPU s, {their_pairs} pairs): throughput ratio "

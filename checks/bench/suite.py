@@ -223,24 +223,31 @@ def near_ours(folder: str):
 
 
 def near_datasketch(folder: str):
-    """datasketch's MinHash + MinHashLSH at the same threshold, permutations and shingles."""
+    """datasketch's MinHash + MinHashLSH with the same shingles, and the same bands x rows for each script."""
     def step():
         from datasketch import MinHash, MinHashLSH
 
-        from checks.rules.duplicates import ELIGIBILITY, NEAR, representatives
-        from checks.similarity.exact import shingles
+        from checks.rules.duplicates import ELIGIBILITY, NEAR, near_layouts, representatives
+        from checks.similarity.exact import script_shingles
+        from checks.similarity.hashing import han_shares
 
         paragraphs = _paragraphs(folder)
         started = time.perf_counter()
         reps = representatives(paragraphs, {**ELIGIBILITY, **NEAR})
-        lsh = MinHashLSH(threshold=NEAR["threshold"], num_perm=NEAR["num_perm"])
+        layouts = near_layouts(NEAR)
+        indexes = {name: MinHashLSH(num_perm=bands * rows, params=(bands, rows))
+                   for name, (_, bands, rows, _, _) in layouts.items()}
         pairs = set()
-        for pid, text in zip(reps["paragraph_id"], reps["norm"]):
-            signature = MinHash(num_perm=NEAR["num_perm"], seed=NEAR["seed"])
-            signature.update_batch([s.encode("utf-8") for s in shingles(text, NEAR["shingle"])])
-            for other in lsh.query(signature):
-                pairs.add((min(pid, other), max(pid, other)))
-            lsh.insert(pid, signature)
+        texts = reps["norm"].tolist()
+        for pid, text, share in zip(reps["paragraph_id"], texts, han_shares(texts)):
+            for name, (k, bands, rows, low, high) in layouts.items():
+                if not low <= share <= high:
+                    continue
+                signature = MinHash(num_perm=bands * rows, seed=NEAR["seed"])
+                signature.update_batch([s.encode("utf-8") for s in script_shingles(text, k, NEAR["shingle_han"])])
+                for other in indexes[name].query(signature):
+                    pairs.add((min(pid, other), max(pid, other)))
+                indexes[name].insert(pid, signature)
         return time.perf_counter() - started, len(paragraphs), f"{len(pairs)} candidate pairs"
     return _measured(step)
 

@@ -17,8 +17,8 @@ import pandas as pd
 from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
-from checks.similarity import (anchor_pairs, differing_spans, jaccard, longest_shared, lsh_pairs, minhash_signatures,
-                               grams, set_jaccard, shared_positions, shingles)
+from checks.similarity import (anchor_pairs, differing_spans, edit_similarities, edit_similarity, grams, keyed_pairs,
+                               longest_shared, script_band_keys, shared_positions, unique_pairs)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
 NEVER_DUPLICATE_KINDS = ("dateline", "column")
@@ -26,9 +26,19 @@ NEVER_DUPLICATE_KINDS = ("dateline", "column")
 LABEL_KINDS = ("title", "heading", "subheading", "caption")
 
 ELIGIBILITY = {"min_chars": 20, "min_label_chars": 40}
-NEAR = {"threshold": 0.8, "shingle": 5, "num_perm": 48, "bands": 12, "rows": 4, "max_bucket": 100, "seed": 1}
+# Near copies: edit similarity at least `threshold` (15% of the longer text changed at most). Candidates
+# share shingles 2 characters wide where a Han character starts them (about a word) and 5 elsewhere,
+# banded per script. A text mostly in Han characters is banded in 32 bands of 4 one-permutation MinHash
+# values: a Chinese copy with a tenth of its characters changed (shingle Jaccard about 0.65) becomes a
+# candidate with probability above 0.99. A text mostly in Latin letters, whose shingles break more per
+# edit (Jaccard about 0.42 at a tenth changed at random, 0.33 at every tenth character), is banded in 64
+# bands of 3: probability 0.99 at 0.42, 0.91 at 0.33. Unrelated text on one topic (Jaccard 0.1) becomes
+# a candidate with probability 0.003 or 0.06. A text between the two (30-70% Han) is banded both ways.
+NEAR = {"threshold": 0.85, "shingle_han": 2, "shingle": 5, "bands_han": 32, "rows_han": 4,
+        "bands_latin": 64, "rows_latin": 3, "max_bucket": 100, "seed": 1}
+MIXED = (0.3, 0.7)
 PARTIAL = {"min_chars": 50, "min_fraction": 0.5, "opening_fraction": 0.8, "anchor": 16, "keep_one_in": 4,
-           "min_anchors": 2, "max_bucket": 20, "near_threshold": 0.8, "shingle": 5}
+           "min_anchors": 2, "max_bucket": 20, "near_threshold": NEAR["threshold"]}
 
 
 def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
@@ -70,9 +80,8 @@ def check_near_options(options: dict) -> None:
     """Settings DUP002 cannot run with (checked before any work, on every engine)."""
     opts = {**NEAR, **options}
     _require(0 < float(opts["threshold"]) <= 1, "DUP002", "threshold must be in (0, 1]")
-    _require(int(opts["bands"]) >= 1 and int(opts["rows"]) >= 1 and int(opts["shingle"]) >= 1
-             and int(opts["bands"]) * int(opts["rows"]) <= int(opts["num_perm"]), "DUP002",
-             "bands x rows must be at least 1 and at most num_perm; shingle at least 1")
+    sizes = ("shingle", "shingle_han", "bands_han", "rows_han", "bands_latin", "rows_latin")
+    _require(all(int(opts[name]) >= 1 for name in sizes), "DUP002", f"{', '.join(sizes)} must be at least 1")
 
 
 def check_partial_options(options: dict) -> None:
@@ -83,14 +92,21 @@ def check_partial_options(options: dict) -> None:
 
 
 def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
-    """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
+    """Candidate near-duplicate pairs [a, b]: one-permutation MinHash and banded LSH, per script."""
     opts = {**NEAR, **options}
     check_near_options(opts)
     reps = representatives(paragraphs, opts)
-    texts = reps["norm"].tolist()
-    signatures = minhash_signatures(texts, int(opts["shingle"]), int(opts["num_perm"]), int(opts["seed"]))
-    pairs = lsh_pairs(signatures, int(opts["bands"]), int(opts["rows"]), int(opts["max_bucket"]))
-    return _as_pairs(reps, pairs)
+    keyed = script_band_keys(reps["norm"].tolist(), int(opts["shingle_han"]), near_layouts(opts), int(opts["seed"]))
+    pieces = [keyed_pairs(keys, ids, int(opts["max_bucket"])) for ids, keys in keyed.values()]
+    return _as_pairs(reps, unique_pairs(np.concatenate(pieces))[0])
+
+
+def near_layouts(options: dict) -> dict[str, tuple[int, int, int, float, float]]:
+    """How texts are shingled and banded by script: name -> (shingle width outside Han characters,
+    bands, rows, lowest and highest share of Han characters among Han characters and Latin letters)."""
+    opts = {**NEAR, **options}
+    return {"han": (int(opts["shingle"]), int(opts["bands_han"]), int(opts["rows_han"]), MIXED[0], 1.0),
+            "latin": (int(opts["shingle"]), int(opts["bands_latin"]), int(opts["rows_latin"]), 0.0, MIXED[1])}
 
 
 def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
@@ -137,20 +153,17 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
         )
 
 
-def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict,
-                     norm: dict[str, str]) -> list[tuple[str, str]]:
-    """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters.
-
-    `norm` is the caller's paragraph_id -> normalised text, built once per rule.
-    """
-    reps = representatives(paragraphs, options)
-    rep_of_text = dict(zip(reps["norm"], reps["paragraph_id"]))
-    out = set()
-    for a, b in zip(pairs["a"], pairs["b"]):
-        ra, rb = rep_of_text.get(norm.get(a)), rep_of_text.get(norm.get(b))
-        if ra and rb and ra != rb:
-            out.add((min(ra, rb), max(ra, rb)))
-    return sorted(out)
+def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> list[tuple[str, str]]:
+    """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters."""
+    chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
+    reps = representatives(paragraphs, options).rename(columns={"paragraph_id": "rep"})
+    rep_of = chosen.merge(reps, on="norm", how="inner").set_index("paragraph_id")["rep"]
+    a = pairs["a"].map(rep_of).to_numpy(dtype=object)
+    b = pairs["b"].map(rep_of).to_numpy(dtype=object)
+    known = pd.notna(a) & pd.notna(b) & (a != b)
+    a, b = a[known], b[known]
+    frame = pd.DataFrame({"a": np.where(a < b, a, b), "b": np.where(a < b, b, a)}).drop_duplicates()
+    return list(frame.sort_values(["a", "b"]).itertuples(index=False, name=None))
 
 
 def _located_pair(ctx, a: str, b: str):
@@ -158,27 +171,62 @@ def _located_pair(ctx, a: str, b: str):
     return locations
 
 
+def near_pairs(pairs: list[tuple[str, str]], norm: dict[str, str], threshold: float) -> list[tuple[str, str, float]]:
+    """(a, b, edit similarity) of each pair at or above the threshold, in the order given; a pair
+    whose lengths alone differ by more than the threshold allows is never measured."""
+    kept = [(a, b) for a, b in pairs
+            if min(len(norm[a]), len(norm[b])) >= threshold * max(len(norm[a]), len(norm[b]))]
+    scores = edit_similarities([norm[a] for a, _ in kept], [norm[b] for _, b in kept], threshold)
+    return [(a, b, score) for (a, b), score in zip(kept, scores) if score >= threshold]
+
+
+def clusters(edges: list[tuple[str, str, float]]) -> list[list[str]]:
+    """Connected groups of paragraphs joined by near-copy edges, each sorted, in order of their first id."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in edges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for x in sorted(parent):
+        groups.setdefault(root(x), []).append(x)
+    return sorted(groups.values())
+
+
 def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
-    """Confirm each candidate pair with the exact shingle Jaccard; a hit per pair at or above the threshold."""
+    """Confirm candidate pairs by edit similarity; one hit per group of near copies, naming every member."""
     opts = {**NEAR, **options}
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
-    k, threshold = int(opts["shingle"]), float(opts["threshold"])
-    shingle_set = lru_cache(maxsize=1 << 16)(lambda pid: shingles(norm[pid], k))
-    for a, b in _canonical_pairs(paragraphs, pairs, opts, norm):
-        sa, sb = shingle_set(a), shingle_set(b)
-        if min(len(sa), len(sb)) / max(len(sa), len(sb)) < threshold:
-            continue  # Jaccard is at most the ratio of the sizes (and rounding keeps that order)
-        similarity = set_jaccard(sa, sb)
-        if similarity < threshold:
-            continue
-        locations = _located_pair(ctx, a, b)
-        first, second = (norm[loc.paragraph_id] for loc in locations)
+    threshold = float(opts["threshold"])
+    edges = near_pairs(_canonical_pairs(paragraphs, pairs, opts), norm, threshold)
+    groups = clusters(edges)
+    group_of = {pid: g for g, members in enumerate(groups) for pid in members}
+    edges_of: dict[int, list] = {}
+    for edge in edges:
+        edges_of.setdefault(group_of[edge[0]], []).append(edge)
+    for g, members in enumerate(groups):
+        locations = sorted((ctx.locate(pid) for pid in members),
+                           key=lambda loc: (loc.file, loc.line_start, loc.paragraph_id))
+        index = {loc.paragraph_id: i for i, loc in enumerate(locations)}
+        linked = sorted((min(index[a], index[b]), max(index[a], index[b]), round(sim, 4)) for a, b, sim in edges_of[g])
+        lowest, highest = min(sim for _, _, sim in linked), max(sim for _, _, sim in linked)
+        spread = f"{lowest:.2f}" if lowest == highest else f"{lowest:.2f}-{highest:.2f}"
+        named = ", ".join(_where(loc) for loc in locations[:10]) + (
+            f" and {len(locations) - 10} more" if len(locations) > 10 else "")
+        first, second = norm[locations[0].paragraph_id], norm[locations[1].paragraph_id]
         yield Hit(
-            message=f"paragraphs at {_where(locations[0])} and {_where(locations[1])} are near duplicates "
-            f"(shingle Jaccard {similarity:.2f})",
+            message=f"{len(locations)} paragraphs are near copies of one another (edit similarity {spread}): {named}",
             locations=locations,
-            evidence={"similarity": round(similarity, 4), "threshold": threshold, "shingle": k,
+            evidence={"copies": len(locations), "similarity": lowest, "threshold": threshold,
+                      "pairs": [{"a": a, "b": b, "similarity": sim} for a, b, sim in linked[:100]],
                       "differing_spans": differing_spans(first, second)},
         )
 
@@ -207,12 +255,12 @@ def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
-    for a, b in _canonical_pairs(paragraphs, pairs, opts, norm):
+    for a, b in _canonical_pairs(paragraphs, pairs, opts):
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
         longer = locations[1] if len(first) <= len(second) else locations[0]
         overlap = partial_overlap(first, second, opts, anchor_grams(longer.paragraph_id))
-        if overlap is None or jaccard(first, second, int(opts["shingle"])) >= float(opts["near_threshold"]):
+        if overlap is None or edit_similarity(first, second, float(opts["near_threshold"])) >= float(opts["near_threshold"]):
             continue
         shared = first[overlap["a_start"]:overlap["a_start"] + overlap["length"]]
         yield Hit(
@@ -269,17 +317,28 @@ def exact_duplicates(ctx):
 @rule("DUP002", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Near-duplicate paragraphs",
       options={**ELIGIBILITY, **NEAR}, check_options=check_near_options)
 def near_duplicates(ctx):
-    """Report pairs of paragraphs that are almost the same text.
+    """Report groups of paragraphs that a reader sees as the same text, lightly changed.
 
     ## What it does
-    Finds candidate pairs with MinHash signatures of 5-character shingles and banded LSH
-    (`num_perm`, `bands` x `rows`), then computes the exact shingle Jaccard similarity of
-    each candidate and reports pairs at or above `threshold` (0.8). Evidence gives the
-    similarity and the spans where the two differ. Exact copies are DUP001's.
+    Measures how much of a paragraph must change to turn it into another: the edit
+    similarity (1 - Levenshtein distance / length of the longer) must be at least
+    `threshold` (0.85: at most 15% of the characters substituted, inserted or deleted,
+    spread or in one place). No two paragraphs are compared unless they share shingles:
+    candidates come from one-permutation MinHash signatures banded for LSH, per script. A
+    paragraph mostly in Han characters has shingles 2 characters wide where a Han
+    character starts them (`shingle_han`) and 5 elsewhere (`shingle`); one mostly in Han
+    characters is banded in `bands_han` (32) bands of `rows_han` (4), one mostly in Latin
+    letters, whose shingles break more per edit, in `bands_latin` (64) bands of
+    `rows_latin` (3), one between the two both ways. Paragraphs joined by near copies form one finding that
+    names every member, with each confirmed pair's similarity and the spans where the
+    first two differ. Exact copies are DUP001's. Templated paragraphs filled with other
+    figures (a weekly table, one paragraph per sector) are near copies by their
+    characters and are reported too; the differing spans show what changed.
 
     ## Why is this bad
-    A paragraph repeated with a few words changed is usually an edited copy that was not
-    removed, or one story merged twice; it inflates the dataset the same way a copy does.
+    A paragraph repeated with a few characters or words changed is an edited copy that was
+    not removed, the same story merged twice, or a second scan of one page; it inflates the
+    dataset the way a copy does, and the two versions may disagree.
 
     ## Example
     The same paragraph twice, one figure changed:
@@ -314,7 +373,7 @@ def partial_duplicates(ctx):
     `min_chars` (50) characters and at least `min_fraction` (0.5) of the shorter paragraph.
     A stretch both paragraphs open with must cover `opening_fraction` (0.8) of the shorter
     one, so two paragraphs that merely start with the same stock sentence are not reported.
-    Pairs similar enough to be near duplicates (`near_threshold`) are left to DUP002.
+    Pairs similar enough to be near copies (edit similarity `near_threshold`) are left to DUP002.
 
     ## Why is this bad
     A layout error can glue the start of one sentence onto the copied tail of another:

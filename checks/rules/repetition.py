@@ -17,15 +17,41 @@ from checks.model import Hit
 from checks.rules.base import rule
 from checks.rules.grouping import by_article, in_position_order
 from checks.similarity.hashing import _mix
+from checks.vocab import lexicon
+from checks.vocab.scripts import HAN, is_han
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
-# "more and more", "again and again", "day after day", "side by side": X-joiner-X idioms.
+# "more and more", "again and again", "day after day", "side by side": X-joiner-X idioms, where X is one
+# of these words or a comparative ("bigger and bigger").
 ENGLISH_JOINERS = frozenset({"and", "or", "by", "after", "to", "upon"})
+ENGLISH_IDIOM_WORDS = frozenset(
+    "more less again over on round around through up down out by time day week month year side one step little "
+    "bit face back door hand arm neck head inch piece word".split())
 _GAP = re.compile(r"[ \t]+")
 # English words that stand doubled in correct grammar or idiom ("that that", "had had", "bye bye").
 ENGLISH_LEGIT_DOUBLES = frozenset({"that", "had", "is", "bye", "so", "very", "no", "yes", "ha", "knock", "tut", "now"})
-REP001 = {"min_cjk": 2, "max_cjk": 8, "max_words": 4}
+# English closed-class words: capitalised, they start a sentence, not a name, so "The The" is a slip
+# while a capitalised word of any other kind written twice is a name (Duran Duran, Bora Bora).
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the this that these those and or but nor so for yet of to in on at by with from as into onto upon "
+    "about over under after before than then if when while because it its he she they we you i his her their "
+    "our your my is are was were be been being has have had do does did will would shall should can could "
+    "may might must not no there here".split())
+# jieba part-of-speech tags of the word classes Chinese never reduplicates: particles (的, 了, 着, 地,
+# 得, 过, 等), prepositions (在, 对, 把), conjunctions (和, 与, 或), pronouns (这, 其), modal particles
+# (吗, 呢), adverbs (都, 也, 就; the reduplicated adverbs 常常, 刚刚, 渐渐 are dictionary words of
+# their own) and suffixes (们). A character of these classes written twice, each standing as a word of
+# its own, is a slip; verbs (看看), adjectives (高高), nouns (人人), measure words (个个), numerals and
+# names (晓晓) reduplicate, so a single character of theirs written twice is never reported.
+NON_REDUPLICATING_TAGS = frozenset({"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "y", "d", "k"})
+# A two-character verb said twice asks for a brief or tentative try (研究研究, 商量商量) after these
+# words of wish, request or suggestion, or before 吧 / 一下 / 看; elsewhere a doubled verb is a slip.
+TENTATIVE_BEFORE = frozenset("要 得 该 应该 需要 可以 想 去 来 再 请 让 帮 给 好好 一起 先 不妨".split())
+TENTATIVE_AFTER = ("吧", "一下", "看")
+# Quotes around a title (《》) or around a name or a term (other quotes, when what they hold has no clause).
+_QUOTES = {"《": "》", "“": "”", "「": "」", "『": "』", '"': '"'}
+_CLAUSE_MARKS = frozenset("，,。；;！!？?、：:")
+REP001 = {"min_cjk": 1, "max_cjk": 16, "max_words": 4}
 # Thresholds published with the Gopher quality filters (Rae et al. 2021, table A1).
 GOPHER = {
     "min_tokens": 100,
@@ -34,48 +60,179 @@ GOPHER = {
     "dup_5gram": 0.15, "dup_6gram": 0.14, "dup_7gram": 0.13, "dup_8gram": 0.12, "dup_9gram": 0.11,
     "dup_10gram": 0.10,
 }
-
-
-def _cjk_legit(unit: str) -> bool:
-    """Doubled units that Chinese writes on purpose: 哈哈哈哈, 一个一个, 一步一步 (一 + measure word)."""
-    return len(set(unit)) == 1 or unit[0] == "一"
+_WINDOW = 12  # characters of context each side that the segmenter reads around a candidate
 
 
 @lru_cache(maxsize=8)
-def _may_double(high: int) -> re.Pattern:
-    """Two Chinese characters that come again, in order, 2..high characters on: what any doubled
-    unit of two or more characters needs. Most paragraphs have none, and the regex engine rules
-    them out far faster than the loop below."""
-    c = "[\u3400-\u4dbf\u4e00-\u9fff]"
-    return re.compile(rf"({c})({c}){c}{{0,{max(high - 2, 0)}}}\1\2")
+def _doubled_unit(low: int, high: int) -> re.Pattern:
+    """Where a unit of low..high Han characters followed by itself starts (a lookahead: every place)."""
+    return re.compile(f"(?=([{HAN}]{{{max(low, 1)},{max(high, 1)}}}?)\\1)")
 
 
 def cjk_doublings(text: str, options: dict) -> list[tuple[int, str]]:
-    """(offset, unit) for each unit of min_cjk..max_cjk Chinese characters written twice in a row.
-
-    Single characters are never reported: doubled single characters are mostly reduplication
-    (看看, 常常) or two words meeting (技术上 + 上冲), and without a lexicon the mistakes cannot
-    be told from them.
-    """
+    """(offset, unit) for every unit of min_cjk..max_cjk Han characters written twice in a row,
+    by offset and then length. These are candidates: `doubling_verdict` decides which are slips."""
+    low, high = int(options.get("min_cjk", 1)), int(options.get("max_cjk", 16))
     found = []
-    low, high = int(options.get("min_cjk", 2)), int(options.get("max_cjk", 8))
-    if low >= 2 and not _may_double(high).search(text):
-        return found
-    for run in _CJK_RUN.finditer(text):
-        s, base, i = run.group(0), run.start(), 0
-        while i < len(s):
-            for n in range(low, min(high, (len(s) - i) // 2) + 1):
-                unit = s[i:i + n]
-                if s[i + n:i + 2 * n] == unit and not _cjk_legit(unit):
-                    found.append((base + i, unit))
-                    i += 2 * n - 1
-                    break
-            i += 1
+    for m in _doubled_unit(low, high).finditer(text):
+        at = m.start()
+        for n in range(len(m.group(1)), high + 1):
+            unit = text[at:at + n]
+            if len(unit) == n and text[at + n:at + 2 * n] == unit and all(is_han(c) for c in unit):
+                found.append((at, unit))
     return found
 
 
-def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
-    """(offset, phrase) for each run of 1..max_words words written twice, separated only by spaces."""
+def han_slips(text: str, options: dict) -> list[tuple[int, str, str]]:
+    """(offset, unit, words around it) of each doubled Han unit that is a slip, left to right;
+    at each place the shortest unit that is a slip, and nothing inside a doubling already reported."""
+    out, past = [], 0
+    for offset, unit in cjk_doublings(text, options):
+        if offset < past:
+            continue
+        words = doubling_verdict(text, offset, unit)
+        if words is not None:
+            out.append((offset, unit, words))
+            past = offset + 2 * len(unit)
+    return out
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a title in 《》 or inside quotes around a name or a term
+    (a quoted stretch without a clause): a title's or name's wording is its own (《向前向前再向前》,
+    “杜兰杜兰”). Quoted speech, which runs over clauses, is read as any text."""
+    for opener, closer in _QUOTES.items():
+        before = text.rfind(opener, 0, start)
+        if before < 0 or (opener != closer and text.rfind(closer, before + 1, start) >= 0):
+            continue
+        after = text.find(closer, end)
+        if after < 0 or (opener == closer and text.count(opener, 0, before) % 2):
+            continue
+        if opener == "《" or not _CLAUSE_MARKS.intersection(text[before + 1:after]):
+            return True
+    return False
+
+
+def _reduplicated_single(text: str, at: int, char: str) -> bool:
+    """Whether the character doubled at `at` is part of AABB (高高兴兴, 确确实实), ABB (绿油油) or a
+    run of three or more (哈哈哈). (A doubling the dictionary holds, 看看, is one word to the segmenter.)"""
+    before, after = text[at - 1:at] if at else "", text[at + 2:at + 3]
+    if char in (before, after):
+        return True
+    next_pair, last_pair = text[at + 2:at + 4], text[max(at - 2, 0):at]
+    if len(next_pair) == 2 and next_pair[0] == next_pair[1] and lexicon.is_word(char + next_pair[0]):
+        return True  # AABB, at its AA
+    if len(last_pair) == 2 and last_pair[0] == last_pair[1] and lexicon.is_word(last_pair[0] + char):
+        return True  # AABB, at its BB
+    return bool(before) and lexicon.is_word(before + char * 2)  # ABB
+
+
+def _tentative_verb(words: list[tuple[str, int, int]], start: int, end: int, unit: str) -> bool:
+    """A two-character verb said twice for a brief try: 商量商量吧, 要研究研究 (a verb by the dictionary)."""
+    if len(unit) != 2:
+        return False
+    if "".join(w for w, s, _ in words if s >= end).startswith(TENTATIVE_AFTER):
+        return True
+    before = [w for w, _, e in words if e == start]
+    return bool(before) and before[0] in TENTATIVE_BEFORE and lexicon.tag_of(unit).startswith("v")
+
+
+def _words(text: str, start: int, end: int, hmm: bool) -> list[tuple[str, int, int]]:
+    """jieba's words of text[start:end], with offsets in the text."""
+    return [(w, s + start, e + start) for w, s, e in lexicon.tokens(text[start:end], hmm=hmm)]
+
+
+def _all_words(unit: str) -> bool:
+    """Whether the unit alone cuts into dictionary words of two characters or more (医药生物 = 医药 生物)."""
+    return all(e - s > 1 for _, s, e in lexicon.tokens(unit, hmm=False))
+
+
+def _shown(words: list[tuple[str, int, int]], start: int, end: int) -> str:
+    return "/".join(w for w, s, e in words if e > start - 4 and s < end + 4)
+
+
+def _a_word_once(text: str, offset: int, unit: str) -> bool:
+    """Whether the unit stands as a word, or words, in the text with its second copy taken out.
+
+    For copies that hold no dictionary word of two characters or more: a word the dictionary
+    lacks (反诈, 弃风) or a run of one-character words (还将). jieba's HMM, which makes new words of
+    such runs, reads the text as the writer meant it; there the unit of a slip stands on its own
+    (以及弃风、弃光), while pieces of a name do not (力拓和必拓: 必 belongs to 必拓).
+    """
+    n, left = len(unit), max(0, offset - _WINDOW)
+    once = text[left:offset + n] + text[offset + 2 * n:offset + 2 * n + _WINDOW]
+    words = _words(once, 0, len(once), hmm=True)
+    return offset - left in {s for _, s, _ in words} and offset - left + n in {e for _, _, e in words}
+
+
+def doubling_verdict(text: str, offset: int, unit: str) -> str | None:
+    """The words around a doubled Han unit when it is a slip, None when it is not.
+
+    The text around the candidate is cut into words by jieba's dictionary. The unit is doubled
+    by mistake when its copies are words: both copies whole words (增长增长, 保持稳定保持稳定,
+    医药生物医药生物 even where 生物医药 is cut across the middle), the first copy the tail of a
+    longer word (大模型模型), the second copy the head of a dictionary word cut short in the
+    first (有限公有限公司), or a word the dictionary lacks (反诈反诈: `_a_word_once`). It is
+    not when the copies meet inside a word and are no words of their own (two words meeting:
+    退税缓税缓费 is 退税 缓税 缓费), when the doubling is one word to the segmenter or a
+    reduplication (看看, 高高兴兴, 一个一个, 研究研究 after 要), or when it stands in a quoted name
+    or title. A single character is a slip only when both copies stand as words of their own
+    and the dictionary gives it a class Chinese never reduplicates (`NON_REDUPLICATING_TAGS`:
+    发展的的道路, not 说的的确, which is 的 + 的确).
+    """
+    n, end = len(unit), offset + 2 * len(unit)
+    if (len(set(unit)) == 1 and n > 1) or _quoted_name(text, offset, end):
+        return None  # 哈哈哈哈 is a run of one character, read as the single-character case
+    left, right = max(0, offset - _WINDOW), end + _WINDOW
+    junction = offset + n
+    if n == 1:
+        if lexicon.tag_of(unit) not in NON_REDUPLICATING_TAGS or _reduplicated_single(text, offset, unit):
+            return None
+        words = _words(text, left, right, hmm=True)
+        alone = {(offset, junction), (junction, end)} <= {(s, e) for _, s, e in words}
+        return _shown(words, offset, end) if alone else None
+    if unit[0] == "一" and n == 2:
+        return None  # 一个一个, 一步一步: one measure at a time
+    words = _words(text, left, right, hmm=False)
+    starts, ends = {s for _, s, _ in words}, {e for _, _, e in words}
+    shown = _shown(words, offset, end)
+    if _tentative_verb(words, offset, end, unit):
+        return None
+    if junction not in starts:  # the copies meet inside a word
+        return shown if offset in starts and end in ends and _all_words(unit) else None
+    second = [(w, s, e) for w, s, e in words if junction <= s < end]
+    if offset in starts and end in ends:  # both copies are whole words
+        if any(e - s > 1 for _, s, e in second) or _a_word_once(text, offset, unit):
+            return shown
+        return None
+    if offset not in starts and end in ends:
+        return shown if any(e - s > 1 for _, s, e in second) else None  # the tail of a word, then that tail again
+    if offset in starts and end not in ends:
+        last = next(w for w, s, e in words if s < end < e)
+        cut = "".join(w for w, s, _ in second)
+        if lexicon.is_word(last) and cut.startswith(unit) and len(cut) > n:
+            return shown  # a piece cut mid-word, then the whole word
+    return None
+
+
+def _idiom_word(word: str) -> bool:
+    return word in ENGLISH_IDIOM_WORDS or (len(word) > 4 and word.endswith("er"))
+
+
+def _english_name(first: str, second: str) -> bool:
+    """A capitalised word written twice is a name (Duran Duran, Bora Bora) unless it is a function
+    word starting a sentence (The The) or the first copy is possessive (Norway's Norway's)."""
+    return (first[0].isupper() and second[0].isupper() and first.lower() not in ENGLISH_FUNCTION_WORDS
+            and not first.lower().endswith("'s"))
+
+
+def word_doublings(text: str, options: dict) -> list[tuple[int, str, int]]:
+    """(offset, phrase, end of the second copy) for each run of 1..max_words words written twice,
+    separated only by spaces.
+
+    Not reported: doubles that grammar or idiom allows (`that that`, `and more and more`),
+    numbers, single letters other than `a` and `I`, and a name (`_english_name`: Duran Duran).
+    """
     words = list(_WORD.finditer(text))
     lowered = [w.group(0).lower() for w in words]
     found, i, max_words = [], 0, int(options.get("max_words", 4))
@@ -86,11 +243,14 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str]]:
             gaps = [text[words[j].end():words[j + 1].start()] for j in range(i, i + 2 * n - 1)]
             if not all(_GAP.fullmatch(g) for g in gaps):
                 continue
-            if n == 2 and lowered[i] in ENGLISH_JOINERS:
+            if n == 2 and lowered[i] in ENGLISH_JOINERS and _idiom_word(lowered[i + 1]):
+                continue  # "and more and more" is "and" + "more and more"
+            if n == 1 and (lowered[i] in ENGLISH_LEGIT_DOUBLES or lowered[i][0].isdigit()
+                           or (len(lowered[i]) == 1 and lowered[i] not in ENGLISH_FUNCTION_WORDS)):
                 continue
-            if n == 1 and (lowered[i] in ENGLISH_LEGIT_DOUBLES or lowered[i][0].isdigit() or len(lowered[i]) == 1):
+            if n == 1 and _english_name(words[i].group(0), words[i + 1].group(0)):
                 continue
-            found.append((words[i].start(), text[words[i].start():words[i + n - 1].end()]))
+            found.append((words[i].start(), text[words[i].start():words[i + n - 1].end()], words[i + 2 * n - 1].end()))
             i += 2 * n - 1
             break
         i += 1
@@ -105,27 +265,26 @@ def paragraph_doublings(paragraphs: pd.DataFrame, options: dict) -> list[dict]:
 def doublings_in_rows(rows: list, options: dict) -> list[dict]:
     """`paragraph_doublings` over one article's rows (with paragraph_id and norm) in position order.
 
-    A doubled Chinese unit counts only when the unit also stands alone elsewhere in the
-    article: that shows it is a word of the text, not two words meeting (退税缓税缓费 is
-    缓税 + 缓费, 富国中国中小盘 is 富国 + 中国 + 中小盘).
+    Each paragraph is judged alone: a Chinese candidate by `doubling_verdict`, an English one by
+    `word_doublings`.
     """
-    cjk = {row.paragraph_id: cjk_doublings(row.norm, options) for row in rows}
-    doubled = Counter(unit for found in cjk.values() for _, unit in found)
-    article = "\n".join(row.norm for row in rows) if doubled else ""
     out = []
     for row in rows:
         text = row.norm
-        words = [(o, u) for o, u in cjk[row.paragraph_id] if article.count(u) > 2 * doubled[u]]
-        for offset, unit in sorted(words + word_doublings(text, options)):
-            sep = "" if _CJK_RUN.fullmatch(unit + unit) else " "
-            out.append({"paragraph_id": row.paragraph_id, "offset": offset, "unit": unit, "doubled": unit + sep + unit,
-                        "context": text[max(0, offset - 10):offset + 2 * len(unit) + 10]})
+        found = [(offset, unit, unit + unit, words) for offset, unit, words in han_slips(text, options)]
+        found += [(offset, unit, text[offset:end], "") for offset, unit, end in word_doublings(text, options)]
+        for offset, unit, doubled, words in sorted(found):
+            item = {"paragraph_id": row.paragraph_id, "offset": offset, "unit": unit, "doubled": doubled,
+                    "context": text[max(0, offset - 10):offset + len(doubled) + 10]}
+            if words:
+                item["words"] = words
+            out.append(item)
     return out
 
 
 def _tokens(text: str) -> list[str]:
     """Words for Latin script, single characters for Chinese (each counts as a word)."""
-    return re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z]+|\d+", text)
+    return re.findall(f"[{HAN}]|[A-Za-z]+|\\d+", text)
 
 
 def _gram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
@@ -348,13 +507,20 @@ def doubled_words(ctx):
     """Report a word or phrase written twice in a row by mistake.
 
     ## What it does
-    Finds a unit of 2 to `max_cjk` (8) Chinese characters written twice in a row
-    (`模型模型`), and 1 to `max_words` (4) English words repeated with only spaces between
-    (`the the`). Not reported: single Chinese characters doubled (看看, 常常, 上上冲 where
-    two words meet), units of one repeated character (哈哈哈哈), 一 + measure word
-    (一个一个), a unit that does not also stand alone elsewhere in the article (so two
-    words meeting, 退税缓税缓费, are not taken for one doubled word), English doubles that
-    grammar allows (`that that`, `had had`) and X-and-X idioms (`more and more`).
+    Finds a unit of 1 to `max_cjk` (16) Han characters written twice in a row, and 1 to
+    `max_words` (4) English words repeated with only spaces between, then asks whether the
+    doubling is a slip. Chinese: the text around it is cut into words with jieba's
+    dictionary (shared with the claims through `checks.vocab.lexicon`); a slip is a word or
+    words written twice (`增长增长`, `保持稳定保持稳定`), the tail of a word written again as
+    a word (`大模型模型`) or a piece cut mid-word before the whole word (`有限公有限公司`).
+    Not reported: two words meeting (`退税缓税缓费` is 退税 缓税 缓费), reduplication (看看,
+    高高兴兴, 一个一个, a verb said twice for a brief try as in 要研究研究), a doubling
+    inside a quoted name or title, and a single character written twice unless the
+    dictionary gives it a class Chinese never reduplicates (particles, prepositions,
+    conjunctions, pronouns, adverbs: `的的`) and both copies stand as words. English:
+    not doubles that grammar or idiom allows (`that that`, `had had`, `and more and
+    more`), numbers, and a capitalised word other than a function word, unless possessive
+    (a name: Duran Duran). Each paragraph is judged alone: nothing is counted across the article.
 
     ## Why is this bad
     A doubled word is an editing slip the reader notices at once; it also skews token
@@ -381,8 +547,7 @@ def doubled_words(ctx):
                 message=f"'{item['doubled']}' doubled in paragraph at {location.file}:{location.line_start}: "
                 f"…{item['context']}…",
                 locations=[location],
-                evidence={"doubled": item["doubled"], "unit": item["unit"], "offset": item["offset"],
-                          "context": item["context"]},
+                evidence={key: item[key] for key in ("doubled", "unit", "offset", "context", "words") if key in item},
                 key=f"{item['offset']}:{item['unit']}",
             )
 

@@ -1,28 +1,39 @@
-"""The exact measures that confirm a candidate pair: shingle Jaccard, longest shared stretch, spans."""
+"""The exact measures that confirm a candidate pair: edit similarity, longest shared stretch, spans;
+and the shingles of a text as strings, for engines that hash them their own way."""
 from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cpdist
 
-def shingles(text: str, k: int) -> set[str]:
-    """The set of k-character shingles; a text shorter than k is its own single shingle."""
-    if len(text) <= k:
-        return {text}
-    return {text[i:i + k] for i in range(len(text) - k + 1)}
+from checks.vocab.scripts import is_han
 
 
-def jaccard(a: str, b: str, k: int) -> float:
-    """Jaccard similarity of the two texts' k-character shingle sets."""
-    return set_jaccard(shingles(a, k), shingles(b, k))
+def script_shingles(text: str, k: int, k_han: int) -> set[str]:
+    """The shingles `shingle_hashes` hashes, as strings: k characters wide, k_han where a Han
+    character starts one; a text too short for any is its own single shingle."""
+    found = set()
+    for i, char in enumerate(text):
+        width = k_han if is_han(char) else k
+        if i + width <= len(text):
+            found.add(text[i:i + width])
+    return found or ({text} if text else set())
 
 
-def set_jaccard(sa: set, sb: set) -> float:
-    """Jaccard similarity of two sets (1.0 for two empty sets); the union is counted from the sizes."""
-    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    if not large:
-        return 1.0
-    shared = len(small & large)
-    return shared / (len(small) + len(large) - shared)
+def edit_similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """1 - Levenshtein distance / length of the longer text: the share of characters a reader
+    finds unchanged when one text is turned into the other by substitutions, insertions and
+    deletions. Below `cutoff` the answer is 0.0 (the computation stops early)."""
+    return Levenshtein.normalized_similarity(a, b, score_cutoff=cutoff)
+
+
+def edit_similarities(firsts: list[str], seconds: list[str], cutoff: float = 0.0) -> list[float]:
+    """`edit_similarity` of each (firsts[i], seconds[i]), measured by rapidfuzz in one call."""
+    if not firsts:
+        return []
+    scores = cpdist(firsts, seconds, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
+    return [float(score) for score in scores]
 
 
 def grams(text: str, k: int) -> set[str]:

@@ -1,17 +1,38 @@
-"""Vectorised hashing of every k-character shingle of many texts at once.
+"""Vectorised hashing of every shingle of many texts at once.
 
 Texts are concatenated into one array of code points; a polynomial prefix hash (uint64,
-wrapping) gives each shingle's hash in three array operations whatever k is, and shingles
-that would cross from one text into the next are dropped.
+wrapping) gives each shingle's hash in three array operations whatever its width, and
+shingles that would cross from one text into the next are dropped. A shingle's width may
+depend on the script of the character it starts with: Han characters carry a word in one or
+two characters, Latin letters need four or five.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 import numpy as np
+
+from checks.vocab.scripts import han_mask
 
 _BASE = np.uint64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
 _BASE_INV = np.uint64(pow(int(_BASE), -1, 2**64))
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
+
+
+_CHUNK_CHARS = 1_000_000
+
+
+def text_chunks(texts: list[str], chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
+    """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice)."""
+    start, size = 0, 0
+    for i, text in enumerate(texts):
+        size += len(text)
+        if size >= chunk_chars:
+            yield start, texts[start:i + 1]
+            start, size = i + 1, 0
+    if start < len(texts):
+        yield start, texts[start:]
 
 
 def codes_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -31,11 +52,9 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
-def rolling_hashes(codes: np.ndarray, starts: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Hash of every k-shingle that lies inside one text, and the index of the text it belongs to.
-
-    A text shorter than k contributes one shingle: itself.
-    """
+def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Prefix sums of code * BASE**i and the inverse powers: the hash of [b, e) is
+    (prefix[e] - prefix[b]) * inverse[b]."""
     n = len(codes)
     with np.errstate(over="ignore"):
         powers = np.empty(n + 1, dtype=np.uint64)
@@ -48,12 +67,52 @@ def rolling_hashes(codes: np.ndarray, starts: np.ndarray, k: int) -> tuple[np.nd
         np.cumprod(inverse, out=inverse)
         prefix = np.zeros(n + 1, dtype=np.uint64)
         np.cumsum((codes.astype(np.uint64) + np.uint64(1)) * powers[:n], out=prefix[1:])
-        lengths = np.diff(starts)
-        span = np.minimum(lengths, k)  # a short text is one shingle of its own length
-        counts = np.maximum(lengths - k + 1, np.minimum(lengths, 1))
-        owner = np.repeat(np.arange(len(lengths), dtype=np.int64), counts)
-        first = np.repeat(starts[:-1] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
-        begin = np.arange(len(owner), dtype=np.int64) + first
-        end = begin + np.repeat(span, counts)
-        raw = (prefix[end] - prefix[begin]) * inverse[begin]
-        return _mix(raw ^ np.repeat(span.astype(np.uint64), counts)), owner
+    return prefix, inverse
+
+
+def shingle_hashes(codes: np.ndarray, starts: np.ndarray, k: int, k_han: int | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Hash of every shingle that lies inside one text, and the index of the text it belongs to.
+
+    A shingle starts at every position and is `k` characters wide, or `k_han` where a Han
+    character starts it. A text too short for any of its shingles contributes one: itself.
+    Hashes come in text order, and in position order inside a text.
+    """
+    lengths = np.diff(starts)
+    n_texts = len(lengths)
+    begin = np.arange(len(codes), dtype=np.int64)
+    if k_han is None or k_han == k:
+        width = np.full(len(codes), k, dtype=np.int64)
+    else:
+        width = np.where(han_mask(codes), np.int64(k_han), np.int64(k))
+    owner = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
+    valid = begin + width <= np.repeat(starts[1:], lengths)
+    lone = np.flatnonzero((np.bincount(owner[valid], minlength=n_texts) == 0) & (lengths > 0))
+    begin, width, owner = begin[valid], width[valid], owner[valid]
+    if len(lone):  # whole texts shorter than their shingles, put in text order
+        begin = np.concatenate([begin, starts[lone]])
+        width = np.concatenate([width, lengths[lone]])
+        owner = np.concatenate([owner, lone])
+        order = np.argsort(owner, kind="stable")
+        begin, width, owner = begin[order], width[order], owner[order]
+    prefix, inverse = _prefix_hashes(codes)
+    with np.errstate(over="ignore"):
+        raw = (prefix[begin + width] - prefix[begin]) * inverse[begin]
+    return _mix(raw ^ width.astype(np.uint64)), owner
+
+
+def han_shares_of(codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """For each text (code points and start offsets as `codes_of` gives them), its Han characters as
+    a share of its Han characters and ASCII letters; 0 for a text with neither."""
+    folded = codes | np.uint32(0x20)
+    hans = np.diff(np.concatenate([[0], np.cumsum(han_mask(codes))])[starts])
+    letters = np.diff(np.concatenate([[0], np.cumsum((folded >= ord("a")) & (folded <= ord("z")))])[starts])
+    return np.divide(hans, hans + letters, out=np.zeros(len(hans)), where=(hans + letters) > 0)
+
+
+def han_shares(texts: list[str]) -> np.ndarray:
+    """`han_shares_of` for a list of texts."""
+    shares = np.zeros(len(texts))
+    for first, chunk in text_chunks(texts):
+        shares[first:first + len(chunk)] = han_shares_of(*codes_of(chunk))
+    return shares

@@ -6,57 +6,129 @@ turn into an all-pairs comparison.
 """
 from __future__ import annotations
 
-from typing import Iterator
-
 import numpy as np
 
-from checks.similarity.hashing import _mix, codes_of, rolling_hashes
-
-_CHUNK_CHARS = 1_000_000
+from checks.similarity.hashing import _mix, codes_of, han_shares_of, shingle_hashes, text_chunks
 
 
-def text_chunks(texts: list[str], chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
-    """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice)."""
-    start, size = 0, 0
-    for i, text in enumerate(texts):
-        size += len(text)
-        if size >= chunk_chars:
-            yield start, texts[start:i + 1]
-            start, size = i + 1, 0
-    if start < len(texts):
-        yield start, texts[start:]
+EMPTY = np.uint32(0xFFFFFFFF)  # a bin no shingle of the text fell into
+_PROBES = 32  # tries to borrow a value for an empty bin before taking the text's least one
 
 
-def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(seed)
-    a = rng.integers(1, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
-    b = rng.integers(0, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32)
-    return a, b
+def _seeded(hashes: np.ndarray, seed: int) -> np.ndarray:
+    return _mix(hashes ^ _mix(np.full(1, seed, dtype=np.uint64)))
 
 
-def minhash_signatures(texts: list[str], k: int, num_perm: int, seed: int = 1) -> np.ndarray:
-    """MinHash signature (uint32, one row per text) of each text's k-shingle set.
+def _probe_table(bins: int, seed: int) -> np.ndarray:
+    """For each bin, the bins it borrows from when empty, in order: the same for every text."""
+    keys = np.arange(bins * _PROBES, dtype=np.uint64) + (np.uint64(seed) << np.uint64(40))
+    return (((_mix(keys) >> np.uint64(32)) * np.uint64(bins)) >> np.uint64(32)).astype(np.int64).reshape(bins, _PROBES)
 
-    Hash functions are x -> (x xor b) * a modulo 2**32 with odd a: each is a permutation of
-    32-bit values, applied to the high half of a well mixed 64-bit shingle hash.
+
+def _densify(block: np.ndarray, probes: np.ndarray) -> np.ndarray:
+    """Fill each empty bin from the first filled bin of its probe sequence (optimal densification,
+    Shrivastava 2017): two texts then agree on a bin with probability their Jaccard similarity.
+    A text with fewer shingles than the probes can find takes its least value; one with none stays empty."""
+    bins = block.shape[1]
+    flat = block.reshape(-1)
+    out = flat.copy()
+    empty = flat == EMPTY
+    empty &= np.repeat(~empty.reshape(block.shape).all(axis=1), bins)
+    at = np.flatnonzero(empty)
+    column = at % bins
+    base = at - column
+    for sources in probes.T:  # one probe for every empty bin at a time; most are filled by the first few
+        if not len(at):
+            break
+        value = flat[base + sources[column]]
+        found = value != EMPTY
+        out[at[found]] = value[found]
+        missing = ~found
+        at, base, column = at[missing], base[missing], column[missing]
+    if len(at):
+        out[at] = block.min(axis=1)[at // bins]
+    return out.reshape(block.shape)
+
+
+def _oph_block(hashes: np.ndarray, owner: np.ndarray, texts: int, bins: int, probes: np.ndarray) -> np.ndarray:
+    """Densified one-permutation signatures (texts x bins) of seeded shingle hashes and their owners."""
+    block = np.full((texts, bins), EMPTY, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        slot = owner * bins + (((hashes >> np.uint64(32)) * np.uint64(bins)) >> np.uint64(32)).astype(np.int64)
+    np.minimum.at(block.reshape(-1), slot, (hashes & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return _densify(block, probes)
+
+
+def oph_signatures(texts: list[str], k: int, k_han: int, bins: int, seed: int = 1) -> np.ndarray:
+    """One-permutation MinHash signature (uint32, one row of `bins` values per text) of each text's shingles.
+
+    Each shingle hash picks a bin with its high half and competes for that bin's minimum with
+    its low half: one pass over the shingles instead of one per hash function (Li, Owen and
+    Zhang 2012), then empty bins are densified. Shingles are `k` characters wide, `k_han`
+    where a Han character starts them (`shingle_hashes`). A text without shingles keeps EMPTY.
     """
-    a, b = _permutations(num_perm, seed)
-    out = np.full((len(texts), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+    out = np.full((len(texts), bins), EMPTY, dtype=np.uint32)
+    probes = _probe_table(bins, seed)
     for first, chunk in text_chunks(texts):
         codes, starts = codes_of(chunk)
-        hashes, owner = rolling_hashes(codes, starts, k)
-        if not len(hashes):
-            continue
-        x = (hashes >> np.uint64(32)).astype(np.uint32)
-        cuts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-        rows = first + owner[cuts]
-        value = np.empty_like(x)
-        with np.errstate(over="ignore"):
-            for p in range(num_perm):  # one contiguous pass per permutation stays in cache
-                np.bitwise_xor(x, b[p], out=value)
-                np.multiply(value, a[p], out=value)
-                out[rows, p] = np.minimum.reduceat(value, cuts)
+        hashes, owner = shingle_hashes(codes, starts, k, k_han)
+        out[first:first + len(chunk)] = _oph_block(_seeded(hashes, seed), owner, len(chunk), bins, probes)
     return out
+
+
+def _band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per band and text (bands x texts): the band's values, two at a time, mixed together."""
+    values = signatures[:, :bands * rows].reshape(len(signatures), bands, rows).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        key = np.broadcast_to(_mix(np.arange(1, bands + 1, dtype=np.uint64)), (len(signatures), bands))
+        for r in range(0, rows, 2):
+            pair = values[:, :, r] << np.uint64(32)
+            if r + 1 < rows:
+                pair |= values[:, :, r + 1]
+            key = _mix(key ^ pair)
+    return np.ascontiguousarray(key.T)
+
+
+def script_band_keys(texts: list[str], k_han: int, layouts: dict[str, tuple[int, int, int, float, float]],
+                     seed: int = 1) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """LSH band keys of each text, banded by its script.
+
+    `layouts` maps a name to (k, bands, rows, low, high): texts whose Han share (`han_shares_of`)
+    lies in [low, high] get shingles `k_han` characters wide where a Han character starts them and
+    `k` elsewhere, and one-permutation MinHash signatures of bands x rows values, banded. Returns, per
+    name, the indices of its texts that have shingles and their keys (bands x those texts). A text's
+    shingles are hashed once for each width `k` it needs; signatures are made a slice of texts at a
+    time and never kept whole.
+    """
+    probes = {name: _probe_table(bands * rows, seed) for name, (_, bands, rows, _, _) in layouts.items()}
+    found: dict[str, list] = {name: [] for name in layouts}
+    for first, chunk in text_chunks(texts):
+        codes, starts = codes_of(chunk)
+        shares = han_shares_of(codes, starts)
+        hashed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for name, (k, bands, rows, low, high) in layouts.items():
+            if k not in hashed:
+                hashes, owner = shingle_hashes(codes, starts, k, k_han)
+                hashed[k] = (_seeded(hashes, seed), owner)
+            hashes, owner = hashed[k]
+            chosen = (shares >= low) & (shares <= high) & (np.bincount(owner, minlength=len(chunk)) > 0)
+            local = np.cumsum(chosen) - 1  # a chosen text's row in this layout's block
+            mine = chosen[owner]
+            block = _oph_block(hashes[mine], local[owner[mine]], int(chosen.sum()), bands * rows, probes[name])
+            found[name].append((first + np.flatnonzero(chosen), _band_keys(block, bands, rows)))
+    return {name: (np.concatenate([np.empty(0, dtype=np.int64)] + [i for i, _ in parts]),
+                   np.concatenate([np.empty((layouts[name][1], 0), dtype=np.uint64)] + [keys for _, keys in parts],
+                                  axis=1))
+            for name, parts in found.items()}
+
+
+def keyed_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int = 100) -> np.ndarray:
+    """Distinct pairs (i, j), i < j, of the ids (ascending) that share a key (bands x ids) in at least one band."""
+    pieces = [np.empty((0, 2), dtype=np.int64)]
+    for key in keys:
+        order = np.argsort(key, kind="stable")  # ids ascend, so ties keep them in order
+        pieces.append(bucket_pairs(key[order], ids[order], max_bucket, "star", presorted=True))
+    return unique_pairs(np.concatenate(pieces))[0]
 
 
 def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: str = "star",
@@ -101,19 +173,14 @@ def unique_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, max_bucket: int = 100) -> np.ndarray:
-    """Candidate pairs of texts whose signatures agree on every row of at least one band."""
+    """Candidate pairs of texts whose signatures agree on every row of at least one band.
+
+    Texts without a single shingle (an all-empty signature) are never candidates.
+    """
     if bands * rows > signatures.shape[1]:
         raise ValueError(f"{bands} bands of {rows} rows need {bands * rows} MinHash values")
-    ids = np.arange(len(signatures), dtype=np.int64)
-    pieces = []
-    with np.errstate(over="ignore"):
-        for band in range(bands):
-            block = signatures[:, band * rows:(band + 1) * rows].astype(np.uint64)
-            key = np.full(len(ids), np.uint64(band + 1), dtype=np.uint64)
-            for r in range(rows):
-                key = _mix(key ^ block[:, r])
-            pieces.append(bucket_pairs(key, ids, max_bucket, "star"))
-    return unique_pairs(np.concatenate(pieces))[0]
+    ids = np.flatnonzero(~(signatures == EMPTY).all(axis=1))
+    return keyed_pairs(_band_keys(signatures[ids], bands, rows), ids, max_bucket)
 
 
 def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, min_shared: int) -> np.ndarray:
@@ -126,7 +193,7 @@ def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, mi
     packed = []
     for first, chunk in text_chunks(texts):
         codes, starts = codes_of(chunk)
-        hashes, owner = rolling_hashes(codes, starts, k)
+        hashes, owner = shingle_hashes(codes, starts, k)
         keep = (hashes % np.uint64(keep_one_in)) == 0
         keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(chunk)))
         # 40 bits of anchor hash above 24 bits of text index: one sortable word per (anchor, text).

@@ -1,9 +1,10 @@
 """Duplicate candidates on Spark; confirmation and hits stay the rule module's own functions.
 
     DUP001  exact: eligible paragraphs grouped by content_hash (the digest of the normalised text)
-    DUP002  near: Spark ML MinHashLSH hashes of the 5-character shingle sets, banded into
-            bands x rows keys as the pandas rule does, buckets joined; then hits_for_near
-            computes the exact Jaccard of every candidate
+    DUP002  near: Spark ML MinHashLSH hashes of the shingle sets the pandas rule uses, chosen
+            by the text's script (`near_layouts`), banded into bands x rows keys as the pandas
+            rule does, buckets joined; then hits_for_near confirms every candidate by edit
+            similarity and groups the near copies
     DUP003  partial: sampled 16-character shingles ("anchors") exploded and joined on the
             anchor; pairs sharing min_anchors of them go to hits_for_partial
 
@@ -63,30 +64,39 @@ def _pairs_frame(spark, rdd) -> pd.DataFrame:
 
 
 def near_candidates(paragraphs, options: dict) -> pd.DataFrame:
-    """Candidate pairs [a, b] from Spark ML MinHashLSH values, banded as in the pandas rule."""
+    """Candidate pairs [a, b] from Spark ML MinHashLSH values, each script shingled and banded as in the pandas rule."""
     from pyspark.ml.feature import HashingTF, MinHashLSH
     from pyspark.ml.functions import vector_to_array
     from pyspark.sql import functions as F
 
-    from checks.similarity.exact import shingles
+    from checks.similarity.exact import script_shingles
+    from checks.similarity.hashing import han_shares
 
     opts = {**dup.NEAR, **options}
-    k, bands, rows = int(opts["shingle"]), int(opts["bands"]), int(opts["rows"])
-    max_bucket = int(opts["max_bucket"])
+    k_han, max_bucket = int(opts["shingle_han"]), int(opts["max_bucket"])
     spark = paragraphs.sparkSession
-    shingle = F.udf(lambda text: sorted(shingles(text, k)), "array<string>")
-    reps = representatives(paragraphs, opts).withColumn("shingles", shingle("norm"))
-    features = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 24, binary=True).transform(reps)
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=bands * rows,
-                       seed=int(opts["seed"])).fit(features)
-    hashed = model.transform(features).select(
-        "paragraph_id", F.transform("hashes", lambda v: vector_to_array(v)[0].cast("long")).alias("h"))
-    keys = hashed.select("paragraph_id", F.posexplode(F.array(*[
-        F.concat_ws(":", F.slice("h", band * rows + 1, rows).cast("array<string>")) for band in range(bands)
-    ])).alias("band", "key"))
-    buckets = keys.groupBy("band", "key").agg(F.collect_list("paragraph_id").alias("ids")).where(F.size("ids") > 1)
-    pairs = buckets.rdd.flatMap(lambda r: _bucket_pairs(r.ids, max_bucket, "star"))
-    return _pairs_frame(spark, pairs)
+    share = F.udf(lambda text: float(han_shares([text])[0]), "double")
+    reps = representatives(paragraphs, opts).withColumn("share", share("norm")).cache()
+    buckets = None
+    for name, (k, bands, rows, low, high) in dup.near_layouts(opts).items():
+        shingle = F.udf(lambda text, k=k: sorted(script_shingles(text, k, k_han)), "array<string>")
+        chosen = reps.where((F.col("share") >= low) & (F.col("share") <= high)).withColumn("shingles", shingle("norm"))
+        features = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 24,
+                             binary=True).transform(chosen)
+        model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=bands * rows,
+                           seed=int(opts["seed"])).fit(features)
+        hashed = model.transform(features).select(
+            "paragraph_id", F.transform("hashes", lambda v: vector_to_array(v)[0].cast("long")).alias("h"))
+        keys = hashed.select("paragraph_id", F.posexplode(F.array(*[
+            F.concat_ws(":", F.lit(name), F.slice("h", band * rows + 1, rows).cast("array<string>"))
+            for band in range(bands)
+        ])).alias("band", "key"))
+        buckets = keys if buckets is None else buckets.unionByName(keys)
+    grouped = buckets.groupBy("band", "key").agg(F.collect_list("paragraph_id").alias("ids")).where(F.size("ids") > 1)
+    pairs = grouped.rdd.flatMap(lambda r: _bucket_pairs(r.ids, max_bucket, "star"))
+    frame = _pairs_frame(spark, pairs)
+    reps.unpersist()
+    return frame
 
 
 def partial_candidates(paragraphs, options: dict) -> pd.DataFrame:
@@ -98,14 +108,14 @@ def partial_candidates(paragraphs, options: dict) -> pd.DataFrame:
     max_bucket, min_anchors = int(opts["max_bucket"]), int(opts["min_anchors"])
 
     def anchors(batches):
-        from checks.similarity.hashing import codes_of, rolling_hashes
+        from checks.similarity.hashing import codes_of, shingle_hashes
 
         for batch in batches:
             texts = batch["norm"].tolist()
             if not texts:
                 continue
             codes, starts = codes_of(texts)
-            hashes, owner = rolling_hashes(codes, starts, k)
+            hashes, owner = shingle_hashes(codes, starts, k)
             keep = (hashes % np.uint64(keep_one_in)) == 0
             keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(texts)))
             ids = batch["paragraph_id"].to_numpy()[owner[keep]]
