@@ -403,8 +403,9 @@ def _article_columns(pairs: list, name: str, sha: str, occurrence: int, first: i
         "dateline": [a.dateline for a in articles],
         "date": [meta["date"] for _, meta in pairs],
         "source_id": [meta["source_id"] for _, meta in pairs],
-        "line_start": [a.blocks[0].line_start for a in articles],
-        "line_end": [a.blocks[-1].line_end for a in articles],
+        # a page's blocks are in line order; a paragraphs table's rows need not be
+        "line_start": [min(b.line_start for b in a.blocks) for a in articles],
+        "line_end": [max(b.line_end for b in a.blocks) for a in articles],
         "paragraphs": [len(a.blocks) for a in articles],
     }
 

@@ -107,9 +107,10 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
     The copies of all groups are joined and sorted once: a pandas lookup per group cost
     most of a large run's time.
     """
-    columns = ["paragraph_id", "file", "line_start", "article_id", "norm"]
+    columns = ["paragraph_id", "file", "line_start", "position", "article_id", "norm"]
     copies = groups.merge(ctx.dataset("paragraphs")[columns], on="paragraph_id", how="inner")
-    copies = copies.sort_values(["group_key", "file", "line_start", "paragraph_id"], kind="stable")
+    # copies on one line (a record of a table) follow their order in the article, not their ids
+    copies = copies.sort_values(["group_key", "file", "line_start", "position", "paragraph_id"], kind="stable")
     for key, rows in groupby(copies.itertuples(index=False), key=attrgetter("group_key")):
         rows = list(rows)
         if len({row.norm for row in rows}) != 1:  # a digest collision is not a duplicate
@@ -142,8 +143,13 @@ def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dic
 
 
 def _located_pair(ctx, a: str, b: str):
-    locations = sorted([ctx.locate(a), ctx.locate(b)], key=lambda loc: (loc.file, loc.line_start, loc.paragraph_id))
-    return locations
+    """The pair in reading order: by file and line, and two places on one line (a record of a table, so one
+    article) by their position in it."""
+    first, second = ctx.locate(a), ctx.locate(b)
+    if (first.file, first.line_start) != (second.file, second.line_start):
+        return sorted([first, second], key=lambda loc: (loc.file, loc.line_start))
+    position = {loc.paragraph_id: int(ctx.paragraph(loc.paragraph_id)["position"]) for loc in (first, second)}
+    return sorted([first, second], key=lambda loc: (position[loc.paragraph_id], loc.paragraph_id))
 
 
 def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
