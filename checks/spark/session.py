@@ -4,13 +4,11 @@ from __future__ import annotations
 import os
 import socket
 import sys
-import threading
 
 from checks.errors import UsageError
 
 DEFAULT_MASTER = "local[2]"
 PROBE_SECONDS = 5.0
-REGISTER_SECONDS = 10.0  # a master registers an application in about a second
 
 
 def get_session(master: str | None = None, shuffle_partitions: int | None = None, conf: dict[str, str] | None = None):
@@ -28,43 +26,12 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
     for key, value in session_conf(master, shuffle_partitions, conf).items():
         builder = builder.config(key, value)
     try:
-        spark = _create(builder, master)
-    except UsageError:
-        raise
+        spark = builder.getOrCreate()
     except Exception as exc:  # Java missing, master unreachable: say so in one line
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UsageError(f"cannot start Spark at {master}: {first}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
-
-
-def _create(builder, master: str):
-    """getOrCreate; with a standalone master, the JVM is started first, then registration gets REGISTER_SECONDS.
-
-    Something that accepts connections but is no Spark master would otherwise keep Spark's client
-    waiting a minute. The abandoned attempt runs in a daemon thread; its JVM ends with this process."""
-    if not master.startswith("spark://"):
-        return builder.getOrCreate()
-    from pyspark import SparkContext
-
-    SparkContext._ensure_initialized()  # the JVM's start-up is not the master's fault: not timed
-    outcome: dict = {}
-
-    def attempt():
-        try:
-            outcome["spark"] = builder.getOrCreate()
-        except Exception as exc:  # handed to the caller's thread
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=attempt, name="checks-spark-register", daemon=True)
-    thread.start()
-    thread.join(REGISTER_SECONDS)
-    if thread.is_alive():
-        raise UsageError(f"the Spark master at {master} accepted a connection but registered no application "
-                         f"within {REGISTER_SECONDS:.0f} s; is a Spark master listening on that port?")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["spark"]
 
 
 def check_reachable(master: str, seconds: float = PROBE_SECONDS) -> None:
