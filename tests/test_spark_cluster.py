@@ -131,6 +131,18 @@ def test_generated_corpus_on_a_cluster(cluster, tmp_path):
     assert {"DUP001", "DUP002", "DUP003", "REP001"} <= {f["check"] for f in expected["findings"]}
 
 
+def test_tables_on_a_cluster(cluster, tmp_path, news_records):
+    """Articles as Parquet and CSV, read on the workers: the same findings, rows and columns as pandas."""
+    import pandas as pd
+
+    records = [{k: r.get(k, "") for k in ("id", "title", "body", "date")} for r in news_records[:120]]
+    pd.DataFrame(records).to_parquet(tmp_path / "news.parquet", index=False)
+    pd.DataFrame(records).to_csv(tmp_path / "news.csv", index=False)
+    expected = _same_as_pandas([str(tmp_path / "news.parquet"), str(tmp_path / "news.csv")], cluster, tmp_path)
+    places = [loc for f in expected["findings"] for loc in f["locations"]]
+    assert places and all(loc["column"] in ("title", "body") for loc in places if "row" in loc)
+
+
 def test_unreachable_master_exits_2_within_20_seconds(tmp_path, seed_page):
     pytest.importorskip("pyspark")
     port = _free_port()  # nothing listens there

@@ -27,7 +27,6 @@ from checks.model import Location
 
 TABLE_SUFFIXES = (".csv", ".parquet")  # read when named; a folder is read for pages and .jsonl only
 BATCH_ROWS = 2048
-TEXT_FIELDS = ("title", "body")
 KEY_FIELDS = ("id", "article")  # text or integers, read as text
 
 
@@ -163,14 +162,11 @@ def jsonl_records(lines: list[str], name: str, spots: list[BadSpot], columns: In
             else:
                 records.fields[key].append(_without_surrogates(value, number, spots))
     if records.rows:
-        missing = [columns_of(columns)[key] for key in sorted(columns.given) if columns_of(columns)[key] not in seen]
+        wanted = _fields(columns)
+        missing = [wanted[key] for key in sorted(columns.given) if wanted[key] not in seen]
         if missing:
             raise InputError(f"{name}: no record has the field {missing[0]!r}; {_mapping_hint()}")
     return records
-
-
-def columns_of(columns: InputColumns) -> dict[str, str]:
-    return {key: getattr(columns, key) for key in ("id", "title", "body", "date", "article", "order")}
 
 
 def _fields(columns: InputColumns) -> dict[str, str]:
