@@ -44,8 +44,12 @@ def _repeated(source: Path):
         copy += 1
 
 
-def write_tables(folder: Path, megabytes: float, source: Path | None, formats: list[str], group_rows: int) -> dict:
-    """articles.jsonl of about `megabytes`, and the same rows as articles.parquet / articles.csv."""
+def write_tables(folder: Path, megabytes: float, source: Path | None, formats: list[str], group_rows: int,
+                 compression: str = "snappy") -> dict:
+    """articles.jsonl of about `megabytes`, and the same rows as articles.parquet / articles.csv.
+
+    Parquet with `compression="none"` and no dictionary keeps about the size of the text (repeated
+    articles would otherwise shrink to a fraction)."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
@@ -54,7 +58,9 @@ def write_tables(folder: Path, megabytes: float, source: Path | None, formats: l
     target = int(megabytes * 1024 * 1024)
     paths = {"jsonl": folder / "articles.jsonl"}
     schema = pa.schema([(name, pa.string()) for name in FIELDS])
-    parquet = pq.ParquetWriter(folder / "articles.parquet", schema) if "parquet" in formats else None
+    plain = compression == "none"
+    parquet = (pq.ParquetWriter(folder / "articles.parquet", schema, compression=compression, use_dictionary=not plain)
+               if "parquet" in formats else None)
     csv = pcsv.CSVWriter(str(folder / "articles.csv"), schema) if "csv" in formats else None
     written, rows, pending = 0, 0, []
 
@@ -107,14 +113,16 @@ def peak_of_run(path: Path, select: str, folder: Path) -> dict:
 @click.option("--formats", default="jsonl,parquet", show_default=True, help="Which forms to check: jsonl, parquet, csv.")
 @click.option("--select", default="ENC,ACC", show_default=True, help="The rules each run selects (as checks run --select).")
 @click.option("--group-rows", default=20000, show_default=True, help="Rows per Parquet row group (and per write).")
+@click.option("--compression", default="snappy", show_default=True,
+              help="Parquet compression (none: no compression and no dictionary, so the file is about as big as the text).")
 @click.option("--keep", type=click.Path(file_okay=False), help="Write the files here and keep them (default: a temporary folder).")
-def tables(megabytes, source, formats, select, group_rows, keep):
+def tables(megabytes, source, formats, select, group_rows, compression, keep):
     """The same articles as .jsonl, Parquet (and CSV) checked one after the other: peak RSS of each run."""
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(keep) if keep else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        made = write_tables(folder, megabytes, Path(source) if source else None, wanted, group_rows)
+        made = write_tables(folder, megabytes, Path(source) if source else None, wanted, group_rows, compression)
         click.echo(f"{made['rows']} articles; " + ", ".join(
             f"{name} {made['paths'][name].stat().st_size / 1024 / 1024:.0f} MB" for name in made["paths"]))
         figures = {}
