@@ -53,12 +53,25 @@ def _input_bytes(inputs: list[str]) -> int:
     return sum(p.stat().st_size for p in collect_paths(inputs))
 
 
-def _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs=None):
+def _column_pairs(pairs) -> dict[str, str]:
+    """--column FIELD=COLUMN options as a mapping (checked by InputColumns.with_fields)."""
+    out = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep:
+            raise UsageError(f"--column {pair!r}: expected FIELD=COLUMN, e.g. body=content")
+        out[name.strip()] = column
+    return out
+
+
+def _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs=None, column=()):
     from checks import config as config_module
 
     config = config_module.load(config_path)
     if jobs is not None:
         config.jobs = jobs
+    if column:
+        config.input = config.input.with_fields(_column_pairs(column), "--column")
     if select:
         config.select = [s.upper() for part in select for s in part.split(",") if s]
     if ignore:
@@ -73,19 +86,16 @@ def _load_config(config_path, select, ignore, fail_on, baseline, report_dir, job
 
 
 def _execute(inputs, config, quiet, engine="pandas", master=None, spark_conf=None):
-    from checks.engine import prepare, run
+    """The run, made through the Python API (checks.api.validate) as a notebook would make it."""
+    from checks.api import validate
+    from checks.engine import prepare
 
     inputs = list(inputs) or list(config.inputs)
-    backend = None
-    if engine == "spark":
-        from checks.spark.backend import SparkBackend
-
-        backend = SparkBackend(master, conf=spark_conf)
-    if _progress_wanted(quiet) and backend is None:
+    if engine == "pandas" and _progress_wanted(quiet):
         rules = prepare(config)
         with Progress(_input_bytes(inputs), len(rules)) as progress:
-            return run(inputs, config, backend, progress)
-    return run(inputs, config, backend)
+            return validate(inputs, config, progress=progress)
+    return validate(inputs, config, engine=engine, master=master, spark_conf=spark_conf)
 
 
 common_options = [
@@ -96,6 +106,9 @@ common_options = [
     click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
                  help="Worker processes for the pandas engine (default: one per core; 0 means the same). "
                       "The findings are the same for every value."),
+    click.option("--column", multiple=True, metavar="FIELD=COLUMN",
+                 help="Which column of a table (.jsonl, .csv, .parquet) holds a field: id, title, body, date, and for "
+                      "a table of paragraphs article and order (repeatable; as [tool.checks.input])."),
 ]
 
 
@@ -139,25 +152,24 @@ def cli():
                    "spark.driver.memory=16g. Local runs get half of this machine's memory by default.")
 @with_common
 def run(inputs, report_dir, data_docs, baseline, fail_on, output_format, engine, master, spark_conf, config_path, select,
-        ignore, quiet, jobs):
-    """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
+        ignore, quiet, jobs, column):
+    """Check INPUT files or folders (.txt pages, .jsonl, .csv and .parquet tables; default: datasets/) and write reports."""
     from checks.surfaces.console import print_result
-    from checks.surfaces.write import write_reports
 
-    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs)
+    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs, column)
     if data_docs is not None:
         config.data_docs = data_docs
     if (master or spark_conf) and engine != "spark":
         raise UsageError(f"{'--master' if master else '--spark-conf'} needs --engine spark")
     from checks.spark.session import parse_conf  # no PySpark import: a bad setting fails before any work
 
-    result = _execute(inputs, config, quiet, engine, master, parse_conf(spark_conf))
-    folder = write_reports(result, config.report_dir)
+    outcome = _execute(inputs, config, quiet, engine, master, parse_conf(spark_conf))
+    folder = outcome.write_reports(config.report_dir)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not quiet or output_format == "github":
-        print_result(result, folder, output_format)
-    sys.exit(result.exit_status())
+        print_result(outcome.result, folder, output_format)
+    sys.exit(outcome.exit_status)
 
 
 @cli.command()
@@ -165,11 +177,12 @@ def run(inputs, report_dir, data_docs, baseline, fail_on, output_format, engine,
 @click.option("--out", default="datasets/derived", show_default=True, help="Folder for the Parquet and CSV files.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML configuration file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def derive(inputs, out, config_path, quiet):
+@click.option("--column", multiple=True, metavar="FIELD=COLUMN", help="As for `checks run`: a table's column for a field.")
+def derive(inputs, out, config_path, quiet, column):
     """Derive the datasets from INPUT and write each as Parquet and CSV under --out."""
     from checks.derive import write_datasets
 
-    config = _load_config(config_path, (), (), None, None, None)
+    config = _load_config(config_path, (), (), None, None, None, column=column)
     written = write_datasets(list(inputs) or list(config.inputs), config, out)
     if not quiet:
         for name, rows in written.items():
@@ -226,15 +239,15 @@ def docs(output):
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--output", "-o", default="checks-baseline.json", show_default=True, help="Baseline file to write.")
 @with_common
-def baseline_command(inputs, output, config_path, select, ignore, quiet, jobs):
+def baseline_command(inputs, output, config_path, select, ignore, quiet, jobs, column):
     """Accept every current finding: write them to a baseline file, keeping reasons already given."""
     from checks import baseline as baseline_file
 
-    config = _load_config(config_path, select, ignore, None, None, None, jobs)
+    config = _load_config(config_path, select, ignore, None, None, None, jobs, column)
     previous = baseline_file.load(output) if os.path.exists(output) else {}
     config.baseline = None
-    result = _execute(inputs, config, quiet)
-    count = baseline_file.write(output, result.findings, previous)
+    outcome = _execute(inputs, config, quiet)
+    count = baseline_file.write(output, outcome.result.findings, previous)
     if not quiet:
         click.echo(f"wrote {count} accepted finding(s) to {output}; fill in each 'reason'")
 

@@ -25,6 +25,44 @@ class TableConfig:
     provenance: bool = True
 
 
+INPUT_FIELDS = ("id", "title", "body", "date", "article", "order")
+
+
+@dataclass
+class InputColumns:
+    """Which column of a table (.jsonl, CSV, Parquet, a DataFrame) holds each field of an article.
+
+    A table of articles has one row per article; setting `article` (the column naming each row's
+    article) makes it a table of paragraphs, one row each, in `order` within their article (default:
+    the order of the rows). `given` lists the fields set explicitly: those must exist in a table.
+    """
+
+    id: str = "id"
+    title: str = "title"
+    body: str = "body"
+    date: str = "date"
+    article: str = ""
+    order: str = ""
+    given: frozenset = frozenset()
+
+    @property
+    def paragraphs(self) -> bool:
+        return bool(self.article)
+
+    def with_fields(self, fields: dict[str, str], where: str) -> "InputColumns":
+        """A copy with these fields mapped (from [tool.checks.input] or --column FIELD=NAME)."""
+        values = {name: getattr(self, name) for name in INPUT_FIELDS}
+        for name, column in fields.items():
+            if name not in INPUT_FIELDS:
+                raise ConfigError(f"{where}: unknown field {name!r} (fields: {', '.join(INPUT_FIELDS)})")
+            if not isinstance(column, str) or not column.strip():
+                raise ConfigError(f"{where}.{name}: expected a column name")
+            values[name] = column.strip()
+        if values["order"] and not values["article"]:
+            raise ConfigError(f"{where}.order: a paragraph order needs 'article', the column naming each paragraph's article")
+        return InputColumns(**values, given=self.given | frozenset(fields))
+
+
 @dataclass
 class Config:
     inputs: list[str] = field(default_factory=lambda: ["datasets"])
@@ -38,6 +76,7 @@ class Config:
     rules: dict[str, dict] = field(default_factory=dict)
     tables: list[TableConfig] = field(default_factory=list)
     jobs: int = 0  # worker processes for the pandas engine; 0 means one per core of the machine
+    input: InputColumns = field(default_factory=InputColumns)
     source: str = "defaults"
 
 
@@ -107,6 +146,10 @@ def parse(section: dict, source: str) -> Config:
             if not isinstance(value, list):
                 raise ConfigError(f"{where}: expected [[tool.checks.tables]] entries")
             config.tables = [_table(f"{where}[{i}]", t) for i, t in enumerate(value)]
+        elif key == "input":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected [tool.checks.input] FIELD = \"column\"")
+            config.input = config.input.with_fields(value, where)
         else:
             raise ConfigError(f"{where}: unknown key; see `checks --help` and the README for the keys")
     return config

@@ -72,7 +72,7 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def write_datasets(inputs: list[str], config: Config, out: str) -> dict[str, int]:
     """Build all datasets and write them; return rows written per dataset."""
     load_plugins()
-    context = open_context(read_corpus(inputs), config, RULES)
+    context = open_context(read_corpus(inputs, columns=config.input), config, RULES)
     folder = Path(out)
     written: dict[str, int] = {}
     try:

@@ -15,6 +15,7 @@ from checks.config import Config, validate_rule_settings
 from checks.context import Context
 from checks.datasets import load_plugins
 from checks.errors import ConfigError
+from checks.ingest import tables
 from checks.ingest.reader import Corpus
 from checks.model import Finding, Hit, fails_run, finding_id
 from checks.rules.base import RULES, Rule, select_rules
@@ -120,6 +121,7 @@ def finish(run_plan: Plan, outcome: Outcome) -> RunResult:
     for rule in run_plan.rules:
         for hit in outcome.hits.get(rule.code, []):
             (verified if hit.verified else findings).append(to_finding(rule, hit, config))
+    tables.place_findings(findings + verified, outcome.corpus.files, outcome.corpus.paragraphs)
     for group in (findings, verified):
         group.sort(key=_order)
         _unique_ids(group)

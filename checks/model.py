@@ -20,23 +20,34 @@ CATEGORIES = (
 
 @dataclass(frozen=True)
 class Location:
-    """A place in a raw or curated file: 1-based inclusive lines, and the rows it belongs to."""
+    """A place in a raw or curated file: 1-based inclusive lines, and the rows it belongs to.
+
+    A place in a table (.jsonl, CSV, Parquet, a DataFrame) also names its record (`row`, 0-based)
+    and the field holding the text (`column`); both are None for a page of text.
+    """
 
     file: str
     line_start: int
     line_end: int
     article_id: str = ""
     paragraph_id: str = ""
+    row: int | None = None
+    column: str | None = None
 
     def key(self) -> str:
         """What identifies the place independently of the file's name."""
         return self.paragraph_id or f"{self.file}:{self.line_start}-{self.line_end}"
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "file": self.file, "line_start": self.line_start, "line_end": self.line_end,
             "article_id": self.article_id, "paragraph_id": self.paragraph_id,
         }
+        if self.row is not None:
+            out["row"] = self.row
+        if self.column is not None:
+            out["column"] = self.column
+        return out
 
 
 @dataclass(frozen=True)

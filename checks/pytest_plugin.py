@@ -10,7 +10,8 @@ or with `pytest --checks`. The items come from the repository's pyproject.toml
 (`pyproject.toml::DUP001`, ...): one run of the engine over `[tool.checks]`
 inputs and tables, then each item fails when its rule has findings at or above
 `fail-on` that the baseline does not accept, with those findings as the failure
-message. `pytest --junitxml` then gives the JUnit users expect.
+message. `pytest --junitxml` then gives the JUnit users expect. The run is made
+through the Python API (`checks.api.validate`), as `checks run` makes it.
 """
 from __future__ import annotations
 
@@ -58,14 +59,14 @@ class ChecksFile(pytest.File):
     def result(self):
         """The run over the configured inputs, made once; a failure to run is kept and raised per item."""
         if not hasattr(self, "_outcome"):
-            from checks.engine import execute
+            from checks.api import validate
 
             base = self.path.parent
             inputs = [str(base / p) for p in self.checks_config.inputs]
             if self.checks_config.baseline:
                 self.checks_config.baseline = str(base / self.checks_config.baseline)
             try:
-                self._outcome = execute(inputs, self.checks_config)
+                self._outcome = validate(inputs, self.checks_config).result
             except UsageError as exc:
                 self._outcome = exc
         if isinstance(self._outcome, Exception):
@@ -105,10 +106,11 @@ class RuleItem(pytest.Item):
         if isinstance(excinfo.value, CouldNotRun):
             return f"checks could not run: {excinfo.value}"
         if isinstance(excinfo.value, RuleFailed):
+            from checks.surfaces.console import place_text
+
             lines = [f"{self.rule.code} {self.rule.title}: {len(excinfo.value.findings)} finding(s)"]
             for f in excinfo.value.findings:
-                where = f"{f.locations[0].file}:{f.locations[0].line_start}" if f.locations else "-"
-                lines.append(f"{where}: {f.severity} {f.check} {f.message} [{f.id}]")
+                lines.append(f"{place_text(f)}: {f.severity} {f.check} {f.message} [{f.id}]")
             lines.append(f"`checks explain {self.rule.code}` says why it matters and what to write instead")
             return "\n".join(lines)
         return super().repr_failure(excinfo, style)

@@ -97,8 +97,11 @@ def test_stale_entries_and_placeless_findings():
 
 
 def test_workflow_annotates_through_the_check_script():
+    """The example workflow uses the action, whose step runs the script (tests/test_ci.py runs it)."""
     workflow = (ROOT / "ci" / "github-workflow.yml").read_text(encoding="utf-8")
+    action = (ROOT / "ci" / "action.yml").read_text(encoding="utf-8")
     script = (ROOT / "ci" / "check-data.sh").read_text(encoding="utf-8")
-    assert "ci/check-data.sh" in workflow
+    assert "/ci@" in workflow
+    assert '"$GITHUB_ACTION_PATH/check-data.sh"' in action
     assert 'if [ "${GITHUB_ACTIONS:-}" = "true" ]; then format=github; fi' in script
     assert '--format "$format"' in script

@@ -101,3 +101,27 @@ def test_bad_configuration_is_a_collection_error_in_one_line(repo):
     out = pytest_in(repo, "-q")
     assert out.returncode == 2
     assert "checks: " in out.stdout and "fail-on: expected one of" in out.stdout and "Traceback" not in out.stdout
+
+
+def test_a_table_with_mapped_columns(tmp_path):
+    """The plugin reads tables as `checks run` does: [tool.checks.input], findings named by row and column."""
+    import pandas as pd
+
+    paragraph = line_of(65)
+    pd.DataFrame({"doc": ["a", "a", "b"], "text": [line_of(47), paragraph, paragraph]}).to_parquet(
+        tmp_path / "paragraphs.parquet", index=False)
+    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""\
+        [tool.pytest.ini_options]
+        checks = true
+
+        [tool.checks]
+        inputs = ["paragraphs.parquet"]
+        select = ["DUP001"]
+
+        [tool.checks.input]
+        article = "doc"
+        body = "text"
+        """), encoding="utf-8")
+    out = pytest_in(tmp_path, "-q")
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "paragraphs.parquet:2 (row 1, column text): error DUP001 paragraph repeated 2 times (across articles)" in out.stdout

@@ -23,12 +23,12 @@ def run_rules(context: Context, rules: list[Rule], progress=None) -> tuple[dict[
     return hits, seconds
 
 
-def read_source(source, progress=None) -> tuple[Corpus, dict[str, float]]:
-    """The corpus of input paths (read now, timed) or a Corpus already read."""
+def read_source(source, columns, progress=None) -> tuple[Corpus, dict[str, float]]:
+    """The corpus of input paths (read now, timed; `columns` maps a table's fields) or a Corpus already read."""
     if isinstance(source, Corpus):
         return source, {}
     started = time.perf_counter()
-    corpus = read_corpus(list(source), progress=progress.advance_bytes if progress else None)
+    corpus = read_corpus(list(source), progress=progress.advance_bytes if progress else None, columns=columns)
     return corpus, {"ingest": time.perf_counter() - started}
 
 
@@ -39,7 +39,7 @@ class LocalBackend(Backend):
     def run(self, source, plan, progress=None):
         from checks.engine import Outcome
 
-        corpus, seconds = read_source(source, progress)
+        corpus, seconds = read_source(source, plan.config.input, progress)
         context = open_context(corpus, plan.config, RULES)
         hits, timing = run_rules(context, plan.rules, progress)
         return Outcome(corpus, context, hits, {**seconds, **timing})

@@ -47,7 +47,7 @@ def _start_worker(config, codes: list[str], datasets: list[str]) -> None:
 def _phase_one(files: list[InputFile]) -> ShareResult:
     """Read one share of files, build its derived datasets and run the split rules over it."""
     started = time.perf_counter()
-    corpus = read_files(files)
+    corpus = read_files(files, columns=_JOB["config"].input)
     seconds = {"ingest": time.perf_counter() - started}
     context = Context(corpus, _JOB["config"], RULES)
     started = time.perf_counter()

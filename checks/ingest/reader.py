@@ -2,19 +2,20 @@
 
 Plain text (`.txt`) holds pages as published. `.jsonl` holds one article a line
 with `title`, `body` (paragraphs separated by blank lines) and optional `date`
-and `id`, as corpora are usually shipped. Every line of every file is counted:
-in a paragraph or blank (the `accounting` table), so no text is lost unseen.
+and `id`, as corpora are usually shipped; `.csv` and `.parquet` tables, and
+`.jsonl` with other field names or one paragraph a line, are read through
+`tables.py` with the columns `[tool.checks.input]` names. Every line of every
+file is counted: in a paragraph or blank (the `accounting` table), so no text
+is lost unseen.
 """
 from __future__ import annotations
 
 import array
 import gc
 import hashlib
-import json
 import os
-import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 
@@ -22,10 +23,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from checks.config import InputColumns
 from checks.errors import InputError
+from checks.ingest import tables
 from checks.ingest.decode import BadSpot, decode_bytes
 from checks.ingest.normalize import normalize_many
-from checks.ingest.segment import Article, Block, articles_of, blank_indices, blocks_of, is_blank, split_lines
+from checks.ingest.segment import articles_of, blank_indices, blocks_of, split_lines
 from checks.vocab import ids
 
 SUFFIXES = (".txt", ".jsonl")
@@ -42,6 +45,7 @@ class SourceFile:
     lines: int
     encoding: str
     bad_spots: list[BadSpot] = field(default_factory=list)
+    table: tables.TablePlaces | None = None  # how its places name rows and columns, for a table
 
 
 @dataclass
@@ -61,7 +65,10 @@ def display_name(path: Path) -> str:
 
 
 def collect_paths(inputs: list[str]) -> list[Path]:
-    """Files named, and the text files under folders named, in a stable order."""
+    """Files named, and the text files under folders named, in a stable order.
+
+    A folder is read for pages (.txt) and .jsonl; Parquet and CSV files are read when named, so the
+    curated and derived tables kept beside the raw text are never taken for articles."""
     found: list[Path] = []
     for raw in inputs:
         path = Path(raw)
@@ -94,45 +101,6 @@ def collect_paths(inputs: list[str]) -> list[Path]:
     return list(unique.values())
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_surrogates(value: object, number: int, spots: list[BadSpot]) -> str:
-    """JSON may escape half a UTF-16 pair (`\\ud800`), which no file can hold: U+FFFD and a spot for ENC001."""
-    text = str(value or "")
-    if not _SURROGATE.search(text):
-        return text
-    for m in _SURROGATE.finditer(text):
-        spots.append(BadSpot(line=number, column=m.start() + 1, raw=m.group(0).encode("utf-8", "surrogatepass").hex()))
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def _articles_of_jsonl(lines: list[str], name: str, spots: list[BadSpot]) -> list[tuple[Article, dict]]:
-    """Each JSON line is one article; its paragraphs all sit on that line."""
-    out = []
-    for number, line in enumerate(lines, start=1):
-        if is_blank(line):
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{number}: not a JSON object ({exc.msg}); fix or remove the line") from None
-        except RecursionError:
-            raise InputError(f"{name}:{number}: JSON nested too deeply; fix or remove the line") from None
-        if not isinstance(record, dict) or not isinstance(record.get("body", ""), str):
-            raise InputError(f"{name}:{number}: expected an object with a text 'body'")
-        clean = {key: _without_surrogates(record.get(key), number, spots) for key in ("title", "body", "date", "id")}
-        article = Article(title=clean["title"])
-        if article.title:
-            article.blocks.append(Block(number, number, article.title, kind="title"))
-        for piece in clean["body"].split("\n\n"):
-            if piece.strip():
-                article.blocks.append(Block(number, number, piece.strip(), kind="body"))
-        if article.blocks:
-            out.append((article, {"date": clean["date"], "source_id": clean["id"]}))
-    return out
-
-
 @dataclass(frozen=True)
 class InputFile:
     """A file to read, with what its ids are made of: its bytes' hash and how many earlier inputs had them."""
@@ -144,49 +112,65 @@ class InputFile:
     size: int
 
 
+def _hashed(path: Path, name: str) -> tuple[int, str, bytes | None]:
+    """(size, sha256, the bytes): a table is hashed a megabyte at a time and not held (None)."""
+    if tables.is_table(name):
+        return path.stat().st_size, file_sha256(path, name), None
+    data = read_bytes(path, name)
+    return len(data), hashlib.sha256(data).hexdigest(), data
+
+
 def input_files(inputs: list[str]) -> list[InputFile]:
     """The files of the inputs in reading order, each hashed (engines that split a run read them apart)."""
     items, seen_sha = [], {}
     for path in collect_paths(inputs):
         name = display_name(path)
-        data = read_bytes(path, name)
-        sha = hashlib.sha256(data).hexdigest()
-        items.append(InputFile(path, name, sha, seen_sha.get(sha, 0), len(data)))
+        size, sha, _ = _hashed(path, name)
+        items.append(InputFile(path, name, sha, seen_sha.get(sha, 0), size))
         seen_sha[sha] = seen_sha.get(sha, 0) + 1
     return items
 
 
-def read_corpus(inputs: list[str], progress=None) -> Corpus:
-    """Decode, segment and tabulate all inputs; raise InputError on unreadable input."""
-    return _read(((path, display_name(path)) for path in collect_paths(inputs)), progress)
+def read_corpus(inputs: list[str], progress=None, columns: InputColumns | None = None) -> Corpus:
+    """Decode, segment and tabulate all inputs; raise InputError on unreadable input.
+
+    `columns` says which column of a table holds what (default: title, body, date, id)."""
+    return _read(((path, display_name(path)) for path in collect_paths(inputs)), progress, columns)
 
 
-def read_files(items: list[InputFile], progress=None) -> Corpus:
+def read_files(items: list[InputFile], progress=None, columns: InputColumns | None = None) -> Corpus:
     """The Corpus of some input files, with the ids they have in the whole run."""
-    return _read(((item.path, item.name, item.sha256, item.occurrence) for item in items), progress)
+    return _read(((item.path, item.name, item.sha256, item.occurrence) for item in items), progress, columns)
 
 
-def _read(items, progress) -> Corpus:
+def _read(items, progress, columns: InputColumns | None) -> Corpus:
     """Read (path, name[, sha, occurrence]) items in order; the hash and occurrence are found when not given."""
+    columns = columns or InputColumns()
     files: list[SourceFile] = []
     articles, paragraphs, accounting = _Chunks(ARTICLE_COLUMNS), _Chunks(PARAGRAPH_COLUMNS), _Chunks(ACCOUNTING_COLUMNS)
     seen_sha: dict[str, int] = {}
     with _gc_paused():
         for path, name, *known in items:
-            data = read_bytes(path, name)
-            if known:
-                sha, occurrence = known
+            table = tables.is_table(name)
+            if known and table:
+                (sha, occurrence), size, data = known, path.stat().st_size, None
+            elif known:
+                (sha, occurrence), data = known, read_bytes(path, name)
+                size = len(data)
             else:
-                sha = hashlib.sha256(data).hexdigest()
+                size, sha, data = _hashed(path, name)
                 occurrence = seen_sha.get(sha, 0)
                 seen_sha[sha] = occurrence + 1
-            source, arts, pars, acc = read_one(path, name, data, sha, occurrence)
+            if table:  # read in batches, never held whole
+                source, acc = read_table(path, name, sha, occurrence, columns, articles.add, paragraphs.add)
+            else:
+                source, arts, pars, acc = read_one(path, name, data, sha, occurrence, columns)
+                articles.add(arts)
+                paragraphs.add(pars)
             files.append(source)
-            articles.add(arts)
-            paragraphs.add(pars)
             accounting.add({key: [value] for key, value in acc.items()})
             if progress:
-                progress(len(data))
+                progress(size)
     return Corpus(files, articles.frame(), paragraphs.frame(), accounting.frame())
 
 
@@ -197,6 +181,108 @@ def concat_corpora(parts: list[Corpus]) -> Corpus:
 
     return Corpus([f for part in parts for f in part.files], frames("articles"), frames("paragraphs"),
                   frames("accounting"))
+
+
+def read_frame(frame, name: str, columns: InputColumns | None = None) -> Corpus:
+    """A pandas DataFrame of articles or paragraphs as a Corpus, read as a Parquet file is (row + 1 is
+    its line). Its ids hash its content, so the same frame gives the same ids."""
+    columns = columns or InputColumns()
+    try:
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError) as exc:
+        raise InputError(f"{name}: the DataFrame cannot be read as a table ({exc})") from None
+    sha = _table_sha256(table, name, columns)
+    articles, paragraphs = _Chunks(ARTICLE_COLUMNS), _Chunks(PARAGRAPH_COLUMNS)
+    source, acc = _read_batches(lambda: table.to_batches(max_chunksize=tables.BATCH_ROWS), None, name, sha, 0,
+                                columns, articles.add, paragraphs.add)
+    accounting = _Chunks(ACCOUNTING_COLUMNS)
+    accounting.add({key: [value] for key, value in acc.items()})
+    return Corpus([source], articles.frame(), paragraphs.frame(), accounting.frame())
+
+
+def _table_sha256(table: pa.Table, name: str, columns: InputColumns) -> str:
+    """A hash of the mapped columns' values, row by row: what identifies a DataFrame's content."""
+    present = tables.check_schema(table.schema, name, columns)
+    digest = hashlib.sha256()
+    for key in sorted(present):
+        digest.update(f"{key}={present[key]}\x1e".encode())
+        for chunk in table.column(present[key]).chunks:
+            digest.update("\x1f".join("" if v is None else str(v) for v in chunk.to_pylist()).encode("utf-8", "surrogatepass"))
+            digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path, name: str) -> str:
+    """The file's sha256, read a megabyte at a time (the same digest as of its bytes read whole)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    return digest.hexdigest()
+
+
+def read_table(path_or_data, name: str, sha: str, occurrence: int, columns: InputColumns, add_articles,
+               add_paragraphs) -> tuple[SourceFile, dict]:
+    """A Parquet or CSV file (a path, or its bytes) in batches: each batch's article and paragraph columns go to
+    the two callbacks as they are made. Returns the file's record and its accounting row."""
+    if isinstance(path_or_data, (bytes, bytearray, memoryview)):
+        def open_source():
+            return pa.BufferReader(path_or_data)
+        path = Path(name)
+    else:
+        path = Path(path_or_data)
+
+        def open_source():
+            try:
+                return pa.OSFile(str(path), "rb")
+            except OSError as exc:
+                raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if name.lower().endswith(".csv"):
+        return _read_batches(lambda: tables.csv_batches(open_source, name, columns), path, name, sha, occurrence,
+                             columns, add_articles, add_paragraphs, csv=True)
+    return _read_batches(lambda: tables.parquet_batches(open_source(), name, columns), path, name, sha, occurrence,
+                         columns, add_articles, add_paragraphs)
+
+
+def _read_batches(batches, path: Path | None, name: str, sha: str, occurrence: int, columns: InputColumns,
+                  add_articles, add_paragraphs, csv: bool = False) -> tuple[SourceFile, dict]:
+    """Arrow batches through a table layout into article and paragraph columns, batch by batch."""
+    places = tables.TablePlaces(columns.title, columns.body)
+    read = tables.TableRead(places)
+    first_lines = array.array("q")
+    counted = {"rows": 0, "end": 1 if csv else 0}
+
+    def records():
+        for batch in tables.arrow_records(batches(), name, columns, line_breaks=csv):
+            counted["rows"] += len(batch.rows)
+            if csv:
+                first_lines.extend(batch.first)
+                counted["end"] = batch.last[-1]
+            yield batch
+
+    n_articles = n_paragraphs = 0
+    for pairs in tables.article_batches(records(), columns):
+        if not pairs:
+            continue
+        arts = _article_columns(pairs, name, sha, occurrence, first=n_articles)
+        pars = _paragraph_columns(pairs, arts["article_id"], name, sha, occurrence, first=n_articles)
+        read.cover(pairs)
+        n_articles += len(pairs)
+        n_paragraphs += len(pars["paragraph_id"])
+        add_articles(arts)
+        add_paragraphs(pars)
+    if csv:
+        places.first_lines = np.frombuffer(first_lines, dtype=np.int64) if len(first_lines) else np.zeros(0, np.int64)
+    lines = counted["end"] if csv else counted["rows"]
+    covered = read.lines_in_paragraphs()
+    source = SourceFile(path or Path(name), name, sha, lines, "utf-8", table=places)
+    # a table's lines hold records: those with text are in paragraphs, the rest (header, empty records) blank
+    acc = {"file": name, "lines": lines, "blank": lines - covered, "in_paragraphs": covered,
+           "articles": n_articles, "paragraphs": n_paragraphs}
+    return source, acc
 
 
 @contextmanager
@@ -301,12 +387,23 @@ def read_bytes(path: Path, name: str) -> bytes:
 _NO_META = {"date": "", "source_id": ""}
 
 
-def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> tuple[SourceFile, dict, dict, dict]:
+def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int,
+             columns: InputColumns | None = None) -> tuple[SourceFile, dict, dict, dict]:
     """One file's articles and paragraphs as columns (name -> list), and its accounting row.
 
     `occurrence` counts earlier inputs with the same bytes, so their ids differ. A function of
     its arguments only, so another engine (Spark) can call it on workers.
     """
+    columns = columns or InputColumns()
+    if tables.is_table(name):
+        arts: dict[str, list] = {key: [] for key in ARTICLE_COLUMNS}
+        pars: dict[str, list] = {key: [] for key in PARAGRAPH_COLUMNS}
+
+        def extend(into):
+            return lambda part: [into[key].extend(values) for key, values in part.items()]
+
+        source, acc = read_table(data, name, sha, occurrence, columns, extend(arts), extend(pars))
+        return replace(source, path=path), arts, pars, acc
     decoded = decode_bytes(data, name)
     lines = split_lines(decoded.text)
     if lines and lines[-1] == "" and decoded.text.endswith(("\n", "\r")):
@@ -314,7 +411,9 @@ def read_one(path: Path, name: str, data: bytes, sha: str, occurrence: int) -> t
     source = SourceFile(path, name, sha, len(lines), decoded.encoding, list(decoded.bad_spots))
     blank = blank_indices(lines)  # paragraphs never hold a blank line
     if path.suffix.lower() == ".jsonl":
-        pairs = _articles_of_jsonl(lines, name, source.bad_spots)
+        records = tables.jsonl_records(lines, name, source.bad_spots, columns)
+        pairs = [pair for batch in tables.article_batches([records], columns) for pair in batch]
+        source.table = tables.TablePlaces(columns.title, columns.body, np.asarray(records.first, dtype=np.int64))
     else:
         pairs = [(a, _NO_META) for a in articles_of(blocks_of(lines, blank))]
     articles = _article_columns(pairs, name, sha, occurrence)
@@ -340,30 +439,34 @@ def rows_of(columns: dict[str, list]) -> list[dict]:
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
-def _article_columns(pairs: list, name: str, sha: str, occurrence: int) -> dict[str, list]:
+def _article_columns(pairs: list, name: str, sha: str, occurrence: int, first: int = 0) -> dict[str, list]:
+    """One row per article; `first` is the position of the first (a table is read a batch of articles at a time)."""
     articles = [article for article, _ in pairs]
+    positions = range(first, first + len(pairs))
     return {
-        "article_id": [ids.article_id(sha, occurrence, a_pos) for a_pos in range(len(pairs))],
+        "article_id": [ids.article_id(sha, occurrence, a_pos) for a_pos in positions],
         "file": [name] * len(pairs),
-        "position": list(range(len(pairs))),
+        "position": list(positions),
         "title": [a.title for a in articles],
         "column": [a.column for a in articles],
         "dateline": [a.dateline for a in articles],
         "date": [meta["date"] for _, meta in pairs],
         "source_id": [meta["source_id"] for _, meta in pairs],
-        "line_start": [a.blocks[0].line_start for a in articles],
-        "line_end": [a.blocks[-1].line_end for a in articles],
+        # a page's blocks are in line order; a paragraphs table's rows need not be
+        "line_start": [min(b.line_start for b in a.blocks) for a in articles],
+        "line_end": [max(b.line_end for b in a.blocks) for a in articles],
         "paragraphs": [len(a.blocks) for a in articles],
     }
 
 
-def _paragraph_columns(pairs: list, article_ids: list[str], name: str, sha: str, occurrence: int) -> dict[str, list]:
+def _paragraph_columns(pairs: list, article_ids: list[str], name: str, sha: str, occurrence: int,
+                       first: int = 0) -> dict[str, list]:
     """One row per block; the texts of a whole file are normalised in one call, ids hashed from a shared prefix."""
     blocks = [block for article, _ in pairs for block in article.blocks]
     texts = [block.text for block in blocks]
     norms = normalize_many(texts)
     return {
-        "paragraph_id": ids.paragraph_ids(sha, occurrence, [len(article.blocks) for article, _ in pairs]),
+        "paragraph_id": ids.paragraph_ids(sha, occurrence, [len(article.blocks) for article, _ in pairs], first),
         "article_id": [a_id for (article, _), a_id in zip(pairs, article_ids) for _ in article.blocks],
         "file": [name] * len(blocks),
         "section": [block.section for block in blocks],

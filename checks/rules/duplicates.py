@@ -135,9 +135,10 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
     The copies of all groups are joined and sorted once: a pandas lookup per group cost
     most of a large run's time.
     """
-    columns = ["paragraph_id", "file", "line_start", "article_id", "norm"]
+    columns = ["paragraph_id", "file", "line_start", "position", "article_id", "norm"]
     copies = groups.merge(ctx.dataset("paragraphs")[columns], on="paragraph_id", how="inner")
-    copies = copies.sort_values(["group_key", "file", "line_start", "paragraph_id"], kind="stable")
+    # copies on one line (a record of a table) follow their order in the article, not their ids
+    copies = copies.sort_values(["group_key", "file", "line_start", "position", "paragraph_id"], kind="stable")
     for key, rows in groupby(copies.itertuples(index=False), key=attrgetter("group_key")):
         rows = list(rows)
         if len({row.norm for row in rows}) != 1:  # a digest collision is not a duplicate
@@ -166,9 +167,20 @@ def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dic
     return list(frame.sort_values(["a", "b"]).itertuples(index=False, name=None))
 
 
+def in_reading_order(ctx, paragraph_ids) -> list:
+    """The paragraphs' locations in reading order: by file and line, and places on one line (a record of a
+    table, so one article) by their position in the article, whatever their ids."""
+    locations = [ctx.locate(pid) for pid in paragraph_ids]
+    lines = {(loc.file, loc.line_start) for loc in locations}
+    position = {}
+    if len(lines) < len(locations):
+        position = {loc.paragraph_id: int(ctx.paragraph(loc.paragraph_id)["position"]) for loc in locations}
+    return sorted(locations, key=lambda loc: (loc.file, loc.line_start, position.get(loc.paragraph_id, 0),
+                                              loc.paragraph_id))
+
+
 def _located_pair(ctx, a: str, b: str):
-    locations = sorted([ctx.locate(a), ctx.locate(b)], key=lambda loc: (loc.file, loc.line_start, loc.paragraph_id))
-    return locations
+    return in_reading_order(ctx, [a, b])
 
 
 def near_pairs(pairs: list[tuple[str, str]], norm: dict[str, str], threshold: float) -> list[tuple[str, str, float]]:
@@ -213,8 +225,7 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
     for edge in edges:
         edges_of.setdefault(group_of[edge[0]], []).append(edge)
     for g, members in enumerate(groups):
-        locations = sorted((ctx.locate(pid) for pid in members),
-                           key=lambda loc: (loc.file, loc.line_start, loc.paragraph_id))
+        locations = in_reading_order(ctx, members)
         index = {loc.paragraph_id: i for i, loc in enumerate(locations)}
         linked = sorted((min(index[a], index[b]), max(index[a], index[b]), round(sim, 4)) for a, b, sim in edges_of[g])
         lowest, highest = min(sim for _, _, sim in linked), max(sim for _, _, sim in linked)

@@ -171,7 +171,7 @@ class SparkBackend(Backend):
         config = plan.config
         seconds: dict[str, float] = {}
         started = time.perf_counter()
-        sc = _guarded(lambda: read_spark(spark, list(source)))
+        sc = _guarded(lambda: read_spark(spark, list(source), config.input))
         corpus = _guarded(sc.to_pandas)  # the surfaces and the driver-side rules read it
         seconds["ingest"] = time.perf_counter() - started
         context = open_context(corpus, config, RULES)

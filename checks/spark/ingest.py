@@ -40,11 +40,11 @@ def _hash_file(item: tuple) -> tuple:
 
 def _read_file(item: tuple) -> tuple:
     """(order, SourceFile, article columns, paragraph columns, accounting, error) for one file, on a worker."""
-    order, path, name, sha, occurrence = item
+    order, path, name, sha, occurrence, columns = item
     from checks.ingest.reader import read_bytes, read_one
 
     try:
-        source, arts, pars, acc = read_one(Path(path), name, read_bytes(Path(path), name), sha, occurrence)
+        source, arts, pars, acc = read_one(Path(path), name, read_bytes(Path(path), name), sha, occurrence, columns)
     except InputError as exc:
         return order, None, {}, {}, {}, str(exc)
     return order, source, arts, pars, acc, ""
@@ -89,7 +89,7 @@ def _raise_first(errors: list[tuple[int, str]]) -> None:
         raise InputError(min(errors)[1])
 
 
-def read_spark(spark, inputs: list[str]) -> SparkCorpus:
+def read_spark(spark, inputs: list[str], columns=None) -> SparkCorpus:
     """Read the inputs on the workers; raise InputError (one line) for unreadable input."""
     paths = collect_paths(inputs)
     items = [(i, str(p.resolve()), display_name(p)) for i, p in enumerate(paths)]
@@ -103,7 +103,7 @@ def read_spark(spark, inputs: list[str]) -> SparkCorpus:
         occurrence[order] = seen.get(sha, 0)
         seen[sha] = occurrence[order] + 1
     sha_of = {order: sha for order, sha, _ in hashed}
-    work = [(order, path, name, sha_of[order], occurrence[order]) for order, path, name in items]
+    work = [(order, path, name, sha_of[order], occurrence[order], columns) for order, path, name in items]
     read = sc.parallelize(work, slices).map(_read_file).persist()
     summary = read.map(lambda r: (r[0], r[1], _count(r[2]), _count(r[3]), r[4], r[5])).collect()
     _raise_first([(s[0], s[5]) for s in summary if s[5]])

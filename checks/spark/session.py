@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 
 from checks.errors import UsageError
 
 DEFAULT_MASTER = "local[2]"
+PROBE_SECONDS = 5.0
 
 
 def get_session(master: str | None = None, shuffle_partitions: int | None = None, conf: dict[str, str] | None = None):
@@ -19,6 +21,7 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     master = master or DEFAULT_MASTER
+    check_reachable(master)
     builder = SparkSession.builder.master(master).appName("checks")
     for key, value in session_conf(master, shuffle_partitions, conf).items():
         builder = builder.config(key, value)
@@ -29,6 +32,28 @@ def get_session(master: str | None = None, shuffle_partitions: int | None = None
         raise UsageError(f"cannot start Spark at {master}: {first}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def check_reachable(master: str, seconds: float = PROBE_SECONDS) -> None:
+    """A standalone master (`spark://host:port[,host:port...]`) must accept a connection on some address.
+
+    Spark's own client retries its registration three times 20 s apart before giving up (a minute
+    of silence); a connection tried first says in a few seconds that nothing is there."""
+    if not master.startswith("spark://"):
+        return
+    failures = []
+    for address in master[len("spark://"):].split(","):
+        host, _, port = address.strip().rpartition(":")
+        host = host.strip("[]")
+        if not host or not port.isdigit():
+            raise UsageError(f"--master {master}: expected spark://HOST:PORT")
+        try:
+            with socket.create_connection((host, int(port)), timeout=seconds):
+                return
+        except OSError as exc:
+            failures.append(f"{host}:{port} ({exc.strerror or type(exc).__name__})")
+    raise UsageError(f"cannot reach the Spark master at {master}: {', '.join(failures)}; "
+                     "is the master running, and is its address and port right?")
 
 
 def session_conf(master: str, shuffle_partitions: int | None = None, overrides: dict[str, str] | None = None) -> dict:

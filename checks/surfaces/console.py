@@ -30,6 +30,13 @@ def _annotation(level: str, message: str, title: str, loc=None) -> str:
     return f"::{level} {','.join(props)}::{_escape_data(message)}"
 
 
+def _record(loc) -> str:
+    """A place in a table named by its record and field (` (row 12, column body)`); nothing for a page."""
+    if loc is None or loc.row is None:
+        return ""
+    return f" (row {loc.row}" + (f", column {loc.column})" if loc.column else ")")
+
+
 def github_lines(result: RunResult) -> list[str]:
     """One workflow command per finding at its first place; every other place gets a notice pointing back.
 
@@ -40,19 +47,22 @@ def github_lines(result: RunResult) -> list[str]:
     for f in result.findings:
         title = f"{f.check} {f.category}"
         first = f.locations[0] if f.locations else None
-        lines.append(_annotation(LEVEL[f.severity], f"{f.message} [{f.id}]", title, first))
+        lines.append(_annotation(LEVEL[f.severity], f"{f.message}{_record(first)} [{f.id}]", title, first))
         for loc in f.locations[1:]:
             if loc.file and (loc.file, loc.line_start) != (first.file, first.line_start):
-                lines.append(_annotation("notice", f"also involved in {f.check} at {first.file}:{first.line_start}: "
-                                         f"{f.message} [{f.id}]", title, loc))
+                lines.append(_annotation("notice", f"also involved in {f.check} at {first.file}:{first.line_start}"
+                                         f"{_record(first)}: {f.message} [{f.id}]", title, loc))
     for entry in result.stale:
         lines.append(_annotation("warning", f"baseline entry {entry.id} ({entry.check}) matches no finding any more; "
                                  "remove it from the baseline", "stale baseline entry"))
     return lines
 
 
-def _where(finding) -> str:
-    return f"{finding.locations[0].file}:{finding.locations[0].line_start}" if finding.locations else "-"
+def place_text(finding) -> str:
+    if not finding.locations:
+        return "-"
+    first = finding.locations[0]
+    return f"{first.file}:{first.line_start}{_record(first)}"
 
 
 def baseline_lines(result: RunResult) -> list[str]:
@@ -62,7 +72,7 @@ def baseline_lines(result: RunResult) -> list[str]:
         lines.append(f"accepted by the baseline ({len(result.accepted)}):")
         for f, entry in result.accepted[:MAX_LINES]:
             reason = entry.reason.strip() or "(no reason given)"
-            lines.append(f"  {_where(f)}: {f.check} {f.message} -- {reason}")
+            lines.append(f"  {place_text(f)}: {f.check} {f.message} -- {reason}")
         if len(result.accepted) > MAX_LINES:
             lines.append(f"  ... and {len(result.accepted) - MAX_LINES} more in findings.json")
     if result.stale:
@@ -78,7 +88,7 @@ def print_result(result: RunResult, folder: Path, output_format: str) -> None:
             click.echo(line)
     elif output_format == "text":
         for f in result.findings[:MAX_LINES]:
-            click.echo(f"{_where(f)}: {f.severity} {f.check} {f.message}")
+            click.echo(f"{place_text(f)}: {f.severity} {f.check} {f.message}")
         if len(result.findings) > MAX_LINES:
             click.echo(f"... and {len(result.findings) - MAX_LINES} more in {folder / 'index.html'}")
         for line in baseline_lines(result):

@@ -44,12 +44,14 @@ def finding_id(check: str, place_keys: list[str], key: str) -> str:
     return check + "-" + hashlib.sha1(material.encode("utf-8")).hexdigest()[:10]
 
 
-def paragraph_ids(file_sha: str, occurrence: int, blocks_per_article: list[int]) -> list[str]:
+def paragraph_ids(file_sha: str, occurrence: int, blocks_per_article: list[int], first_article: int = 0) -> list[str]:
     """`"p-" + short_hash(file_sha, occurrence, article position, paragraph position)` for every paragraph
-    of a file, hashing each shared prefix once (a file's ids are most of ingest's hashing)."""
+    of a file, hashing each shared prefix once (a file's ids are most of ingest's hashing).
+
+    A file read in batches gives each batch's articles with the position of its first one."""
     prefix = hashlib.sha1(f"{file_sha}{SEPARATOR}{occurrence}{SEPARATOR}".encode("utf-8"))
     out = []
-    for a_pos, count in enumerate(blocks_per_article):
+    for a_pos, count in enumerate(blocks_per_article, start=first_article):
         in_article = prefix.copy()
         in_article.update(f"{a_pos}{SEPARATOR}".encode())
         for p_pos in range(count):
