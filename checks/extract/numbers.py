@@ -203,9 +203,53 @@ def _make(text, start, end, value, low, high, unit, kind, qualifier) -> Mention:
     return Mention(start, end, text[start:end], float(value), float(low), float(high), unit, kind, qualifier)
 
 
-def _date_mentions(folded: str, text: str) -> list[Mention]:
-    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year."""
+# English calendar dates with a year: "March 1998", "5 May 2001", "May 5, 2001", "Sept. 2004", "late 2004",
+# "the end of 2004", "the first quarter of 2005". A bare year ("in 1971") stays a year mention.
+_EN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+              "nov": 11, "dec": 12}
+_EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_EN_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?:1[5-9]|20)\d{2}(?![\d%]|s\b)"  # not 1980s, a decade
+_EN_PARTS = {"early": (0, 4 / 12), "late": (8 / 12, 1), "mid": (4 / 12, 8 / 12), "start": (0, 2 / 12),
+             "beginning": (0, 2 / 12), "end": (10 / 12, 1), "middle": (4 / 12, 8 / 12),
+             "first quarter": (0, 0.25), "second quarter": (0.25, 0.5), "third quarter": (0.5, 0.75),
+             "fourth quarter": (0.75, 1), "first half": (0, 0.5), "second half": (0.5, 1)}
+_EN_DATE = re.compile(
+    rf"(?<![A-Za-z0-9])(?=[0-9JFMASONDEeLlMmTtBbSs])(?:"
+    rf"(?:(?P<d1>{_EN_DAY})\s+)?(?P<mon>{_EN_MONTH})(?:\s+(?P<d2>{_EN_DAY}))?,?\s+(?P<y>{_EN_YEAR})"
+    rf"|(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?|(?:[Tt]he\s+)?(?:start|beginning|end|middle|(?:first|second|third|fourth)"
+    rf"\s+quarter|(?:first|second)\s+half)\s+of)\s*(?P<py>{_EN_YEAR}))"
+)
+
+
+def _en_date_mentions(folded: str, text: str) -> list[Mention]:
+    """English dates with a year, as decimal years like the Chinese ones: "March 1998" -> [1998.17, 1998.25]."""
     out = []
+    for m in _EN_DATE.finditer(folded):
+        if m.group("part"):
+            part = re.sub(r"^the\s+|\s+of$|-$", "", m.group("part").lower())
+            part = re.sub(r"\s+", " ", part)
+            y = float(m.group("py"))
+            lo, hi = _EN_PARTS[part]
+            out.append(_make(text, m.start(), m.end(), y + (lo + hi) / 2, y + lo, y + hi, "year", "date", ""))
+            continue
+        if m.group("d1") and m.group("d2"):
+            continue  # "5 May 6, 2001" is no date
+        y = float(m.group("y"))
+        month = _EN_MONTHS[m.group("mon")[:3].lower()]
+        lo, hi, unit = y + (month - 1) / 12, y + month / 12, "month"
+        day = m.group("d1") or m.group("d2")
+        if day:
+            lo = lo + (int(re.match(r"\d+", day).group(0)) - 1) / 365
+            hi, unit = lo + 1 / 365, "day"
+        out.append(_make(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+    return out
+
+
+def _date_mentions(folded: str, text: str) -> list[Mention]:
+    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates."""
+    out = _en_date_mentions(folded, text)
     for m in _DATE.finditer(folded):
         if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
