@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks.ingest.normalize import fold_width
 
 PERSON, ORGANISATION, PLACE, THING = "person", "organisation", "place", "thing"
 
@@ -55,21 +54,21 @@ _ZH_ORG_SUFFIXES = (
     "大学", "学院", "中学", "小学", "学校", "研究院", "研究所", "研究中心", "实验室", "科学院", "工程院",
     "协会", "学会", "商会", "联合会", "基金会", "委员会", "交易所", "出版社", "报社", "电视台", "电台",
     "俱乐部", "乐队", "剧团", "医院", "事务所", "合作社", "联盟", "组织", "通讯社", "新闻社", "航空",
-    "资本", "科技", "股份", "传媒", "药业", "电器",
+    "资本", "科技", "股份", "传媒", "药业", "电器", "研究院",
 )
 # Suffixes so common that a place name before them makes a description, not a name (中国公司, 美国银行业),
 # unless the dictionary holds the whole as one word (中国银行).
 _GENERIC_AFTER_PLACE = frozenset({"公司", "集团", "银行", "证券", "基金", "保险", "科技", "股份", "资本", "传媒"})
 _ZH_PLACE_SUFFIXES = (
     "大桥", "机场", "码头", "车站", "火车站", "高铁站", "铁路", "高铁", "地铁", "公路", "高速", "隧道", "运河",
-    "水库", "大坝", "水电站", "电站", "核电站", "博物馆", "纪念馆", "美术馆", "图书馆", "科技馆", "体育馆",
-    "体育场", "大剧院", "剧院", "国家公园", "公园", "动物园", "植物园", "广场", "大厦", "寺", "港", "自贸港",
-    "自贸区", "开发区", "新区", "特区", "园区", "工业园", "景区", "保护区",
+    "水库", "大坝", "水电站", "电站", "核电站", "博物馆", "博物院", "纪念馆", "美术馆", "图书馆", "科技馆",
+    "体育馆", "体育场", "大剧院", "剧院", "国家公园", "公园", "动物园", "植物园", "广场", "大厦", "综合体",
+    "商场", "购物中心", "酒店", "街区", "自贸港", "自由贸易港", "自贸区", "开发区", "新区", "特区", "园区",
+    "工业园", "景区", "保护区",
 )
-_ZH_SUFFIXES = sorted([(s, ORGANISATION) for s in _ZH_ORG_SUFFIXES] + [(s, PLACE) for s in _ZH_PLACE_SUFFIXES],
-                      key=lambda pair: -len(pair[0]))
-
-
+_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权")
+_ZH_SUFFIXES = sorted([(s, ORGANISATION) for s in _ZH_ORG_SUFFIXES] + [(s, PLACE) for s in _ZH_PLACE_SUFFIXES]
+                      + [(s, THING) for s in _ZH_THING_SUFFIXES], key=lambda pair: -len(pair[0]))
 _SUFFIX_RE = re.compile("|".join(s for s, _ in _ZH_SUFFIXES))
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fff()（）·]*")
 
@@ -112,28 +111,48 @@ def _quoted(text: str, offset: int) -> list[Entity]:
 _CLAUSE_BOUNDARY = re.compile(r"[,，。；;：:！!？?、\n]")
 _WINDOW = 40
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nt", "ns", "nz", "j", "eng"})
-_NAME_PART_TAGS = _PROPER_TAGS | frozenset({"n", "ng", "b", "vn", "an", "l", "nw"})
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+# Tags that end a name: particles, prepositions, conjunctions, pronouns, time and place words, numerals.
+_STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "uv", "ud", "u", "y", "e", "o", "r", "t", "f", "x", "m",
+                        "q", "zg"})
 # Words of a business line that jieba tags as verbs but that are part of company names (腾讯控股有限公司).
 _NAME_VERBS = frozenset({"控股", "投资", "发展", "管理", "建设", "咨询", "服务", "贸易", "制造", "开发", "租赁",
                          "保险", "理财", "信托", "传媒", "物流", "实业", "置业", "地产", "科技", "通信", "医药",
                          "生物", "化工", "钢铁", "汽车", "电气", "电子", "能源", "环保", "教育", "文化", "旅游"})
 _BRACKETS = frozenset("()（）·")
+# Administrative units and landmarks written after a place name: a "person" before them is a place.
+_PLACE_UNITS = frozenset("省市县区乡镇村街路巷港湾岛山河湖")
+_SERIAL = re.compile(r"[一二三四五六七八九十\d]+号")  # 田园一号, 神舟十号: part of a name
 # Dictionary words rarer than this are taken as parts of a name (平陆 in 平陆运河, 鲲鹏 in 鲲鹏资本).
 RARE_WORD = 100
 
 
-def _proper(word: str, tag: str) -> bool:
-    if tag in _PROPER_TAGS:
-        return True
+def _frequency(word: str) -> int | None:
     from checks.vocab import lexicon
 
     info = lexicon.word_info(word)
-    return info is None and len(word) >= 2 or (info is not None and info[0] < RARE_WORD and len(word) >= 2)
+    return None if info is None else info[0]
 
 
-def _name_part(word: str, tag: str) -> bool:
-    return tag in _NAME_PART_TAGS or word in _NAME_VERBS or word in _BRACKETS
+def _proper(word: str, tag: str) -> bool:
+    """A proper noun by its tag, or a word the dictionary lacks or holds as rare: likely part of a name."""
+    if tag in _PROPER_TAGS:
+        return True
+    if len(word) < 2 or tag in _STOP_TAGS:
+        return False
+    freq = _frequency(word)
+    return freq is None or freq < RARE_WORD
+
+
+def _stops(word: str, tag: str) -> bool:
+    """Whether a token ends a name: a function word, punctuation, a common verb or a one-character adverb."""
+    if word in _BRACKETS or _SERIAL.fullmatch(word) or word in _NAME_VERBS:
+        return False
+    if tag in _STOP_TAGS:
+        return True
+    if tag.startswith("v") or tag == "d" and len(word) == 1:
+        return not _proper(word, tag)
+    return False
 
 
 def _tokens(window: str, offset: int) -> list[tuple[str, str, int]]:
@@ -147,47 +166,65 @@ def _tokens(window: str, offset: int) -> list[tuple[str, str, int]]:
     return out
 
 
-def _zh_name(tokens: list[tuple[str, str, int]]) -> Entity | None:
-    """The name the tokens spell, or None: an organisation or place by its suffix or tag, a person, a proper noun."""
-    if not tokens:
-        return None
-    while tokens and tokens[0][0] in _BRACKETS:
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    name = "".join(w for w, _, _ in tokens)
-    start, end = tokens[0][2], tokens[-1][2] + len(tokens[-1][0])
+def _entity(tokens, kind: str, how: str, end: int | None = None) -> Entity | None:
+    start = tokens[0][2]
+    end = tokens[-1][2] + len(tokens[-1][0]) if end is None else end
+    name = "".join(w for w, _, _ in tokens)[:end - start]
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return None
-    last_word, last_tag = tokens[-1][0], tokens[-1][1]
-    kind = _suffix_kind(name)
-    if kind:
-        head = [(w, t) for w, t, _ in tokens[:-1] if w not in _BRACKETS]
-        if not any(_proper(w, t) for w, t in head) and not (len(tokens) == 1 and last_tag in _PROPER_TAGS):
-            return None  # 科技公司, 该公司: a common noun, not a name
-        if last_word in _GENERIC_AFTER_PLACE and all(t == "ns" for _, t in head) and not _in_dictionary(name):
-            return None  # 中国公司: companies of a country
-        return Entity(name, kind, start, end, "suffix")
-    if last_tag in _PERSON_TAGS and 2 <= len(last_word) <= 4 and last_word != name and tokens[-2][1] not in _PERSON_TAGS:
-        return Entity(last_word, PERSON, tokens[-1][2], end, "tagger")  # 董事长王建华: the title is not the name
-    if len(tokens) == 1 and last_tag in _PERSON_TAGS:
-        return Entity(name, PERSON, start, end, "tagger") if 2 <= len(name) <= 4 else None
-    if last_tag == "nt":
-        return Entity(name, ORGANISATION, start, end, "tagger")
-    if _proper(tokens[0][0], tokens[0][1]) and all(_proper(w, t) for w, t, _ in tokens[1:-1]) and len(name) >= 2 \
-            and (len(tokens) == 1 or _proper(last_word, last_tag) or last_tag == "n"):
-        kind = PLACE if last_tag == "ns" else ""
-        return Entity(name, kind, start, end, "tagger")  # proper nouns, perhaps with one common noun: 华科智能
-    return None
+    return Entity(name, kind, start, end, how)
 
 
-def _in_dictionary(word: str) -> bool:
-    from checks.vocab import lexicon
+def _from_first_proper(tokens):
+    """The tokens from the first proper noun on (其理财子公司中邮理财有限责任公司 -> 中邮理财有限责任公司)."""
+    for i, (w, t, _) in enumerate(tokens):
+        if _proper(w, t):
+            return tokens[i:]
+    return []
 
-    return lexicon.word_info(word) is not None
+
+def _suffix_name(tokens, end: int) -> Entity | None:
+    """An organisation, place or thing whose suffix ends at `end`: the tokens from its first proper noun."""
+    named = _from_first_proper([tok for tok in tokens if tok[2] < end])
+    if not named:
+        return None
+    entity = _entity(named, "", "suffix", end)
+    if entity is None:
+        return None
+    kind = _suffix_kind(entity.name)
+    head = [(w, t) for w, t, p in named if p + len(w) <= end - 1 and w not in _BRACKETS]
+    suffix = next(sfx for sfx, k in _ZH_SUFFIXES if entity.name.endswith(sfx)) if kind else ""
+    if not kind or len(entity.name) <= len(suffix):
+        return None
+    if suffix in _GENERIC_AFTER_PLACE and all(t == "ns" for _, t in head) and _frequency(entity.name) is None:
+        return None  # 中国公司: companies of a country
+    return Entity(entity.name, kind, entity.start, entity.end, "suffix")
 
 
-def _zh_before(text: str, end: int) -> Entity | None:
+def _person(tokens, i: int) -> Entity | None:
+    """The person named by token i (tagged nr), with a one-character surname jieba left apart (马 + 玉兰)."""
+    word, tag, pos = tokens[i]
+    if not 2 <= len(word) <= 4:
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1][0][0] in _PLACE_UNITS:
+        return None  # 蔡家崖乡: a place that jieba tagged as a person
+    if i > 0 and len(tokens[i - 1][0]) == 1 and len(word) == 2 and tokens[i - 1][1] in ("n", "nr", "ng") \
+            and tokens[i - 1][1] not in _STOP_TAGS:
+        return Entity(tokens[i - 1][0] + word, PERSON, tokens[i - 1][2], pos + len(word), "tagger")
+    return Entity(word, PERSON, pos, pos + len(word), "tagger")
+
+
+def _common_head(word: str, tag: str) -> bool:
+    """A common noun that may end a short name (华科智能), but not a suffix that makes a description (中国公司)."""
+    return tag == "n" and not _proper(word, tag) and not any(sfx == word for sfx, _ in _ZH_SUFFIXES)
+
+
+def _wanted(entity: Entity | None, kinds: frozenset[str]) -> bool:
+    return entity is not None and (not kinds or entity.kind in kinds or entity.kind == "")
+
+
+def _zh_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
+    """The name ending at `end`: by its suffix, a person's name, an organisation's tag, or a run of proper nouns."""
     lo = max(0, end - _WINDOW)
     window = text[lo:end]
     cut = None
@@ -199,18 +236,29 @@ def _zh_before(text: str, end: int) -> Entity | None:
         return None
     tokens = _tokens(window, lo)
     i = len(tokens)
-    while i > 0 and _name_part(tokens[i - 1][0], tokens[i - 1][1]):
+    while i > 0 and not _stops(tokens[i - 1][0], tokens[i - 1][1]):
         i -= 1
     run = tokens[i:]
-    # the name is the longest tail of the run that reads as one
-    for k in range(len(run)):
-        entity = _zh_name(run[k:])
-        if entity is not None:
-            return entity
-    return None
+    if not run:
+        return None
+    candidates = [_suffix_name(run, end)]
+    if run[-1][1] in _PERSON_TAGS:
+        candidates.append(_person(run, len(run) - 1))
+    if run[-1][1] == "nt":
+        candidates.append(_entity(run[-1:], ORGANISATION, "tagger"))
+    # proper nouns, perhaps with one common noun after them: 华科智能
+    extra = 1 if len(run) > 1 and _common_head(*run[-1][:2]) else 0
+    k = len(run) - extra
+    while k > 0 and _proper(run[k - 1][0], run[k - 1][1]):
+        k -= 1
+    proper = run[k:]
+    if len(proper) > extra and len("".join(w for w, _, _ in proper)) >= 2:
+        candidates.append(_entity(proper, PLACE if proper[-1][1] == "ns" else "", "tagger"))
+    return next((c for c in candidates if _wanted(c, kinds)), None)
 
 
-def _zh_after(text: str, start: int) -> Entity | None:
+def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
+    """The name starting at `start` (descriptors before a person's name allowed): by suffix, person, tag or proper nouns."""
     window = text[start:start + _WINDOW]
     m = _CLAUSE_BOUNDARY.search(window)
     if m is not None:
@@ -219,15 +267,34 @@ def _zh_after(text: str, start: int) -> Entity | None:
         return None
     tokens = _tokens(window, start)
     j = 0
-    while j < len(tokens) and _name_part(tokens[j][0], tokens[j][1]):
+    while j < len(tokens) and not _stops(tokens[j][0], tokens[j][1]):
         j += 1
     run = tokens[:j]
-    # the name is the longest head of the run that reads as one: 华科智能科技有限公司 before 的 or 是
-    for k in range(len(run), 0, -1):
-        entity = _zh_name(run[:k])
-        if entity is not None and (entity.start == start):
-            return entity
-    return None
+    if not run:
+        return None
+    joined = "".join(w for w, _, _ in run)
+    ends = [start + m.end() for m in _SUFFIX_RE.finditer(joined)]
+    candidates = []
+    for end in sorted(ends, reverse=True):
+        # a suffix inside a token (铁路 in 铁路沿线) ends the name there
+        candidates.append(_suffix_name(run, end))
+    people = [k for k, (w, t, _) in enumerate(run) if t in _PERSON_TAGS]
+    if people:
+        candidates.append(_person(run, people[0]))
+    if run[0][1] == "nt":
+        candidates.append(_entity(run[:1], ORGANISATION, "tagger"))
+    k = 0
+    while k < len(run) and _proper(run[k][0], run[k][1]):
+        k += 1
+    if k and len("".join(w for w, _, _ in run[:k])) >= 2:
+        # proper nouns, perhaps with one common noun after them: 华科智能
+        extra = 1 if k < len(run) and _common_head(*run[k][:2]) else 0
+        candidates.append(_entity(run[:k + extra], PLACE if run[k - 1][1] == "ns" and not extra else "", "tagger"))
+    return next((c for c in candidates if _wanted(c, kinds) and c.start == start or
+                 _wanted(c, kinds) and c.kind == PERSON), None)
+
+
+_APPOSITION = re.compile(r"(?:名为|名叫|叫做|称为)(?P<name>[^,，。；;“”]{2,30}?)的[^,，。；;的]{1,4}$")
 
 
 # --- English names by capitals -------------------------------------------------------------------
@@ -282,8 +349,8 @@ def _en_suffix_kind(word: str) -> str:
 
 def _cap_word(word: str) -> bool:
     """A word that can be part of a name: Kowalski, PSP, McDonald, O'Neill, iPod, W."""
-    if word.endswith(("'s", "’s")):
-        return False
+    if word.endswith(("'s", "’s")) or "-" in word and word.rsplit("-", 1)[1].islower():
+        return False  # Sony's, Seoul-based: a modifier of the name that follows
     core = word.rstrip(".")
     if not core or not core[0].isalpha():
         return False
@@ -384,28 +451,48 @@ def _connects(word: str, head: str) -> bool:
 # --- the API -------------------------------------------------------------------------------------
 
 
-def names_before(text: str, end: int, lang: str) -> list[Entity]:
-    """The name (or list of quoted names) ending at `end`, spaces before `end` allowed; [] when none reads as one."""
+def names_before(text: str, end: int, lang: str, kinds: frozenset[str] = frozenset()) -> list[Entity]:
+    """The name (or list of names: “晓晓”“蕾蕾”, "A, B and C") ending at `end`, spaces before it allowed; [] when
+    none reads as one. `kinds` (person, organisation, place, thing) says which kinds the caller can use."""
     while end > 0 and text[end - 1] in " \t":
         end -= 1
-    head = fold_width(text[max(0, end - 200):end])
     offset = max(0, end - 200)
     quoted = _QUOTED_LIST_BEFORE.search(text[offset:end])
     if quoted is not None:
         return _quoted(quoted.group(1), offset + quoted.start(1))
     if lang == "zh":
-        entity = _zh_before(text, end)
+        entity = _zh_before(text, end, kinds)
+        if entity is None and (named := _APPOSITION.search(text, max(0, end - 40), end)) is not None:
+            entity = _zh_before(text, named.end("name"), kinds)  # 名为苏州精测光电科技有限公司的企业
         return [entity] if entity is not None else []
-    if not head or not (head[-1].isalnum() or head[-1] == "."):
+    entity = _en_before(text, end, kinds)
+    if entity is None:
         return []
+    names = [entity]
+    joined = re.search(r"(?:,?\s+and|\s*&)\s+(?:[A-Z][\w.-]*['’]s\s+)?$", text[max(0, entity.start - 40):entity.start])
+    while joined is not None:  # "A, B and C": only a list that ends in "and" is read back
+        other = _en_before(text, entity.start - len(joined.group(0)), kinds)
+        if other is None:
+            break
+        names.insert(0, other)
+        entity = other
+        joined = re.search(r",\s+(?:[A-Z][\w.-]*['’]s\s+)?$", text[max(0, entity.start - 40):entity.start])
+    return names
+
+
+def _en_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if not end or not (text[end - 1].isalnum() or text[end - 1] == "."):
+        return None
     run = _en_run_before(text, end)
     entity = _en_entity(run, text) if run else None
     if entity is None or entity.end != end and text[entity.end:end].strip(".") != "":
-        return []
-    return [entity]
+        return None
+    return entity if _wanted(entity, kinds) else None
 
 
-def names_after(text: str, start: int, lang: str) -> list[Entity]:
+def names_after(text: str, start: int, lang: str, kinds: frozenset[str] = frozenset()) -> list[Entity]:
     """The name (or list of quoted names) starting at `start`, spaces after `start` allowed."""
     while start < len(text) and text[start] in " \t":
         start += 1
@@ -413,11 +500,41 @@ def names_after(text: str, start: int, lang: str) -> list[Entity]:
     if quoted is not None:
         return _quoted(quoted.group(1), start)
     if lang == "zh":
-        entity = _zh_after(text, start)
+        entity = _zh_after(text, start, kinds)
         return [entity] if entity is not None else []
     run = _en_run_after(text, start)
     entity = _en_entity(run, text) if run else None
-    return [entity] if entity is not None else []
+    return [entity] if _wanted(entity, kinds) else []
+
+
+def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
+    """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
+    (organisation or person) the text states before it; None when it states none or several."""
+    before = text[max(0, pos - 400):pos]
+    offset = max(0, pos - 400)
+    found: dict[str, Entity] = {}
+    if lang == "zh" and kind == PERSON:
+        for k, (word, tag, start) in enumerate(toks := _tokens(before, offset)):
+            if tag in _PERSON_TAGS and (person := _person(toks, k)) is not None:
+                found.setdefault(person.name, person)
+    elif lang == "zh":
+        for m in _SUFFIX_RE.finditer(before):
+            entity = _zh_before(text, offset + m.end(), frozenset({kind}))
+            if entity is not None and entity.kind == kind:
+                found.setdefault(entity.name, entity)
+    else:
+        heads = _EN_ORG if kind == ORGANISATION else _TITLES
+        for m in re.finditer(r"[A-Z][A-Za-z&.'-]*(?:\s+(?:of|&|[A-Z][A-Za-z&.'-]*))*", before):
+            words = m.group(0).split()
+            if kind == ORGANISATION and words[-1].rstrip(".") in heads or kind == PERSON and words[0] in heads:
+                entity = _en_before(text, offset + m.end(), frozenset({kind}))
+                if entity is not None and entity.kind == kind:
+                    found.setdefault(entity.name, entity)
+    names = [n for n in found if not any(n != o and n in o for o in found)]
+    if len(names) != 1:
+        return None
+    entity = found[names[0]]
+    return Entity(entity.name, kind, entity.start, entity.end, "reference")
 
 
 def language(text: str) -> str:
