@@ -1,13 +1,17 @@
 """The claims dataset: what is recognised as a claim, with which values, and what is left alone."""
 from __future__ import annotations
 
-import json
+import pandas as pd
+import pandera.errors
+import pyarrow.parquet as pq
+import pytest
 
-from checks.extract.claims import ClaimsModel, paragraph_claims, sentences
+from checks.extract.claims import (ClaimsModel, FactClaim, GrowthClaim, ShareClaim, paragraph_claims,
+                                   sentences)
 
 
 def types(text: str) -> list[str]:
-    return [c["type"] for c in paragraph_claims(text)]
+    return [c.type for c in paragraph_claims(text)]
 
 
 def test_sentences_split_chinese_and_english():
@@ -20,11 +24,34 @@ def test_claims_dataset_on_the_bundled_page(seed_result):
     ClaimsModel.validate(frame)
     by_type = frame.groupby("type").size().to_dict()
     assert by_type == {"count": 2, "elapsed": 1, "fact": 8, "growth": 1, "period": 1, "share": 2}
-    growth = json.loads(frame[frame["type"] == "growth"].iloc[0]["detail"])
-    assert (growth["start"]["surface"], growth["end"]["surface"], growth["change"]["surface"]) == \
-        ("1000亿", "突破30万亿", "300多倍")
-    assert (growth["start_time"]["surface"], growth["end_time"]["surface"]) == ("2024年初", "2025年6月底")
-    assert growth["reading"] == "either"  # bare 增长N倍: both readings are checked
+    growth = frame[frame["type"] == "growth"].iloc[0]["claim"]
+    assert isinstance(growth, GrowthClaim)
+    assert (growth.start.surface, growth.end.surface, growth.change.surface) == ("1000亿", "突破30万亿", "300多倍")
+    assert (growth.start_time.surface, growth.end_time.surface) == ("2024年初", "2025年6月底")
+    assert growth.reading == "either"  # bare 增长N倍: both readings are checked
+
+
+def test_a_claim_of_the_wrong_class_breaks_the_schema(seed_result):
+    frame = seed_result.context.dataset("claims").copy()
+    share = frame.loc[frame["type"] == "share", "claim"].iloc[0]
+    frame.loc[frame.index[frame["type"] == "growth"][0], "claim"] = share
+    with pytest.raises(pandera.errors.SchemaError, match="each claim must be an object of its type's class"):
+        ClaimsModel.validate(frame)
+
+
+def test_derive_writes_claims_as_typed_struct_columns(tmp_path, seed_page):
+    from checks.config import Config
+    from checks.derive import write_datasets
+
+    write_datasets([str(seed_page)], Config(data_docs=False), str(tmp_path))
+    table = pq.read_table(tmp_path / "claims.parquet")
+    assert {"claim_growth", "claim_share", "claim_count", "claim_fact"} <= set(table.column_names)
+    assert "claim" not in table.column_names and "detail" not in table.column_names
+    growth = [g for g in table.column("claim_growth").to_pylist() if g is not None]
+    assert [(g["start"]["surface"], g["change"]["value"]) for g in growth] == [("1000亿", 300.0)]
+    assert str(table.schema.field("claim_share").type.field("parts").type.value_type.field("rest").type) == "bool"
+    csv = pd.read_csv(tmp_path / "claims.csv")
+    assert csv["claim"].str.startswith('{"span"').all()
 
 
 def test_claim_ids_are_stable_and_unique(seed_result):
@@ -38,40 +65,41 @@ def test_claim_ids_are_stable_and_unique(seed_result):
 
 def test_growth_roles_from_wording():
     [c] = paragraph_claims("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。")
-    assert (c["detail"]["start"]["surface"], c["detail"]["end"]["surface"]) == ("2.5亿元", "3.2亿元")
+    assert (c.start.surface, c.end.surface) == ("2.5亿元", "3.2亿元")
     [c] = paragraph_claims("Sales rose 2% to $11.1bn from $10.9bn.")
-    assert (c["detail"]["start"]["surface"], c["detail"]["end"]["surface"]) == ("$10.9bn", "$11.1bn")
+    assert (c.start.surface, c.end.surface) == ("$10.9bn", "$11.1bn")
 
 
 def test_readings_of_chinese_multiples():
-    assert paragraph_claims("从10万吨增加到30万吨，增加了2倍。")[0]["detail"]["reading"] == "by"
-    assert paragraph_claims("从10万吨增加到30万吨，增加到3倍。")[0]["detail"]["reading"] == "to"
-    assert paragraph_claims("从10万吨增加到30万吨，增长2倍。")[0]["detail"]["reading"] == "either"
-    assert paragraph_claims("从2亿元扩大到8亿元，翻了两番。")[0]["detail"]["reading"] == "fan"
+    assert paragraph_claims("从10万吨增加到30万吨，增加了2倍。")[0].reading == "by"
+    assert paragraph_claims("从10万吨增加到30万吨，增加到3倍。")[0].reading == "to"
+    assert paragraph_claims("从10万吨增加到30万吨，增长2倍。")[0].reading == "either"
+    assert paragraph_claims("从2亿元扩大到8亿元，翻了两番。")[0].reading == "fan"
 
 
 def test_a_change_amount_is_not_a_level():
     [c] = paragraph_claims("全年营收466.8万亿元，比2008年末增加259万亿元，增长124.6%。")
-    assert c["detail"]["delta"]["surface"] == "259万亿元"
-    assert c["detail"]["start"]["surface"] == "466.8万亿元 - 259万亿元"
+    assert c.delta.surface == "259万亿元"
+    assert c.start.surface == "466.8万亿元 - 259万亿元"
+    assert (c.start.low, c.start.high) == pytest.approx((466.75e12 - 259.5e12, 466.85e12 - 258.5e12))
 
 
 def test_share_groups_keep_change_clauses_out():
     text = "大模型应用超过40%聚集在客服等运营环节，30%至40%应用于研发环节，比例从2024年的19.9%提升到2025年的25.9%。"
     [c] = paragraph_claims(text)
-    assert c["type"] == "share"
-    assert [p["surface"] for p in c["detail"]["parts"]] == ["超过40%", "30%至40%"]
+    assert isinstance(c, ShareClaim)
+    assert [p.share.surface for p in c.parts] == ["超过40%", "30%至40%"]
 
 
 def test_the_rest_is_marked():
     [c] = paragraph_claims("资金中30%用于研发，其余70%用于生产。")
-    assert [p["rest"] for p in c["detail"]["parts"]] == [False, True]
+    assert [p.rest for p in c.parts] == [False, True]
 
 
 def test_facts_before_and_after_the_date():
-    facts = [c["detail"] for c in paragraph_claims("大熊猫“晓晓”“蕾蕾”于2016年6月出生在东京。2021年6月出生的“香香”很可爱。")
-             if c["type"] == "fact"]
-    assert [(f["entity"], f["date"]["surface"]) for f in facts] == \
+    facts = [c for c in paragraph_claims("大熊猫“晓晓”“蕾蕾”于2016年6月出生在东京。2021年6月出生的“香香”很可爱。")
+             if isinstance(c, FactClaim)]
+    assert [(f.entity, f.date.surface) for f in facts] == \
         [("晓晓", "2016年6月"), ("蕾蕾", "2016年6月"), ("香香", "2021年6月")]
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checks.extract.claims import claims_of, plain
+from checks.extract.claims import FactClaim, Quantity, claims_of, plain
 from checks.model import Hit
 from checks.rules.base import rule
 
 
-def _overlap(a: dict, b: dict) -> bool:
-    return a["low"] < b["high"] and b["low"] < a["high"]
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    return a.low < b.high and b.low < a.high
 
 
 @rule("CON001", category="contradiction", severity="error", scope="corpus", dataset="claims",
@@ -33,25 +33,25 @@ def fact_contradiction(ctx):
     State the one correct date in both places.
     """
     groups: dict[tuple[str, str], list] = defaultdict(list)
-    for row, d in claims_of(ctx, "fact"):
-        groups[(d["entity"], d["event"])].append((row, d))
+    for row, d in claims_of(ctx, FactClaim):
+        groups[(d.entity, d.event)].append((row, d))
     for (entity, event), facts in sorted(groups.items()):
         dates: dict[str, list] = defaultdict(list)
         for row, d in facts:
-            dates[d["date"]["surface"]].append((row, d))
+            dates[d.date.surface].append((row, d))
         if len(facts) < 2:
             continue
         surfaces = sorted(dates)
         clash = [(a, b) for i, a in enumerate(surfaces) for b in surfaces[i + 1:]
-                 if not _overlap(dates[a][0][1]["date"], dates[b][0][1]["date"])]
+                 if not _overlap(dates[a][0][1].date, dates[b][0][1].date)]
         where = []
         for surface in surfaces:
             for row, _ in dates[surface]:
-                loc = ctx.locate(row["paragraph_id"])
+                loc = ctx.locate(row.paragraph_id)
                 if loc not in where:
                     where.append(loc)
         evidence = plain({"entity": entity, "event": event,
-                          "statements": [{"date": s, "places": [f"{r['file']}:{r['line_start']}" for r, _ in dates[s]]}
+                          "statements": [{"date": s, "places": [f"{r.file}:{r.line_start}" for r, _ in dates[s]]}
                                          for s in surfaces]})
         key = f"{entity}|{event}|{'|'.join(surfaces)}"
         if clash:

@@ -1,7 +1,7 @@
 """CNT001: a stated count that disagrees with the items enumerated beside it."""
 from __future__ import annotations
 
-from checks.extract.claims import claims_of, plain
+from checks.extract.claims import CountClaim, claims_of, plain
 from checks.model import Hit
 from checks.rules.base import rule
 
@@ -26,18 +26,20 @@ def count_mismatch(ctx):
     ## Use instead
     共繁育2只幼崽，分别为“香香”“晓晓”。
     """
-    for row, d in claims_of(ctx, "count"):
-        count, items = d["count"], d["items"]
+    for row, d in claims_of(ctx, CountClaim):
+        count, items = d.count, d.items
         checks = [(count, len(items), "items listed")]
-        if d.get("groups"):
-            checks.append((d["groups"]["count"], len(d["groups"]["groups"]), "dated groups"))
-        failures = [(c, n, what) for c, n, what in checks if not (c["low"] <= n <= c["high"])]
-        evidence = plain({"count": count, "items": items, "groups": d.get("groups"),
-                          "compared": [{"stated": c["surface"], "found": n, "of": what} for c, n, what in checks]})
-        where = [ctx.locate(row["paragraph_id"])]
-        summary = ", ".join(f"{c['surface']} vs {n} {what}" for c, n, what in checks)
+        groups = None
+        if d.groups is not None:
+            checks.append((d.groups.count, len(d.groups.groups), "dated groups"))
+            groups = {"count": d.groups.count.evidence(), "groups": list(d.groups.groups)}
+        failures = [(c, n, what) for c, n, what in checks if not (c.low <= n <= c.high)]
+        evidence = plain({"count": count.evidence(), "items": list(items), "groups": groups,
+                          "compared": [{"stated": c.surface, "found": n, "of": what} for c, n, what in checks]})
+        where = [ctx.locate(row.paragraph_id)]
+        summary = ", ".join(f"{c.surface} vs {n} {what}" for c, n, what in checks)
         if failures:
-            bad = ", ".join(f"{c['surface']} but {n} {what}" for c, n, what in failures)
-            yield Hit(f"Count disagrees with its list: {bad}.", where, evidence, key=row["key"])
+            bad = ", ".join(f"{c.surface} but {n} {what}" for c, n, what in failures)
+            yield Hit(f"Count disagrees with its list: {bad}.", where, evidence, key=row.key)
         else:
-            yield Hit(f"Count matches its list: {summary}.", where, evidence, key=row["key"], verified=True)
+            yield Hit(f"Count matches its list: {summary}.", where, evidence, key=row.key, verified=True)

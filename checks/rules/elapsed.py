@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from checks.extract.claims import claims_of, plain, show
+from checks.extract.claims import ElapsedClaim, PeriodClaim, Quantity, claims_of, plain, show
 from checks.extract.numbers import find_mentions
 from checks.model import Hit
 from checks.rules.base import rule
@@ -38,8 +38,8 @@ def reference_year(ctx, article_id: str, option_year) -> tuple[tuple[float, floa
     return (y, y + 2), f"inferred: the latest dated event in the article is {latest.surface}, so it was written then or within a year after"
 
 
-def elapsed_interval(since: dict, ref: tuple[float, float]) -> tuple[float, float]:
-    return ref[0] - since["high"], ref[1] - since["low"]
+def elapsed_interval(since: Quantity, ref: tuple[float, float]) -> tuple[float, float]:
+    return ref[0] - since.high, ref[1] - since.low
 
 
 @rule("TIM001", category="time", severity="error", scope="article", dataset="claims",
@@ -66,37 +66,37 @@ def elapsed_mismatch(ctx):
     自1956年达特茅斯会议以来，人工智能已走过70年历程。
     """
     option_year = ctx.options("TIM001").get("year")
-    for row, d in claims_of(ctx, "elapsed"):
-        ref = reference_year(ctx, row["article_id"], option_year)
+    for row, d in claims_of(ctx, ElapsedClaim):
+        ref = reference_year(ctx, row.article_id, option_year)
         if ref is None:
             continue
         (lo, hi), source = ref
-        computed = elapsed_interval(d["since"], (lo, hi))
-        stated = (d["elapsed"]["low"], d["elapsed"]["high"])
+        computed = elapsed_interval(d.since, (lo, hi))
+        stated = (d.elapsed.low, d.elapsed.high)
         holds = computed[0] <= stated[1] and stated[0] <= computed[1]
-        evidence = plain({"since": d["since"], "stated": d["elapsed"], "reference_year": show(lo, hi - 1),
+        evidence = plain({"since": d.since.evidence(), "stated": d.elapsed.evidence(), "reference_year": show(lo, hi - 1),
                           "year_source": source, "computed_years": show(*computed)})
-        what = f"{d['elapsed']['surface']} since {d['since']['surface']}"
-        where = [ctx.locate(row["paragraph_id"])]
+        what = f"{d.elapsed.surface} since {d.since.surface}"
+        where = [ctx.locate(row.paragraph_id)]
         if holds:
             yield Hit(f"Elapsed time holds: {what} (year from {source.split(':')[0]}).", where, evidence,
-                      key=row["key"], verified=True)
+                      key=row.key, verified=True)
         else:
             yield Hit(f"Elapsed time does not match: {what}, but the years give {show(*computed)}.", where,
-                      evidence, key=row["key"])
-    for row, d in claims_of(ctx, "period"):
-        per = _PER_YEAR.get(d["duration"]["unit"])
+                      evidence, key=row.key)
+    for row, d in claims_of(ctx, PeriodClaim):
+        per = _PER_YEAR.get(d.duration.unit)
         if per is None:
             continue
-        start, end = d["start_time"], d["end_time"]
-        computed = (end["low"] - start["high"], end["high"] - start["low"])
-        stated = (d["duration"]["low"] * per, d["duration"]["high"] * per)
+        start, end = d.start_time, d.end_time
+        computed = (end.low - start.high, end.high - start.low)
+        stated = (d.duration.low * per, d.duration.high * per)
         holds = computed[0] <= stated[1] + 1e-9 and stated[0] <= computed[1] + 1e-9
-        evidence = plain({"duration": d["duration"], "start_time": start, "end_time": end,
+        evidence = plain({"duration": d.duration.evidence(), "start_time": start.evidence(), "end_time": end.evidence(),
                           "computed_years": show(*computed), "stated_years": show(*stated)})
-        what = f"{d['duration']['surface']} from {start['surface']} to {end['surface']}"
-        where = [ctx.locate(row["paragraph_id"])]
+        what = f"{d.duration.surface} from {start.surface} to {end.surface}"
+        where = [ctx.locate(row.paragraph_id)]
         if holds:
-            yield Hit(f"Period holds: {what}.", where, evidence, key=row["key"], verified=True)
+            yield Hit(f"Period holds: {what}.", where, evidence, key=row.key, verified=True)
         else:
-            yield Hit(f"Period does not match: {what} is {show(*computed)} years.", where, evidence, key=row["key"])
+            yield Hit(f"Period does not match: {what} is {show(*computed)} years.", where, evidence, key=row.key)

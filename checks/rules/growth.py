@@ -1,17 +1,17 @@
 """GRW001: a growth rate, multiple or percentage-point change that its own start and end values contradict."""
 from __future__ import annotations
 
-from checks.extract.claims import claims_of, plain, show
+from checks.extract.claims import GrowthClaim, Quantity, claims_of, evidence_of, plain, show
 from checks.model import Hit
 from checks.rules.base import rule
 
 INF = float("inf")
 
 
-def ratio_interval(start: dict, end: dict) -> tuple[float, float]:
+def ratio_interval(start: Quantity, end: Quantity) -> tuple[float, float]:
     """end / start over the intervals both values' wording allows."""
-    hi = INF if end["high"] in (None, INF) or start["low"] <= 0 else end["high"] / start["low"]
-    return end["low"] / start["high"], hi
+    hi = INF if end.high == INF or start.low <= 0 else end.high / start.low
+    return end.low / start.high, hi
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -23,45 +23,44 @@ def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return max(b[0] - a[1], a[0] - b[1], 0.0)
 
 
-def _stated(change: dict, sign: int) -> tuple[float, float]:
-    lo, hi = change["low"], change["high"]
+def _stated(change: Quantity, sign: int) -> tuple[float, float]:
+    lo, hi = change.low, change.high
     return (lo, hi) if sign > 0 else (-hi, -lo)
 
 
-def check_growth(d: dict) -> tuple[str, dict] | None:
+def check_growth(d: GrowthClaim) -> tuple[str, dict] | None:
     """'holds', 'near' (a gap rounding of unstated figures may explain) or 'fails', with the arithmetic.
 
     None when the claim cannot be checked (a zero base, 下降N倍, an annual rate without years).
     """
-    start, end, change, sign = d["start"], d["end"], d["change"], d["sign"]
-    if start["low"] <= 0 or end["low"] < 0:
+    start, end, change, sign = d.start, d.end, d.change, d.sign
+    if start.low <= 0 or end.low < 0:
         return None
     ratio = ratio_interval(start, end)
     stated = _stated(change, sign)
-    if change["kind"] == "percentage_points":
-        computed = (end["low"] - start["high"], end["high"] - start["low"])
+    if change.kind == "percentage_points":
+        computed = (end.low - start.high, end.high - start.low)
         evidence, tolerance = {"computed_pp": show(*computed), "stated_pp": show(*stated)}, 0.1
-    elif d["reading"] == "annual":
-        if change["kind"] != "percent" or not d.get("start_time") or not d.get("end_time"):
+    elif d.reading == "annual":
+        if change.kind != "percent" or d.start_time is None or d.end_time is None:
             return None
-        years = (max(1.0, d["end_time"]["low"] - d["start_time"]["high"]),
-                 max(1.0, d["end_time"]["high"] - d["start_time"]["low"]))
+        years = (max(1.0, d.end_time.low - d.start_time.high), max(1.0, d.end_time.high - d.start_time.low))
         if INF in ratio or ratio[0] <= 0:
             return None
         corners = [(r ** (1 / n) - 1) * 100 for r in ratio for n in years]
         computed = (min(corners), max(corners))
         evidence = {"years": show(*years), "computed_annual_percent": show(*computed), "stated_percent": show(*stated)}
-        tolerance = max(0.5, 0.05 * abs(change["value"]))
-    elif change["kind"] == "percent":
+        tolerance = max(0.5, 0.05 * abs(change.value))
+    elif change.kind == "percent":
         computed = ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100)
         evidence = {"computed_percent": show(*computed), "stated_percent": show(*stated)}
-        tolerance = max(1.0, 0.05 * abs(change["value"]))
+        tolerance = max(1.0, 0.05 * abs(change.value))
     else:
         if sign < 0:
             return None  # 下降N倍 has no agreed arithmetic
-        c_lo, c_hi = change["low"], change["high"]
+        c_lo, c_hi = change.low, change.high
         readings = {"to": (c_lo, c_hi), "by": (c_lo + 1, c_hi + 1), "fan": (2 ** c_lo, 2 ** min(c_hi, 60))}
-        chosen = ("to", "by") if d["reading"] == "either" else (d["reading"],)
+        chosen = ("to", "by") if d.reading == "either" else (d.reading,)
         holding = [r for r in chosen if overlaps(ratio, readings[r])]
         evidence = {"computed_ratio": show(*ratio), "readings_checked": {r: show(*readings[r]) for r in chosen},
                     "readings_that_hold": holding,
@@ -101,22 +100,22 @@ def growth_does_not_follow(ctx):
     ## Use instead
     营收从100亿元增长到150亿元，增长50%。
     """
-    for row, d in claims_of(ctx, "growth"):
+    for row, d in claims_of(ctx, GrowthClaim):
         result = check_growth(d)
         if result is None:
             continue
         outcome, arithmetic = result
-        evidence = plain({"start": d["start"], "end": d["end"], "stated_change": d["change"],
-                          "direction": "down" if d["sign"] < 0 else "up", "order": d["order"], "delta": d.get("delta"),
-                          "start_time": d["start_time"], "end_time": d["end_time"], **arithmetic})
-        where = [ctx.locate(row["paragraph_id"])]
-        what = f"{d['start']['surface']} → {d['end']['surface']} with a stated change of {d['change']['surface']}"
+        evidence = plain({"start": d.start.evidence(), "end": d.end.evidence(), "stated_change": d.change.evidence(),
+                          "direction": "down" if d.sign < 0 else "up", "order": d.order, "delta": evidence_of(d.delta),
+                          "start_time": evidence_of(d.start_time), "end_time": evidence_of(d.end_time), **arithmetic})
+        where = [ctx.locate(row.paragraph_id)]
+        what = f"{d.start.surface} → {d.end.surface} with a stated change of {d.change.surface}"
         computed = next(v for k, v in arithmetic.items() if k.startswith("computed_"))
         reading = f" (reading: {', '.join(arithmetic['readings_that_hold'])})" if arithmetic.get("readings_that_hold") else ""
         if outcome == "holds":
             yield Hit(f"Growth holds: {what}; the values give {computed}{reading}.", where, evidence,
-                      key=row["key"], verified=True)
+                      key=row.key, verified=True)
         else:
             severity = "warning" if outcome == "near" else None
             yield Hit(f"Growth does not follow: {what}, but the values give {computed}.", where, evidence,
-                      key=row["key"], severity=severity)
+                      key=row.key, severity=severity)

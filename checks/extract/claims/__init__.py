@@ -1,60 +1,66 @@
 """The `claims` dataset: numeric statements recognised from mentions, ready for arithmetic.
 
-Each row is one claim of a type: `growth` (a start value, an end value and a stated
-change), `period` (a stated duration against the times of two values), `share` (parts
-of one whole), `fact` (an entity's dated event), `elapsed` (time since a year) and
-`count` (a stated count and the items listed beside it). Recognition is conservative:
-when the wording leaves the values' roles open, no claim is made. The numbers and
-their intervals go into `detail` (JSON); the rules do the arithmetic.
-One module per claim type recognises it (growth.py, shares.py, facts.py, elapsed.py, counts.py);
-this module builds the dataset from all of them.
+Each row is one claim of a type, held as a typed object in the `claim` column: `growth` (a start
+value, an end value and a stated change), `period` (a stated duration against the times of two
+values), `share` (parts of one whole), `fact` (an entity's dated event), `elapsed` (time since a
+year) and `count` (a stated count and the items listed beside it). Recognition is conservative:
+when the wording leaves the values' roles open, no claim is made. Each claim carries its numbers
+as `Quantity` values with the intervals their wording allows; the rules do the arithmetic.
+One module per claim type defines its class and recognises it (growth.py, shares.py, facts.py,
+elapsed.py, counts.py); this module builds the dataset from all of them.
 """
 from __future__ import annotations
-
-import json
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from checks.datasets import derived
-from checks.extract.claims.common import plain, sentences, show
-from checks.extract.claims.counts import count_claims
-from checks.extract.claims.elapsed import elapsed_claims
-from checks.extract.claims.facts import fact_claims
-from checks.extract.claims.growth import growth_claims
-from checks.extract.claims.shares import share_claims
+from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
+from checks.extract.claims.counts import CountClaim, count_claims
+from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
+from checks.extract.claims.facts import FactClaim, fact_claims
+from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
+from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.numbers import Mention, find_mentions
 from checks.vocab import ids
 
-__all__ = ["ClaimsModel", "claim_rows", "claims_of", "paragraph_claims", "plain", "sentences", "show"]
+__all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim", "FactClaim", "GrowthClaim",
+           "PeriodClaim", "Quantity", "ShareClaim", "claim_rows", "claims_of", "evidence_of", "paragraph_claims",
+           "plain", "sentences", "show"]
 
 RECOGNISERS = (growth_claims, share_claims, fact_claims, elapsed_claims, count_claims)
-CLAIM_TYPES = ["growth", "period", "share", "fact", "elapsed", "count"]
-COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "paragraph_id2", "file", "line_start", "line_end",
-           "sentence", "key", "detail"]
+CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
+                                                                     ElapsedClaim, CountClaim)}
+CLAIM_TYPES = list(CLAIM_CLASSES)
+COLUMNS = ["claim_id", "type", "article_id", "paragraph_id", "file", "line_start", "line_end", "sentence", "key",
+           "claim"]
 
 
 class ClaimsModel(pa.DataFrameModel):
-    """One row per recognised numeric claim; `detail` holds its numbers and intervals as JSON."""
+    """One row per recognised numeric claim; `claim` holds it as a typed object (GrowthClaim, ShareClaim, ...)."""
 
     claim_id: Series[str] = pa.Field(unique=True, str_matches=ids.CLAIM_ID)
     type: Series[str] = pa.Field(isin=CLAIM_TYPES)
     article_id: Series[str]
     paragraph_id: Series[str] = pa.Field(str_matches=ids.PARAGRAPH_ID)
-    paragraph_id2: Series[str]
     file: Series[str]
     line_start: Series[int] = pa.Field(ge=1)
     line_end: Series[int] = pa.Field(ge=1)
     sentence: Series[str] = pa.Field(str_length={"min_value": 1})
     key: Series[str]
-    detail: Series[str]
+    claim: Series[object]
+
+    @pa.dataframe_check(error="each claim must be an object of its type's class")
+    def claim_is_of_its_type(cls, df):
+        return pd.Series([type(c) is CLAIM_CLASSES.get(t) for t, c in zip(df["type"], df["claim"])], index=df.index,
+                         dtype=bool)
 
     class Config:
         strict = True
 
 
-def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[dict]:
+def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[Claim]:
     """All claims recognised inside one paragraph's text (its mentions may be given, already found)."""
     ms = find_mentions(text) if ms is None else ms
     if not ms:
@@ -72,12 +78,13 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
         if given is not None and not given:
             continue
         for c in paragraph_claims(p.text, given):
-            sent = c["sentence"] or c["span"]
+            sent = c.sentence or c.span
             sentence = p.text[sent[0]:sent[1]].strip() or p.text
-            rows.append({"claim_id": ids.claim_id(p.paragraph_id, c["type"], c["key"]), "type": c["type"], "article_id": p.article_id,
-                         "paragraph_id": p.paragraph_id, "paragraph_id2": "", "file": p.file,
+            key = c.key
+            rows.append({"claim_id": ids.claim_id(p.paragraph_id, c.type, key), "type": c.type,
+                         "article_id": p.article_id, "paragraph_id": p.paragraph_id, "file": p.file,
                          "line_start": int(p.line_start), "line_end": int(p.line_end), "sentence": sentence,
-                         "key": c["key"], "detail": json.dumps(c["detail"], ensure_ascii=False, sort_keys=True)})
+                         "key": key, "claim": c})
     unique = {}
     for row in rows:
         unique.setdefault(row["claim_id"], row)
@@ -103,10 +110,8 @@ def build(ctx) -> pd.DataFrame:
                          **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})
 
 
-def claims_of(ctx, claim_type: str) -> list[tuple[pd.Series, dict]]:
-    """The claims of one type, each with its decoded detail, in dataset order."""
+def claims_of(ctx, cls: type[Claim]) -> list[tuple]:
+    """The claims of one class, each with its row (a named tuple of the scalar columns), in dataset order."""
     frame = ctx.dataset("claims")
-    picked = frame[frame["type"] == claim_type]
-    return [(row, json.loads(row["detail"])) for _, row in picked.iterrows()]
-
-
+    picked = frame[frame["type"] == cls.type]
+    return [(row, row.claim) for row in picked.itertuples(index=False)]

@@ -1,7 +1,10 @@
-"""What every claim recogniser shares: mentions of a sentence, a value's interval, evidence formatting."""
+"""What every claim recogniser shares: the typed value a claim is built from, the claim base class,
+mentions of a sentence, evidence formatting."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
+from typing import ClassVar
 
 from checks.extract.numbers import Mention
 from checks.vocab.sentences import sentence_spans
@@ -12,14 +15,45 @@ MAX_SENTENCE_MENTIONS = 40
 sentences = sentence_spans
 
 
+@dataclass(frozen=True)
+class Quantity(Mention):
+    """A number as a claim states it: its span in the paragraph, surface, value, the interval its wording
+    allows, unit, kind and qualifier; built from a Mention (a value computed from two mentions, such as the
+    start B - D of a delta form, spans both)."""
+
+    @classmethod
+    def of(cls, m: Mention) -> "Quantity":
+        return cls(m.start, m.end, m.surface, m.value, m.low, m.high, m.unit, m.kind, m.qualifier)
+
+    def evidence(self) -> dict:
+        """What a finding shows of the value (its span is a place, given by the finding's location)."""
+        return {"surface": self.surface, "value": self.value, "low": self.low, "high": self.high, "unit": self.unit,
+                "kind": self.kind, "qualifier": self.qualifier}
+
+
+def evidence_of(q: Quantity | None) -> dict | None:
+    return None if q is None else q.evidence()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A recognised claim: where it is stated in its paragraph (`span`) and the sentence it belongs to
+    (None when the span itself is the sentence to show). Each claim type adds its own typed fields."""
+
+    span: tuple[int, int]
+    sentence: tuple[int, int] | None
+
+    type: ClassVar[str] = ""
+
+    @property
+    def key(self) -> str:
+        """What tells two claims of one type in one paragraph apart (part of the claim id)."""
+        raise NotImplementedError
+
+
 def within(starts: list[int], s: int, e: int) -> range:
     """Indexes of the mentions starting in [s, e): a binary search, so long paragraphs stay linear."""
     return range(bisect_left(starts, s), bisect_left(starts, e))
-
-
-def interval_of(m: Mention) -> dict:
-    return {"surface": m.surface, "value": m.value, "low": m.low, "high": m.high, "unit": m.unit,
-            "kind": m.kind, "qualifier": m.qualifier}
 
 
 def plain(value):

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, interval_of, within
+from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -12,7 +13,21 @@ _ELAPSED_BEFORE = re.compile(r"(?:走过了?|已有|已经|历经|经过|走过|
 _SINCE_TAIL = re.compile(r"以来|至今|since|ago", re.I)
 
 
-def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+@dataclass(frozen=True)
+class ElapsedClaim(Claim):
+    """A year, and the time stated as gone by since it (checked against the year the article speaks from)."""
+
+    since: Quantity
+    elapsed: Quantity
+
+    type = "elapsed"
+
+    @property
+    def key(self) -> str:
+        return f"{self.since.surface}|{self.elapsed.surface}"
+
+
+def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ElapsedClaim]:
     """自1956年…以来，…已走过70年: a year and the years stated as elapsed since it."""
     out = []
     starts = [m.start for m in ms]
@@ -29,6 +44,5 @@ def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -
         y, d = years[0], spans_[0]
         if d.start < y.end:
             continue
-        out.append({"type": "elapsed", "span": (y.start, d.end), "sentence": (s, e),
-                    "detail": {"since": interval_of(y), "elapsed": interval_of(d)}, "key": f"{y.surface}|{d.surface}"})
+        out.append(ElapsedClaim(span=(y.start, d.end), sentence=(s, e), since=Quantity.of(y), elapsed=Quantity.of(d)))
     return out

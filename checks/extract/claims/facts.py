@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from checks.extract.claims.common import interval_of
+from checks.extract.claims.common import Claim, Quantity
 from checks.extract.numbers import Mention
 
 _EVENT = re.compile(r"^(?:出生|诞生|成立|建成|开通|去世|逝世|创立|创办|落成|开业|上市|首播|开馆)")
@@ -13,7 +14,22 @@ _NAMES_BEFORE = re.compile(r"((?:“[^“”]{1,12}”[、和与及]?){1,8})[^�
 _NAMES_AFTER = re.compile(r"^的[^“”，。；]{0,8}?((?:“[^“”]{1,12}”[、和与及]?){1,8})")
 
 
-def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+@dataclass(frozen=True)
+class FactClaim(Claim):
+    """A named entity's dated event: who, what happened, when."""
+
+    entity: str
+    event: str
+    date: Quantity
+
+    type = "fact"
+
+    @property
+    def key(self) -> str:
+        return f"{self.entity}|{self.event}|{self.date.surface}"
+
+
+def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Dated events of named things: “晓晓”“蕾蕾”于2016年6月出生 / 2021年6月出生的“晓晓”“蕾蕾”."""
     out = []
     for m in ms:
@@ -29,7 +45,6 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
         if names_m is None:
             continue
         for name in _NAME.findall(names_m.group(1)):
-            out.append({"type": "fact", "span": (m.start, m.end + event.end()), "sentence": None,
-                        "detail": {"entity": name, "event": event.group(0), "date": interval_of(m)},
-                        "key": f"{name}|{event.group(0)}|{m.surface}"})
+            out.append(FactClaim(span=(m.start, m.end + event.end()), sentence=None, entity=name,
+                                 event=event.group(0), date=Quantity.of(m)))
     return out

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, interval_of, within
+from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -23,6 +24,49 @@ _ANNUAL = re.compile(r"(?:年均|平均每年|每年平均|年平均|年复合|a
 _JOIN = re.compile(r"^\s?(?:至|到|~|-|–|—|and|和)\s?$")
 _MAGNITUDE = re.compile(r"[万亿]|million|billion|trillion|bn", re.I)
 _VALUE_KINDS = ("count", "amount")
+
+
+@dataclass(frozen=True)
+class GrowthClaim(Claim):
+    """A start value, an end value and the change stated between them.
+
+    `reading` says how the change is read: rate (a percent or points), to (增加到N倍, N times),
+    by (增加了N倍: (N+1)x), either (a bare 增长N倍), fan (翻N番: 2^N) or annual (a compound yearly rate).
+    A delta form (B，比上年增加D) has `delta` = D and a start computed as B - D.
+    """
+
+    start: Quantity
+    end: Quantity
+    change: Quantity
+    reading: str
+    sign: int
+    order: str  # how the start and end were told apart
+    delta: Quantity | None
+    start_time: Quantity | None
+    end_time: Quantity | None
+
+    type = "growth"
+
+    @property
+    def key(self) -> str:
+        second = self.delta if self.delta is not None else self.end
+        first = self.end if self.delta is not None else self.start
+        return f"{self.change.surface}|{first.surface}|{second.surface}"
+
+
+@dataclass(frozen=True)
+class PeriodClaim(Claim):
+    """A stated duration (一年半时间) against the times of the two values it spans."""
+
+    duration: Quantity
+    start_time: Quantity
+    end_time: Quantity
+
+    type = "period"
+
+    @property
+    def key(self) -> str:
+        return f"{self.duration.surface}|{self.start_time.surface}|{self.end_time.surface}"
 
 
 def change_of(text: str, m: Mention) -> dict | None:
@@ -88,7 +132,7 @@ def _delta_sign(text: str, m: Mention, sent_start: int) -> int:
     return -1 if found.group("down") else 1
 
 
-def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[Claim]:
     out = []
     starts = [m.start for m in ms]
     for si, (s, e) in enumerate(spans):
@@ -140,16 +184,15 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
             continue  # an annual average needs the number of years
         first, last = order
         t_first, t_last = (ta, tb) if first == a else (tb, ta)
-        detail = {"start": interval_of(ms[first]), "end": interval_of(ms[last]), "change": interval_of(c),
-                  "reading": "annual" if annual else change["reading"],
-                  "sign": change["sign"], "order": how, "delta": None,
-                  "start_time": interval_of(t_first) if t_first else None, "end_time": interval_of(t_last) if t_last else None}
-        out.append({"type": "growth", "span": (min(ms[first].start, c.start), max(ms[last].end, c.end)),
-                    "sentence": (floor, e), "detail": detail, "key": f"{c.surface}|{ms[first].surface}|{ms[last].surface}"})
-        if duration is not None and t_first is not None and t_last is not None:
-            out.append({"type": "period", "span": (t_first.start, c.end), "sentence": (floor, e),
-                        "detail": {"duration": interval_of(duration), "start_time": interval_of(t_first), "end_time": interval_of(t_last)},
-                        "key": f"{duration.surface}|{t_first.surface}|{t_last.surface}"})
+        q_first = Quantity.of(t_first) if t_first is not None else None
+        q_last = Quantity.of(t_last) if t_last is not None else None
+        out.append(GrowthClaim(span=(min(ms[first].start, c.start), max(ms[last].end, c.end)), sentence=(floor, e),
+                               start=Quantity.of(ms[first]), end=Quantity.of(ms[last]), change=Quantity.of(c),
+                               reading="annual" if annual else change["reading"], sign=change["sign"], order=how,
+                               delta=None, start_time=q_first, end_time=q_last))
+        if duration is not None and q_first is not None and q_last is not None:
+            out.append(PeriodClaim(span=(t_first.start, c.end), sentence=(floor, e), duration=Quantity.of(duration),
+                                   start_time=q_first, end_time=q_last))
     return out
 
 
@@ -157,7 +200,7 @@ def _any_value(ms: list[Mention], idx: list[int], change: Mention) -> bool:
     return any(ms[i] is not change and ms[i].kind in ("count", "amount", "percent") for i in idx)
 
 
-def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: dict, sent: tuple[int, int]) -> dict:
+def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: dict, sent: tuple[int, int]) -> GrowthClaim:
     """B，比上年增加D，增长r: the start is B - D over both intervals."""
     level, delta = ms[li], ms[di]
     sign = change["sign"]
@@ -165,13 +208,11 @@ def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: dict, 
         low, high = level.low - delta.high, level.high - delta.low
     else:
         low, high = level.low + delta.low, level.high + delta.high
-    start = {"surface": f"{level.surface} {'-' if sign > 0 else '+'} {delta.surface}",
-             "value": level.value - sign * delta.value, "low": low, "high": high, "unit": level.unit,
-             "kind": level.kind, "qualifier": ""}
-    detail = {"start": start, "end": interval_of(level), "change": interval_of(c), "reading": change["reading"], "sign": sign,
-              "order": "end value and the change amount", "delta": interval_of(delta), "start_time": None, "end_time": None}
-    return {"type": "growth", "span": (level.start, max(delta.end, c.end)), "sentence": sent, "detail": detail,
-            "key": f"{c.surface}|{level.surface}|{delta.surface}"}
+    start = Quantity(level.start, delta.end, f"{level.surface} {'-' if sign > 0 else '+'} {delta.surface}",
+                     level.value - sign * delta.value, low, high, level.unit, level.kind, "")
+    return GrowthClaim(span=(level.start, max(delta.end, c.end)), sentence=sent, start=start, end=Quantity.of(level),
+                       change=Quantity.of(c), reading=change["reading"], sign=sign,
+                       order="end value and the change amount", delta=Quantity.of(delta), start_time=None, end_time=None)
 
 
 def _candidates(text: str, ms: list[Mention], idx: list[int], change: Mention, floor: int) -> list[int]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, interval_of, within
+from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
 from checks.extract.claims.growth import change_of
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
@@ -14,7 +15,31 @@ _SHARE_AFTER = re.compile(r"^(?:[的]?)(?:来自|用于|应用于|聚集在|聚�
 _REST = re.compile(r"其余|其他|剩余|剩下|the rest|remaining|remainder", re.I)
 
 
-def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[dict]:
+@dataclass(frozen=True)
+class SharePart:
+    """One part of a whole; `rest` when the text calls it the rest (其余, the rest), so the parts must reach 100%."""
+
+    share: Quantity
+    rest: bool
+
+    def evidence(self) -> dict:
+        return {**self.share.evidence(), "rest": self.rest}
+
+
+@dataclass(frozen=True)
+class ShareClaim(Claim):
+    """Parts of one whole, as percentages."""
+
+    parts: tuple[SharePart, ...]
+
+    type = "share"
+
+    @property
+    def key(self) -> str:
+        return "|".join(p.share.surface for p in self.parts)
+
+
+def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
     out = []
     starts = [m.start for m in ms]
     for s, e in spans:
@@ -26,11 +51,10 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
             after = fold_width(text[m.end:m.end + 12]).lstrip()
             if _SHARE_AFTER.match(after):
                 clause_start = max([s] + [x.end() + s for x in _CLAUSE.finditer(text[s:m.start])])
-                shares.append({**interval_of(m), "rest": bool(_REST.search(text[clause_start:m.start]))})
+                shares.append(SharePart(Quantity.of(m), bool(_REST.search(text[clause_start:m.start]))))
         if len(shares) < 2:
             continue
-        first = [m for m in parts if m.surface == shares[0]["surface"]][0]
-        last = [m for m in parts if m.surface == shares[-1]["surface"]][-1]
-        out.append({"type": "share", "span": (first.start, last.end), "sentence": (s, e),
-                    "detail": {"parts": shares}, "key": "|".join(p["surface"] for p in shares)})
+        first = [m for m in parts if m.surface == shares[0].share.surface][0]
+        last = [m for m in parts if m.surface == shares[-1].share.surface][-1]
+        out.append(ShareClaim(span=(first.start, last.end), sentence=(s, e), parts=tuple(shares)))
     return out

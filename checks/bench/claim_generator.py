@@ -1,0 +1,524 @@
+"""The defect generator: true and false claims in the phrasings news uses, planted into real paragraphs.
+
+Each template is one phrasing family as newspapers and wires write it, per claim type and language. A
+template renders a *true* version (its numbers agree) and a *false* one (they do not, beyond any rounding
+or wording), and the sentence is planted at a sentence end of a real corpus paragraph of its language.
+The planted claim comes with a label in the labelled set's format (tests/data/claims_labelled/README.md),
+so `checks bench claims` scores it with the same code as the claims labelled by reading.
+
+Slots: {S} subject, {A} start value, {B} end value, {X} stated change, {D} change amount, {T1} {T2} times,
+{P1}.. parts (shares), {L1}.. their labels, {W} the whole, {Y} a year, {N} a count or years, {I} items,
+{E} an entity, {DATE} a date, {O} an organisation. Values are rendered with their units as the language
+writes them; every value slot's offsets go into the label.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks.vocab.sentences import sentence_spans
+
+
+@dataclass(frozen=True)
+class Template:
+    type: str
+    lang: str
+    family: str
+    text: str
+    form: str = ""  # how its numbers relate: rate, points, by, to, fan, verbal, delta, parts, rest, words, ...
+    fullwidth: bool = False
+
+
+T = Template
+GROWTH = [
+    T("growth", "zh", "由A增至B，同比增长X%", "{S}由{A}增至{B}，同比增长{X}。", "rate_up"),
+    T("growth", "zh", "从A增加到B，增长了X%", "{S}从{A}增加到{B}，增长了{X}。", "rate_up"),
+    T("growth", "zh", "B，较上年同期的A增长X%", "{S}为{B}，较上年同期的{A}增长{X}。", "rate_up"),
+    T("growth", "zh", "B，同比增长X%，上年同期为A", "{S}达到{B}，同比增长{X}，上年同期为{A}。", "rate_up"),
+    T("growth", "zh", "由A降至B，降幅为X%", "{S}由{A}降至{B}，降幅为{X}。", "rate_down"),
+    T("growth", "zh", "B，比上年的A下降X%", "{S}为{B}，比上年的{A}下降{X}。", "rate_down"),
+    T("growth", "zh", "从A上涨到B，涨幅达X%", "{S}从{A}上涨到{B}，涨幅达{X}。", "rate_up"),
+    T("growth", "zh", "T1为A，T2增至B，增幅X%", "{T1}，{S}为{A}；{T2}，这一数字增至{B}，增幅为{X}。", "rate_up"),
+    T("growth", "zh", "由A%提高到B%，上升X个百分点", "{S}由{A}提高到{B}，上升{X}个百分点。", "points"),
+    T("growth", "zh", "从A增加到B，增加了N倍", "{S}从{A}增加到{B}，增加了{X}倍。", "by"),
+    T("growth", "zh", "B，是上年A的N倍", "{S}达到{B}，是上年{A}的{X}倍。", "to"),
+    T("growth", "zh", "从A增长到B，翻了N番", "{S}从{A}增长到{B}，翻了{X}。", "fan"),
+    T("growth", "zh", "B，比上年增加D，增长X%", "{S}{B}，比上年增加{D}，增长{X}。", "delta"),
+    T("growth", "zh", "全角：由A增至B，同比增长X%", "{S}由{A}增至{B}，同比增长{X}。", "rate_up", fullwidth=True),
+    T("growth", "en", "rose X% to B from A", "{S} rose {X} to {B} from {A}.", "rate_up"),
+    T("growth", "en", "fell X pct to B from A a year earlier", "{S} fell {X} to {B} from {A} a year earlier.",
+      "rate_down"),
+    T("growth", "en", "increased to B from A, a rise of X%", "{S} increased to {B} from {A}, a rise of {X}.",
+      "rate_up"),
+    T("growth", "en", "B, up X% from A a year ago", "{S} were {B}, up {X} from {A} a year ago.", "rate_up"),
+    T("growth", "en", "climbed X% from A to B", "{S} climbed {X} from {A} to {B}.", "rate_up"),
+    T("growth", "en", "dropped to B in T2 from A in T1, a decline of X%",
+      "{S} dropped to {B} in {T2} from {A} in {T1}, a decline of {X}.", "rate_down"),
+    T("growth", "en", "doubled/tripled to B from A", "{S} {X} to {B} from {A}.", "verbal"),
+    T("growth", "en", "grew N-fold to B from A", "{S} grew {X}-fold to {B} from {A}.", "to"),
+    T("growth", "en", "rose X percentage points to B% from A%", "{S} rose {X} percentage points to {B} from {A}.",
+      "points"),
+    T("growth", "en", "B, N times the A of a year earlier", "{S} were {B}, {X} times the {A} of a year earlier.",
+      "to"),
+    T("growth", "en", "decreased X pct to B from A", "{S} decreased {X} to {B} from {A}.", "rate_down"),
+    T("growth", "en", "rose to B compared with A, an increase of X%",
+      "{S} rose to {B} compared with {A} in the previous year, an increase of {X}.", "rate_up"),
+]
+
+SHARES = [
+    T("share", "zh", "其中A占X%，B占Y%，C占Z%", "{W}中，{L1}占{P1}，{L2}占{P2}，{L3}占{P3}。", "parts"),
+    T("share", "zh", "A、B和C分别占X%、Y%和Z%", "{W}中，{L1}、{L2}和{L3}分别占{P1}、{P2}和{P3}。", "parts"),
+    T("share", "zh", "A占比X%，B占比Y%", "{W}中，{L1}占比{P1}，{L2}占比{P2}。", "parts"),
+    T("share", "zh", "A占W的X%，B占Y%，其余Z%为C", "{L1}占{W}的{P1}，{L2}占{P2}，其余{P3}为{L3}。", "rest"),
+    T("share", "zh", "X%来自A，Y%来自B，其余Z%来自C", "{W}中，{P1}来自{L1}，{P2}来自{L2}，其余{P3}来自{L3}。", "rest"),
+    T("share", "zh", "A约占一半，B占三成，其他占两成", "{W}中，{L1}约占{P1}，{L2}占{P2}，其他占{P3}。", "words"),
+    T("share", "zh", "A和B的占比分别为X%和Y%", "在{W}中，{L1}和{L2}的占比分别为{P1}和{P2}。", "parts"),
+    T("share", "zh", "A占X%，B占Y%，C占Z%，其他占R%", "{W}中，{L1}占{P1}，{L2}占{P2}，{L3}占{P3}，其他占{P4}。", "rest"),
+    T("share", "zh", "其中甲类占X%，乙类占Y%……（一长串）", "{W}中，{LIST}。", "storm"),
+    T("share", "zh", "全角：A占X%，B占Y%", "{W}中，{L1}占{P1}，{L2}占{P2}。", "parts", fullwidth=True),
+    T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
+      "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
+    T("share", "en", "A and B accounted for X% and Y% respectively",
+      "{L1} and {L2} accounted for {P1} and {P2} of {W} respectively.", "parts"),
+    T("share", "en", "A made up X% of W, while B made up Y%",
+      "{L1} made up {P1} of {W}, while {L2} made up {P2}.", "parts"),
+    T("share", "en", "X% of W came from A, Y% from B and the remaining Z% from C",
+      "{P1} of {W} came from {L1}, {P2} from {L2} and the remaining {P3} from {L3}.", "rest"),
+    T("share", "en", "about half came from A, a third from B", "About {P1} of {W} came from {L1} and {P2} from {L2}.",
+      "words"),
+    T("share", "en", "Of W, X% went to A, Y% to B and Z% to C",
+      "Of {W}, {P1} went to {L1}, {P2} to {L2} and {P3} to {L3}.", "parts"),
+    T("share", "en", "A, B and C took X%, Y% and Z% of W, respectively",
+      "{L1}, {L2} and {L3} took {P1}, {P2} and {P3} of {W}, respectively.", "parts"),
+    T("share", "en", "A represented X% of W and B Y%, the rest R%",
+      "{L1} represented {P1} of {W} and {L2} {P2}, with the rest, {P3}, from {L3}.", "rest"),
+]
+
+ELAPSED = [
+    T("elapsed", "zh", "自Y年成立以来，已走过N年历程", "自{Y}成立以来，{O}已走过{N}历程。"),
+    T("elapsed", "zh", "从Y年创办至今，已有N年历史", "从{Y}创办至今，{O}已有{N}历史。"),
+    T("elapsed", "zh", "创建于Y年，至今已有N年", "{O}创建于{Y}，至今已有{N}。"),
+    T("elapsed", "zh", "Y年成立的…，今年迎来N周年", "{Y}成立的{O}，今年迎来{N}周年。"),
+    T("elapsed", "zh", "自Y年起步以来，历经N年发展", "自{Y}起步以来，{O}历经{N}发展。"),
+    T("elapsed", "zh", "N年前的Y年，…诞生", "{N}前的{Y}，{O}在这里诞生。"),
+    T("elapsed", "zh", "自Y年建成以来，已运行N年", "{O}自{Y}建成以来，已运行{N}。"),
+    T("elapsed", "zh", "从Y年至今，已经走过了N个年头", "从{Y}至今，{O}已经走过了{N}个年头。"),
+    T("elapsed", "en", "founded in Y, … for N years", "Founded in {Y}, {O} has been trading for {N}."),
+    T("elapsed", "en", "set up in Y, N years ago", "{O} was set up in {Y}, {N} ago."),
+    T("elapsed", "en", "in the N years since Y", "In the {N} since {Y}, {O} has grown steadily."),
+    T("elapsed", "en", "N years after its founding in Y", "{N} after its founding in {Y}, {O} is still growing."),
+    T("elapsed", "en", "its Nth anniversary, having opened in Y",
+      "{O} marks its {NTH} anniversary this year, having opened in {Y}."),
+    T("elapsed", "en", "it is N years since … in Y", "It is {N} since {O} first opened in {Y}."),
+    T("elapsed", "en", "which has operated for N years since Y", "{O}, which has operated for {N} since {Y}, is hiring."),
+    T("elapsed", "en", "N years on from its launch in Y", "{N} on from its launch in {Y}, {O} is profitable."),
+]
+
+COUNTS = [
+    T("count", "zh", "共有N家，分别为A、B和C", "{O}共有{N}子公司，分别为{I}。", "orgs"),
+    T("count", "zh", "A、B和C三家企业", "{I}{N}企业入选。", "orgs"),
+    T("count", "zh", "N项决议：A、B、C", "会议通过了{N}决议：{I}。", "tasks"),
+    T("count", "zh", "N个分中心，即A、B和C", "{O}设立了{N}分中心，即{I}。", "places"),
+    T("count", "zh", "获奖的N名选手是A、B和C", "获奖的{N}选手是{I}。", "people"),
+    T("count", "zh", "A、B、C等N家公司", "{I}等{N}公司发布了公告。", "orgs"),
+    T("count", "zh", "由A、B和C N个部门组成", "{O}由{I}{N}部门组成。", "units"),
+    T("count", "zh", "N个方面：一是A；二是B；三是C", "{O}的工作包括{N}方面：{ENUM}。", "tasks"),
+    T("count", "en", "the N bidders are A, B and C", "The {N} bidders are {I}.", "orgs"),
+    T("count", "en", "has N subsidiaries: A, B and C", "{O} has {N} subsidiaries: {I}.", "orgs"),
+    T("count", "en", "A, B and C, the N largest …", "{I}, the {N} largest lenders, raised rates.", "orgs"),
+    T("count", "en", "N countries - A, B and C - signed", "{N} countries - {I} - signed the accord.", "places"),
+    T("count", "en", "the N finalists, A, B and C, will meet", "The {N} finalists, {I}, will meet on Friday.",
+      "people"),
+    T("count", "en", "shares in N companies, namely A, B and C", "Shares in {N} companies, namely {I}, were suspended.",
+      "orgs"),
+    T("count", "en", "N teams (A, B and C) have qualified", "{N} teams ({I}) have qualified.", "places"),
+    T("count", "en", "the two firms, A and B", "The {N} firms, {I}, declined to comment.", "orgs"),
+]
+
+FACTS = [
+    T("fact", "zh", "E成立于Y年M月", "{E}成立于{DATE}。", "founded"),
+    T("fact", "zh", "Y年M月成立的E", "{DATE}成立的{E}近年发展迅速。", "founded"),
+    T("fact", "zh", "P出生于Y年", "{E}出生于{DATE}，长期从事相关研究。", "born"),
+    T("fact", "zh", "E始建于Y年", "{E}始建于{DATE}，是当地的地标。", "founded"),
+    T("fact", "zh", "E创立于Y年", "{E}创立于{DATE}，总部位于杭州。", "founded"),
+    T("fact", "zh", "P，Y年M月生", "{E}，{DATE}生，现任公司董事长。", "born"),
+    T("fact", "zh", "E于Y年M月在交易所上市", "{E}于{DATE}在深圳证券交易所上市。", "listed"),
+    T("fact", "zh", "Y年，E正式成立", "{DATE}，{E}正式成立。", "founded"),
+    T("fact", "en", "E, founded in Y", "{E}, founded in {DATE}, employs about 300 people.", "founded"),
+    T("fact", "en", "P, who was born in Y", "{E}, who was born in {DATE}, joined the board last year.", "born"),
+    T("fact", "en", "E was set up in Y", "{E} was set up in {DATE} to serve local farmers.", "founded"),
+    T("fact", "en", "P was born on D Month Y", "{E} was born on {DATE} in Leeds.", "born"),
+    T("fact", "en", "E, established in Month Y", "{E}, established in {DATE}, makes pumps.", "founded"),
+    T("fact", "en", "E was founded in Y by", "{E} was founded in {DATE} by two engineers.", "founded"),
+    T("fact", "en", "Born in Y, P", "Born in {DATE}, {E} studied law in Paris.", "born"),
+    T("fact", "en", "E, which was listed in Y", "{E}, which was listed in {DATE}, saw its shares fall.", "listed"),
+]
+
+TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS
+
+# --- words the templates are filled with ---------------------------------------------------------
+
+# Subjects with the units they are counted in.
+ZH_SUBJECTS = [("公司营业收入", ("亿元", "万元")), ("全年净利润", ("亿元", "万元")), ("该省出口额", ("亿美元", "亿元")),
+               ("全市粮食产量", ("万吨",)), ("新能源汽车销量", ("万辆",)), ("平台注册用户", ("万人",)),
+               ("社会消费品零售总额", ("亿元",)), ("研发投入", ("亿元", "万元"))]
+ZH_UNIT_VALUE = {"亿元": 1e8, "万元": 1e4, "亿美元": 1e8, "万吨": 1e4, "万辆": 1e4, "万人": 1e4}
+ZH_RATIOS = ["城镇居民的比例", "研发人员占比", "线上销售的比重", "清洁能源的占比"]
+EN_MONEY = [("", " mln dlrs", 1e6), ("", " billion dlrs", 1e9), ("$", "bn", 1e9), ("$", "m", 1e6), ("", " mln stg", 1e6),
+            ("£", "m", 1e6), ("", " million dlrs", 1e6), ("", "m euros", 1e6)]
+EN_VOLUME = [("", " million tonnes", 1e6), ("", " mln barrels", 1e6), ("", " mln tonnes", 1e6), ("", " million units", 1e6)]
+EN_SUBJECTS = [("Net profit", EN_MONEY), ("Quarterly revenues", EN_MONEY), ("Exports", EN_MONEY), ("Sales", EN_MONEY),
+               ("Crude output", EN_VOLUME), ("Operating income", EN_MONEY), ("Shipments", EN_VOLUME),
+               ("Pre-tax profits", EN_MONEY)]
+EN_RATIOS = ["Its market share", "The jobless rate", "The savings ratio", "The utilisation rate"]
+ZH_TIMES = [("2019年", "2024年"), ("2015年底", "2020年底"), ("2022年上半年", "2023年上半年"), ("2010年", "2020年")]
+EN_TIMES = [("1985", "1986"), ("2003", "2004"), ("the first quarter of 1986", "the first quarter of 1987")]
+ZH_PARTS = ["制造业", "服务业", "农业", "出口", "内需", "个人用户", "企业用户", "政府采购", "东部地区", "中西部地区"]
+ZH_WHOLES = ["全年新增贷款", "公司营业收入", "今年的投资总额", "全部受访企业"]
+EN_PARTS = ["cars", "trucks", "spare parts", "domestic buyers", "exports", "the public sector", "retail clients",
+            "corporate clients", "North America", "Europe"]
+EN_WHOLES = ["group sales", "total revenue", "last year's output", "the fund's assets"]
+ZH_ORGS = ["华科智能科技有限公司", "东方精密仪器厂", "南山实验学校", "长江数据研究院", "青禾农业合作社", "北辰新材料股份有限公司"]
+ZH_PEOPLE = ["王建华", "李明远", "陈思涵", "赵国栋", "周雅琴", "孙立新"]
+EN_ORGS = ["Northwind Labs", "Harbor Mills Ltd", "Castlegate Bank", "Blue Ridge Foods", "Meridian Pumps Inc",
+           "Kestrel Airways"]
+EN_PEOPLE = ["Maria Kowalski", "James Whitfield", "Ana Lucia Moreno", "Peter Okafor", "Helen Marsh", "David Lindqvist"]
+ZH_ITEMS = ["华兴银行", "天元证券", "海通物流", "星辰电子", "金桥建设", "远航船舶", "宏达化工", "新世纪传媒"]
+ZH_ENUM = ["加快项目建设", "优化营商环境", "扩大对外开放", "保障改善民生", "推动科技创新"]
+ZH_PLACES = ["北京", "上海", "广州", "深圳", "成都", "武汉", "西安"]
+ZH_UNITS_OF = ["办公室", "研发部", "财务部", "市场部", "法务部", "人事部"]
+EN_ITEMS = ["Acme Corp", "Globex", "Initech", "Umbrella Holdings", "Vandelay Industries", "Stark Metals", "Wayne Freight"]
+EN_PLACES = ["France", "Brazil", "Kenya", "Japan", "Norway", "Chile", "Canada"]
+ITEM_POOLS = {("zh", "orgs"): ZH_ITEMS, ("zh", "tasks"): ZH_ENUM, ("zh", "places"): ZH_PLACES,
+              ("zh", "people"): ZH_PEOPLE, ("zh", "units"): ZH_UNITS_OF, ("en", "orgs"): EN_ITEMS,
+              ("en", "places"): EN_PLACES, ("en", "people"): EN_PEOPLE}
+EN_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+ZH_NUMBER_WORDS = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八"}
+ZH_COUNTERS = {"{O}共有{N}子公司": "家", "{I}{N}企业": "家", "{N}决议": "项", "{N}分中心": "个", "{N}选手": "名",
+               "{N}公司": "家", "{N}部门": "个", "{N}方面": "个"}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+_FULLWIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+# --- numbers as the language writes them ---------------------------------------------------------
+
+def _fmt(v: float, decimals: int) -> str:
+    return f"{v:.{decimals}f}"
+
+
+def en_percent(rng: random.Random, v: str) -> str:
+    return v + rng.choice(["%", " pct", " percent", " per cent"])
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+def render(text: str, slots: dict[str, str]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The template filled in, and where each slot's text landed."""
+    out, where, pos = [], {}, 0
+    for m in re.finditer(r"\{(\w+)\}", text):
+        out.append(text[pos:m.start()])
+        at = sum(len(s) for s in out)
+        value = slots[m.group(1)]
+        out.append(value)
+        where.setdefault(m.group(1), (at, at + len(value)))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), where
+
+
+def _value(slot: str, where: dict, text: str, value: float, unit: str) -> dict:
+    s, e = where[slot]
+    return {"surface": text[s:e], "start": s, "end": e, "value": value, "unit": unit}
+
+
+def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict]:
+    """Slots and the label fields (slot -> (value, unit)) of one growth statement."""
+    zh = t.lang == "zh"
+    subject, units = rng.choice(ZH_SUBJECTS if zh else EN_SUBJECTS)
+    slots: dict[str, str] = {"S": subject}
+    if zh:
+        t1, t2 = rng.choice(ZH_TIMES)
+    else:
+        t1, t2 = rng.choice(EN_TIMES)
+    slots |= {"T1": t1, "T2": t2}
+    fields = {}
+    if t.form == "points":
+        slots["S"] = rng.choice(ZH_RATIOS if zh else EN_RATIOS)
+        a = round(rng.uniform(5, 40), 1)
+        x = round(rng.uniform(1, 9), 1)
+        b = round(a + x, 1)
+        stated = x if true else round(x + rng.choice([2.5, 3.6, -x / 2 - 1.5]), 1)
+        slots |= {"A": f"{_fmt(a, 1)}%", "B": f"{_fmt(b, 1)}%", "X": _fmt(stated, 1)}
+        fields = {"start_value": ("A", a, "%"), "end_value": ("B", b, "%"),
+                  "change": ("X", stated, "pp", "points", "up")}
+        return slots, fields
+    a = round(rng.uniform(20, 900), 1)
+    if zh:
+        unit = rng.choice(units)
+        pre, suf, mult = "", unit, ZH_UNIT_VALUE[unit]
+    else:
+        pre, suf, mult = rng.choice(units)
+        unit = suf.strip() or pre
+
+    def show(v: float) -> str:
+        return f"{pre}{_fmt(v, 1)}{suf}"
+    if t.form in ("rate_up", "rate_down", "delta"):
+        r = rng.uniform(8, 60) * (1 if t.form != "rate_down" else -0.6)
+        b = round(a * (1 + r / 100), 1)
+        x = round(100 * (b / a - 1), 1)
+        stated = abs(x) if true else round(abs(x) + rng.choice([6.0, 9.5, 12.0]), 1)
+        x_text = f"{_fmt(stated, 1)}%" if zh else en_percent(rng, _fmt(stated, 1))
+        slots |= {"A": show(a), "B": show(b), "X": x_text}
+        direction = "down" if t.form == "rate_down" else "up"
+        fields = {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                  "change": ("X", stated, "%", "percent", direction)}
+        if t.form == "delta":
+            d = round(b - a, 1)
+            slots["D"] = show(d)
+            fields = {"end_value": ("B", b * mult, unit), "delta": ("D", d * mult, unit),
+                      "change": ("X", stated, "%", "percent", "up")}
+        return slots, fields
+    if t.form == "verbal":
+        k = rng.choice([2, 3, 4])
+        b = round(a * k * rng.uniform(0.985, 1.025), 1) if true else round(a * (k + rng.choice([1.2, -0.7])), 1)
+        slots |= {"A": show(a), "B": show(b), "X": {2: "doubled", 3: "tripled", 4: "quadrupled"}[k]}
+        return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                       "change": ("X", k, "x", "multiple_to", "up")}
+    n = rng.choice([2, 3, 4, 5])
+    if t.form == "fan":
+        n = rng.choice([1, 2])
+        ratio = 2 ** n
+        slots["X"] = {1: "一番", 2: "两番"}[n]
+        kind = "fan"
+    elif t.form == "by":
+        ratio = n + 1
+        kind = "multiple_by"
+    else:
+        ratio = n
+        kind = "multiple_to"
+    if "X" not in slots:
+        slots["X"] = str(n) if not zh or rng.random() < 0.7 else ZH_NUMBER_WORDS[n]
+    b = round(a * ratio, 1) if true else round(a * (ratio + rng.choice([1.5, 2.5])), 1)
+    slots |= {"A": show(a), "B": show(b)}
+    return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                   "change": ("X", n, "x", kind, "up")}
+
+
+def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]:
+    zh = t.lang == "zh"
+    names = rng.sample(ZH_PARTS if zh else EN_PARTS, 4)
+    slots = {"W": rng.choice(ZH_WHOLES if zh else EN_WHOLES)} | {f"L{i + 1}": n for i, n in enumerate(names)}
+    if t.form == "storm":
+        n = rng.randint(12, 30)
+        each = 50 if not true else 100 // n
+        kinds = [f"第{i + 1}类" for i in range(n)]
+        slots["LIST"] = "，".join(f"{k}占{each}%" for k in kinds)
+        return slots, [("LIST", None, each, k) for k in kinds]
+    if t.form == "words":
+        if zh:
+            words = [("一半", 50), ("三成", 30), ("两成", 20)] if true else [("一半", 50), ("六成", 60), ("两成", 20)]
+        else:
+            words = [("half", 50), ("a third", 33.3)] if true else [("half", 50), ("two-thirds", 66.7)]
+        for i, (w, _) in enumerate(words):
+            slots[f"P{i + 1}"] = w
+        return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, (_, v) in enumerate(words)]
+    count = len(re.findall(r"\{P\d\}", t.text))
+    cuts = sorted(rng.sample(range(5, 95), count - 1))
+    values = [b - a for a, b in zip([0] + cuts, cuts + [100])]
+    if t.form == "parts" and rng.random() < 0.5:
+        values[-1] = max(1, values[-1] - rng.randint(1, 4))  # the parts need not be the whole
+    if not true:
+        bump = rng.choice([12, 18, 25])
+        if t.form == "rest" and rng.random() < 0.5:
+            values[-1] = max(1, values[-1] - bump)  # the rest stated too small to reach 100%
+        else:
+            values[0] += bump
+    for i, v in enumerate(values):
+        text = f"{v}%" if zh else rng.choice([f"{v}%", f"{v} percent", f"{v} per cent", f"{v} pct"])
+        slots[f"P{i + 1}"] = text
+    return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i] if i < len(names) else "") for i, v in enumerate(values)]
+
+
+def _year_of(date: str) -> int | None:
+    found = re.search(r"(1[89]\d\d|20\d\d)", date)
+    return int(found.group(1)) if found else None
+
+
+def elapsed_case(t: Template, rng: random.Random, true: bool, year: int) -> tuple[dict, dict]:
+    zh = t.lang == "zh"
+    n = rng.randint(5, 60)
+    y = year - n
+    stated = n if true else n + rng.choice([-4, 5, 8])
+    slots = {"O": rng.choice(ZH_ORGS if zh else EN_ORGS), "Y": f"{y}年" if zh else str(y),
+             "N": f"{stated}年" if zh else f"{stated} years", "NTH": _ordinal(stated)}
+    if "{NTH}" in t.text:
+        return slots, {"since": ("Y", y, "year"), "elapsed": ("NTH", stated, "years")}
+    if "个年头" in t.text or "周年" in t.text:
+        slots["N"] = str(stated)
+    return slots, {"since": ("Y", y, "year"), "elapsed": ("N", stated, "years")}
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def count_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict]:
+    zh = t.lang == "zh"
+    n = 2 if "two" in t.family else rng.randint(3, 5)
+    items = rng.sample(ITEM_POOLS[(t.lang, t.form)], n)
+    stated = n if true else n + rng.choice([1, -1] if n > 2 else [1])
+    slots = {"O": rng.choice(ZH_ORGS if zh else EN_ORGS)}
+    if zh:
+        counter = next((c for k, c in ZH_COUNTERS.items() if k in t.text), "个")
+        word = ZH_NUMBER_WORDS[stated] if rng.random() < 0.6 else str(stated)
+        slots["N"] = f"{word}{counter}"
+        slots["I"] = "、".join(items[:-1]) + "和" + items[-1] if "等" not in t.text else "、".join(items)
+        slots["ENUM"] = "；".join(f"{'一二三四五六'[i]}是{it}" for i, it in enumerate(items))
+    else:
+        word = EN_NUMBER_WORDS[stated]
+        slots["N"] = word.capitalize() if t.text.startswith("{N}") else word
+        slots["I"] = ", ".join(items[:-1]) + " and " + items[-1]
+    return slots, {"count": ("N", stated, ""), "items": items}
+
+
+def fact_date(t: Template, rng: random.Random, year: int, month: int, day: int) -> tuple[str, dict]:
+    zh = t.lang == "zh"
+    if zh:
+        with_month = "M月" in t.family
+        text = f"{year}年{month}月" if with_month else f"{year}年"
+        return text, {"value": year, **({"month": month} if with_month else {})}
+    if "D Month" in t.family:
+        return f"{day} {MONTHS[month - 1]} {year}", {"value": year, "month": month, "day": day}
+    if "Month Y" in t.family:
+        return f"{MONTHS[month - 1]} {year}", {"value": year, "month": month}
+    return str(year), {"value": year}
+
+
+# --- planting into real paragraphs ---------------------------------------------------------------
+
+def host_paragraphs(corpus: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """Real paragraphs to plant into, by language: (article id, date, text), 80 to 600 characters."""
+    out: dict[str, list] = {"zh": [], "en": []}
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for text in record["body"].split("\n\n"):
+            if 80 <= len(text) <= 600 and record.get("lang") in out:
+                out[record["lang"]].append((record["id"], record.get("date", ""), text))
+    return out
+
+
+def plant(host: str, sentence: str, rng: random.Random, lang: str) -> tuple[str, int]:
+    """The host paragraph with the sentence put after one of its sentences; where the sentence begins."""
+    at = rng.choice([e for _, e in sentence_spans(host)])
+    before, after = host[:at].rstrip(), host[at:].lstrip()
+    space = " " if lang == "en" else ""
+    text = before + space + sentence + (space + after if after else "")
+    return text, len(before) + len(space)
+
+
+def _shift(value: dict, by: int) -> dict:
+    return {**value, "start": value["start"] + by, "end": value["end"] + by}
+
+
+def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[dict], list[dict]]:
+    """Documents ({id, lang, body, date}) and their labels: per template, true and false versions."""
+    rng = random.Random(seed)
+    hosts = host_paragraphs(corpus)
+    docs, labels = [], []
+    for ti, t in enumerate(TEMPLATES):
+        for k in range(per_template):
+            true = k % 2 == 0
+            doc_id = f"gen-{t.type}-{t.lang}-{ti:02d}-{k}"
+            source, date, host = rng.choice(hosts[t.lang])
+            if t.type == "fact":
+                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang])
+                docs += docs_
+                labels += labels_
+                continue
+            label = {"id": doc_id, "source": "generated", "doc": doc_id, "lang": t.lang, "type": t.type,
+                     "family": t.family, "verdict": "holds" if true else "fails", "based_on": source}
+            if t.type == "growth":
+                slots, fields = growth_case(t, rng, true)
+            elif t.type == "share":
+                slots, parts = share_case(t, rng, true)
+            elif t.type == "elapsed":
+                year = _year_of(date) or 2020
+                slots, fields = elapsed_case(t, rng, true, year)
+            else:
+                slots, fields = count_case(t, rng, true)
+            sentence, where = render(t.text, slots)
+            if t.fullwidth:
+                sentence = sentence.translate(_FULLWIDTH)
+            if t.type == "share":
+                label |= _share_fields(t, sentence, where, parts, slots)
+            else:
+                for name, spec in fields.items():
+                    if name == "items":
+                        label["items"] = spec
+                        continue
+                    slot, value, unit, *kind = spec
+                    label[name] = _value(slot, where, sentence, value, unit)
+                    if kind:
+                        label[name] |= {"kind": kind[0], "direction": kind[1]}
+            body, at = plant(host, sentence, rng, t.lang)
+            values = [v for v in (label.get(n) for n in ("start_value", "end_value", "change", "delta", "since",
+                                                        "elapsed", "count")) if v] + label.get("parts", [])
+            for name in ("start_value", "end_value", "change", "delta", "since", "elapsed", "count"):
+                if name in label:
+                    label[name] = _shift(label[name], at)
+            if "parts" in label:
+                label["parts"] = [_shift(p, at) for p in label["parts"]]
+            spans = [(v["start"] + at, v["end"] + at) for v in values]
+            label["start"], label["end"] = min(s for s, _ in spans), max(e for _, e in spans)
+            if t.type == "elapsed":
+                label["reference_year"] = _year_of(date)
+            docs.append({"id": doc_id, "lang": t.lang, "body": body, "date": date, "template": ti})
+            labels.append(label)
+    return docs, labels
+
+
+def _share_fields(t: Template, sentence: str, where: dict, parts: list, slots: dict) -> dict:
+    if t.form == "storm":
+        values = []
+        for m in re.finditer(r"占(\d+)%", sentence):
+            values.append({"surface": m.group(1) + "%", "start": m.start(1), "end": m.end(), "value": float(m.group(1)),
+                           "unit": "%"})
+        return {"parts": values, "whole": slots["W"], "exhaustive": False}
+    values = []
+    for slot, label_slot, v, name in parts:
+        values.append(_value(slot, where, sentence, v, "%") | {"label": name})
+    return {"parts": values, "whole": slots["W"], "exhaustive": t.form == "rest"}
+
+
+def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list) -> tuple[list, list]:
+    """A fact stated in two paragraphs of one article: the same date (true) or two dates (false)."""
+    zh = t.lang == "zh"
+    person = t.form == "born"
+    entity = rng.choice((ZH_PEOPLE if person else ZH_ORGS) if zh else (EN_PEOPLE if person else EN_ORGS))
+    year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
+    same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
+    other = rng.choice(same) if same else t
+    second_year = year if true else year + rng.choice([-3, 2, 5])
+    source, date, host1 = rng.choice(hosts)
+    _, _, host2 = rng.choice(hosts)
+    body_parts, labels = [], []
+    offset = 0
+    for n, (tt, y, host) in enumerate(((t, year, host1), (other, second_year, host2))):
+        date_text, date_fields = fact_date(tt, rng, y, month, day)
+        sentence, where = render(tt.text, {"E": entity, "DATE": date_text})
+        text, at = plant(host, sentence, rng, t.lang)
+        s, e = where["DATE"]
+        labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",
+                       "family": tt.family, "verdict": "holds" if true else "fails", "based_on": source,
+                       "entity": entity, "entity_kind": "person" if person else "organisation", "event": t.form,
+                       "date": {"surface": date_text, "start": offset + at + s, "end": offset + at + e, **date_fields,
+                                "unit": "date"},
+                       "start": offset + at + s, "end": offset + at + e})
+        body_parts.append(text)
+        offset += len(text) + 2
+    return [{"id": doc_id, "lang": t.lang, "body": "\n\n".join(body_parts), "date": date}], labels
