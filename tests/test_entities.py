@@ -94,16 +94,16 @@ def test_a_short_form_resolves_to_the_one_full_name_of_its_article():
     article = "深圳市华科智能科技有限公司今天发布年报。华科智能成立于2015年。"
     [short] = names_before(article, article.index("成立"), "zh")
     assert short.name == "华科智能" and not short.full
-    assert resolve(short, article) == "深圳市华科智能科技有限公司"
+    assert resolve(short.name, article) == "深圳市华科智能科技有限公司"
     text = "Maria Kowalski runs the lab. Kowalski was born in 1961."
     [surname] = names_before(text, text.index(" was"), "en")
-    assert resolve(surname, text) == "Maria Kowalski"
+    assert resolve(surname.name, text) == "Maria Kowalski"
 
 
 def test_a_short_form_with_two_full_names_stays_short():
     text = "Maria Kowalski and Jan Kowalski run the lab. Kowalski was born in 1961."
     [surname] = names_before(text, text.index(" was"), "en")
-    assert resolve(surname, text) == "Kowalski"
+    assert resolve(surname.name, text) == "Kowalski"
     article = "华科智能科技有限公司与华科智能医疗有限公司合并。华科智能成立于2015年。"
     [short] = names_before(article, article.index("成立"), "zh")
-    assert resolve(short, article) == "华科智能"
+    assert resolve(short.name, article) == "华科智能"

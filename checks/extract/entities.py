@@ -54,7 +54,7 @@ _ZH_ORG_SUFFIXES = (
     "大学", "学院", "中学", "小学", "学校", "研究院", "研究所", "研究中心", "实验室", "科学院", "工程院",
     "协会", "学会", "商会", "联合会", "基金会", "委员会", "交易所", "出版社", "报社", "电视台", "电台",
     "俱乐部", "乐队", "剧团", "医院", "事务所", "合作社", "联盟", "组织", "通讯社", "新闻社", "航空",
-    "资本", "科技", "股份", "传媒", "药业", "电器", "研究院",
+    "资本", "科技", "股份", "传媒", "药业", "电器", "论坛",
 )
 # Suffixes so common that a place name before them makes a description, not a name (中国公司, 美国银行业),
 # unless the dictionary holds the whole as one word (中国银行).
@@ -66,7 +66,7 @@ _ZH_PLACE_SUFFIXES = (
     "商场", "购物中心", "酒店", "街区", "自贸港", "自由贸易港", "自贸区", "开发区", "新区", "特区", "园区",
     "工业园", "景区", "保护区",
 )
-_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权")
+_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会")
 _ZH_SUFFIXES = sorted([(s, ORGANISATION) for s in _ZH_ORG_SUFFIXES] + [(s, PLACE) for s in _ZH_PLACE_SUFFIXES]
                       + [(s, THING) for s in _ZH_THING_SUFFIXES], key=lambda pair: -len(pair[0]))
 _SUFFIX_RE = re.compile("|".join(s for s, _ in _ZH_SUFFIXES))
@@ -88,10 +88,10 @@ def _is_chinese(name: str) -> bool:
 
 # --- quoted names (both languages) ---------------------------------------------------------------
 
-_QUOTED_ONE = r"(?:“[^“”\n]{1,20}”|《[^《》\n]{1,30}》|「[^「」\n]{1,20}」)"
+_QUOTED_ONE = r"(?:“[^“”\n]{1,20}”|《[^《》\n]{1,30}》|「[^「」\n]{1,20}」|\"[^\"\n]{1,20}\")"
 _QUOTED_LIST_BEFORE = re.compile(rf"((?:{_QUOTED_ONE}[、和与及]?){{1,8}})$")
 _QUOTED_LIST_AFTER = re.compile(rf"^((?:{_QUOTED_ONE}[、和与及]?){{1,8}})")
-_QUOTED = re.compile(r"“([^“”\n]{1,20})”|《([^《》\n]{1,30})》|「([^「」\n]{1,20})」")
+_QUOTED = re.compile(r"“([^“”\n]{1,20})”|《([^《》\n]{1,30})》|「([^「」\n]{1,20})」|\"([^\"\n]{1,20})\"")
 
 
 def _quoted(text: str, offset: int) -> list[Entity]:
@@ -108,6 +108,7 @@ def _quoted(text: str, offset: int) -> list[Entity]:
 
 # --- Chinese names by part of speech -------------------------------------------------------------
 
+_ZH_LIST = re.compile(r"、|和|与|及|以及")
 _CLAUSE_BOUNDARY = re.compile(r"[,，。；;：:！!？?、\n]")
 _WINDOW = 40
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nt", "ns", "nz", "j", "eng"})
@@ -119,6 +120,10 @@ _STOP_TAGS = frozenset({"p", "c", "uj", "ul", "uz", "ug", "uv", "ud", "u", "y", 
 _NAME_VERBS = frozenset({"控股", "投资", "发展", "管理", "建设", "咨询", "服务", "贸易", "制造", "开发", "租赁",
                          "保险", "理财", "信托", "传媒", "物流", "实业", "置业", "地产", "科技", "通信", "医药",
                          "生物", "化工", "钢铁", "汽车", "电气", "电子", "能源", "环保", "教育", "文化", "旅游"})
+# Verbs that open a clause (reporting, being, the events of dated facts): never inside a name.
+_CLAUSE_VERBS = frozenset({"是", "为", "有", "将", "宣布", "表示", "称", "获悉", "位于", "成为", "成立", "设立", "创立",
+                           "创办", "组建", "上市", "推出", "发布", "发行", "开通", "建成", "开业", "出生", "就任", "出任",
+                           "举办", "举行", "出席", "参加", "完成", "实现", "启动", "正式", "登陆", "挂牌"})
 _BRACKETS = frozenset("()（）·")
 # Administrative units and landmarks written after a place name: a "person" before them is a place.
 _PLACE_UNITS = frozenset("省市县区乡镇村街路巷港湾岛山河湖")
@@ -134,25 +139,45 @@ def _frequency(word: str) -> int | None:
     return None if info is None else info[0]
 
 
-def _proper(word: str, tag: str) -> bool:
-    """A proper noun by its tag, or a word the dictionary lacks or holds as rare: likely part of a name."""
+def _proper(word: str, tag: str, strict: bool = False) -> bool:
+    """A proper noun by its tag, or a word the dictionary lacks (or, unless `strict`, holds as rare): likely part
+    of a name. Rare dictionary words (平陆, 鲲鹏) count only before a suffix; alone they may be rare common nouns."""
     if tag in _PROPER_TAGS:
         return True
     if len(word) < 2 or tag in _STOP_TAGS:
         return False
     freq = _frequency(word)
-    return freq is None or freq < RARE_WORD
+    return freq is None or not strict and freq < RARE_WORD
 
 
-def _stops(word: str, tag: str) -> bool:
-    """Whether a token ends a name: a function word, punctuation, a common verb or a one-character adverb."""
+def _stops(word: str, tag: str, before_suffix: bool = False) -> bool:
+    """Whether a token ends a name: a function word, punctuation, a common verb or a one-character adverb.
+
+    Before an organisation's or a thing's suffix, verbs are read as part of the name (深证中小创新指数,
+    苏州精测光电科技有限公司), except the verbs that open a clause (是, 宣布, 成立 ...)."""
     if word in _BRACKETS or _SERIAL.fullmatch(word) or word in _NAME_VERBS:
         return False
-    if tag in _STOP_TAGS:
+    if before_suffix and tag == "m" and word.isascii() and word.isalnum():
+        return False  # 中证中国内地企业400动量指数
+    if tag in _STOP_TAGS or word in _CLAUSE_VERBS:
         return True
     if tag.startswith("v") or tag == "d" and len(word) == 1:
-        return not _proper(word, tag)
+        return not before_suffix and not _proper(word, tag)
     return False
+
+
+def _run_back(tokens, before_suffix: bool) -> list:
+    i = len(tokens)
+    while i > 0 and not _stops(tokens[i - 1][0], tokens[i - 1][1], before_suffix):
+        i -= 1
+    return tokens[i:]
+
+
+def _run_on(tokens, before_suffix: bool) -> list:
+    j = 0
+    while j < len(tokens) and not _stops(tokens[j][0], tokens[j][1], before_suffix):
+        j += 1
+    return tokens[:j]
 
 
 def _tokens(window: str, offset: int) -> list[tuple[str, str, int]]:
@@ -235,13 +260,10 @@ def _zh_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
     if not window.strip():
         return None
     tokens = _tokens(window, lo)
-    i = len(tokens)
-    while i > 0 and not _stops(tokens[i - 1][0], tokens[i - 1][1]):
-        i -= 1
-    run = tokens[i:]
+    run = _run_back(tokens, before_suffix=False)
+    candidates = [_suffix_name(_run_back(tokens, before_suffix=True), end)]
     if not run:
-        return None
-    candidates = [_suffix_name(run, end)]
+        return next((c for c in candidates if _wanted(c, kinds)), None)
     if run[-1][1] in _PERSON_TAGS:
         candidates.append(_person(run, len(run) - 1))
     if run[-1][1] == "nt":
@@ -249,7 +271,7 @@ def _zh_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
     # proper nouns, perhaps with one common noun after them: 华科智能
     extra = 1 if len(run) > 1 and _common_head(*run[-1][:2]) else 0
     k = len(run) - extra
-    while k > 0 and _proper(run[k - 1][0], run[k - 1][1]):
+    while k > 0 and _proper(run[k - 1][0], run[k - 1][1], strict=True):
         k -= 1
     proper = run[k:]
     if len(proper) > extra and len("".join(w for w, _, _ in proper)) >= 2:
@@ -266,29 +288,27 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     if not window.strip():
         return None
     tokens = _tokens(window, start)
-    j = 0
-    while j < len(tokens) and not _stops(tokens[j][0], tokens[j][1]):
-        j += 1
-    run = tokens[:j]
-    if not run:
-        return None
-    joined = "".join(w for w, _, _ in run)
+    run = _run_on(tokens, before_suffix=False)
+    loose = _run_on(tokens, before_suffix=True)
+    joined = "".join(w for w, _, _ in loose)
     ends = [start + m.end() for m in _SUFFIX_RE.finditer(joined)]
     candidates = []
     for end in sorted(ends, reverse=True):
         # a suffix inside a token (铁路 in 铁路沿线) ends the name there
-        candidates.append(_suffix_name(run, end))
+        candidates.append(_suffix_name(loose, end))
+    if not run:
+        return next((c for c in candidates if _wanted(c, kinds) and c.start == start), None)
     people = [k for k, (w, t, _) in enumerate(run) if t in _PERSON_TAGS]
     if people:
         candidates.append(_person(run, people[0]))
     if run[0][1] == "nt":
         candidates.append(_entity(run[:1], ORGANISATION, "tagger"))
     k = 0
-    while k < len(run) and _proper(run[k][0], run[k][1]):
+    while k < len(run) and _proper(run[k][0], run[k][1], strict=True):
         k += 1
-    if k and len("".join(w for w, _, _ in run[:k])) >= 2:
-        # proper nouns, perhaps with one common noun after them: 华科智能
-        extra = 1 if k < len(run) and _common_head(*run[k][:2]) else 0
+    extra = 1 if k < len(run) and _common_head(*run[k][:2]) else 0
+    if k and len("".join(w for w, _, _ in run[:k])) >= 2 and k + extra == len(run):
+        # proper nouns, perhaps with one common noun after them (华科智能), ending where the noun phrase ends
         candidates.append(_entity(run[:k + extra], PLACE if run[k - 1][1] == "ns" and not extra else "", "tagger"))
     return next((c for c in candidates if _wanted(c, kinds) and c.start == start or
                  _wanted(c, kinds) and c.kind == PERSON), None)
@@ -500,8 +520,15 @@ def names_after(text: str, start: int, lang: str, kinds: frozenset[str] = frozen
     if quoted is not None:
         return _quoted(quoted.group(1), start)
     if lang == "zh":
+        names: list[Entity] = []
         entity = _zh_after(text, start, kinds)
-        return [entity] if entity is not None else []
+        while entity is not None and len(names) < 8:
+            names.append(entity)  # 发布中证沪港深高股息指数、中证中国内地企业400动量指数以及……
+            joined = _ZH_LIST.match(text, entity.end)
+            entity = _zh_after(text, joined.end(), kinds) if joined else None
+            if entity is not None and entity.kind != names[0].kind:
+                break
+        return names
     run = _en_run_after(text, start)
     entity = _en_entity(run, text) if run else None
     return [entity] if _wanted(entity, kinds) else []
@@ -542,12 +569,9 @@ def language(text: str) -> str:
     return "zh" if _is_chinese(text) else "en"
 
 
-def resolve(entity: Entity, article_text: str) -> str:
+def resolve(short: str, article_text: str) -> str:
     """The full name a shortened form stands for in its article (华科智能 -> 华科智能科技有限公司,
     Kowalski -> Maria Kowalski), or the name itself when the article states no such name or more than one."""
-    if entity.full and entity.how != "quoted":
-        return entity.name
-    short = entity.name
     fuller: set[str] = set()
     if _is_chinese(short):
         for m in re.finditer(re.escape(short), article_text):
