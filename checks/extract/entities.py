@@ -35,7 +35,8 @@ class Entity:
     kind: str
     start: int
     end: int
-    how: str  # quoted, title, tagger, suffix, capitalised
+    how: str  # quoted, title, tagger, suffix, capitalised, reference
+    title: str = ""  # the title written before a person's name: 董事长王建华, Chairman Maria Kowalski
 
     @property
     def full(self) -> bool:
@@ -43,7 +44,8 @@ class Entity:
         if self.how in ("quoted",):
             return _suffix_kind(self.name) != ""
         if _is_chinese(self.name):
-            return self.how in ("suffix", "title") or (self.how == "tagger" and self.kind in (PERSON, ORGANISATION))
+            # a Chinese personal name (王建华) is borne by thousands: one person only inside its article
+            return self.how in ("suffix", "title") or self.how == "tagger" and self.kind == ORGANISATION
         return len(self.name.split()) >= 2 or _en_suffix_kind(self.name.split()[-1]) != ""
 
 
@@ -54,7 +56,7 @@ _ZH_ORG_SUFFIXES = (
     "大学", "学院", "中学", "小学", "学校", "研究院", "研究所", "研究中心", "实验室", "科学院", "工程院",
     "协会", "学会", "商会", "联合会", "基金会", "委员会", "交易所", "出版社", "报社", "电视台", "电台",
     "俱乐部", "乐队", "剧团", "医院", "事务所", "合作社", "联盟", "组织", "通讯社", "新闻社", "航空",
-    "资本", "科技", "股份", "传媒", "药业", "电器", "论坛",
+    "资本", "科技", "股份", "传媒", "药业", "电器", "论坛", "厂", "工厂", "制造厂",
 )
 # Suffixes so common that a place name before them makes a description, not a name (中国公司, 美国银行业),
 # unless the dictionary holds the whole as one word (中国银行).
@@ -69,6 +71,7 @@ _ZH_PLACE_SUFFIXES = (
 _ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会")
 _ZH_SUFFIXES = sorted([(s, ORGANISATION) for s in _ZH_ORG_SUFFIXES] + [(s, PLACE) for s in _ZH_PLACE_SUFFIXES]
                       + [(s, THING) for s in _ZH_THING_SUFFIXES], key=lambda pair: -len(pair[0]))
+_SUFFIX_WORDS = frozenset(sfx for sfx, _ in _ZH_SUFFIXES)
 _SUFFIX_RE = re.compile("|".join(s for s, _ in _ZH_SUFFIXES))
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fff()（）·]*")
 
@@ -142,7 +145,7 @@ def _frequency(word: str) -> int | None:
 def _proper(word: str, tag: str, strict: bool = False) -> bool:
     """A proper noun by its tag, or a word the dictionary lacks (or, unless `strict`, holds as rare): likely part
     of a name. Rare dictionary words (平陆, 鲲鹏) count only before a suffix; alone they may be rare common nouns."""
-    if tag in _PROPER_TAGS:
+    if tag in _PROPER_TAGS or tag == "s" and not strict:  # 东方精密仪器厂, 南方科技大学: a direction names a firm
         return True
     if len(word) < 2 or tag in _STOP_TAGS:
         return False
@@ -155,7 +158,7 @@ def _stops(word: str, tag: str, before_suffix: bool = False) -> bool:
 
     Before an organisation's or a thing's suffix, verbs are read as part of the name (深证中小创新指数,
     苏州精测光电科技有限公司), except the verbs that open a clause (是, 宣布, 成立 ...)."""
-    if word in _BRACKETS or _SERIAL.fullmatch(word) or word in _NAME_VERBS:
+    if word in _BRACKETS or _SERIAL.fullmatch(word) or word in _NAME_VERBS or before_suffix and word in _SUFFIX_WORDS:
         return False
     if before_suffix and tag == "m" and word.isascii() and word.isalnum():
         return False  # 中证中国内地企业400动量指数
@@ -233,10 +236,38 @@ def _person(tokens, i: int) -> Entity | None:
         return None
     if i + 1 < len(tokens) and tokens[i + 1][0][0] in _PLACE_UNITS:
         return None  # 蔡家崖乡: a place that jieba tagged as a person
+    first = i
     if i > 0 and len(tokens[i - 1][0]) == 1 and len(word) == 2 and tokens[i - 1][1] in ("n", "nr", "ng") \
             and tokens[i - 1][1] not in _STOP_TAGS:
-        return Entity(tokens[i - 1][0] + word, PERSON, tokens[i - 1][2], pos + len(word), "tagger")
-    return Entity(word, PERSON, pos, pos + len(word), "tagger")
+        first, word = i - 1, tokens[i - 1][0] + word
+    title = tokens[first - 1][0] if first > 0 and tokens[first - 1][1] == "n" else ""
+    return Entity(word, PERSON, tokens[first][2], pos + len(tokens[i][0]), "tagger", title)
+
+
+# A person's name starts with a character at least this likely to begin one (jieba's HMM, log probability):
+# 李 -3.3, 孙 -4.5, 赵 -4.6, but not 东 -5.6 or 中 -8.0.
+SURNAME = -5.0
+
+
+def _split_person(tokens, end: int) -> Entity | None:
+    """A person's name of two or three characters ending at `end` (the clause's last tokens) that jieba split
+    apart (李 + 明远, 赵国 + 栋, 孙 + 立新): it starts a token, with a likely surname, at the clause's start or
+    after a title."""
+    from checks.vocab import lexicon
+
+    starts = {pos: k for k, (_, _, pos) in enumerate(tokens)}
+    for size in (3, 2):
+        k = starts.get(end - size)
+        if k is None or len(tokens[k][0]) > 2 or len(tokens[k][0]) == 2 and tokens[k][1] not in _PERSON_TAGS:
+            continue
+        if k > 0 and tokens[k - 1][1] not in ("n", "nr", "nz") and not _stops(*tokens[k - 1][:2]) \
+                or any(t == "x" for _, t, _ in tokens[k:]):
+            continue
+        name = "".join(w for w, _, _ in tokens[k:])
+        if len(name) == size and lexicon.surname_likelihood(name[0]) > SURNAME:
+            title = tokens[k - 1][0] if k > 0 and tokens[k - 1][1] == "n" else ""
+            return Entity(name, PERSON, end - size, end, "tagger", title)
+    return None
 
 
 def _common_head(word: str, tag: str) -> bool:
@@ -263,11 +294,15 @@ def _zh_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
     run = _run_back(tokens, before_suffix=False)
     candidates = [_suffix_name(_run_back(tokens, before_suffix=True), end)]
     if not run:
+        if PERSON in kinds or not kinds:
+            candidates.append(_split_person(tokens, end))
         return next((c for c in candidates if _wanted(c, kinds)), None)
     if run[-1][1] in _PERSON_TAGS:
         candidates.append(_person(run, len(run) - 1))
     if run[-1][1] == "nt":
         candidates.append(_entity(run[-1:], ORGANISATION, "tagger"))
+    if PERSON in kinds or not kinds:
+        candidates.append(_split_person(tokens, end))
     # proper nouns, perhaps with one common noun after them: 华科智能
     extra = 1 if len(run) > 1 and _common_head(*run[-1][:2]) else 0
     k = len(run) - extra
@@ -557,11 +592,17 @@ def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
                 entity = _en_before(text, offset + m.end(), frozenset({kind}))
                 if entity is not None and entity.kind == kind:
                     found.setdefault(entity.name, entity)
-    names = [n for n in found if not any(n != o and n in o for o in found)]
-    if len(names) != 1:
-        return None
-    entity = found[names[0]]
-    return Entity(entity.name, kind, entity.start, entity.end, "reference")
+    # the one name of its own sentence, else the one name of the text before it
+    stops = [m.end() for m in re.finditer(r"[。！？!?；;]|\.\s", before)]
+    sentence_start = offset + (stops[-1] if stops else 0)
+    for pool in ({n: e for n, e in found.items() if e.start >= sentence_start}, found):
+        names = [n for n in pool if not any(n != o and n in o for o in pool)]
+        if len(names) == 1:
+            entity = pool[names[0]]
+            return Entity(entity.name, kind, entity.start, entity.end, "reference", entity.title)
+        if names:
+            return None
+    return None
 
 
 def language(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checks.extract.claims import FactClaim, Quantity, claims_of, plain
+from checks.extract.claims.facts import FAMILIES
 from checks.model import Hit
 from checks.rules.base import rule
 
@@ -19,8 +20,18 @@ def _fact_key(row, fact: FactClaim) -> tuple[str, str, str, str]:
     return where, fact.entity, fact.event, fact.qualifier.casefold()
 
 
+def _listing_phrasings(func):
+    """Append the phrasing families the facts are read in to "What it does", from the tables themselves."""
+    lines = [f"    - {lang}: {family.name}, e.g. {family.examples[0][0]}"
+             for lang, families in FAMILIES.items() for family in families]
+    marker = "\n\n    ## Why is this bad"
+    func.__doc__ = func.__doc__.replace(marker, "\n    Phrasings read:\n" + "\n".join(lines) + marker)
+    return func
+
+
 @rule("CON001", category="contradiction", severity="error", scope="corpus", dataset="claims",
       title="One fact stated with two dates")
+@_listing_phrasings
 def fact_contradiction(ctx):
     """Flag a named entity whose dated event (birth, death, founding, opening, listing, taking office ...) is
     given two dates that cannot both hold, anywhere in the run.

@@ -48,7 +48,7 @@ ZH_EVENTS: dict[str, tuple[str, ...]] = {
     TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任"),
     LEFT_OFFICE: ("卸任", "离任", "辞任"),
     COMPLETED: ("建成", "落成", "竣工", "完工"),
-    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行"),
+    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动"),
 }
 EN_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("born",),
@@ -146,12 +146,29 @@ class Family:
     examples: tuple[tuple[str, tuple[str, str, str]], ...]  # (text, (entity, event, date surface))
 
 
+# Titles of office, for telling one office from another: 广州启航电子科技有限公司总经理 and 总经理 are one office.
+_TITLES = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "首席执行官", "首席财务官", "行长", "校长",
+           "院长", "所长", "主任", "市长", "省长", "部长", "局长", "厅长", "主席", "党委书记", "书记", "秘书长", "总监",
+           "总编辑", "社长", "会长", "理事长", "经理", "chief executive", "chairman", "chairwoman", "president",
+           "prime minister", "chancellor", "governor", "mayor", "managing director", "director", "minister", "CEO")
+
+
+def _office(qualifier: str) -> str:
+    """The title of an office as it ends the qualifier (公司总经理 -> 总经理), else the qualifier itself."""
+    q = " ".join(qualifier.split())
+    q = re.sub(r"^(?:as\s+)?(?:the\s+)?(?:new\s+)?", "", q, flags=re.I)
+    q = re.sub(r"\s+of\s+.*$", "", q)
+    return next((t for t in _TITLES if q.lower().endswith(t.lower())), q)
+
+
 def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
            planned: bool = False) -> list[FactClaim]:
     """One claim per name; the span runs from the name (not from a reference's antecedent) to the event."""
     planned = planned or bool(_ZH_PLANNED_BEFORE.search(c.before))  # 将于2016年12月28日正式发布, 定于 2015年3月24日
     out = []
     for e in names:
+        if event in (TOOK_OFFICE, LEFT_OFFICE):
+            qualifier = _office(qualifier or e.title)
         start = c.date.start if e.how == "reference" else min(e.start, c.date.start)
         stop = max(end, c.date.end) if e.how == "reference" else max(e.end, end, c.date.end)
         out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
@@ -175,7 +192,10 @@ _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{
                       rf"(?:于|在)?)$")
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
 _ZH_AGENT = re.compile(r"由[^,，。；;由]{1,60}$")  # the founders between the name and the date
-_ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?P<ev>{_ZH_EV}){_ZH_END}")
+_ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
+# 于2012年11月卸任公司总经理, 2016年出任总经理后: an office event may name the office after it
+_ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{_ZH_OFFICE_EV})"
+                             rf"(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END})")
 _ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生)于$")
 _ZH_BORN_SHORT = re.compile(r"生(?=[,，。；;)）])")  # 1965年生，
 _ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)(?P<ev>{_ZH_EV})"
@@ -188,6 +208,7 @@ _ZH_SINCE_AFTER = re.compile(rf"(?P<ev>{_ZH_EV})(?:以来|至今)[,，]?")
 _ZH_NOT_POINT = re.compile(r"(?:截至|截止|到|至|从|自|以来|每|前|后)$")
 _ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
 _ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
+_ZH_ORG_REFERENCE_BEFORE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)?$")  # 这家创办于1998年的企业
 _ZH_PERSON_REFERENCE = re.compile(r"(?:这位|这名|该|他|她)$")
 
 
@@ -217,6 +238,8 @@ def _zh_event_yu(c: Candidate) -> list[FactClaim]:
     names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event])
     if not names and c.after.startswith("的"):
         names = names_after(c.text, c.date.end + 1, "zh", KINDS[event])
+    if not names and _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()]) and ORGANISATION in KINDS[event]:
+        names = [e for e in [antecedent(c.text, c.lo + yu.start(), ORGANISATION, "zh")] if e is not None]
     return _facts(c, yu.group("ev"), names, event, "N成立于D", c.date.end, planned=bool(yu.group("plan")))
 
 
@@ -242,28 +265,29 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     lead = _ZH_LEAD.search(c.before)
     event_after = _ZH_EVENT_AFTER.match(c.after)
     if event_after is not None:
-        event, end = _zh_event(event_after.group("ev")), c.date.end + event_after.end()
-        venue = event_after.group("venue") or ""
+        word = event_after.group("ev") or event_after.group("oev")
+        event, end = _zh_event(word), c.date.end + event_after.end()
+        venue = event_after.group("venue") or "" if event == LISTED else event_after.group("office") or ""
     elif _ZH_BORN_SHORT.match(c.after):
-        event, end, venue = BORN, c.date.end + 1, ""
+        word, event, end, venue = "生", BORN, c.date.end + 1, ""
     else:
         return []
-    if _ZH_NEGATION.search(c.after[:event_after.start("ev")] if event_after else ""):
+    if _ZH_NEGATION.search(c.after[:event_after.start("ev" if event_after.group("ev") else "oev")]
+                           if event_after else ""):
         return []
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
     agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 160), c.lo + lead.start())
     name_end = agent.start() if agent is not None else c.lo + lead.start()
     names = names_before(c.text, name_end, "zh", KINDS[event])
-    word = event_after.group("ev") if event_after else "生"
-    return _facts(c, word, names, event, "N于D成立", end, venue if event == LISTED else "", bool(lead.group("plan")))
+    return _facts(c, word, names, event, "N于D成立", end, venue, bool(lead.group("plan")))
 
 
 def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     """2019年9月，北京大兴国际机场正式投运"""
-    comma = re.match(r"[,，]\s*", c.after)
-    if comma is None or re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") \
-            or not _ZH_ANY_EVENT.search(c.folded, c.date.end, c.hi):
+    comma = re.match(r"[,，]?\s*", c.after)
+    if re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") \
+            or re.match(_ZH_RELATION, c.after) or not _ZH_ANY_EVENT.search(c.folded, c.date.end, c.hi):
         return []
     names = names_after(c.text, c.date.end + comma.end(), "zh")
     if len(names) != 1:
@@ -271,13 +295,15 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     rest = c.folded[names[0].end:c.hi]
     plan = re.match(_ZH_PLAN, rest)
     ev = _ZH_EVENT_AFTER.match(rest, plan.end() if plan else 0)
-    if ev is None or _ZH_NEGATION.search(rest[:ev.start("ev")]):
+    if ev is None:
         return []
-    event = _zh_event(ev.group("ev"))
-    if names[0].kind and names[0].kind not in KINDS[event]:
+    word = ev.group("ev") or ev.group("oev")
+    event = _zh_event(word)
+    if _ZH_NEGATION.search(rest[:ev.start("ev" if ev.group("ev") else "oev")]) \
+            or names[0].kind and names[0].kind not in KINDS[event]:
         return []
-    return _facts(c, ev.group("ev"), names, event, "D，N成立", names[0].end + ev.end(), ev.group("venue") or "" if event == LISTED else "",
-                  bool(plan))
+    qualifier = ev.group("venue") or "" if event == LISTED else ev.group("office") or ""
+    return _facts(c, word, names, event, "D，N成立", names[0].end + ev.end(), qualifier, bool(plan))
 
 
 def _zh_object(c: Candidate) -> list[FactClaim]:
