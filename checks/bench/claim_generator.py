@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.vocab.sentences import sentence_spans
+from checks.extract.claims.common import sentences
 
 
 @dataclass(frozen=True)
@@ -414,7 +414,7 @@ def host_paragraphs(corpus: Path) -> dict[str, list[tuple[str, str, str]]]:
 
 def plant(host: str, sentence: str, rng: random.Random, lang: str) -> tuple[str, int]:
     """The host paragraph with the sentence put after one of its sentences; where the sentence begins."""
-    at = rng.choice([e for _, e in sentence_spans(host)])
+    at = rng.choice([e for _, e in sentences(host)])
     before, after = host[:at].rstrip(), host[at:].lstrip()
     space = " " if lang == "en" else ""
     text = before + space + sentence + (space + after if after else "")

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
-from checks.vocab.quantities import (MAGNITUDES, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UNDER_REACH, half_step,
+from checks.vocab.quantities import (ENGLISH_FRACTIONS, ENGLISH_TENS, ENGLISH_UNITS, FRACTION_HALF_STEP, MAGNITUDES,
+                                    PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, TENTHS_HALF_STEP, UNDER_REACH, half_step,
                                     interval)
 
 INF = math.inf
@@ -80,23 +81,33 @@ def chinese_to_number(text: str) -> float | None:
 _AR = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?"
 _CN = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{0,11}"
 _CN_MAG = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米卡帕伏赫])"
-_EN_MAG = r"\s?(?:trillion|billion|million|thousand|bn|tn|mn|m|k)(?![A-Za-z])"
+_EN_MAG = r"\s?(?:trillion|billion|million|thousand|bln|mln|bn|tn|mn|m|k)(?![A-Za-z])"
 _MAG_VALUE = MAGNITUDES
 
 # Units after the number: (regex alternative, normalised unit, kind). Longest first where they share a start.
 _UNITS: list[tuple[str, str, str]] = [
     (r"个百分点|百分点|\s?percentage points?|\s?ppts?(?![A-Za-z])", "pp", "percentage_points"),
-    (r"%|\s?per ?cent(?![A-Za-z])|\s?pc(?![A-Za-z])", "%", "percent"),
+    (r"%|\s?per ?cent(?![A-Za-z])|\s?pct?(?![A-Za-z])", "%", "percent"),
+    (r"成(?![为功立本交员果绩熟长就是了不])", "成", "percent"),  # 三成: tenths, read as percent
     (r"倍|-fold|\s?fold(?![A-Za-z])|\s?times(?![A-Za-z])", "x", "multiple"),
     (r"番", "番", "multiple"),
     (r"美元", "美元", "amount"), (r"欧元", "欧元", "amount"), (r"英镑", "英镑", "amount"),
+    (r"\s(?i:U\.S\.\s|US\s|American\s)?(?i:dlrs|dollars?)(?![A-Za-z])", "美元", "amount"),
+    (r"\s(?i:stg|sterling|pounds sterling)(?![A-Za-z])", "英镑", "amount"),
+    (r"\s(?:euros?)(?![A-Za-z])", "欧元", "amount"), (r"\syen(?![A-Za-z])", "日元", "amount"),
+    (r"\s(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan)\s(?:dlrs|dollars?)(?![A-Za-z])", None,
+     "amount"),
+    (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit|cts|cents)(?![A-Za-z])", None,
+     "amount"),
+    (r"\s(?:tonnes|tons|barrels|bpd|ounces|bushels|bags|kilos|acres|hectares|lbs|kilowatts|megawatts)(?![A-Za-z])",
+     None, "count"),
     (r"日元", "日元", "amount"), (r"港元|港币", "港元", "amount"), (r"元|块钱", "元", "amount"),
     (r"年半", "year+", "duration"), (r"个半月", "month+", "duration"),
     (r"周年", "year", "duration"), (r"年(?!代|级)", "年", ""),
     (r"个多月|个月", "month", "duration"), (r"月(?:初|底|末|中旬|上旬|下旬|份)?", "月", "date"),
     (r"日|号(?![码楼线])", "日", "date"), (r"天", "day", "duration"),
     (r"个小时|小时", "hour", "duration"), (r"分钟", "minute", "duration"), (r"周(?![一二三四五六日末边])", "week", "duration"),
-    (r"岁", "岁", "count"),
+    (r"岁", "岁", "count"), (r"个?点(?![钟半多])", "点", "count"),
     (r"千瓦时|万千瓦|千瓦|兆瓦|吉瓦|瓦", None, "count"),
     (r"平方公里|平方米|立方米|公里|千米|厘米|毫米|米|公顷|亩", None, "count"),
     (r"公斤|千克|克|吨|斤", None, "count"),
@@ -113,10 +124,10 @@ _CORE = re.compile(
     (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿])(?P<cn1>{_CN}))
     (?P<more1>多|余)?
     (?P<mag1>{_CN_MAG}|{_EN_MAG})?
-    (?P<u1>%|倍|个百分点)?
+    (?P<u1>%|倍|个百分点|(?:元|美元|欧元|英镑|日元|港元|吨|辆|人|家|股|份|户|只|个|点)(?=\s?(?:至|到|~|–|—)\s?\d))?
     (?:\s?(?P<sep>至|到|~|-|–|—)\s?(?P<cur2>US\$|\$|£|€)?(?:(?P<ar2>{_AR})|(?P<cn2>{_CN}))(?P<mag2>{_CN_MAG}|{_EN_MAG})?)?
     (?P<more>多|余)?
-    (?P<unit>{_UNIT_RE})?
+    (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
     (?P<tail>以上|以下|左右|上下|多)?
     """,
     re.X,
@@ -151,6 +162,94 @@ _EXTRA = re.compile(
     r"|(?<![一二两三四五六七八九十\d])半(?P<half>年|个月)"
     r"|(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号])"
 )
+
+
+_EN_NUMBER = ("(?:" + "|".join(ENGLISH_TENS) + ")(?:[- ](?:" + "|".join(w for w in ENGLISH_UNITS if ENGLISH_UNITS[w] < 10)
+              + "))?|" + "|".join(sorted(ENGLISH_UNITS, key=len, reverse=True)))
+_CN_DIGITS = "一二两三四五六七八九十"
+# Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
+# companies), English fractions (a third of, two-thirds, two in five), Chinese shares (一半, 过半, 百分之三十,
+# 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
+_WORDS = re.compile(
+    rf"(?=[A-Za-z一过百二两三四五六七八九十翻])"
+    rf"(?:(?<![A-Za-z\-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
+    rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+of\b|\s*[,.;])"
+    rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
+    rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
+    rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%)?)(?![A-Za-z])"
+    rf"|(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
+    rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
+    rf"|(?P<cnden>[{_CN_DIGITS}]+)分之(?P<cnnum>[{_CN_DIGITS}]+))",
+    re.I,
+)
+
+
+def _english_number(words: str) -> float | None:
+    parts = re.split(r"[- ]", words.lower())
+    if len(parts) == 2:
+        return float(ENGLISH_TENS[parts[0]] + ENGLISH_UNITS[parts[1]])
+    return float(ENGLISH_TENS.get(parts[0]) or ENGLISH_UNITS[parts[0]])
+
+
+def _word_mentions(folded: str, text: str) -> list[Mention]:
+    """Numbers written as words: see _WORDS."""
+    out = []
+    for m in _WORDS.finditer(folded):
+        mention = _word_mention(folded, text, m)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
+    start, end = m.start(), m.end()
+    qualifier, q_start = _prefix(folded, start)
+    if m.group("frac") or m.group("den"):
+        if m.group("frac"):
+            value = ENGLISH_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
+        else:
+            value = 100 * _english_number(m.group("num")) / _english_number(m.group("den"))
+            if m.group("unit") or m.group("mag"):
+                return None
+        low, high = interval(value, FRACTION_HALF_STEP, qualifier)
+        return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
+    if m.group("num"):
+        value = _english_number(m.group("num"))
+        unit_text = (m.group("unit") or "").strip().lower()
+        if value == 1 and not unit_text:
+            return None  # "one" is mostly a pronoun or an article
+        mag = MAGNITUDES[m.group("mag").strip().lower()] if m.group("mag") else 1.0
+        low, high = interval(value, 0.5 if unit_text else 0.0, qualifier)
+        if "fold" in unit_text or "times" in unit_text:
+            unit, kind = "x", "multiple"
+        elif "point" in unit_text:
+            unit, kind = "pp", "percentage_points"
+        elif unit_text:
+            unit, kind = "%", "percent"
+        else:
+            unit, kind = "", "count"
+        return _make(text, q_start, end, value * mag, low * mag, high * mag, unit, kind, qualifier)
+    if m.group("half"):
+        if folded[end:end + 1] in "年天小个":
+            return None  # 一半年? 过半天: not a share
+        qualifier = "over" if m.group("half").startswith("过") else qualifier or _TAIL.get(folded[end:end + 2], "")
+        stop = end + (2 if _TAIL.get(folded[end:end + 2]) else 0)
+        low, high = interval(50.0, FRACTION_HALF_STEP, qualifier)
+        return _make(text, q_start, stop, 50.0, low, high, "%", "percent", qualifier)
+    if m.group("doubling"):  # 翻倍: doubled
+        return _make(text, q_start, end, 2.0, 2.0, 2.0, "x", "multiple", qualifier)
+    if m.group("pct"):
+        value = chinese_to_number(m.group("pct").split("点")[0])
+        if value is None:
+            return None
+        low, high = interval(value, 0.5, qualifier)
+        return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
+    den, num = chinese_to_number(m.group("cnden")), chinese_to_number(m.group("cnnum"))
+    if not den or num is None or num > den:
+        return None
+    value = 100 * num / den
+    low, high = interval(value, FRACTION_HALF_STEP, qualifier)
+    return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
 
 
 def _extra(text: str, m: re.Match) -> Mention:
@@ -297,10 +396,20 @@ def find_mentions(text: str) -> list[Mention]:
     folded = fold_width(text)
     found = _date_mentions(folded, text)
     found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
+    found.extend(_word_mentions(folded, text))
     taken = [(m.start, m.end) for m in found]
     _scan(folded, text, 0, len(folded), taken, found)
     found.sort(key=_position)
     return _drop_overlaps(found)
+
+
+def _negative(folded: str, start: int) -> bool:
+    """-5.7% in （-5.7%） or 为-3%: a minus sign, not a hyphen inside a name or a range."""
+    return start > 0 and folded[start - 1] == "-" and (start < 2 or folded[start - 2] not in _NAME_CHARS)
+
+
+def _negated(m: Mention, text: str) -> Mention:
+    return _make(text, m.start - 1, m.end, -m.value, -m.high, -m.low, m.unit, m.kind, m.qualifier)
 
 
 def _scan(folded: str, text: str, pos: int, endpos: int, taken: list, found: list) -> None:
@@ -309,6 +418,9 @@ def _scan(folded: str, text: str, pos: int, endpos: int, taken: list, found: lis
         if m.end() == m.start() or (taken and any(s <= m.start() < e for s, e in taken)):
             continue
         mention = _from_core(folded, text, m)
+        if mention is not None and mention.start == m.start() and _negative(folded, m.start()):
+            mention = _negated(mention, text) if mention.kind in ("percent", "percentage_points", "amount",
+                                                                  "count") else None
         if mention is not None:
             found.append(mention)
             if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
@@ -336,7 +448,7 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
     if cn == "一" and start and folded[start - 1] in _ONE_IN_WORD:
         return None  # 统一部署, 唯一一个: 一 is part of a word
-    if start and folded[start - 1] in _NAME_CHARS and not g["cur"]:
+    if start and folded[start - 1] in _NAME_CHARS and not g["cur"] and not _negative(folded, start):
         return None  # A100, v2.5, 10/20: part of a name or code
     if _CLOCK_AFTER.match(folded, end, end + 5) and not g["unit"]:
         return None  # 11:00, 1200 GMT: a clock time
@@ -348,6 +460,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return None
     value, half = number
     unit_text = g["unit"] or ""
+    if unit_text[:1] == " " and "\u4e00" <= unit_text[1:2] <= "\u9fff":
+        unit_text = unit_text[1:]  # 2033.08 点: a space before a Chinese unit
     if cn and cn[-1] in "万亿" and len(cn) == 1:
         return None
     u1 = g["u1"] or ""
@@ -371,6 +485,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     currency = (g["cur"] or "").strip()
     if currency:
         unit, kind = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}.get(currency, "元"), "amount"
+    if unit == "成":  # 三成 = 30%, standing for 25% to 35%
+        value, half, mag, unit = value * 10, TENTHS_HALF_STEP, 1.0, "%"
     if start and (folded[start - 1] == "第" or folded[max(0, start - 2):start] == "第 "):
         return _make(text, start - (2 if folded[start - 2:start] == "第 " else 1), end, value, value, value,
                      unit, "ordinal", "")

@@ -1,9 +1,15 @@
 """GRW001: a growth rate, multiple or percentage-point change that its own start and end values contradict."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 from checks.extract.claims import GrowthClaim, Quantity, claims_of, evidence_of, plain, show
-from checks.model import Hit
+from checks.extract.claims.growth import TABLES
+from checks.extract.claims.phrasing import documented
+from checks.model import Comparison, Hit
 from checks.rules.base import rule
+from checks.vocab.quantities import VERBAL_MULTIPLE_ROUNDING, last_digit_place
 
 INF = float("inf")
 
@@ -28,20 +34,72 @@ def _stated(change: Quantity, sign: int) -> tuple[float, float]:
     return (lo, hi) if sign > 0 else (-hi, -lo)
 
 
-def check_growth(d: GrowthClaim) -> tuple[str, dict] | None:
-    """'holds', 'near' (a gap rounding of unstated figures may explain) or 'fails', with the arithmetic.
+def _mid(interval: tuple[float, float]) -> float:
+    """A point of an interval to plot: its middle, or its finite end when it is open."""
+    lo, hi = interval
+    if hi == INF:
+        return lo
+    if lo == -INF:
+        return hi
+    return (lo + hi) / 2
+
+
+def _nominal_ratio(start: Quantity, end: Quantity) -> float:
+    return end.value / start.value if start.value else INF
+
+
+def verbal(change: Quantity) -> bool:
+    """A multiple named by a word (doubled, tripled, fivefold, 两倍, 翻一番): no digit fixes its rounding."""
+    return change.kind == "multiple" and not any(ch.isdigit() for ch in change.surface)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # holds, near, fails
+    evidence: dict
+    comparison: Comparison
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def as_written(q: Quantity) -> Quantity:
+    """A round figure (325,000 tonnes, 12000万元) may stand for anything rounded to its last non-zero digit:
+    its interval widens to half that digit's place. Figures with decimals or fewer than three trailing
+    zeros keep the rounding of their last digit."""
+    found = _DIGITS.search(q.surface)
+    if found is None or "." in found.group(0):
+        return q
+    digits = found.group(0).replace(",", "")
+    if not digits.endswith("000") or not int(digits):
+        return q
+    scale = q.value / int(digits) if int(digits) else 1.0
+    half = last_digit_place(int(digits)) / 2 * abs(scale)
+    return replace(q, low=min(q.low, q.value - half), high=max(q.high, q.value + half))
+
+
+def check_growth(d: GrowthClaim) -> Outcome | None:
+    """'holds', 'near' (a gap rounding of unstated figures may explain) or 'fails', with the arithmetic and
+    the stated figure beside the computed one.
 
     None when the claim cannot be checked (a zero base, 下降N倍, an annual rate without years).
     """
-    start, end, change, sign = d.start, d.end, d.change, d.sign
-    if start.low <= 0 or end.low < 0:
+    start, end, change, sign = as_written(d.start), as_written(d.end), d.change, d.sign
+    points = change.kind == "percentage_points"
+    if not points and (start.low <= 0 or end.low < 0):
         return None
-    ratio = ratio_interval(start, end)
     stated = _stated(change, sign)
-    if change.kind == "percentage_points":
-        computed = (end.low - start.high, end.high - start.low)
+    if points:
+        if d.reading == "magnitude":  # 降幅收窄: the size of two negative rates
+            s_lo, s_hi, e_lo, e_hi = -start.high, -start.low, -end.high, -end.low
+        else:
+            s_lo, s_hi, e_lo, e_hi = start.low, start.high, end.low, end.high
+        computed = (e_lo - s_hi, e_hi - s_lo)
         evidence, tolerance = {"computed_pp": show(*computed), "stated_pp": show(*stated)}, 0.1
-    elif d.reading == "annual":
+        nominal = (abs(end.value) - abs(start.value)) if d.reading == "magnitude" else end.value - start.value
+        return _judge(computed, stated, evidence, tolerance, Comparison(_mid(stated), nominal, "pp"))
+    ratio = ratio_interval(start, end)
+    if d.reading == "annual":
         if change.kind != "percent" or d.start_time is None or d.end_time is None:
             return None
         years = (max(1.0, d.end_time.low - d.start_time.high), max(1.0, d.end_time.high - d.start_time.low))
@@ -50,32 +108,47 @@ def check_growth(d: GrowthClaim) -> tuple[str, dict] | None:
         corners = [(r ** (1 / n) - 1) * 100 for r in ratio for n in years]
         computed = (min(corners), max(corners))
         evidence = {"years": show(*years), "computed_annual_percent": show(*computed), "stated_percent": show(*stated)}
-        tolerance = max(0.5, 0.05 * abs(change.value))
-    elif change.kind == "percent":
+        span = max(1.0, d.end_time.value - d.start_time.value)
+        nominal = (_nominal_ratio(start, end) ** (1 / span) - 1) * 100
+        return _judge(computed, stated, evidence, max(0.5, 0.05 * abs(change.value)),
+                      Comparison(sign * change.value, nominal, "%"))
+    if change.kind == "percent":
         computed = ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100)
         evidence = {"computed_percent": show(*computed), "stated_percent": show(*stated)}
-        tolerance = max(1.0, 0.05 * abs(change.value))
-    else:
-        if sign < 0:
-            return None  # 下降N倍 has no agreed arithmetic
-        c_lo, c_hi = change.low, change.high
-        readings = {"to": (c_lo, c_hi), "by": (c_lo + 1, c_hi + 1), "fan": (2 ** c_lo, 2 ** min(c_hi, 60))}
-        chosen = ("to", "by") if d.reading == "either" else (d.reading,)
-        holding = [r for r in chosen if overlaps(ratio, readings[r])]
-        evidence = {"computed_ratio": show(*ratio), "readings_checked": {r: show(*readings[r]) for r in chosen},
-                    "readings_that_hold": holding,
-                    "reading_note": "增加了N倍 = (N+1)x, 增加到N倍 = Nx, bare 增长N倍 checked both ways, 翻N番 = 2^N"}
-        if holding:
-            return "holds", evidence
-        best = min(gap(ratio, readings[r]) / max(readings[r][0], 1e-9) for r in chosen)
-        return ("near" if best <= 0.05 else "fails"), evidence
+        nominal = (_nominal_ratio(start, end) - 1) * 100
+        return _judge(computed, stated, evidence, max(1.0, 0.05 * abs(change.value)),
+                      Comparison(sign * change.value, nominal, "%"))
+    if sign < 0:
+        return None  # 下降N倍 has no agreed arithmetic
+    c_lo, c_hi = change.low, change.high
+    readings = {"to": (c_lo, c_hi), "by": (c_lo + 1, c_hi + 1), "fan": (2 ** c_lo, 2 ** min(c_hi, 60))}
+    if verbal(change) or change.unit == "番":  # tripled to x3.07 is a tripling
+        readings = {r: (lo * (1 - VERBAL_MULTIPLE_ROUNDING), hi * (1 + VERBAL_MULTIPLE_ROUNDING))
+                    for r, (lo, hi) in readings.items()}
+    chosen = ("to", "by") if d.reading == "either" else (d.reading,)
+    holding = [r for r in chosen if overlaps(ratio, readings[r])]
+    evidence = {"computed_ratio": show(*ratio), "readings_checked": {r: show(*readings[r]) for r in chosen},
+                "readings_that_hold": holding,
+                "reading_note": "增加了N倍 = (N+1)x, 增加到N倍 = Nx, bare 增长N倍 checked both ways, 翻N番 = 2^N; "
+                                "a multiple named by a word allows 5% either way"}
+    nominal = _nominal_ratio(start, end)
+    nearest = min(chosen, key=lambda r: gap(ratio, readings[r]) / max(readings[r][0], 1e-9))
+    comparison = Comparison(_mid(readings[holding[0] if holding else nearest]), nominal, "x")
+    if holding:
+        return Outcome("holds", evidence, comparison)
+    best = gap(ratio, readings[nearest]) / max(readings[nearest][0], 1e-9)
+    return Outcome("near" if best <= 0.05 else "fails", evidence, comparison)
+
+
+def _judge(computed, stated, evidence: dict, tolerance: float, comparison: Comparison) -> Outcome:
     if overlaps(computed, stated):
-        return "holds", evidence
-    return ("near" if gap(computed, stated) <= tolerance else "fails"), evidence
+        return Outcome("holds", evidence, comparison)
+    return Outcome("near" if gap(computed, stated) <= tolerance else "fails", evidence, comparison)
 
 
 @rule("GRW001", category="growth", severity="error", scope="article", dataset="claims",
       title="Growth claim does not follow from its values")
+@documented(TABLES)
 def growth_does_not_follow(ctx):
     """Flag a stated growth rate, multiple or point change that its start and end values rule out.
 
@@ -86,9 +159,12 @@ def growth_does_not_follow(ctx):
     约/近/超过/多, nearly/more than) and compares it with the stated one. `增加了N倍` is read as
     (N+1)x, `增加到N倍` as Nx; a bare `增长N倍` is checked under both readings and the evidence says
     which holds. `翻N番` is 2^N. `年均增长` is a compound annual rate over the years between the two
-    dates. `B，比上年增加D，增长r` is checked with the start B - D. An error when the gap is large; a
-    warning when it is within what unstated decimals could explain (1 point or 5% of the rate).
-    A claim that holds is listed under `verified` with its arithmetic.
+    dates. `B，比上年增加D，增长r` is checked with the start B - D. A multiple named by a word
+    (doubled, tripled, fivefold, 翻一番) allows 5% either way: a tripling to x3.07 is a tripling. An
+    error when the gap is large; a warning when it is within what unstated decimals could explain
+    (1 point or 5% of the rate). A claim that holds is listed under `verified` with its arithmetic.
+    How the values' roles are told apart is in the evidence (`order`); where the wording leaves
+    them open, no claim is made.
 
     ## Why is this bad
     A rate that its own numbers contradict means one of the three figures is wrong, and readers
@@ -104,7 +180,7 @@ def growth_does_not_follow(ctx):
         result = check_growth(d)
         if result is None:
             continue
-        outcome, arithmetic = result
+        arithmetic = result.evidence
         evidence = plain({"start": d.start.evidence(), "end": d.end.evidence(), "stated_change": d.change.evidence(),
                           "direction": "down" if d.sign < 0 else "up", "order": d.order, "delta": evidence_of(d.delta),
                           "start_time": evidence_of(d.start_time), "end_time": evidence_of(d.end_time), **arithmetic})
@@ -112,10 +188,10 @@ def growth_does_not_follow(ctx):
         what = f"{d.start.surface} → {d.end.surface} with a stated change of {d.change.surface}"
         computed = next(v for k, v in arithmetic.items() if k.startswith("computed_"))
         reading = f" (reading: {', '.join(arithmetic['readings_that_hold'])})" if arithmetic.get("readings_that_hold") else ""
-        if outcome == "holds":
+        if result.status == "holds":
             yield Hit(f"Growth holds: {what}; the values give {computed}{reading}.", where, evidence,
-                      key=row.key, verified=True)
+                      key=row.key, verified=True, comparison=result.comparison)
         else:
-            severity = "warning" if outcome == "near" else None
+            severity = "warning" if result.status == "near" else None
             yield Hit(f"Growth does not follow: {what}, but the values give {computed}.", where, evidence,
-                      key=row.key, severity=severity)
+                      key=row.key, severity=severity, comparison=result.comparison)

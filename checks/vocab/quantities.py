@@ -18,7 +18,7 @@ UNDER_REACH = 0.2
 # Magnitude words, by the value they multiply by (万亿 before 万 and 亿: longest first where they share a start).
 CHINESE_MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
                       "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2, "十": 10.0}
-ENGLISH_MAGNITUDES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
+ENGLISH_MAGNITUDES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6,
                       "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 MAGNITUDES = {**CHINESE_MAGNITUDES, **ENGLISH_MAGNITUDES}
 
@@ -29,15 +29,35 @@ PREFIX_QUALIFIERS: list[tuple[str, str]] = sorted([
     ("less than ", "under"), ("under ", "under"), ("below ", "under"), ("fewer than ", "under"),
     ("about ", "approx"), ("around ", "approx"), ("approximately ", "approx"), ("roughly ", "approx"),
     ("some ", "approx"), ("an estimated ", "approx"), ("at least ", "at_least"), ("up to ", "at_most"),
-    ("at most ", "at_most"), ("no more than ", "at_most"),
+    ("at most ", "at_most"), ("no more than ", "at_most"), ("well over ", "over"), ("in excess of ", "over"),
+    ("just below ", "under"), ("slightly less than ", "under"),
     ("超过", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"), ("高于", "over"), ("多于", "over"),
-    ("将近", "under"), ("接近", "under"), ("近", "under"), ("不到", "under"), ("不足", "under"), ("低于", "under"),
+    ("将近", "under"), ("接近", "under"), ("几乎", "under"), ("近", "under"), ("不到", "under"), ("不足", "under"), ("低于", "under"),
     ("少于", "under"), ("大约", "approx"), ("约合人民币", "approx"), ("约合", "approx"), ("大概", "approx"),
     ("约", "approx"), ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"),
     ("最多", "at_most"), ("至多", "at_most"), ("不超过", "at_most"), ("不高于", "at_most"),
 ], key=lambda pair: -len(pair[0]))
 # Qualifiers written after a figure (300多 is handled as "more": see `interval`).
 SUFFIX_QUALIFIERS = {"以上": "over", "多": "over", "以下": "at_most", "左右": "approx", "上下": "approx"}
+
+# Shares written as words or fractions, in percent: 三成, 一半, 四分之一, half, a third, two in five.
+# Their rounding is coarse: a figure in tenths (三成) or a common fraction stands for anything within
+# half a step of it, FRACTION_HALF_STEP percentage points.
+FRACTION_HALF_STEP = 2.5
+TENTHS_HALF_STEP = 5.0
+ENGLISH_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+                     "one-third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0,
+                     "one quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "three quarters": 75.0,
+                     "a fifth": 20.0, "one-fifth": 20.0, "two-fifths": 40.0, "three-fifths": 60.0, "a tenth": 10.0}
+# English number words, for counts (three companies), rates (six pct) and multiples (fivefold).
+ENGLISH_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "seventeen": 17, "eighteen": 18, "nineteen": 19}
+ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90}
+# A multiple stated by a word (doubled, tripled, fivefold, 翻一番) rounds as the wording implies:
+# within this share of the named multiple either way (a tripling to x3.07 is a tripling).
+VERBAL_MULTIPLE_ROUNDING = 0.05
 
 
 def last_digit_place(value: float) -> float:
@@ -68,8 +88,8 @@ def interval(value: float, half: float, qualifier: str, more: bool = False,
         return value, INF
     if qualifier == "at_least":
         return low, INF
-    if qualifier == "under":
-        return (1 - UNDER_REACH) * value, value
+    if qualifier == "under":  # a coarse figure (近四成, nearly a third) also stands for half its step above it
+        return (1 - UNDER_REACH) * value, value + (half if half >= 1 else 0.0)
     if qualifier == "at_most":
         return 0.0, high
     if qualifier == "approx":

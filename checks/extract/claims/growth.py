@@ -1,29 +1,28 @@
-"""Growth claims: a start value, an end value and the change stated between them (and stated periods)."""
+"""Growth claims: a start value, an end value and the change stated between them (and stated periods).
+
+How a growth statement is read, in three steps:
+
+1. Changes: a rate, multiple, 番 or point change is recognised by the words around it (the change
+   families of CHANGE_ZH / CHANGE_EN: 同比增长X%, 增幅X%, 增加了N倍, 翻了N番, rose X pct, a decline of X%,
+   X pct more than, doubled, fivefold ...), which also give its direction and how it is read.
+2. Roles: every value (an amount or count; a percentage for a point change) gets the role its own
+   words give it (the role families of ROLE_ZH / ROLE_EN): a start (从/由A, 较上年同期的A, 上年同期为A,
+   from A, versus A, than the A), an end (增至B, 达到B, to B), or a change amount (增加D, rose D); a value
+   with no such words is a plain level.
+3. Assembly: each change owns the stretch of its sentence up to the changes beside it. In that stretch
+   a claim needs one start and one end; or one start and one plain level (B，较上年的A增长X); or a level
+   and a change amount (B，比上年增加D，增长X: the start is B - D); or two levels that carry their own
+   dates. Anything else leaves the roles open, and no claim is made: a false error costs more than a miss.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
+from checks.extract.claims.phrasing import Family, Table, closest
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
-
-_UP = r"增长|增加|上涨|上升|提高|提升|攀升|扩大|增|涨|升|rose|risen|rise|rises|up|increased|increase|grew|grown|jumped|climbed|gained|surged|soared|higher"
-_DOWN = r"下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减|降|跌|fell|fallen|falls|fall|down|decreased|decrease|declined|decline|dropped|slumped|plunged|slipped|lower"
-_VERB_BEFORE = re.compile(
-    rf"(?:(?P<verb>{_UP}|{_DOWN}|翻)(?P<mid>了|到|至|为|达|到了|近|约|超|逾| by| to|)"
-    rf"|(?P<noun>增幅|涨幅|增速|降幅|跌幅)(?:为|达|达到|是|约|超过|近|)|(?P<enoun>growth|rise|increase|fall|drop|decline) of)\s?(?:同比|环比)?$", re.I)
-_NOUN_DOWN = ("降幅", "跌幅", "fall", "drop", "decline")
-_DOWN_RE = re.compile(rf"^(?:{_DOWN})$", re.I)
-_START_MARK = re.compile(r"(?:从|由|较|(?<![占对无])比(?![亚例重率较])|相比|去年同期(?:为|是)?|上年同期(?:为|是)?|from|compared with|against)"
-                         r"[^，,。；;%]{0,10}$", re.I)
-_START_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:a year earlier|a year ago|in the previous year|in the same period last year)", re.I)
-_END_MARK = re.compile(r"(?:到|至|增至|升至|降至|达到|to)\s?[^，,。；;从由\d]{0,6}$", re.I)
-_DELTA_BEFORE = re.compile(rf"(?:(?P<up>{_UP}|增收|净增|多)|(?P<down>{_DOWN}|减收|少))(?:了)?\s?$|新增[^，,。；;\d]{{0,6}}$", re.I)
-_ANNUAL = re.compile(r"(?:年均|平均每年|每年平均|年平均|年复合|annual(?:ly)?|a year on average|compound annual)[^，,。；;\d]{0,6}$", re.I)
-_JOIN = re.compile(r"^\s?(?:至|到|~|-|–|—|and|和)\s?$")
-_MAGNITUDE = re.compile(r"[万亿]|million|billion|trillion|bn", re.I)
-_VALUE_KINDS = ("count", "amount")
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,8 @@ class GrowthClaim(Claim):
 
     `reading` says how the change is read: rate (a percent or points), to (增加到N倍, N times),
     by (增加了N倍: (N+1)x), either (a bare 增长N倍), fan (翻N番: 2^N) or annual (a compound yearly rate).
-    A delta form (B，比上年增加D) has `delta` = D and a start computed as B - D.
+    A delta form (B，比上年增加D) has `delta` = D and a start computed as B - D. `order` says which
+    phrasing families gave the values their roles.
     """
 
     start: Quantity
@@ -69,34 +69,626 @@ class PeriodClaim(Claim):
         return f"{self.duration.surface}|{self.start_time.surface}|{self.end_time.surface}"
 
 
-def change_of(text: str, m: Mention) -> dict | None:
-    """A change stated by m (a rate after a verb such as 增长/rose), with its reading; None if m is no change."""
+# --- the words ----------------------------------------------------------------------------------
+
+UP_ZH = ("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
+         "上调|调升|提价|涨价|升值|增|涨|升|多")
+DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|缩水|骤降|锐减|大降|下调|调降|降价|贬值|"
+           "缩减|削减|贬|减|降|跌|少")
+UP_EN = (r"rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|gained|gains|climbed|climbs|jumped|"
+         r"jumps|surged|soared|advanced|expanded|improved|was\s+up|were\s+up|is\s+up|are\s+up|up|higher")
+DOWN_EN = (r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|"
+           r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|was\s+down|were\s+down|is\s+down|"
+           r"are\s+down|down|lower")
+_EN_FILLER = r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record))?"
+_GAP_ZH = r"[^，,。；;:：%]"  # a few words inside one clause
+_GAP_EN = r"[^.;:!?]"
+
+F = Family
+CHANGE_ZH = Table("growth change", "zh", (
+    F("年均增长X%", "a compound annual rate over the years between the two values' dates",
+      rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
+      examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",)),
+    F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
+      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|达|约)?",
+      examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
+                "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。"),
+      counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
+    F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
+      rf"(?<!最大)(?<!最高)(?<!最低)(?<!平均)(?:增幅|涨幅|增速|增长率|升幅|增长幅度|上涨幅度|上升幅度|升值幅度|"
+      rf"(?P<down>降幅|跌幅|减幅|下降幅度|下跌幅度|贬值幅度|贬幅))"
+      rf"[^，,。；;:：%\d比较]{{0,6}}",
+      examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
+    F("增长N倍", "a multiple read both ways: N+1 times or N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:近|约)?",
+      examples=("产量从10万吨增长到40万吨，增长3倍。",)),
+    F("增加了N倍", "a multiple read as N+1 times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))了(?:近|约)?",
+      examples=("产量从10万吨增加到30万吨，增加了2倍。",)),
+    F("增加到N倍", "a multiple read as N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:到|至|为)(?:了|原来的)?(?:近|约)?",
+      examples=("产量从10万吨增加到30万吨，增加到3倍。",)),
+    F("是……的N倍", "B is N times A", r"(?:是|相当于)[^，,。；;:：]{0,24}的",
+      examples=("全年净利润达到306.2亿元，是上年153.1亿元的两倍。",)),
+    F("翻了N番", "2^N times", r"翻了?", examples=("规模从2亿元扩大到8亿元，翻了两番。",)),
+))
+CHANGE_EN = Table("growth change", "en", (
+    F("annual rate of X%", "a compound annual rate over the years between the two values' dates",
+      r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?annual(?:ly)?\s+(?:average\s+)?(?:growth\s+)?(?:rate\s+)?(?:of\s+)?"),
+    F("rose/fell X%", "a rate or point change, its direction from the verb",
+      rf"\b(?:{UP_EN}|(?P<down>{DOWN_EN})){_EN_FILLER}\s+",
+      examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Traffic rose 44 pct, to 210.5 mln miles, from 146.2 mln.",
+                "The jobless rate fell 0.4 percentage points to 4.8% from 5.2%.")),
+    F("a rise/decline of X%", "a rate or point change, its direction from the noun",
+      r"\b(?:an?\s+)?(?:[\w-]+\s+)?(?:rise|increase|gain|jump|growth|advance|improvement|"
+      r"(?P<down>fall|drop|decline|decrease|loss|slide|dip|reduction|contraction))\s+of\s+(?:some\s+)?",
+      examples=("Molasses output fell to 1.13 mln tonnes from 1.21 mln tonnes, a drop of 6.6 pct.",)),
+    F("D, or X%", "a rate that restates the amount of change before it, in its direction", r",?\s+or\s+",
+      examples=("Spending rose 3.6 billion dlrs, or 1.0 pct, in January to 378.5 billion dlrs.",)),
+    F("X% more/less than", "a rate, up (more, higher, above) or down (less, lower, below)", "",
+      after=r",?\s+(?:(?P<up>more|higher|above|greater|bigger)|(?P<down>less|lower|below|fewer|smaller))\b",
+      examples=("The value was 376.9 billion dlrs, or six pct more than the 355.6 billion dlrs of 1985.",)),
+    F("doubled/tripled/quadrupled", "the multiple the verb names", "",
+      examples=("Borrowing more than doubled to $381 million from $160 million.",)),
+    F("N-fold / N times", "N times", "",
+      examples=("Its sales jumped nearly fivefold to 96,340 vehicles from 19,810 in 2003.",
+                "Sales reached $260m in 2004, five times the $52m recorded in 2001.")),
+))
+
+ROLE_ZH = Table("growth roles", "zh", (
+    F("从/由A", "the start value", rf"(?:从|由){_GAP_ZH}{{0,14}}",
+      examples=("营收从100亿元增长到150亿元，增长50%。",)),
+    F("与……的A相比", "the start value", rf"与{_GAP_ZH}{{0,14}}", after=r"(?:的[^，,。；;:：\d]{0,8})?\s?(?:相比|比较)",
+      examples=("融资融券差额合计为12.74亿元，与9月份首个交易日的4.74亿元相比，增长了8亿元，增幅达168.78%。",)),
+    F("较/比……的A", "the start value",
+      rf"(?:较|(?<![占对无环同])比(?![例重率值较如亚利特赛拼分喻方照对])|相比|对比){_GAP_ZH}{{0,14}}",
+      examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",)),
+    F("上年同期为A", "the start value",
+      r"(?<![较比由从与])(?:(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有|的)?"
+      r"|(?:去年|上年|上一年|前一年|上季度?|上月|上周|前周)(?:为|是|只有|仅为|仅有|的)?)",
+      examples=("社会消费品零售总额达到704.3亿元，同比增长31.6%，上年同期为535.3亿元。",)),
+    F("是A的N倍", "the start value of a multiple", r"(?:是|相当于)[^，,。；;:：\d]{0,8}",
+      after=r"的(?:近|约|超过)?[\d一二两三四五六七八九十.]+倍"),
+    F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
+      examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
+    F("由A至B", "the end value",
+      rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小])(?:至|到){_GAP_ZH}{{0,10}}",
+      examples=("该省出口额由62.5亿美元至94.2亿美元，同比增长50.7%。",)),
+    F("达到/突破/收报B", "the end value", r"(?:达到|高达|达|突破|收报|报收|收于|录得)[^，,。；;:：%\d]{0,4}",
+      examples=("创业板指收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%。",)),
+    F("新增D", "an amount that may be a change or a level (新增贷款 is this year's flow): the roles stay open",
+      r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}"),
+    F("增加D", "an amount of change, up or down",
+      rf"(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增|(?P<down>{DOWN_ZH}|周减))了?"
+      rf"[^\d，,。；;:：%至到的]{{0,6}}",
+      examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
+                "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
+))
+ROLE_EN = Table("growth roles", "en", (
+    F("from/versus/compared with A", "the start value",
+      rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
+      examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
+                                                          "3.18 billion dlrs in 1985.")),
+    F("than the A", "the start value", rf"\b(?:than|above|below)\b{_GAP_EN}{{0,40}}",
+      examples=("Imports climbed to $372.1bn, nearly 18% more than the $315.9bn of 2003.",)),
+    F("on the A", "the start value", rf"\bon\s+(?:the|a|last\s+year's|its){_GAP_EN}{{0,30}}",
+      examples=("Revenue is put at 354bn rand, up 13.5% on the 312bn rand collected in 2003-04.",)),
+    F("N times the A", "the start value of a multiple", rf"\btimes\s+(?:the|that\s+of)\b{_GAP_EN}{{0,30}}"),
+    F("A a year earlier", "the start value", "",
+      after=r"[^.;:,\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b",
+      examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
+    F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
+    F("at/reached B", "the end value",
+      r"\b(?:at|reached|hit|totalled|totaled|totalling|to\s+reach)\s+(?:a\s+record\s+|an\s+estimated\s+)?"),
+    F("rose D", "an amount of change, up or down",
+      rf"\b(?:rose|increased|grew|gained|climbed|jumped|added|was\s+up|were\s+up|up|"
+      rf"(?P<down>fell|decreased|declined|dropped|lost|shed|slipped|eased|was\s+down|were\s+down|down)){_EN_FILLER}\s+",
+      examples=("Output was estimated at 16.6 mln bpd, up 500,000 bpd from 16.1 mln bpd in January.",)),
+))
+TABLES = [CHANGE_ZH, CHANGE_EN, ROLE_ZH, ROLE_EN]
+
+_FAMILY = {(t.lang, f.name): f for t in TABLES for f in t.families}
+_VERBAL = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved)$", re.I)
+# N times is a multiple of an amount only before what it multiplies: five times the $52m, three times as much
+_TIMES_THE = re.compile(r"\s+(?:the|that\s+of|as\s+(?:much|many|large|high|big)|(?:larger|higher|bigger|greater)\s+than)\b",
+                        re.I)
+_MAGNITUDE = re.compile(r"[万亿]|million|billion|trillion|mln|bln|bn|\d\s?m\b|\$\d[\d.,]*m$", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_JOIN = re.compile(r"^\s?(?:至|到|~|-|–|—|and|和)\s?$")
+_VALUE_KINDS = ("count", "amount")
+_LEAD = 48  # how far before a number its words are read
+_CURRENCIES = {"美元", "欧元", "英镑", "日元", "港元", "元"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """A number recognised as a change: its direction, how it is read and the family that told."""
+
+    sign: int
+    reading: str
+    family: str
+
+
+def _lang(text: str) -> str:
+    return "zh" if _CJK.search(text) else "en"
+
+
+def change_of(text: str, m: Mention, lead_from: int = 0) -> Change | None:
+    """The change a number states (a rate after 增长/rose, a multiple, 番, points), or None."""
     if m.kind not in ("percent", "multiple", "percentage_points") or m.unit == "" or m.low != m.low:
         return None
-    before = fold_width(text[max(0, m.start - 10):m.start])
-    v = _VERB_BEFORE.search(before)
-    if v is None:
-        if m.surface.lower().endswith(("doubled", "tripled", "trebled", "quadrupled", "halved")):
-            return {"reading": "to", "sign": 1}
-        return None
-    noun = v.group("noun") or v.group("enoun")
-    if noun:
-        if m.kind != "percent":
-            return None
-        return {"reading": "rate", "sign": -1 if noun.lower() in _NOUN_DOWN else 1}
-    verb, mid = v.group("verb"), v.group("mid").strip().lower()
-    sign = -1 if _DOWN_RE.match(verb) else 1
-    if m.kind == "percent" and mid in ("到", "至", "为", "达", "到了", "to"):
-        return None  # 提升到25.9%: a level, not a change
+    lead = fold_width(text[max(lead_from, m.start - _LEAD):m.start])
+    if _lang(lead + m.surface) == "zh":
+        return _change_zh(text, m, lead)
+    return _change_en(text, m, lead)
+
+
+def _sign(match: re.Match) -> int:
+    return -1 if match.groupdict().get("down") else 1
+
+
+def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
+    if m.unit == "番":
+        f = _FAMILY[("zh", "翻了N番")]
+        return Change(1, "fan", f.name) if f.search_before(lead) else None
+    annual = _FAMILY[("zh", "年均增长X%")].search_before(lead)
+    if annual is not None and m.kind == "percent":
+        return Change(_sign(annual), "annual", "年均增长X%")
     if m.kind == "multiple":
-        if verb == "翻" or m.unit == "番":
-            return {"reading": "fan", "sign": 1} if m.unit == "番" else None
-        if mid in ("到", "至", "为", "达", "到了", "to") or m.unit == "x" and re.search(r"times|fold", m.surface):
-            return {"reading": "to", "sign": sign}
-        if mid == "了" or mid == "by":
-            return {"reading": "by", "sign": sign}
-        return {"reading": "either", "sign": sign}
-    return {"reading": "rate", "sign": sign}
+        if m.surface.endswith(("翻倍", "翻番")):
+            return Change(1, "to", "翻倍")
+        for name, reading in (("是……的N倍", "to"), ("增加到N倍", "to"), ("增加了N倍", "by"), ("增长N倍", "either"),
+                              ("增幅/涨幅/降幅X%", "either")):
+            found = _FAMILY[("zh", name)].search_before(lead)
+            if found is not None:
+                return Change(_sign(found), reading, name)
+        return None
+    for name in ("增幅/涨幅/降幅X%", "增长/下降X%（同比、环比、较上年）"):
+        found = _FAMILY[("zh", name)].search_before(lead)
+        if found is not None:
+            if name.startswith("增幅") and m.kind != "percent":
+                return None
+            if not name.startswith("增幅") and re.search(r"(?:到|至|为)$", found.group(0)):
+                return None  # 提升到25.9%: a level, not a change
+            return Change(_sign(found), "rate", name)
+    return None
+
+
+def _change_en(text: str, m: Mention, lead: str) -> Change | None:
+    if m.kind == "multiple":
+        if _VERBAL.search(m.surface):
+            return Change(1, "to", "doubled/tripled/quadrupled")
+        if m.surface.lower().endswith("fold") or _TIMES_THE.match(fold_width(text[m.end:m.end + 30])):
+            return Change(1, "to", "N-fold / N times")
+        return None
+    annual = _FAMILY[("en", "annual rate of X%")].search_before(lead)
+    if annual is not None and m.kind == "percent":
+        return Change(1, "annual", "annual rate of X%")
+    for name in ("rose/fell X%", "a rise/decline of X%"):
+        found = _FAMILY[("en", name)].search_before(lead)
+        if found is not None:
+            return Change(_sign(found), "rate", name)
+    tail = fold_width(text[m.end:m.end + 20])
+    after = _FAMILY[("en", "X% more/less than")].match_after(tail)
+    if after is not None:
+        return Change(-1 if after.group("down") else 1, "rate", "X% more/less than")
+    if _FAMILY[("en", "D, or X%")].search_before(lead):
+        return Change(0, "rate", "D, or X%")  # the direction is the amount's, read with the roles
+    return None
+
+
+# --- roles ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Role:
+    role: str  # start, end, delta, level
+    sign: int
+    family: str
+
+
+def role_of(text: str, m: Mention, lead_from: int) -> Role:
+    """The role a value's own words give it, read from `lead_from` (the previous value's end) to it."""
+    lead = fold_width(text[max(lead_from, m.start - _LEAD):m.start])
+    lang = _lang(lead + m.surface)
+    table = ROLE_ZH if lang == "zh" else ROLE_EN
+    tail = fold_width(text[m.end:m.end + 40])
+    for f in table.families:
+        if f.after and not f.before and f.match_after(tail):
+            return Role("start", 1, f.name)
+    found = closest(tuple(f for f in table.families if f.before and (not f.after or f.match_after(tail))), lead)
+    if found is None:
+        return Role("level", 0, "")
+    family, match = found
+    role = {"the start value": "start", "the start value of a multiple": "start", "the end value": "end"}.get(
+        family.tells, "open" if "roles stay open" in family.tells else "delta")
+    return Role(role, _sign(match), family.name)
+
+
+# --- assembly ---------------------------------------------------------------------------------------
+
+def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[Claim]:
+    out: list[Claim] = []
+    starts = [m.start for m in ms]
+    previous: tuple[int, int, list[int]] | None = None
+    for si, (s, e) in enumerate(spans):
+        in_sent = list(within(starts, s, e))
+        if len(in_sent) > MAX_SENTENCE_MENTIONS or len(in_sent) < 2 and previous is None:
+            previous = (s, e, in_sent)
+            continue
+        changes = []
+        for i in in_sent:
+            c = change_of(text, ms[i], s)
+            if c is not None:
+                changes.append((i, c))
+        if changes:
+            out.extend(_sentence_claims(text, ms, spans, si, in_sent, changes, previous))
+        previous = (s, e, in_sent if not changes else [])
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+_RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+
+
+def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Claim]:
+    s, e = spans[si]
+    bounds = []
+    for k, (ci, _) in enumerate(changes):
+        # a change owns its sentence up to the end of its clause when another change follows:
+        # 营收A，同比增长x%，净利润B，同比增长y%; with no clause end between, what follows is the next one's
+        hi = e
+        if k + 1 < len(changes):
+            cut = _CLAUSE_END.search(text, ms[ci].end, ms[changes[k + 1][0]].start)
+            hi = cut.start() if cut else ms[ci].end
+        else:
+            hi = _next_change_clause(text, ms[ci].end, e)
+        bounds.append(hi)
+    out, used = [], set()
+    open_starts = []
+    for k, (ci, change) in enumerate(changes):
+        lo = bounds[k - 1] if k else s
+        hi = bounds[k]
+        if _RESPECTIVELY.search(text, lo, hi):
+            continue  # values and changes paired in order (分别为A和B，增长X和Y): not read yet
+        window = [i for i in in_sent if lo <= ms[i].start and ms[i].end <= hi and i != ci]
+        c = ms[ci]
+        claim = _assemble(text, ms, window, ci, change, (s, e), lo)
+        rates = [j for j, ch in changes[:k] if ms[j].kind == "percent"]
+        if claim is None and rates and c.kind == "percentage_points":
+            claim = _rate_against_rate(text, ms, window, ci, change, rates[-1], (s, e), lo)
+        if claim is None and k == 0 and previous is not None:
+            claim = _across_sentences(text, ms, window, ci, change, (s, e), previous)
+        if claim is None:
+            open_starts.append((k, ci, change, window, lo))
+            continue
+        out.extend(claim)
+        used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
+    for k, ci, change, window, lo in open_starts:
+        claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
+        if claim is not None:
+            out.extend(claim)
+    return out
+
+
+_VERB_ANY = re.compile(rf"{UP_ZH}|{DOWN_ZH}|\b(?:rose|risen|rises|rising|increased|increases|increasing|grew|grown|"
+                       r"growing|gained|climbed|climbing|jumped|surged|soared|fell|fallen|falls|falling|decreased|"
+                       r"decreasing|declined|declining|dropped|dropping|slipped|slumped|plunged|shrank)\b", re.I)
+
+
+_START_WORD = re.compile(r"从|由|\bfrom\b", re.I)
+_CONTRAST = re.compile(r"\s*(?:but|while|whereas|although|though|however|但|但是|而|然而|不过)\b", re.I)
+
+
+def _next_change_clause(text: str, pos: int, end: int) -> int:
+    """Where a later clause with a change of its own begins (…, with exports rising to 72,000 tonnes), or a
+    contrasting one (…, but slightly lower than the four billion barrels): values from there on belong
+    to something else."""
+    for cut in _CLAUSE_END.finditer(text, pos, end):
+        nxt = _CLAUSE_END.search(text, cut.end(), end)
+        clause = fold_width(text[cut.end():nxt.start() if nxt else end])
+        if _VERB_ANY.search(clause) and not _START_WORD.search(clause) or _CONTRAST.match(clause):
+            return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it)
+    return end
+
+
+def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
+    """大涨3.29%收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%: a change with only its start takes the
+    end value stated just before, in its sentence, when no other claim took it."""
+    roles = roles_in(text, ms, window, lo)
+    c = ms[ci]
+    values = _values(ms, list(roles), c, explicit=True)
+    starts_ = [i for i in values if roles[i].role == "start"]
+    if len(starts_) != 1 or any(roles[i].role in ("end", "level", "delta") for i in values):
+        return None
+    before = [i for i in in_sent if ms[i].end <= lo and ms[i].start not in used]
+    ends = [i for i, r in roles_in(text, ms, before, sent[0]).items() if r.role == "end"
+            and i in _values(ms, before, c, explicit=True)]
+    if not ends:
+        return None
+    how = f"start «{roles[starts_[0]].family}», end «{role_of(text, ms[ends[-1]], sent[0]).family}» stated before, " \
+          f"change «{change.family}»"
+    return _claim(text, ms, starts_[0], ends[-1], ci, change, sent, how)
+
+
+def _time_like(m: Mention) -> bool:
+    """Dates, years, durations and ordinals, and a bare four-digit year (2013版, 2019年度前): never a value."""
+    if m.kind in ("date", "year", "duration", "ordinal"):
+        return True
+    return m.kind == "count" and not m.unit and m.value == int(m.value) and 1900 <= m.value <= 2100 \
+        and m.surface.strip().isdigit()
+
+
+def roles_in(text: str, ms: list[Mention], window: list[int], lo: int) -> dict[int, Role]:
+    """The role of each value of a stretch of a sentence, each read from the value before it."""
+    roles = {}
+    prev_end = lo
+    for i in window:
+        if _time_like(ms[i]):
+            continue
+        roles[i] = role_of(text, ms[i], prev_end)
+        prev_end = ms[i].end
+    return roles
+
+
+def _wanted(change: Mention) -> tuple[str, ...]:
+    return ("percent",) if change.kind == "percentage_points" else _VALUE_KINDS
+
+
+def _values(ms: list[Mention], idx: list[int], change: Mention, explicit: bool = False) -> list[int]:
+    """Values a change can relate: of the right kind, positive (points may be negative), with a unit or a
+    magnitude unless both roles are stated outright."""
+    wanted = _wanted(change)
+    out = []
+    for i in idx:
+        m = ms[i]
+        if m.kind not in wanted or m.value != m.value:
+            continue
+        if change.kind != "percentage_points" and (m.low <= 0 or not (explicit or m.unit or _MAGNITUDE.search(m.surface))):
+            continue
+        if change.kind == "percentage_points" and m.qualifier:
+            continue
+        out.append(i)
+    return out
+
+
+_DELTA_CUE = re.compile(r"(?:比|较|同比|环比|相比|周增|周减|月增|日增|from|on|over|than|versus|against|compared|"
+                        r"rose|fell|up|down|increased|decreased|gained|lost|dropped|declined)", re.I)
+
+
+def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | None:
+    c = ms[ci]
+    roles = roles_in(text, ms, window, lo)
+    values = [i for i in _values(ms, list(roles), c, explicit=True)
+              if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
+    by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
+    starts_, ends, deltas, levels = by_role["start"], by_role["end"], by_role["delta"], by_role["level"]
+    if by_role["open"]:
+        return None  # 新增装机容量200万千瓦，比……提高132%: a change or a level, the words do not say
+    sign = change.sign
+    annual = change.reading == "annual"
+    if sign == 0:  # D, or X%: the direction is the amount's
+        if len(deltas) != 1:
+            return None
+        sign = roles[deltas[0]].sign
+    change = Change(sign, change.reading, change.family)
+    plain = _values(ms, values, c)
+    if change.family == "X% more/less than":
+        restated = _or_than(text, ms, values, roles, ci, change, sent)
+        if restated is not None:
+            return restated
+    if len(starts_) == 1 and len(ends) == 1 and not _others_alike(ms, values, (starts_[0], ends[0]), deltas):
+        return _claim(text, ms, starts_[0], ends[0], ci, change, sent,
+                      f"start «{roles[starts_[0]].family}», end «{roles[ends[0]].family}», change «{change.family}»")
+    plain_levels = [i for i in levels if i in plain]
+    if len(starts_) == 1 and not ends and starts_[0] in plain:
+        plain_levels = [i for i in plain_levels if _same_unit(ms[i], ms[starts_[0]])]
+    if len(starts_) == 1 and not ends and len(plain_levels) == 1 and starts_[0] in plain \
+            and not _others_alike(ms, values, (starts_[0], plain_levels[0]), deltas):
+        return _claim(text, ms, starts_[0], plain_levels[0], ci, change, sent,
+                      f"start «{roles[starts_[0]].family}», end: the value it is compared with, "
+                      f"change «{change.family}»")
+    if len(deltas) == 1 and not starts_ and not annual and deltas[0] in plain:
+        d = deltas[0]
+        # the level the amount changed: an end value anywhere (rose D to B), or a plain level before it (B，比上年增加D)
+        others = [i for i in ends if i in plain] + [i for i in plain_levels if i < d and _same_unit(ms[i], ms[d])]
+        if len(others) == 1:
+            b = others[0]
+            lead = fold_width(text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start])
+        if len(others) == 1 and roles[d].sign == sign and _same_unit(ms[others[0]], ms[d]) \
+                and _DELTA_CUE.search(lead):
+            return [_delta_claim(ms, others[0], d, c, change, sent,
+                                 f"end value and the change amount «{roles[d].family}», change «{change.family}»")]
+    if not starts_ and not ends and not deltas and len(levels) == 2 and len(plain_levels) == 2 \
+            and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" for i in plain_levels) \
+            and not _BASE_NAMED.search(fold_width(text[max(sent[0], c.start - 12):c.start])):
+        if _same_unit(ms[plain_levels[0]], ms[plain_levels[1]]) and not _JOIN.match(
+                fold_width(text[ms[plain_levels[0]].end:ms[plain_levels[1]].start])):
+            return _by_times(text, ms, plain_levels, ci, change, sent, sent[0])
+    return None
+
+
+# 同比/环比/比上年 name the base period themselves: two dated values are then not start and end by their dates
+_BASE_NAMED = re.compile(r"同比|环比|比上|较上|比去|较去|year-on-year|month-on-month|a\s+year\s+earlier", re.I)
+
+
+def _others_alike(ms: list[Mention], values: list[int], chosen: tuple[int, int], deltas: list[int]) -> bool:
+    """Another value of the same measure in the stretch (达到1.05亿吨……约有5亿吨……对比1.28亿吨……翻番):
+    which two the change relates is then open."""
+    a = ms[chosen[0]]
+    return any(i not in chosen and i not in deltas and _same_unit(ms[i], a) and ms[i].unit == a.unit
+               for i in values)
+
+
+_OR = re.compile(r"^,?\s+or\s+$")
+
+
+def _or_than(text, ms, values, roles, ci, change: Change, sent) -> list[Claim] | None:
+    """V, or X pct more than the A: V is the level (376.9 bn, or six pct more than the 355.6 bn) or the
+    difference (5.1 bn, or 1.4 pct, above the 373.4 bn), and only the sizes tell which: a level is near
+    A·(1 ± X), a difference near A·X, and for a change under 50% the two are a factor of two apart or more."""
+    c = ms[ci]
+    before = [i for i in values if ms[i].end <= c.start and _OR.match(text[ms[i].end:c.start])]
+    after = [i for i in values if ms[i].start >= c.end and roles[i].role == "start"]
+    if len(before) != 1 or not after or c.value >= 50:
+        return None
+    v, a = ms[before[0]], ms[after[0]]
+    if not _same_unit(v, a) or a.value <= 0:
+        return None
+    level_ratio = 1 + change.sign * c.value / 100
+    if 0.8 <= (v.value / a.value) / level_ratio <= 1.25:
+        return _claim(text, ms, after[0], before[0], ci, change, sent,
+                      f"start «{roles[after[0]].family}», end: the value the change restates, change «{change.family}»")
+    if 0.5 <= (v.value / a.value) / (c.value / 100) <= 2:
+        return [_delta_claim(ms, after[0], before[0], c, change, sent,
+                             f"start «{roles[after[0]].family}» and the change amount before the rate, "
+                             f"change «{change.family}»", from_start=True)]
+    return None
+
+
+def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | None:
+    """A growth claim from start a to end b (with a period claim when a duration is stated before the change)."""
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return None
+    if not how.startswith("start «从/由A»") and \
+            _JOIN.match(fold_width(text[min(ms[a].end, ms[b].end):max(ms[a].start, ms[b].start)])):
+        return None  # 5.2亿元至5.9亿元: one range, not two values (由A至B is a change)
+    change = _magnitude(text, ms[ci], first, last, change)
+    floor = sent[0]
+    ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end if a < b else floor)
+    if change.reading == "annual" and (ta is None or tb is None):
+        return None  # an annual average needs the number of years
+    return _growth(text, ms, first, last, ci, change, sent, how, ta, tb)
+
+
+def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent, how, t_first, t_last) -> list[Claim]:
+    c = ms[ci]
+    q_first = Quantity.of(t_first) if t_first is not None else None
+    q_last = Quantity.of(t_last) if t_last is not None else None
+    out: list[Claim] = [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)),
+                                    sentence=sent, start=first, end=last, change=Quantity.of(c),
+                                    reading=change.reading, sign=change.sign, order=how, delta=None,
+                                    start_time=q_first, end_time=q_last)]
+    duration = _duration_before(ms, ci, sent[0])
+    if duration is not None and q_first is not None and q_last is not None:
+        out.append(PeriodClaim(span=(q_first.start, c.end), sentence=sent, duration=Quantity.of(duration),
+                               start_time=q_first, end_time=q_last))
+    return out
+
+
+def _by_times(text, ms, pair, ci, change: Change, sent, floor) -> list[Claim] | None:
+    """Two values told apart only by their dates: 2024年初……1000亿……2025年6月底……30万亿."""
+    a, b = pair
+    ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end)
+    if ta is None or tb is None:
+        return None
+    if ta.high <= tb.low:
+        first, last, t1, t2 = a, b, ta, tb
+    elif tb.high <= ta.low:
+        first, last, t1, t2 = b, a, tb, ta
+    else:
+        return None
+    q1, q2 = _scaled(ms[first], ms[last])
+    if q1 is None:
+        return None
+    return _growth(text, ms, q1, q2, ci, change, sent, "by their times", t1, t2)
+
+
+def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -> list[Claim] | None:
+    """同比增长11.6%，增幅比1~2月（3.6%）提高8个百分点: a point change between a rate stated just before
+    and the earlier rate it is compared with."""
+    between = fold_width(text[max(sent[0], ms[rate_i].start - 8):ms[ci].start])
+    if not re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I):
+        return None
+    roles = roles_in(text, ms, window, lo)
+    starts_ = [i for i, r in roles.items() if r.role == "start" and ms[i].kind == "percent" and not ms[i].qualifier]
+    if len(starts_) != 1:
+        return None
+    start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
+    how = f"end: the rate stated before, start «较/比……的A», change «{change.family}»"
+    return _growth(text, ms, start, end, ci, _magnitude(text, ms[ci], start, end, change), sent, how, None, None)
+
+
+_NARROW = re.compile(r"(?:收窄|缩小|扩大|narrow|widen)\w*\s?$", re.I)
+
+
+def _magnitude(text: str, c: Mention, start: Quantity, end: Quantity, change: Change) -> Change:
+    """降幅（-5.7%）比1~2月（-21.5%）收窄15.8个百分点: a narrowing or widening of two negative rates is a change
+    of their size."""
+    if start.high < 0 and end.high < 0 and _NARROW.search(fold_width(text[max(0, c.start - 6):c.start])):
+        return Change(change.sign, "magnitude", change.family)
+    return change
+
+
+_COMPARISON_OPENING = re.compile(r"^\s*(?:较|比|与|相比|同比|compared\s+with|against)", re.I)
+
+
+def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> list[Claim] | None:
+    """Two sentence forms that reach back to the sentence before:
+    - 截至6月底……1000亿……30万亿。一年半时间增长300多倍: the values, with their dates, precede;
+    - ……8463亿元，创历史新高。较2016年度的6823亿元增长24%: the end value precedes."""
+    ps, pe, prev = previous
+    if not prev:
+        return None
+    c = ms[ci]
+    duration = _duration_before(ms, ci, sent[0])
+    own = [i for i in _values(ms, window, c) if ms[i].end <= c.start]
+    if duration is not None and not any(ms[i].kind in ("count", "amount", "percent") for i in window):
+        levels = _values(ms, prev, c)
+        if len(levels) == 2 and _same_unit(ms[levels[0]], ms[levels[1]]):
+            return _by_times(text, ms, levels, ci, change, (ps, sent[1]), ps)
+        return None
+    if len(own) != 1 or not _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start]):
+        return None
+    before = roles_in(text, ms, prev, ps)
+    levels = [i for i in _values(ms, list(before), c) if before[i].role in ("level", "end")
+              and _same_unit(ms[i], ms[own[0]])]
+    if len(levels) != 1 or any(r.role == "open" for r in before.values()):
+        return None  # the sentence before must hold one value of the measure, or which one is meant is open
+    level, role = levels[-1], role_of(text, ms[own[0]], sent[0])
+    if role.role == "start":
+        how = f"end: the value of the sentence before, start «{role.family}», change «{change.family}»"
+        first, last = _scaled(ms[own[0]], ms[level])
+        if first is not None and _same_unit(first, last):
+            return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
+    if role.role == "delta" and role.sign == change.sign and _same_unit(ms[level], ms[own[0]]) \
+            and change.reading != "annual":
+        how = f"end: the value of the sentence before, change amount «{role.family}», change «{change.family}»"
+        return [_delta_claim(ms, level, own[0], c, change, (ps, sent[1]), how)]
+    return None
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def _same_unit(a: Mention, b: Mention) -> bool:
+    """Two values of one measure: the same unit, or in English one left unstated (from 146.2 mln to 210.5 mln
+    miles); never two currencies. Chinese writes the unit on every figure."""
+    if a.unit == b.unit:
+        return True
+    if a.unit in _CURRENCIES and b.unit in _CURRENCIES:
+        return False
+    return (not a.unit or not b.unit) and a.surface.isascii() and b.surface.isascii()
+
+
+def _has_magnitude(m: Mention) -> bool:
+    return bool(_MAGNITUDE.search(m.surface))
+
+
+def _scaled(a: Mention, b: Mention) -> tuple[Quantity | None, Quantity | None]:
+    """The two values as the writer meant them: a bare figure beside one with a magnitude (5.93 mln against
+    5.81) takes that magnitude when that brings the two within a factor of 20; else the pair is not read."""
+    qa, qb = Quantity.of(a), Quantity.of(b)
+    if _has_magnitude(a) == _has_magnitude(b) or a.kind == "percent":
+        return qa, qb
+    if not (a.surface.isascii() and b.surface.isascii()):
+        return None, None  # Chinese writes 万 and 亿 on every figure: a figure without one is another measure
+    big, bare = (qa, qb) if _has_magnitude(a) else (qb, qa)
+    scale = 1.0
+    for mag in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
+        if big.value >= mag and 1 / 20 <= bare.value * mag / big.value <= 20:
+            scale = mag
+            break
+    if scale == 1.0:
+        return (qa, qb) if 1 / 20 <= qa.value / qb.value <= 20 else (None, None)
+    bare = replace(bare, value=bare.value * scale, low=bare.low * scale, high=bare.high * scale)
+    return (big, bare) if _has_magnitude(a) else (bare, big)
 
 
 def _time_of(text: str, ms: list[Mention], i: int, floor: int) -> Mention | None:
@@ -114,120 +706,22 @@ def _time_of(text: str, ms: list[Mention], i: int, floor: int) -> Mention | None
     return None
 
 
-def _role(text: str, m: Mention, sent_start: int) -> str:
-    before = fold_width(text[max(sent_start, m.start - 14):m.start])
-    after = fold_width(text[m.end:m.end + 40])
-    if _END_MARK.search(before):  # the nearer marker wins: 从100亿元增长到150亿元
-        return "end"
-    if _START_MARK.search(before) or _START_AFTER.search(after):
-        return "start"
-    return ""
-
-
-def _delta_sign(text: str, m: Mention, sent_start: int) -> int:
-    """+1 / -1 for 增加34.3亿元 / 减少5亿元 (an amount of change, not a level); 0 for a level."""
-    found = _DELTA_BEFORE.search(fold_width(text[max(sent_start, m.start - 10):m.start]))
-    if found is None:
-        return 0
-    return -1 if found.group("down") else 1
-
-
-def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[Claim]:
-    out = []
-    starts = [m.start for m in ms]
-    for si, (s, e) in enumerate(spans):
-        in_sent = list(within(starts, s, e))
-        if len(in_sent) > MAX_SENTENCE_MENTIONS:
-            continue
-        changes = [(i, change_of(text, ms[i])) for i in in_sent]
-        changes = [(i, c) for i, c in changes if c is not None]
-        if len(changes) != 1:
-            continue  # several rates in one sentence: which values each belongs to is not clear
-        ci, change = changes[0]
-        c = ms[ci]
-        cands = _candidates(text, ms, in_sent, c, s)
-        floor, cross = s, False
-        annual = bool(_ANNUAL.search(fold_width(text[max(s, c.start - 12):c.start])))
-        duration = _duration_before(ms, ci, s)
-        if not cands and si > 0 and duration is not None and not _any_value(ms, in_sent, c):
-            # "…1000亿…30万亿。一年半时间增长300多倍": the values, with their times, precede
-            ps, pe = spans[si - 1]
-            prev = list(within(starts, ps, pe))
-            if any(change_of(text, ms[i]) for i in prev):
-                continue
-            cands, floor, cross = _candidates(text, ms, prev, c, ps), ps, True
-        signs = {i: _delta_sign(text, ms[i], floor) for i in cands}
-        levels = [i for i in cands if not signs[i]]
-        deltas = [i for i in cands if signs[i]]
-        if len(cands) == 2 and len(levels) == 1 and not cross and not annual and levels[0] < deltas[0] < ci \
-                and signs[deltas[0]] == change["sign"] and c.start - ms[deltas[0]].end <= 12:
-            out.append(_delta_claim(ms, levels[0], deltas[0], c, change, (s, e)))
-            continue
-        if len(cands) != 2 or len(levels) != 2:
-            continue
-        a, b = levels
-        ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end)
-        ra, rb = _role(text, ms[a], floor), _role(text, ms[b], floor)
-        if ta is not None and tb is not None and ta.high <= tb.low:
-            order, how = (a, b), "by their times"
-        elif ta is not None and tb is not None and tb.high <= ta.low:
-            order, how = (b, a), "by their times"
-        elif cross:
-            continue  # across sentences only values with their own times are trusted
-        elif ra == "start" and rb == "end":
-            order, how = (a, b), "by from/to wording"
-        elif rb == "start" and ra in ("", "end"):
-            order, how = (b, a), "by than/from wording, the end value stated first"
-        else:
-            continue
-        if annual and (ta is None or tb is None):
-            continue  # an annual average needs the number of years
-        first, last = order
-        t_first, t_last = (ta, tb) if first == a else (tb, ta)
-        q_first = Quantity.of(t_first) if t_first is not None else None
-        q_last = Quantity.of(t_last) if t_last is not None else None
-        out.append(GrowthClaim(span=(min(ms[first].start, c.start), max(ms[last].end, c.end)), sentence=(floor, e),
-                               start=Quantity.of(ms[first]), end=Quantity.of(ms[last]), change=Quantity.of(c),
-                               reading="annual" if annual else change["reading"], sign=change["sign"], order=how,
-                               delta=None, start_time=q_first, end_time=q_last))
-        if duration is not None and q_first is not None and q_last is not None:
-            out.append(PeriodClaim(span=(t_first.start, c.end), sentence=(floor, e), duration=Quantity.of(duration),
-                                   start_time=q_first, end_time=q_last))
-    return out
-
-
-def _any_value(ms: list[Mention], idx: list[int], change: Mention) -> bool:
-    return any(ms[i] is not change and ms[i].kind in ("count", "amount", "percent") for i in idx)
-
-
-def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: dict, sent: tuple[int, int]) -> GrowthClaim:
-    """B，比上年增加D，增长r: the start is B - D over both intervals."""
+def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: Change, sent: tuple[int, int],
+                 how: str, from_start: bool = False) -> GrowthClaim:
+    """B，比上年增加D，增长r: the start is B - D over both intervals (`from_start`: D above the A, the end is A + D)."""
     level, delta = ms[li], ms[di]
-    sign = change["sign"]
+    sign = change.sign if not from_start else -change.sign
     if sign > 0:
         low, high = level.low - delta.high, level.high - delta.low
     else:
         low, high = level.low + delta.low, level.high + delta.high
-    start = Quantity(level.start, delta.end, f"{level.surface} {'-' if sign > 0 else '+'} {delta.surface}",
-                     level.value - sign * delta.value, low, high, level.unit, level.kind, "")
-    return GrowthClaim(span=(level.start, max(delta.end, c.end)), sentence=sent, start=start, end=Quantity.of(level),
-                       change=Quantity.of(c), reading=change["reading"], sign=sign,
-                       order="end value and the change amount", delta=Quantity.of(delta), start_time=None, end_time=None)
-
-
-def _candidates(text: str, ms: list[Mention], idx: list[int], change: Mention, floor: int) -> list[int]:
-    """Values of one unit that a change can relate: exactly two, or none (the claim stays open)."""
-    wanted = ("percent",) if change.kind == "percentage_points" else _VALUE_KINDS
-    cands = [i for i in idx if ms[i] is not change and ms[i].kind in wanted and ms[i].value == ms[i].value
-             and ms[i].low > 0 and (ms[i].unit or _MAGNITUDE.search(ms[i].surface))
-             and not (change.kind == "percentage_points" and ms[i].qualifier)]
-    cands = [i for i in cands if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
-    if len(cands) != 2 or len({ms[i].unit for i in cands}) != 1:
-        return []
-    a, b = cands
-    if _JOIN.match(fold_width(text[ms[a].end:ms[b].start])):
-        return []  # 5.2亿元至5.9亿元: one range, not two values
-    return cands
+    computed = Quantity(min(level.start, delta.start), max(level.end, delta.end),
+                        f"{level.surface} {'-' if sign > 0 else '+'} {delta.surface}",
+                        level.value - sign * delta.value, low, high, level.unit, level.kind, "")
+    start, end = (Quantity.of(level), computed) if from_start else (computed, Quantity.of(level))
+    return GrowthClaim(span=(min(level.start, delta.start, c.start), max(level.end, delta.end, c.end)), sentence=sent,
+                       start=start, end=end, change=Quantity.of(c), reading=change.reading, sign=change.sign, order=how,
+                       delta=Quantity.of(delta), start_time=None, end_time=None)
 
 
 def _conversion(text: str, prev: Mention, m: Mention) -> bool:
