@@ -203,6 +203,8 @@ _ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)
 _ZH_OBJECT = re.compile(rf"[,，]?(?P<fill>[^,，。；;“”\d]{{0,16}}?)(?:[A-Z]股|港股|美股)?{_ZH_ADVERBS}(?P<ev>{_ZH_EV})了?")
 # Between a date and an event, words that make the date the day of an announcement or plan, not of the event.
 _ZH_ANNOUNCED = re.compile(rf"宣布|表示|称|透露|{_ZH_PLAN}")
+# A date's clause that may name its subject and then the event: a short stretch free of particles, then the event.
+_ZH_SUBJECT_THEN_EVENT = re.compile(rf"[^,，。；;、的是了为和与及]{{2,30}}?(?:{_ZH_EV}|{_ZH_OFFICE_EV})")
 _ZH_CEREMONY = re.compile(rf"(?:出席|参加|举行|举办)了?(?P<name>[^,，。；;]{{2,30}}?)(?P<ev>{_ZH_EV})(?:仪式|典礼)")
 _ZH_SINCE_AFTER = re.compile(rf"(?P<ev>{_ZH_EV})(?:以来|至今)[,，]?")
 _ZH_NOT_POINT = re.compile(r"(?:截至|截止|到|至|从|自|以来|每|前|后)$")
@@ -286,9 +288,11 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
 def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     """2019年9月，北京大兴国际机场正式投运"""
     comma = re.match(r"[,，]?\s*", c.after)
-    if re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") \
-            or re.match(_ZH_RELATION, c.after) or not _ZH_ANY_EVENT.search(c.folded, c.date.end, c.hi):
+    if re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
         return []
+    subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
+    if subject is None:
+        return []  # no event after a short subject: the segmenter is not asked
     names = names_after(c.text, c.date.end + comma.end(), "zh")
     if len(names) != 1:
         return []
