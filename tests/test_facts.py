@@ -146,6 +146,21 @@ def test_statements_that_agree_are_verified(tmp_path):
     assert sorted(s for s, _ in con001(result)) == ["verified", "verified"]
 
 
+def test_who_founded_it_does_not_make_another_fact(tmp_path):
+    result = run_articles(tmp_path, "Northwind Labs was set up by two engineers in 1998.",
+                          "Northwind Labs was founded in 2001.")
+    [(severity, message)] = con001(result)
+    assert severity == "error" and "1998 vs 2001" in message
+
+
+def test_a_chinese_personal_name_is_one_person_only_inside_its_article(tmp_path):
+    assert con001(run_articles(tmp_path, "1972年出生的全国劳动模范王建华仍在社区坚持随访。",
+                               "华科智能科技有限公司董事长王建华1962年出生。")) == []
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "华科智能科技有限公司董事长王建华1962年出生，曾在中科院从事研究工作，这位1965年出生的科学家创办了公司。"))
+    assert severity == "error" and "1962年 vs 1965年" in message
+
+
 @pytest.mark.parametrize("first,second", [
     ("中国平安保险(集团)股份有限公司于2004年6月在香港联合交易所上市。",      # two exchanges: two facts
      "中国平安保险(集团)股份有限公司于2007年3月在上海证券交易所上市。"),

@@ -421,7 +421,9 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
     if not names and _EN_ORG_REFERENCE.search(c.text[:start]) and ORGANISATION in KINDS[event]:
         names = [e for e in [antecedent(c.text, start, ORGANISATION, "en")] if e is not None]
-    qualifier = "" if event in (BORN, DIED) else f"{sub.group('office') or ''} {sub.group('fill') or ''}"
+    # what the event is of: the exchange of a listing, the office taken ("by two engineers" is no such thing)
+    qualifier = {LISTED: sub.group("fill") or "", TOOK_OFFICE: sub.group("office") or "",
+                 LEFT_OFFICE: sub.group("office") or ""}.get(event, "")
     planned = bool(_EN_PLANNED.search(sub.group("lead")))
     return _facts(c, sub.group("ev"), names, event, "N was founded in D", c.date.end, qualifier, planned)
 
