@@ -43,7 +43,11 @@ def outcomes(result) -> list[tuple[str, str, str]]:
 # 252/254  晓晓/蕾蕾 born 2016年6月 (252) and 2021年6月 (254): a real contradiction, twice.
 # 254  2胎3崽 against 香香 (2017) and 晓晓、蕾蕾 (2021): 3 cubs in 2 litters -> holds.
 # 260  the page repeats paragraph 254 (a duplicate), so its count and 香香's birth also hold there.
+#  33  自主性、能举一反三和长期记忆三个特征: three items before the count -> holds.
+# 120  在三个维度展开:研发设计、生产制造、运营管理: three items after the count -> holds.
 PAGE_EXPECTED = {
+    ("CNT001", "verified", 33, "三个 vs 3 items listed"),
+    ("CNT001", "verified", 120, "三个 vs 3 items listed"),
     ("TIM001", "verified", 31, "70年 since 1956年"),
     ("GRW001", "verified", 112, "300多倍"),
     ("TIM001", "verified", 112, "一年半 from 2024年初 to 2025年6月底"),

@@ -371,7 +371,9 @@ def count_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict]
     zh = t.lang == "zh"
     n = 2 if "two" in t.family else rng.randint(3, 5)
     items = rng.sample(ITEM_POOLS[(t.lang, t.form)], n)
-    stated = n if true else n + rng.choice([1, -1] if n > 2 else [1])
+    # A、B、C等N家 may name fewer items, 一是……二是…… may go on in the next paragraph: only too many items is false
+    fewer_allowed = "等" in t.text or "{ENUM}" in t.text
+    stated = n if true else (n - 1 if fewer_allowed else n + rng.choice([1, -1] if n > 2 else [1]))
     slots = {"O": rng.choice(ZH_ORGS if zh else EN_ORGS)}
     if zh:
         counter = next((c for k, c in ZH_COUNTERS.items() if k in t.text), "个")
@@ -452,6 +454,7 @@ def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[d
             else:
                 slots, fields = count_case(t, rng, true)
             sentence, where = render(t.text, slots)
+            sentence = sentence[:1].upper() + sentence[1:]  # a sentence begins with a capital
             if t.fullwidth:
                 sentence = sentence.translate(_FULLWIDTH)
             if t.type == "share":

@@ -103,11 +103,13 @@ _UNITS: list[tuple[str, str, str]] = [
      None, "count"),
     (r"日元", "日元", "amount"), (r"港元|港币", "港元", "amount"), (r"元|块钱", "元", "amount"),
     (r"年半", "year+", "duration"), (r"个半月", "month+", "duration"),
-    (r"周年", "year", "duration"), (r"年(?!代|级)", "年", ""),
+    (r"周年|个年头", "year", "duration"), (r"年(?!代|级)", "年", ""),
+    (r"\syears?(?![A-Za-z-])", "year", "duration"), (r"\smonths?(?![A-Za-z-])", "month", "duration"),
     (r"个多月|个月", "month", "duration"), (r"月(?:初|底|末|中旬|上旬|下旬|份)?", "月", "date"),
     (r"日|号(?![码楼线])", "日", "date"), (r"天", "day", "duration"),
     (r"个小时|小时", "hour", "duration"), (r"分钟", "minute", "duration"), (r"周(?![一二三四五六日末边])", "week", "duration"),
-    (r"岁", "岁", "count"), (r"个?点(?![钟半多])", "点", "count"),
+    (r"岁", "岁", "count"), (r"个?点(?![钟半多])", "点", "count"), (r"大(?=[\u4e00-\u9fff])", "大", "count"),
+    (r"省区|省市|省(?![份钱力心去])|地(?![区方产址点铁])|国(?![家内际有企债])", None, "count"),
     (r"千瓦时|万千瓦|千瓦|兆瓦|吉瓦|瓦", None, "count"),
     (r"平方公里|平方米|立方米|公里|千米|厘米|毫米|米|公顷|亩", None, "count"),
     (r"公斤|千克|克|吨|斤", None, "count"),
@@ -159,7 +161,7 @@ _DATE = re.compile(
 # Three rarer forms in one pass: English verbs of multiples, 半年/半个月, and days without a year (1月28日).
 _EXTRA = re.compile(
     r"(?=[DdTtQqHh半\d])(?:(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)(?![A-Za-z]))"
-    r"|(?<![一二两三四五六七八九十\d])半(?P<half>年|个月)"
+    r"|(?<![一二两三四五六七八九十\d上下前后])半(?P<half>年|个月)"
     r"|(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号])"
 )
 
@@ -171,12 +173,13 @@ _CN_DIGITS = "一二两三四五六七八九十"
 # companies), English fractions (a third of, two-thirds, two in five), Chinese shares (一半, 过半, 百分之三十,
 # 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
 _WORDS = re.compile(
-    rf"(?=[A-Za-z一过百二两三四五六七八九十翻])"
+    rf"(?=[A-Za-z\d一过百二两三四五六七八九十翻])"
     rf"(?:(?<![A-Za-z\-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
-    rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+of\b|\s*[,.;])"
+    rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
-    rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%)?)(?![A-Za-z])"
+    rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
+    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary)"
     rf"|(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
     rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
     rf"|(?P<cnden>[{_CN_DIGITS}]+)分之(?P<cnnum>[{_CN_DIGITS}]+))",
@@ -220,7 +223,10 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
             return None  # "one" is mostly a pronoun or an article
         mag = MAGNITUDES[m.group("mag").strip().lower()] if m.group("mag") else 1.0
         low, high = interval(value, 0.5 if unit_text else 0.0, qualifier)
-        if "fold" in unit_text or "times" in unit_text:
+        if "year" in unit_text or "month" in unit_text:
+            unit, kind = ("year" if "year" in unit_text else "month"), "duration"
+            low, high = value - 0.5, value + 0.5
+        elif "fold" in unit_text or "times" in unit_text:
             unit, kind = "x", "multiple"
         elif "point" in unit_text:
             unit, kind = "pp", "percentage_points"
@@ -236,6 +242,9 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
         stop = end + (2 if _TAIL.get(folded[end:end + 2]) else 0)
         low, high = interval(50.0, FRACTION_HALF_STEP, qualifier)
         return _make(text, q_start, stop, 50.0, low, high, "%", "percent", qualifier)
+    if m.group("nth"):  # the 52nd anniversary: 52 years
+        value = float(m.group("nth"))
+        return _make(text, start, end, value, value - 0.5, value + 0.5, "year", "duration", "")
     if m.group("doubling"):  # 翻倍: doubled
         return _make(text, q_start, end, 2.0, 2.0, 2.0, "x", "multiple", qualifier)
     if m.group("pct"):
@@ -469,8 +478,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         unit_text, end = u1, m.end("u1")
     mag_text = (g["mag1"] or "").strip()
     mag = _MAG_VALUE.get(mag_text.lower() if mag_text.isascii() else mag_text, 1.0)
-    if mag_text in ("m", "k") and not g["cur"]:
-        return None  # "5m" may be metres or minutes; only money says million
+    if mag_text in ("m", "k") and not g["cur"] and _unit_of(unit_text)[1] != "amount":
+        return None  # "5m" may be metres or minutes; only money ($5m, 76.6m euros) says million
     more = bool(g["more1"] or g["more"] or g["tail"] == "多")
     tail = g["tail"] or ""
     qualifier = _TAIL.get(tail, "")

@@ -4,11 +4,15 @@ from __future__ import annotations
 import re
 
 from checks.extract.claims import ElapsedClaim, PeriodClaim, Quantity, claims_of, plain, show
+from checks.extract.claims.elapsed import TABLES
+from checks.extract.claims.phrasing import documented
+from checks.model import Comparison
 from checks.extract.numbers import find_mentions
 from checks.model import Hit
 from checks.rules.base import rule
 
 _PER_YEAR = {"year": 1.0, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}
+_DATE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:/(1[89]\d\d|20\d\d))?(?!\d)")
 _FUTURE = re.compile(r"(?:预计|计划|将|到|目标|力争|by)\s?$")
 
 
@@ -17,10 +21,11 @@ def reference_year(ctx, article_id: str, option_year) -> tuple[tuple[float, floa
     articles = ctx.dataset("articles")
     row = articles[articles["article_id"] == article_id]
     date = str(row.iloc[0]["date"]) if len(row) else ""
-    found = re.match(r"\d{4}", date)
-    if found:
-        y = float(found.group(0))
-        return (y, y + 1), f"the article's date {date}"
+    found = _DATE_YEAR.search(date)
+    if found:  # 2026-01-28, 26-FEB-1987 15:01:01.79, or a season such as 2004/2005
+        y = float(found.group(1))
+        last = float(found.group(2)) if found.group(2) else y
+        return (y, last + 1), f"the article's date {date}"
     if option_year:
         y = float(option_year)
         return (y, y + 1), f"the configured year {int(y)}"
@@ -44,15 +49,19 @@ def elapsed_interval(since: Quantity, ref: tuple[float, float]) -> tuple[float, 
 
 @rule("TIM001", category="time", severity="error", scope="article", dataset="claims",
       title="Elapsed time or period does not match its dates", options={"year": 0})
+@documented(TABLES)
 def elapsed_mismatch(ctx):
     """Flag an elapsed time or a stated period that the dates it refers to contradict.
 
     ## What it does
-    Two kinds of claim. Elapsed time: `自1956年…以来，…已走过70年` is checked against the year the
-    article speaks from: its `date` (jsonl inputs), else the rule option `year`, else the latest
-    dated event in the article (a newspaper dateline such as 新华社北京1月28日电 has no year);
-    with no year, no claim is made. Period: `2024年初…1000亿…2025年6月底…30万亿，一年半时间增长`
-    compares 一年半 with the time between the two dates. Rounding of whole years is allowed.
+    Two kinds of claim. Elapsed time: `自1956年…以来，…已走过70年`, `Founded in 1960, … for 27 years`,
+    `set up in 1957, 30 years ago`, `its 31st anniversary`, is checked against the year the article
+    speaks from: its `date` (jsonl inputs: 2026-01-28, 26-FEB-1987, a season 2004/2005), else the rule
+    option `year`, else the latest dated event in the article (a newspaper dateline such as
+    新华社北京1月28日电 has no year); with no year, no claim is made. Period: `2024年初…1000亿…
+    2025年6月底…30万亿，一年半时间增长` or `从2002年到2018年的16年间` compares the duration with the
+    time between the two dates (counting the years either way: 2004年到2011年连续8年 holds). Rounding
+    of whole years is allowed.
     Claims that hold are listed under `verified`, saying where the year came from.
 
     ## Why is this bad
@@ -72,18 +81,20 @@ def elapsed_mismatch(ctx):
             continue
         (lo, hi), source = ref
         computed = elapsed_interval(d.since, (lo, hi))
-        stated = (d.elapsed.low, d.elapsed.high)
+        per = _PER_YEAR.get(d.elapsed.unit, 1.0)
+        stated = (d.elapsed.low * per, d.elapsed.high * per)
         holds = computed[0] <= stated[1] and stated[0] <= computed[1]
         evidence = plain({"since": d.since.evidence(), "stated": d.elapsed.evidence(), "reference_year": show(lo, hi - 1),
                           "year_source": source, "computed_years": show(*computed)})
         what = f"{d.elapsed.surface} since {d.since.surface}"
         where = [ctx.locate(row.paragraph_id)]
+        comparison = Comparison(d.elapsed.value * per, (computed[0] + computed[1]) / 2, "years")
         if holds:
             yield Hit(f"Elapsed time holds: {what} (year from {source.split(':')[0]}).", where, evidence,
-                      key=row.key, verified=True)
+                      key=row.key, verified=True, comparison=comparison)
         else:
             yield Hit(f"Elapsed time does not match: {what}, but the years give {show(*computed)}.", where,
-                      evidence, key=row.key)
+                      evidence, key=row.key, comparison=comparison)
     for row, d in claims_of(ctx, PeriodClaim):
         per = _PER_YEAR.get(d.duration.unit)
         if per is None:
@@ -96,7 +107,9 @@ def elapsed_mismatch(ctx):
                           "computed_years": show(*computed), "stated_years": show(*stated)})
         what = f"{d.duration.surface} from {start.surface} to {end.surface}"
         where = [ctx.locate(row.paragraph_id)]
+        comparison = Comparison(d.duration.value * per, (computed[0] + computed[1]) / 2, "years")
         if holds:
-            yield Hit(f"Period holds: {what}.", where, evidence, key=row.key, verified=True)
+            yield Hit(f"Period holds: {what}.", where, evidence, key=row.key, verified=True, comparison=comparison)
         else:
-            yield Hit(f"Period does not match: {what} is {show(*computed)} years.", where, evidence, key=row.key)
+            yield Hit(f"Period does not match: {what} is {show(*computed)} years.", where, evidence, key=row.key,
+                      comparison=comparison)

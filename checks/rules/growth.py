@@ -64,14 +64,14 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def as_written(q: Quantity) -> Quantity:
-    """A round figure (325,000 tonnes, 12000万元) may stand for anything rounded to its last non-zero digit:
-    its interval widens to half that digit's place. Figures with decimals or fewer than three trailing
-    zeros keep the rounding of their last digit."""
+    """A round figure written with thousands separators (325,000 tonnes) may stand for anything rounded to
+    its last non-zero digit: its interval widens to half that digit's place. Figures with decimals, fewer
+    than three trailing zeros or a single significant digit (1000亿) keep the rounding of their last digit."""
     found = _DIGITS.search(q.surface)
-    if found is None or "." in found.group(0):
+    if found is None or "." in found.group(0) or "," not in found.group(0):
         return q
     digits = found.group(0).replace(",", "")
-    if not digits.endswith("000") or not int(digits):
+    if not digits.endswith("000") or len(digits.rstrip("0")) < 2:
         return q
     scale = q.value / int(digits) if int(digits) else 1.0
     half = last_digit_place(int(digits)) / 2 * abs(scale)

@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 from checks.extract.claims import ShareClaim, claims_of, plain, show
-from checks.extract.claims.shares import SharePart
-from checks.model import Hit
+from checks.extract.claims.phrasing import documented
+from checks.extract.claims.shares import TABLES, SharePart
+from checks.model import Comparison, Hit
 from checks.rules.base import rule
 
 
-def check_shares(parts: tuple[SharePart, ...]) -> tuple[str, dict]:
-    """'holds', 'may_exceed' or 'exceeds' for parts of one whole, with the sums over their intervals."""
+def check_shares(parts: tuple[SharePart, ...], rest_unstated: bool = False) -> tuple[str, dict]:
+    """'holds', 'may_exceed', 'exceeds' or 'short' for parts of one whole, with the sums over their intervals."""
     low = sum(p.share.low for p in parts)
     nominal = sum(p.share.value for p in parts)
     high = sum(p.share.high for p in parts)
     sums = {"sum_of_lower_bounds": low, "sum_as_stated": nominal, "sum_interval": show(low, high)}
-    if low > 100 + 1e-9:
-        return "exceeds", sums
-    if nominal > 100 + 1e-9:
+    if low > 100 + 1e-9 or rest_unstated and low >= 100 - 1e-9:
+        return "exceeds", sums  # (a rest named beside them leaves less than 100% for the parts)
+    if nominal > 100.5:  # (13.0% + 4.1% + 83.0% = 100.1%: the rounding of the figures, not an excess)
         return "may_exceed", sums
     if any(p.rest for p in parts) and high < 100 - 1e-9:
         return "short", sums  # "the rest" is stated, so the parts must reach 100%
@@ -24,16 +25,21 @@ def check_shares(parts: tuple[SharePart, ...]) -> tuple[str, dict]:
 
 @rule("SHR001", category="share", severity="error", scope="article", dataset="claims",
       title="Shares of one whole exceed 100%")
+@documented(TABLES)
 def shares_exceed_whole(ctx):
     """Flag percentages of one whole whose sum cannot be 100% or less.
 
     ## What it does
-    Percentages in one sentence that each say what part of one whole goes where (来自, 用于,
-    应用于, 集中在, 占; come from, went to) form a share group. The rule sums their intervals,
+    Percentages of one sentence (clauses joined by ；) that each say what part of one whole goes
+    where form a share group: A占X%, 占比X%, X%来自A, 分别占X%、Y%, 其余X%, 三成, 一半; accounted
+    for, made up, came from, respectively, the rest, half, a third. The rule sums their intervals,
     respecting qualifiers (超过40% is at least 40, 30%至40% is 30 to 40, 约 widens, rounding of the
-    last digit). Error when even the lower bounds exceed 100%; warning when the figures as
-    written exceed 100% but their bounds allow a sum within it; error when "其余/the rest" is
-    stated and the parts cannot reach 100%. Groups that hold are listed under `verified`.
+    last digit; 三成 is 25% to 35%). When the wording makes the parts exclusive (分别, 其余, parts
+    named side by side), it is an error when even the lower bounds exceed 100% (or leave nothing
+    for a rest named without a figure), a warning when the figures as written exceed 100% but their
+    bounds allow a sum within it, and an error when "其余/the rest" is stated and the parts cannot
+    reach 100%. Parts that may overlap (shares of counts, survey answers) are only verified when they
+    fit. Groups that hold are listed under `verified`.
 
     ## Why is this bad
     Parts of one whole that add to more than the whole mean a figure was mistyped or two
@@ -47,19 +53,24 @@ def shares_exceed_whole(ctx):
     """
     for row, d in claims_of(ctx, ShareClaim):
         parts = d.parts
-        outcome, sums = check_shares(parts)
-        evidence = plain({"parts": [p.evidence() for p in parts], **sums})
-        names = " + ".join(p.share.surface for p in parts)
+        outcome, sums = check_shares(parts, d.rest_unstated)
+        if not d.exclusive and outcome != "holds":
+            continue  # parts that may overlap: a sum past 100% is no contradiction
+        evidence = plain({"parts": [p.evidence() for p in parts], "exclusive": d.exclusive,
+                          "rest_named_without_figure": d.rest_unstated, **sums})
+        names = " + ".join(p.share.surface for p in parts) if len(parts) <= 12 else \
+            f"{len(parts)} parts ({' + '.join(p.share.surface for p in parts[:6])} + …)"
         where = [ctx.locate(row.paragraph_id)]
+        comparison = Comparison(100.0, sums["sum_as_stated"], "%")
         if outcome == "holds":
             yield Hit(f"Shares of one whole hold: {names} sum to {sums['sum_interval']}%.", where, evidence,
-                      key=row.key, verified=True)
+                      key=row.key, verified=True, comparison=comparison)
         elif outcome == "may_exceed":
             yield Hit(f"Shares of one whole may exceed 100%: {names} = {sums['sum_as_stated']:.4g}% as written.",
-                      where, evidence, key=row.key, severity="warning")
+                      where, evidence, key=row.key, severity="warning", comparison=comparison)
         elif outcome == "short":
             yield Hit(f"Shares with 'the rest' cannot reach 100%: {names} at most {sums['sum_interval']}%.",
-                      where, evidence, key=row.key)
+                      where, evidence, key=row.key, comparison=comparison)
         else:
             yield Hit(f"Shares of one whole exceed 100%: {names} sum to at least {sums['sum_of_lower_bounds']:.4g}%.",
-                      where, evidence, key=row.key)
+                      where, evidence, key=row.key, comparison=comparison)

@@ -18,10 +18,27 @@ _ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|N
                            r"Sept?|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Prof|Jr|Sr)|\b[A-Z])\.\s*$")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The sentence spans claims are read in: the shared splitter's, rejoined after abbreviations."""
-    out: list[tuple[int, int]] = []
+# A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …".
+_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    out = []
     for s, e in sentence_spans(text):
+        cut = s
+        for m in _FIGURE_START.finditer(text, s, e):
+            if not _ABBREVIATION.search(text, s, m.start()):
+                out.append((cut, m.start()))
+                cut = m.start()
+        out.append((cut, e))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentence spans claims are read in: the shared splitter's, rejoined after abbreviations and cut
+    where a figure starts an English sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in _spans(text):
         if out and text[out[-1][1] - 1:out[-1][1]] == "." and _ABBREVIATION.search(text, out[-1][0], out[-1][1]):
             out[-1] = (out[-1][0], e)
         else:

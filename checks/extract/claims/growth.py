@@ -76,7 +76,8 @@ UP_ZH = ("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|
 DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|缩水|骤降|锐减|大降|下调|调降|降价|贬值|"
            "缩减|削减|贬|减|降|跌|少")
 UP_EN = (r"rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|gained|gains|climbed|climbs|jumped|"
-         r"jumps|surged|soared|advanced|expanded|improved|was\s+up|were\s+up|is\s+up|are\s+up|up|higher")
+         r"jumps|surged|soared|advanced|expanded|improved|was\s+up|were\s+up|is\s+up|are\s+up|"
+         r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|higher")
 DOWN_EN = (r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|"
            r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
@@ -99,6 +100,9 @@ CHANGE_ZH = Table("growth change", "zh", (
       rf"(?P<down>降幅|跌幅|减幅|下降幅度|下跌幅度|贬值幅度|贬幅))"
       rf"[^，,。；;:：%\d比较]{{0,6}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
+    F("X%的增长", "a rate, its direction from the noun after it", "",
+      after=r"的(?:(?:增长|增幅|涨幅|升幅|提升)|(?P<down>下降|降幅|跌幅|下滑|减少))",
+      examples=("公司营收从100亿元增至130亿元，实现了30%的增长。",)),
     F("增长N倍", "a multiple read both ways: N+1 times or N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:近|约)?",
       examples=("产量从10万吨增长到40万吨，增长3倍。",)),
     F("增加了N倍", "a multiple read as N+1 times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))了(?:近|约)?",
@@ -125,6 +129,10 @@ CHANGE_EN = Table("growth change", "en", (
     F("X% more/less than", "a rate, up (more, higher, above) or down (less, lower, below)", "",
       after=r",?\s+(?:(?P<up>more|higher|above|greater|bigger)|(?P<down>less|lower|below|fewer|smaller))\b",
       examples=("The value was 376.9 billion dlrs, or six pct more than the 355.6 billion dlrs of 1985.",)),
+    F("a X% rise", "a rate, its direction from the noun after it", "",
+      after=r"\s+(?:(?:rise|increase|gain|jump|growth|climb|advance|improvement)|"
+            r"(?P<down>decline|drop|fall|decrease|loss|slide|dip|cut|reduction))\b",
+      examples=("Profit was 5.2 mln dlrs against 4.3 mln dlrs a year earlier, a 21 pct rise.",)),
     F("doubled/tripled/quadrupled", "the multiple the verb names", "",
       examples=("Borrowing more than doubled to $381 million from $160 million.",)),
     F("N-fold / N times", "N times", "",
@@ -149,7 +157,7 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("由A至B", "the end value",
-      rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小])(?:至|到){_GAP_ZH}{{0,10}}",
+      rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小增扩缩攀回])(?:至|到){_GAP_ZH}{{0,10}}",
       examples=("该省出口额由62.5亿美元至94.2亿美元，同比增长50.7%。",)),
     F("达到/突破/收报B", "the end value", r"(?:达到|高达|达|突破|收报|报收|收于|录得)[^，,。；;:：%\d]{0,4}",
       examples=("创业板指收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%。",)),
@@ -180,7 +188,7 @@ ROLE_EN = Table("growth roles", "en", (
     F("rose D", "an amount of change, up or down",
       rf"\b(?:rose|increased|grew|gained|climbed|jumped|added|was\s+up|were\s+up|up|"
       rf"(?P<down>fell|decreased|declined|dropped|lost|shed|slipped|eased|was\s+down|were\s+down|down)){_EN_FILLER}\s+",
-      examples=("Output was estimated at 16.6 mln bpd, up 500,000 bpd from 16.1 mln bpd in January.",)),
+      examples=("Spending fell a revised 3.5 billion dlrs, or 0.9 pct, to 374.9 billion dlrs.",)),
 ))
 TABLES = [CHANGE_ZH, CHANGE_EN, ROLE_ZH, ROLE_EN]
 
@@ -240,6 +248,9 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
             if found is not None:
                 return Change(_sign(found), reading, name)
         return None
+    after = _FAMILY[("zh", "X%的增长")].match_after(fold_width(text[m.end:m.end + 8]))
+    if after is not None and m.kind == "percent":
+        return Change(_sign(after), "rate", "X%的增长")
     for name in ("增幅/涨幅/降幅X%", "增长/下降X%（同比、环比、较上年）"):
         found = _FAMILY[("zh", name)].search_before(lead)
         if found is not None:
@@ -266,9 +277,10 @@ def _change_en(text: str, m: Mention, lead: str) -> Change | None:
         if found is not None:
             return Change(_sign(found), "rate", name)
     tail = fold_width(text[m.end:m.end + 20])
-    after = _FAMILY[("en", "X% more/less than")].match_after(tail)
-    if after is not None:
-        return Change(-1 if after.group("down") else 1, "rate", "X% more/less than")
+    for name in ("X% more/less than", "a X% rise"):
+        after = _FAMILY[("en", name)].match_after(tail)
+        if after is not None:
+            return Change(-1 if after.group("down") else 1, "rate", name)
     if _FAMILY[("en", "D, or X%")].search_before(lead):
         return Change(0, "rate", "D, or X%")  # the direction is the amount's, read with the roles
     return None
@@ -635,6 +647,15 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
         if len(levels) == 2 and _same_unit(ms[levels[0]], ms[levels[1]]):
             return _by_times(text, ms, levels, ci, change, (ps, sent[1]), ps)
         return None
+    if len(own) == 1 and text[ps:pe].rstrip()[-1:] in "；;" \
+            and not _BASE_NAMED.search(fold_width(text[max(sent[0], c.start - 12):c.start])):
+        # 2015年底，销量为871.4万辆；2020年底，这一数字增至1279.5万辆，增幅为52.8%: one dated value each side
+        earlier = [i for i in _values(ms, prev, c) if _same_unit(ms[i], ms[own[0]])]
+        if len(earlier) == 1 and (_has_magnitude(ms[own[0]]) or ms[own[0]].kind == "amount"):
+            pair = [earlier[0], own[0]]
+            claim = _by_times(text, ms, pair, ci, change, (ps, sent[1]), ps)
+            if claim is not None:
+                return claim
     if len(own) != 1 or not _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start]):
         return None
     before = roles_in(text, ms, prev, ps)

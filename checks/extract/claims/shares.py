@@ -1,26 +1,36 @@
-"""Share groups: percentages in one sentence that divide one whole."""
+"""Share groups: percentages (or fractions: 三成, 一半, a third) that divide one whole.
+
+A percentage is a part when its own words say so (the share families of SHARE_ZH / SHARE_EN: A占X%,
+占比X%, X%来自A, 分别占X%、Y%, 其余X%, X%的居民认为; accounted for X%, made up X%, X% came from,
+respectively, the remaining X%, X% said); a percentage that follows a part in the same list (", Japan
+for 12.4%", ", Freeview 31%") continues it. Parts of one sentence (clauses joined by ；) that name no
+different wholes form a group.
+
+Whether the parts exclude each other decides what a sum over 100% means. The wording says so for
+分别 / respectively, 其余 / the rest, 其中 / Of W, and for parts named side by side (A占X%，B占Y%;
+X%来自A; accounted for): such a group must fit in 100%. Parts read off counts (N家……，占比X%) or survey
+answers (X%的企业认为) may overlap: their group is verified when it fits, and makes no claim when it does not.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
+from checks.extract.claims.common import Claim, Quantity, within
 from checks.extract.claims.growth import change_of
+from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
-
-_CLAUSE = re.compile(r"[，,；;、]")
-_SHARE_AFTER = re.compile(r"^(?:[的]?)(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|来源于|"
-                          r"come from|came from|comes from|went to|go to|goes to|were spent on|was spent on)")
-_REST = re.compile(r"其余|其他|剩余|剩下|the rest|remaining|remainder", re.I)
 
 
 @dataclass(frozen=True)
 class SharePart:
-    """One part of a whole; `rest` when the text calls it the rest (其余, the rest), so the parts must reach 100%."""
+    """One part of a whole; `rest` when the text calls it the rest (其余, the rest), so the parts must reach
+    100%; `family` is the phrasing that made it a part."""
 
     share: Quantity
     rest: bool
+    family: str = ""
 
     def evidence(self) -> dict:
         return {**self.share.evidence(), "rest": self.rest}
@@ -28,9 +38,13 @@ class SharePart:
 
 @dataclass(frozen=True)
 class ShareClaim(Claim):
-    """Parts of one whole, as percentages."""
+    """Parts of one whole, as percentages. `exclusive`: the wording says the parts do not overlap, so
+    they must fit in 100%. `rest_unstated`: the text names a rest without a figure (其余由农户完成),
+    so the stated parts must leave room for it."""
 
     parts: tuple[SharePart, ...]
+    exclusive: bool = True
+    rest_unstated: bool = False
 
     type = "share"
 
@@ -39,22 +53,285 @@ class ShareClaim(Claim):
         return "|".join(p.share.surface for p in self.parts)
 
 
+# --- the words ----------------------------------------------------------------------------------
+
+F = Family
+_G = r"(?:[A-Za-z]\d|[^，,。；;:：%\d])"  # words inside one clause (M2 included, other figures not)
+SHARE_ZH = Table("share", "zh", (
+    F("分别占X%、Y%和Z%", "parts listed in order, one for each name before them (exclusive when the names are kinds of "
+      "the whole: 教育、卫生支出分别占财政支出的; measures of one thing, 资产、营收分别占全行业的, may overlap)",
+      r"(?:分别(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)分别(?:为|是|达到?)?)",
+      examples=("教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。",)),
+    F("按X%、Y%的比例分别", "parts listed in order, the list named as proportions (exclusive)", "",
+      after=r"的?(?:比例|比重|份额|股权比例)?分别",
+      examples=("上海证券交易所、中国金融期货交易所和德意志交易所集团将按40%、20%和40%的比例分别持有新公司股权。",)),
+    F("其余/其他X%", "the rest of the whole (exclusive: the parts must reach 100%)",
+      r"(?:其余|其他|其它|剩余|剩下)(?:的|部分)?(?:占|为|是)?(?:了)?",
+      examples=("资金中30%用于研发，其余70%用于生产。",)),
+    F("A占W的X%", "a part of a named whole (exclusive)",
+      r"(?<![比])(?:只|仅)?占(?!比)(?:到|了|据)?(?:" + _G + r"{0,14}?的?)?(?:比重|比例|份额)?(?:为|达|达到|约|在|约在)?",
+      examples=("其中，家用电器和音像器材类零售额占限额以上单位商品零售额的9.8%，汽车类占25.3%。",
+                "从投资主体看，民间投资占固定资产投资的50.6%，国有控股投资占45.2%。")),
+    F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
+      r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
+      examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
+                "370家同比增长，占比75%；125家同比下降，占比25%。"),
+      counter=("177只个股实现上涨，占比86.76%，有128只个股跑赢大盘，占比62.75%。",)),
+    F("X%来自A", "a part by where it comes from or goes to (exclusive)", "",
+      after=r"\s?(?:的" + _G + r"{0,6}?)?(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|"
+            r"来源于|位于|属于|由|在(?![内外上下中]))",
+      examples=("约80%来自企业，20%来自个人用户。",)),
+    F("X%的居民认为", "survey answers (they may overlap: checked only when they fit)", "",
+      after=r"(?:的" + _G + r"{1,10}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|回答|计划|打算|估计|判断)",
+      examples=("其中，29.4%的企业认为本季企业经营状况较好，57.5%认为一般，13.1%认为较差。",)),
+))
+SHARE_EN = Table("share", "en", (
+    F("A and B took X% and Y%, respectively", "parts listed in order, with a word of shares (exclusive)", "",
+      after=r"(?:\s+of\s+[^.;:\d]{0,40}?)?,?\s+respectively\b",
+      examples=("Cars, trucks and spare parts took 15%, 60 percent and 25 percent of the fund's assets, respectively.",)),
+    F("the rest/remaining X%", "the rest of the whole (exclusive: the parts must reach 100%)",
+      r"\b(?:the\s+)?(?:rest|remaining|remainder|other)(?:,|\s+of\s+[^.;:,]{0,20}?,?)?\s*(?:was|were|is|,)?\s*",
+      examples=("Of those homes, satellite made up 47%, Freeview 31% and cable the remaining 22%.",)),
+    F("accounted for X%", "a part (exclusive)",
+      r"\b(?:account(?:ed|ing|s)?\s+for|made\s+up|make\s+up|makes\s+up|making\s+up|comprised|comprising|comprises|"
+      r"represent(?:ed|ing|s)?|amounted\s+to|took)\s+",
+      examples=("China accounted for 30.6% of the October deficit, Japan for 12.4% and the European Union for 18.6%.",)),
+    F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:came|come|comes|went|go|goes|was\s+spent|were\s+spent|coming)\s+"
+            r"(?:from|to|on)\b",
+      examples=("About 45% of United's beer sales came from southern India, 30% from western India.",)),
+    F("a X% stake", "a holding or a market share (exclusive)", "",
+      after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
+      examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
+    F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:said|say|says|believe|believed|think|thought|expect|expected|"
+            r"reported|agreed|want|wanted|chose)\b"),
+))
+TABLES = [SHARE_ZH, SHARE_EN]
+
+_EXCLUSIVE = {"分别占X%、Y%和Z%", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+              "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake"}
+# Families whose words come after the figure: a later part of the group stands right after a clause end
+# (约80%来自企业，20%来自个人用户); one with words of its own before it (……科技项目80%以上由企业承担) is of another whole.
+_AFTER_FAMILIES = {"X%来自A", "X% came from A", "X%的居民认为", "X% said", "a X% stake"}
+_REST = {"其余/其他X%", "the rest/remaining X%"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
+_COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
+_OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)的")
+_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)\s+"
+                            r"(?:from|to|in|was|were|went|came|of\s+them)", re.I)
+_LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
+_AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
+_CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
+
+
+def _lang(text: str) -> str:
+    return "zh" if _CJK.search(text) else "en"
+
+
+def _cue(text: str, m: Mention, lead_from: int) -> str:
+    """The family that makes a percentage a part, or ""."""
+    lead = fold_width(text[max(lead_from, m.start - 30):m.start])
+    tail = fold_width(text[m.end:m.end + 50])
+    table = SHARE_ZH if _lang(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
+    best, at = "", -1
+    for first in table.families[:3]:  # 分别占X%、Y%, 其他占7%: the list's and the rest's own words win over 占
+        if first.before and first.search_before(lead):
+            return first.name
+    for f in table.families:
+        if f.before:
+            found = f.search_before(lead)
+            if found is not None and found.start() > at:
+                best, at = f.name, found.start()
+        elif f.match_after(tail) and at < 0:
+            best = f.name
+    return best
+
+
+def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, with clauses joined by ；/; made one (倾向于A的居民占42.8%……；倾向于B的居民占25.4%……)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in "；;":
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
     out = []
     starts = [m.start for m in ms]
-    for s, e in spans:
-        if len(within(starts, s, e)) > MAX_SENTENCE_MENTIONS:
+    for s, e in _units(text, spans):
+        idx = list(within(starts, s, e))
+        percents = [i for i in idx if ms[i].kind == "percent" and ms[i].low == ms[i].low and ms[i].value >= 0]
+        if len(percents) < 2:
             continue
-        parts = [ms[i] for i in within(starts, s, e) if ms[i].kind == "percent" and change_of(text, ms[i]) is None]
-        shares = []
-        for m in parts:
-            after = fold_width(text[m.end:m.end + 12]).lstrip()
-            if _SHARE_AFTER.match(after):
-                clause_start = max([s] + [x.end() + s for x in _CLAUSE.finditer(text[s:m.start])])
-                shares.append(SharePart(Quantity.of(m), bool(_REST.search(text[clause_start:m.start]))))
-        if len(shares) < 2:
-            continue
-        first = [m for m in parts if m.surface == shares[0].share.surface][0]
-        last = [m for m in parts if m.surface == shares[-1].share.surface][-1]
-        out.append(ShareClaim(span=(first.start, last.end), sentence=(s, e), parts=tuple(shares)))
+        group = _group(text, ms, idx, percents, s)
+        for parts, exclusive in _split_by_whole(text, ms, group, s):
+            if len(parts) < 2:
+                continue
+            first, last = ms[parts[0][0]], ms[parts[-1][0]]
+            rest_unstated = bool(_REST_UNSTATED.search(text, first.start, e)) and not any(p[2] for p in parts)
+            shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in parts)
+            out.append(ShareClaim(span=(first.start, last.end), sentence=(s, e), parts=shares, exclusive=exclusive,
+                                  rest_unstated=rest_unstated))
     return out
+
+
+def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s: int) -> list[tuple[int, str, bool]]:
+    """The parts of a sentence: (mention index, family, rest) for each percentage that is a part, in order."""
+    parts: list[tuple[int, str, bool]] = []
+    prev_end = s
+    for i in percents:
+        m = ms[i]
+        if change_of(text, m, s) is not None:
+            prev_end = m.end
+            continue
+        if _LABEL.match(fold_width(text[m.end:m.end + 16])):
+            prev_end = m.end
+            continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
+        family = _cue(text, m, prev_end)
+        if not family and parts and _continues(text, ms, parts[-1][0], i):
+            family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
+        if not family:
+            prev_end = m.end
+            continue
+        if family in ("分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"):
+            parts.extend(_listed(text, ms, percents, i, family))
+        elif not any(p[0] == i for p in parts):
+            parts.append((i, family, family in _REST))
+        prev_end = m.end
+    first: dict[int, tuple[int, str, bool]] = {}
+    for part in parts:
+        first.setdefault(part[0], part)
+    return [first[i] for i in sorted(first)]
+
+
+_LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
+_LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
+_LIST_EN = re.compile(r"^(?:[^.;:%\d]{0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
+                      r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|from|to|at|on|in)?\s*$", re.I)
+
+
+def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
+    """A percentage right after a part in the same list: ", Japan for 12.4%", ", Freeview 31%", "45.2%、38.6%"."""
+    gap = fold_width(text[ms[prev].end:ms[i].start])
+    if _CHANGE_WORD.search(gap):
+        return False
+    if not gap.isascii() or not gap.strip(" ,"):
+        return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
+    return bool(_LIST_EN.match(gap))
+
+
+def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: str) -> list[tuple[int, str, bool]]:
+    """分别占X%、Y%和Z% / X%, Y% and Z%, respectively: the percentages joined into one list with the first."""
+    out = [(i, family, False)]
+    k = percents.index(i)
+    while k + 1 < len(percents) and _JOINED.match(fold_width(text[ms[percents[k]].end:ms[percents[k + 1]].start])):
+        k += 1
+        out.append((percents[k], family, False))
+    if family.endswith("respectively") or family == "按X%、Y%的比例分别":  # the list ends where 分别 follows
+        j = percents.index(i)
+        while j > 0 and _JOINED.match(fold_width(text[ms[percents[j - 1]].end:ms[percents[j]].start])):
+            j -= 1
+            out.append((percents[j], family, False))
+    return out
+
+
+def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bool]],
+                    sentence_start: int) -> list[tuple[list, bool]]:
+    """Groups of parts that name no two different wholes (占全国的30%、占全省的80% are not one group), each with
+    whether its wording makes the parts exclusive."""
+    groups: list[tuple[str, list]] = []
+    for k, part in enumerate(parts):
+        whole = _whole(text, ms[part[0]])
+        new_clause = k == 0 or re.search(r"[，,；;]", text[ms[parts[k - 1][0]].end:ms[part[0]].start])
+        if not whole and part[1] in _AFTER_FAMILIES and new_clause:
+            whole = _clause_lead(text, ms[part[0]])
+        if groups and (not whole or not groups[-1][0] or _same_whole(groups[-1][0], whole)):
+            groups[-1] = (groups[-1][0] or whole, groups[-1][1] + [part])
+        else:
+            groups.append((whole, [part]))
+    out = []
+    since = sentence_start
+    framed = frame_whole(text, sentence_start, ms[parts[0][0]].start) if parts else ""
+    for whole, members in groups:
+        if any(family.endswith("respectively") for _, family, _ in members) and not any(
+                _SHARE_WORD.search(fold_width(text[max(0, ms[i].start - 80):ms[i].end + 60])) for i, _, _ in members):
+            continue  # "5% and 7%, respectively" with no word of shares: rates, not parts
+        rest = any(r for _, _, r in members)
+        exclusive = rest or all(_exclusive(text, ms, i, family, whole or framed, bool(framed),
+                                           since if k == 0 else ms[members[k - 1][0]].end)
+                                for k, (i, family, _) in enumerate(members))
+        out.append((members, exclusive))
+    return out
+
+
+_SHARE_WORD = re.compile(r"\b(?:took|accounted|account|made\s+up|make\s+up|comprised|represented|share|shares|"
+                         r"of\s+the\s+(?:market|total))\b", re.I)
+_WHOLE_EN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?([^.;:,\d]{2,40}?)(?=,|\.|;|\s+(?:and|while|with|came|"
+                       r"went|was|were|in|last|this)\b|$)", re.I)
+_IN_WHOLE_ZH = re.compile(r"在(" + _G + r"{1,14}?)(?:中|里)的?(?:占比|比重|份额)")
+
+
+def _same_whole(a: str, b: str) -> bool:
+    """增量M2 and 新增M2, the 1986 net and net: one whole when the last word (or two characters) agree."""
+    if a.isascii() and b.isascii():
+        return a.split()[-1:] == b.split()[-1:]
+    return a[-2:] == b[-2:]
+
+
+_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),", re.I)
+
+
+def frame_whole(text: str, s: int, first: int) -> str:
+    """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …"""
+    found = None
+    for found in _FRAME.finditer(fold_width(text[s:first])):
+        pass
+    return (found.group(1) or found.group(2) or "").strip() if found else ""
+
+
+def _whole(text: str, m: Mention) -> str:
+    """The whole a part names: 占W的X%, 在W中占比X%, X% of W."""
+    lead = fold_width(text[max(0, m.start - 24):m.start])
+    found = _OF_WHOLE_ZH.search(lead) or _IN_WHOLE_ZH.search(lead)
+    if found:
+        return found.group(1).strip()
+    found = _WHOLE_EN.match(fold_width(text[m.end:m.end + 50]))
+    return found.group(1).strip().lower() if found else ""
+
+
+_QUALIFIER_WORDS = re.compile(r"约|近|超过|逾|大约|\b(?:about|around|nearly|almost|some|the|another|only|with|and|while)\b|其中|另有|仅", re.I)
+
+
+def _clause_lead(text: str, m: Mention) -> str:
+    """The words between the clause's start and the figure, qualifiers left out: its own subject, if any."""
+    lead = re.split(r"[，,；;。:：]", fold_width(text[max(0, m.start - 30):m.start]))[-1]
+    return _QUALIFIER_WORDS.sub("", lead).strip(" 的")
+
+
+def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
+    """A count or amount stated between the previous part (or the sentence start) and this share (5088家……，
+    占比84.2%; 汽车出口1806.3亿元……占全国的39%): the share is that figure's, and shares of figures of
+    different measures overlap."""
+    return any(since <= ms[j].start and ms[j].kind in ("count", "amount") and (ms[j].unit or ms[j].value > 12)
+               for j in range(i - 1, -1, -1) if ms[j].start >= since)
+
+
+def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
+    if family in ("X%的居民认为", "X% said"):
+        return False  # survey answers may overlap (a question may take several answers)
+    if _figure_before(ms, i, max(0, since)):
+        return False
+    near = fold_width(text[max(0, since):ms[i].start])
+    if family == "A占比X%":  # 占比 side by side may overlap (预增公司占比72%，翻番公司占比40%), unless the sentence
+        return framed and not _AGGREGATE.search(near)  # frames one whole: 公司营业收入中，出口占比78%，内需占比22%
+    if family == "分别占X%、Y%和Z%":  # 教育、卫生支出分别占一般公共预算支出的: kinds of the whole share its head noun
+        if framed:
+            return not _AGGREGATE.search(near)
+        head = fold_width(text[max(0, ms[i].start - 40):ms[i].start]).split("分别")[0].rstrip()
+        return bool(whole) and len(head) >= 2 and whole.endswith(head[-2:])
+    return family in _EXCLUSIVE or family == "continued"
