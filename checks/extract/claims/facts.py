@@ -81,9 +81,6 @@ def _alternation(table: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, str]
 _ZH_EV, _ZH_EVENT_OF = _alternation(ZH_EVENTS)
 _EN_EV, _EN_EVENT_OF = _alternation(EN_EVENTS)
 _ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生")
-# For the count claims (2胎3崽, 分别为…出生的“香香”): an event word right after a date, and a quoted name.
-_EVENT = re.compile(rf"^(?:{_ZH_EV})")
-_NAME = re.compile(r"“([^“”]{1,12})”")
 _EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV})\b", re.I)
 
 
