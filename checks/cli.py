@@ -1,6 +1,6 @@
 """The `checks` command line: run, derive, list, explain, baseline, bench.
 
-Exit status (see CONTRACT.md): 0 no finding at or above --fail-on, 1 there are
+Exit status (see checks/surfaces/CONTRACT.md): 0 no finding at or above --fail-on, 1 there are
 such findings, 2 the run could not be done (a one-line reason on stderr).
 """
 from __future__ import annotations
@@ -53,10 +53,12 @@ def _input_bytes(inputs: list[str]) -> int:
     return sum(p.stat().st_size for p in collect_paths(inputs))
 
 
-def _load_config(config_path, select, ignore, fail_on, baseline, report_dir):
+def _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs=None):
     from checks import config as config_module
 
     config = config_module.load(config_path)
+    if jobs is not None:
+        config.jobs = jobs
     if select:
         config.select = [s.upper() for part in select for s in part.split(",") if s]
     if ignore:
@@ -71,18 +73,19 @@ def _load_config(config_path, select, ignore, fail_on, baseline, report_dir):
 
 
 def _execute(inputs, config, quiet, engine="pandas", master=None, spark_conf=None):
-    from checks.engine import execute, prepare
+    from checks.engine import prepare, run
 
     inputs = list(inputs) or list(config.inputs)
+    backend = None
     if engine == "spark":
-        from checks.spark.engine import execute as execute_spark
+        from checks.spark.backend import SparkBackend
 
-        return execute_spark(inputs, config, master, spark_conf=spark_conf)
-    if _progress_wanted(quiet):
+        backend = SparkBackend(master, conf=spark_conf)
+    if _progress_wanted(quiet) and backend is None:
         rules = prepare(config)
         with Progress(_input_bytes(inputs), len(rules)) as progress:
-            return execute(inputs, config, progress)
-    return execute(inputs, config)
+            return run(inputs, config, backend, progress)
+    return run(inputs, config, backend)
 
 
 common_options = [
@@ -90,6 +93,9 @@ common_options = [
     click.option("--select", multiple=True, help="Only run rules whose code starts with these prefixes (e.g. DUP,NUM001)."),
     click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes."),
     click.option("--quiet", "-q", is_flag=True, help="No progress display and no summary on stdout."),
+    click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+                 help="Worker processes for the pandas engine (default: one per core; 0 means the same). "
+                      "The findings are the same for every value."),
 ]
 
 
@@ -130,12 +136,12 @@ def cli():
                    "spark.driver.memory=16g. Local runs get half of this machine's memory by default.")
 @with_common
 def run(inputs, report_dir, baseline, fail_on, output_format, engine, master, spark_conf, config_path, select, ignore,
-        quiet):
+        quiet, jobs):
     """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
     from checks.surfaces.console import print_result
     from checks.surfaces.write import write_reports
 
-    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir)
+    config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs)
     if (master or spark_conf) and engine != "spark":
         raise UsageError(f"{'--master' if master else '--spark-conf'} needs --engine spark")
     from checks.spark.session import parse_conf  # no PySpark import: a bad setting fails before any work
@@ -180,30 +186,46 @@ def list_rules():
 @cli.command()
 @click.argument("code")
 def explain(code):
-    """Print a rule's documentation: what it does, why, an example and what to write instead."""
+    """Print a rule's documentation: what it does, why, an example, what to write instead, its options."""
     from checks.datasets import load_plugins
     from checks.rules.base import RULES
+    from checks.rules.docs import rule_page
 
     load_plugins()
     r = RULES.get(code.upper())
     if r is None:
         raise UsageError(f"no rule {code!r}; `checks list` shows the rules")
-    click.echo(f"{r.code}: {r.title}\n\ncategory: {r.category}   default severity: {r.severity}   dataset: {r.dataset}"
-               f"   scope: {r.scope}")
-    if r.options:
-        click.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in sorted(r.options.items())))
-    click.echo("\n" + r.doc)
+    click.echo(rule_page(r), nl=False)
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the page to this file (default: stdout).")
+def docs(output):
+    """Print (or write) the documentation page of every rule, generated from the registry."""
+    from checks.datasets import load_plugins
+    from checks.rules.docs import rules_page
+
+    load_plugins()
+    page = rules_page()
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(page)
+        except OSError as exc:
+            raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        click.echo(page, nl=False)
 
 
 @cli.command(name="baseline")
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--output", "-o", default="checks-baseline.json", show_default=True, help="Baseline file to write.")
 @with_common
-def baseline_command(inputs, output, config_path, select, ignore, quiet):
+def baseline_command(inputs, output, config_path, select, ignore, quiet, jobs):
     """Accept every current finding: write them to a baseline file, keeping reasons already given."""
     from checks import baseline as baseline_file
 
-    config = _load_config(config_path, select, ignore, None, None, None)
+    config = _load_config(config_path, select, ignore, None, None, None, jobs)
     previous = baseline_file.load(output) if os.path.exists(output) else {}
     config.baseline = None
     result = _execute(inputs, config, quiet)

@@ -37,6 +37,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict] = field(default_factory=dict)
     tables: list[TableConfig] = field(default_factory=list)
+    jobs: int = 0  # worker processes for the pandas engine; 0 means one per core of the machine
     source: str = "defaults"
 
 
@@ -86,6 +87,10 @@ def parse(section: dict, source: str) -> Config:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: expected a folder path")
             config.report_dir = value
+        elif key == "jobs":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{where}: expected a whole number of worker processes (0: one per core)")
+            config.jobs = value
         elif key == "data-docs":
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: expected true or false")

@@ -38,6 +38,10 @@ class Context:
     def built(self) -> dict[str, pd.DataFrame]:
         return dict(self._frames)
 
+    def set_dataset(self, name: str, frame: pd.DataFrame) -> None:
+        """Install a dataset built elsewhere (by workers over parts of the run), instead of building it here."""
+        self._frames[name] = frame
+
     def options(self, code: str) -> dict:
         """The rule's default options, overridden by configuration."""
         merged = dict(self._rules[code].options)

@@ -78,6 +78,19 @@ def derived(name: str, model: type | None, *, scope: str, locate: Callable | Non
     return register
 
 
+def split_dataset(name: str) -> bool:
+    """A derived dataset whose rows over parts of the paragraphs, joined, are its rows over all of them."""
+    spec = DATASETS.get(name)
+    return spec is not None and spec.build is not None and spec.scope == "paragraph"
+
+
+def split_datasets_read(rules) -> list[str]:
+    """The paragraph-scope derived datasets some of the rules read (a rule over every dataset reads all):
+    engines that split a run build them in the pieces."""
+    read = {rule.dataset for rule in rules}
+    return sorted(name for name in DATASETS if split_dataset(name) and ("*" in read or name in read))
+
+
 def load_plugins() -> None:
     """Import every module of checks.extract and checks.rules so they register themselves."""
     for package_name in ("checks.extract", "checks.rules"):

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+import pandera.pandas as pa
 import pytest
+from pandera.typing import Series
 
 from checks.extract.numbers import find_mentions
 from checks.rules.provenance import Row, row_interval
+from checks.rules.schema import _failure_cases
 from checks.vocab import ids, lexicon, sentences
 from checks.vocab.quantities import QUALIFIERS, interval
 
@@ -58,3 +62,16 @@ def test_the_lexicon_knows_words_and_their_part_of_speech():
     assert lexicon.word_info("北京")[1] == "ns"
     tags = dict(lexicon.tagged_words("王建华出生于北京"))
     assert tags.get("王建华") == "nr"
+
+
+def test_schema_still_names_each_row_whose_value_is_not_a_string():
+    """SCH001 holds string columns as Arrow strings for speed; a column with a non-string keeps pandera's
+    row-by-row report."""
+    class Model(pa.DataFrameModel):
+        name: Series[str] = pa.Field(str_matches=r"^x")
+        other: Series[str] = pa.Field(str_length={"min_value": 2})
+
+    cases = _failure_cases(pd.DataFrame({"name": ["x1", 5, "y"], "other": ["ab", "c", "de"]}), Model)
+    got = {(c, str(k), int(i)) for c, k, i in zip(cases["column"], cases["check"], cases["index"])}
+    assert ("name", "dtype('str')", 1) in got and ("name", "str_matches('^x')", 2) in got
+    assert ("other", "str_length(2, None)", 1) in got

@@ -1,10 +1,11 @@
 """`checks bench suite`: one table, our engines and their peers side by side, at several sizes.
 
-For each size a corpus of that many paragraphs is generated (distinct sentences with
-planted exact, near and partial copies and doubled words), then every measurement runs
-in a fresh process: the pandas engine's full run (what `checks run` does with Data Docs
-off: ingest, datasets, every rule, findings.json, junit.xml, index.html), the Spark engine's
-full run (local[2]),
+For each size a corpus of that many paragraphs is generated: by default real news
+paragraphs, disguised, with planted defects (checks/bench/realistic.py), or with
+`--corpus made-up` distinct made-up sentences with planted copies and doubled words. Then every
+measurement runs in a fresh process: the pandas engine's full run with one process and with
+two workers (what `checks run --jobs N` does with Data Docs off: ingest, datasets, every rule,
+findings.json, junit.xml, index.html), the Spark engine's full run (local[2]),
 the near-duplicate candidate step (ours against datasketch's MinHashLSH, and Spark ML's),
 and the paragraphs schema (pandera against a Great Expectations Checkpoint of the same
 constraints). Peak memory is the whole process tree's (the JVM and Python workers
@@ -172,34 +173,39 @@ def _config():
     return Config(data_docs=False)
 
 
-def _full_run(execute, folder: str, **engine_options):
-    """Time one engine's execute() and the writing of its three reports: (seconds, rows, findings)."""
+def _full_run(folder: str, backend=None):
+    """Time one backend's run and the writing of its three reports: (seconds, rows, findings)."""
+    from checks.engine import run
     from checks.surfaces.write import write_reports
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as reports:
-        result = execute([folder], _config(), **engine_options)
+        result = run([folder], _config(), backend)
         write_reports(result, reports)
         seconds = time.perf_counter() - started
     return seconds, len(result.corpus.paragraphs), f"{len(result.findings)} findings"
 
 
-def run_pandas(folder: str):
-    """What `checks run` does with `data-docs = false`: ingest, datasets, every rule, the three reports."""
+def run_pandas(folder: str, jobs: int = 1):
+    """What `checks run --jobs N` does with `data-docs = false`: ingest, datasets, every rule, the three reports."""
     def step():
-        from checks.engine import execute
+        from checks.backends import LocalBackend, ProcessesBackend
 
-        return _full_run(execute, folder)
+        return _full_run(folder, LocalBackend() if jobs == 1 else ProcessesBackend(jobs))
     return _measured(step)
+
+
+def run_pandas_two_jobs(folder: str):
+    return run_pandas(folder, jobs=2)
 
 
 def run_spark(folder: str):
     def step():
-        from checks.spark.engine import execute
+        from checks.spark.backend import SparkBackend
         from checks.spark.session import get_session
 
         spark = get_session("local[2]")
-        measured = _full_run(execute, folder, spark=spark)
+        measured = _full_run(folder, SparkBackend(spark=spark))
         spark.stop()
         return measured
     return _measured(step)
@@ -339,7 +345,8 @@ def schema_pandera_pyspark(folder: str):
 
 # (peer, group, label, function); the first row of each group is the reference of its ratios.
 MEASUREMENTS = [
-    ("pandas", "full run", "checks, pandas engine", run_pandas),
+    ("pandas", "full run", "checks, pandas engine --jobs 1", run_pandas),
+    ("pandas", "full run", "checks, pandas engine --jobs 2", run_pandas_two_jobs),
     ("spark", "full run", "checks, Spark engine local[2]", run_spark),
     ("pandas", "near-duplicate candidates", "checks (numpy MinHash, banded LSH)", near_ours),
     ("datasketch", "near-duplicate candidates", "datasketch MinHashLSH", near_datasketch),
@@ -405,16 +412,29 @@ def _peers(text: str) -> set[str]:
               help="Which tools to measure; leave out slow ones at large sizes.")
 @click.option("--max-peer-size", type=int, default=None,
               help="Measure peers other than the pandas engine only up to this size.")
-def suite(sizes, peers, max_peer_size):
+@click.option("--corpus", type=click.Choice(["realistic", "made-up"]), default="realistic", show_default=True,
+              help="realistic: real news paragraphs, disguised, with planted defects (checks bench corpus); "
+                   "made-up: sentences of made-up words and common characters.")
+@click.option("--source", type=click.Path(exists=True, dir_okay=False),
+              help="Real articles (.jsonl with `body`) for the realistic corpus (default: ../shared/corpus/news.jsonl).")
+def suite(sizes, peers, max_peer_size, corpus, source):
     """Our pandas and Spark engines, datasketch, GX and pandera side by side: one table."""
+    from checks.bench.realistic import default_source, write_realistic_corpus
+
     sizes, peers = _sizes(sizes), _peers(peers)
+    source_path = Path(source) if source else default_source()
+    if corpus == "realistic" and source_path is None:
+        raise click.UsageError("the realistic corpus needs --source FILE.jsonl (real articles), or use --corpus made-up")
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            megabytes = write_paragraph_corpus(Path(tmp), size) / 1024 / 1024
-            click.echo(f"{size:,} paragraphs: {megabytes:.1f} MB generated", err=True)
+            if corpus == "realistic":
+                megabytes = write_realistic_corpus(Path(tmp), size, source_path).bytes / 1024 / 1024
+            else:
+                megabytes = write_paragraph_corpus(Path(tmp), size) / 1024 / 1024
+            click.echo(f"{size:,} paragraphs: {megabytes:.1f} MB generated ({corpus})", err=True)
             for peer, group, label, func in MEASUREMENTS:
-                if peer not in peers or (max_peer_size and size > max_peer_size and label != MEASUREMENTS[0][2]):
+                if peer not in peers or (max_peer_size and size > max_peer_size and peer != "pandas"):
                     continue
                 m = measure_in_child(func, tmp)["result"]
                 click.echo(f"  {label}: {m['step_seconds']:.2f} s", err=True)

@@ -133,19 +133,53 @@ def _articles_of_jsonl(lines: list[str], name: str, spots: list[BadSpot]) -> lis
     return out
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read, with what its ids are made of: its bytes' hash and how many earlier inputs had them."""
+
+    path: Path
+    name: str
+    sha256: str
+    occurrence: int
+    size: int
+
+
+def input_files(inputs: list[str]) -> list[InputFile]:
+    """The files of the inputs in reading order, each hashed (engines that split a run read them apart)."""
+    items, seen_sha = [], {}
+    for path in collect_paths(inputs):
+        name = display_name(path)
+        data = read_bytes(path, name)
+        sha = hashlib.sha256(data).hexdigest()
+        items.append(InputFile(path, name, sha, seen_sha.get(sha, 0), len(data)))
+        seen_sha[sha] = seen_sha.get(sha, 0) + 1
+    return items
+
+
 def read_corpus(inputs: list[str], progress=None) -> Corpus:
     """Decode, segment and tabulate all inputs; raise InputError on unreadable input."""
-    paths = collect_paths(inputs)
+    return _read(((path, display_name(path)) for path in collect_paths(inputs)), progress)
+
+
+def read_files(items: list[InputFile], progress=None) -> Corpus:
+    """The Corpus of some input files, with the ids they have in the whole run."""
+    return _read(((item.path, item.name, item.sha256, item.occurrence) for item in items), progress)
+
+
+def _read(items, progress) -> Corpus:
+    """Read (path, name[, sha, occurrence]) items in order; the hash and occurrence are found when not given."""
     files: list[SourceFile] = []
     articles, paragraphs, accounting = _Chunks(ARTICLE_COLUMNS), _Chunks(PARAGRAPH_COLUMNS), _Chunks(ACCOUNTING_COLUMNS)
     seen_sha: dict[str, int] = {}
     with _gc_paused():
-        for path in paths:
-            name = display_name(path)
+        for path, name, *known in items:
             data = read_bytes(path, name)
-            sha = hashlib.sha256(data).hexdigest()
-            occurrence = seen_sha.get(sha, 0)
-            seen_sha[sha] = occurrence + 1
+            if known:
+                sha, occurrence = known
+            else:
+                sha = hashlib.sha256(data).hexdigest()
+                occurrence = seen_sha.get(sha, 0)
+                seen_sha[sha] = occurrence + 1
             source, arts, pars, acc = read_one(path, name, data, sha, occurrence)
             files.append(source)
             articles.add(arts)
@@ -154,6 +188,15 @@ def read_corpus(inputs: list[str], progress=None) -> Corpus:
             if progress:
                 progress(len(data))
     return Corpus(files, articles.frame(), paragraphs.frame(), accounting.frame())
+
+
+def concat_corpora(parts: list[Corpus]) -> Corpus:
+    """One Corpus from parts read apart, in order: the frames the whole run would have read (rows renumbered)."""
+    def frames(name: str) -> pd.DataFrame:
+        return pd.concat([getattr(part, name) for part in parts], ignore_index=True)
+
+    return Corpus([f for part in parts for f in part.files], frames("articles"), frames("paragraphs"),
+                  frames("accounting"))
 
 
 @contextmanager

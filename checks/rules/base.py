@@ -39,6 +39,8 @@ class Rule:
     func: RuleFunc
     doc: str
     options: dict = field(default_factory=dict)
+    # Raises ConfigError for option values the rule cannot run with; called before any work.
+    check_options: Callable[[dict], None] | None = None
 
     @property
     def family(self) -> str:
@@ -65,10 +67,11 @@ def _dedent(doc: str) -> str:
 
 
 def rule(code: str, *, category: str, severity: str, scope: str, dataset: str, title: str,
-         options: dict | None = None):
+         options: dict | None = None, check_options: Callable[[dict], None] | None = None):
     """Register a rule function under `code`; its docstring must hold the four sections.
 
     `scope` (one of SCOPES) says what the function must see at once; engines rely on it to split a run.
+    `check_options(options)` raises ConfigError for settings the rule cannot run with, before any work.
     """
     if not re.fullmatch(r"[A-Z]{2,5}\d{3}", code):
         raise ValueError(f"bad rule code {code!r}")
@@ -84,7 +87,8 @@ def rule(code: str, *, category: str, severity: str, scope: str, dataset: str, t
             raise ValueError(f"{code}: docstring lacks sections {missing}")
         if code in RULES:
             raise ValueError(f"rule {code} registered twice")
-        RULES[code] = Rule(code, category, severity, scope, dataset, title, func, doc, dict(options or {}))
+        RULES[code] = Rule(code, category, severity, scope, dataset, title, func, doc, dict(options or {}),
+                           check_options)
         return func
 
     return register

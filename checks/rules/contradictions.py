@@ -42,7 +42,8 @@ def fact_contradiction(ctx):
     "Maria Kowalski, who was born in 1961". Names come from jieba's part-of-speech tags, organisation and
     place suffixes, quotation marks and capitalised words; a shortened name (华科智能, "Kowalski") counts as
     the full name its article states. One entity by its full name is one entity across the whole run;
-    a nickname or a bare surname only inside its article. When one entity's event carries dates whose
+    a nickname (“晓晓”), a single English word, a bare surname or a Chinese personal name (王建华 is borne by
+    thousands) only inside its article. When one entity's event carries dates whose
     periods do not overlap (2016年 and 2016年6月 do), both statements are reported. Listings on different
     exchanges and different offices are different facts; a plan (将于, "will open") is compared only with
     its own article. A fact stated consistently in several places is listed under `verified`.
@@ -51,10 +52,26 @@ def fact_contradiction(ctx):
     Two dates for one birth or founding cannot both be right; readers cannot tell which.
 
     ## Example
-    大熊猫“晓晓”于2016年6月出生。…… 2021年6月出生的“晓晓”……
+    One company's founding given two years in two articles:
+
+    ```paragraphs
+    华科智能科技有限公司成立于2015年，总部位于深圳。
+    ```
+
+    ```paragraphs
+    2016年成立的华科智能科技有限公司已有员工300人。
+    ```
 
     ## Use instead
-    大熊猫“晓晓”于2016年6月出生。…… 2016年6月出生的“晓晓”……
+    State the one correct date in both places:
+
+    ```paragraphs
+    华科智能科技有限公司成立于2015年，总部位于深圳。
+    ```
+
+    ```paragraphs
+    2015年成立的华科智能科技有限公司已有员工300人。
+    ```
     """
     groups: dict[tuple, list] = defaultdict(list)
     for row, fact in claims_of(ctx, FactClaim):

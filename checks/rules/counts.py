@@ -28,10 +28,14 @@ def count_mismatch(ctx):
     A count that does not match its own list means an item was dropped or the count is stale.
 
     ## Example
-    共繁育3只幼崽，分别为“香香”“晓晓”。
+    ```paragraphs
+    成都大熊猫繁育研究基地共繁育幼崽3只，分别为“香香”“晓晓”。
+    ```
 
     ## Use instead
-    共繁育2只幼崽，分别为“香香”“晓晓”。
+    ```paragraphs
+    成都大熊猫繁育研究基地共繁育幼崽2只，分别为“香香”“晓晓”。
+    ```
     """
     for row, d in claims_of(ctx, CountClaim):
         count, items = d.count, d.items

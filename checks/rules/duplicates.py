@@ -66,13 +66,26 @@ def _require(ok: bool, code: str, message: str) -> None:
         raise ConfigError(f"rules.{code}: {message}")
 
 
-def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
-    """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
+def check_near_options(options: dict) -> None:
+    """Settings DUP002 cannot run with (checked before any work, on every engine)."""
     opts = {**NEAR, **options}
     _require(0 < float(opts["threshold"]) <= 1, "DUP002", "threshold must be in (0, 1]")
     _require(int(opts["bands"]) >= 1 and int(opts["rows"]) >= 1 and int(opts["shingle"]) >= 1
              and int(opts["bands"]) * int(opts["rows"]) <= int(opts["num_perm"]), "DUP002",
              "bands x rows must be at least 1 and at most num_perm; shingle at least 1")
+
+
+def check_partial_options(options: dict) -> None:
+    """Settings DUP003 cannot run with (checked before any work, on every engine)."""
+    opts = {**PARTIAL, **options}
+    _require(all(int(opts[name]) >= 1 for name in ("anchor", "keep_one_in", "min_anchors", "max_bucket")), "DUP003",
+             "anchor, keep_one_in, min_anchors and max_bucket must be at least 1")
+
+
+def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """Candidate near-duplicate pairs [a, b] from MinHash signatures and banded LSH."""
+    opts = {**NEAR, **options}
+    check_near_options(opts)
     reps = representatives(paragraphs, opts)
     texts = reps["norm"].tolist()
     signatures = minhash_signatures(texts, int(opts["shingle"]), int(opts["num_perm"]), int(opts["seed"]))
@@ -83,8 +96,7 @@ def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
 def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """Candidate pairs [a, b] sharing at least min_anchors sampled long shingles."""
     opts = {**PARTIAL, **options}
-    _require(all(int(opts[name]) >= 1 for name in ("anchor", "keep_one_in", "min_anchors", "max_bucket")), "DUP003",
-             "anchor, keep_one_in, min_anchors and max_bucket must be at least 1")
+    check_partial_options(opts)
     reps = representatives(paragraphs, opts)
     pairs = anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
                          int(opts["max_bucket"]), int(opts["min_anchors"]))
@@ -228,18 +240,34 @@ def exact_duplicates(ctx):
     and counts or statistics over the dataset weigh them double.
 
     ## Example
-    The same 85-character paragraph about three operators' computing clusters printed in
-    two different articles of one page.
+    The same paragraph printed in two articles:
+
+    ```paragraphs
+    三大运营商已建成多个万卡智算集群，智能算力规模持续扩大，为大模型训练提供了有力支撑。
+    ```
+
+    ```paragraphs
+    记者从相关部门获悉，今年将继续推进算力网络建设。
+    三大运营商已建成多个万卡智算集群，智能算力规模持续扩大，为大模型训练提供了有力支撑。
+    ```
 
     ## Use instead
-    Keep the paragraph once, where it belongs, and restore whatever text it displaced.
+    Keep the paragraph once, where it belongs:
+
+    ```paragraphs
+    三大运营商已建成多个万卡智算集群，智能算力规模持续扩大，为大模型训练提供了有力支撑。
+    ```
+
+    ```paragraphs
+    记者从相关部门获悉，今年将继续推进算力网络建设。
+    ```
     """
     opts = ctx.options("DUP001")
     yield from hits_for_exact(ctx, exact_groups(ctx.dataset("paragraphs"), opts))
 
 
 @rule("DUP002", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Near-duplicate paragraphs",
-      options={**ELIGIBILITY, **NEAR})
+      options={**ELIGIBILITY, **NEAR}, check_options=check_near_options)
 def near_duplicates(ctx):
     """Report pairs of paragraphs that are almost the same text.
 
@@ -254,11 +282,21 @@ def near_duplicates(ctx):
     removed, or one story merged twice; it inflates the dataset the same way a copy does.
 
     ## Example
-    `国家统计局数据显示，前三季度工业增加值同比增长5.2%。` and, two paragraphs later,
-    `国家统计局数据显示，前三季度工业增加值同比增长5.3%。`
+    The same paragraph twice, one figure changed:
+
+    ```paragraphs
+    国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.2%，比上半年加快0.4个百分点，装备制造业和高技术制造业增加值增速均快于全部规模以上工业，经济运行总体平稳、稳中向好。
+    记者了解到，多地正在加快推进重大项目建设。
+    国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.3%，比上半年加快0.4个百分点，装备制造业和高技术制造业增加值增速均快于全部规模以上工业，经济运行总体平稳、稳中向好。
+    ```
 
     ## Use instead
-    Keep one version, the correct one.
+    Keep one version, the correct one:
+
+    ```paragraphs
+    国家统计局数据显示，今年前三季度全国规模以上工业增加值同比增长5.2%，比上半年加快0.4个百分点，装备制造业和高技术制造业增加值增速均快于全部规模以上工业，经济运行总体平稳、稳中向好。
+    记者了解到，多地正在加快推进重大项目建设。
+    ```
     """
     opts = ctx.options("DUP002")
     paragraphs = ctx.dataset("paragraphs")
@@ -266,7 +304,7 @@ def near_duplicates(ctx):
 
 
 @rule("DUP003", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Partial duplicate paragraph",
-      options={**ELIGIBILITY, **PARTIAL})
+      options={**ELIGIBILITY, **PARTIAL}, check_options=check_partial_options)
 def partial_duplicates(ctx):
     """Report a paragraph that repeats a long stretch of another one.
 
@@ -283,11 +321,20 @@ def partial_duplicates(ctx):
     the paragraph reads on, but says what an earlier one said and loses its own content.
 
     ## Example
-    `熊猫中心雅安基地做好了隔离检疫、科学管理、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育……`
-    repeating the tail of an earlier `合作期间，双方在……疾病防控、公众教育等领域取得丰硕成果，先后成功繁育……`
+    A paragraph whose opening was glued onto the copied tail of an earlier one:
+
+    ```paragraphs
+    合作期间，双方在大熊猫饲养管理、繁殖育幼、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献，受到社会各界广泛好评。
+    熊猫中心雅安基地做好了隔离检疫、科学管理、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献，受到社会各界广泛好评。
+    ```
 
     ## Use instead
-    Restore the paragraph's own text from the source and remove the copied tail.
+    Restore the paragraph's own text from the source:
+
+    ```paragraphs
+    合作期间，双方在大熊猫饲养管理、繁殖育幼、疾病防控、公众教育等领域取得丰硕成果，先后成功繁育多只幼仔，为全球大熊猫保护事业作出了积极贡献，受到社会各界广泛好评。
+    熊猫中心雅安基地做好了隔离检疫、科学管理等各项准备工作，确保大熊猫回国后尽快适应新环境。
+    ```
     """
     opts = ctx.options("DUP003")
     paragraphs = ctx.dataset("paragraphs")

@@ -69,10 +69,16 @@ def elapsed_mismatch(ctx):
     also makes any per-year rate derived from it wrong.
 
     ## Example
-    自1956年达特茅斯会议以来，人工智能已走过60年历程。（written in 2026）
+    An article dated 2026:
+
+    ```jsonl
+    {"id": "ai70", "title": "人工智能七十年", "date": "2026-01-28", "body": "自1956年达特茅斯会议以来，人工智能已走过60年历程。"}
+    ```
 
     ## Use instead
-    自1956年达特茅斯会议以来，人工智能已走过70年历程。
+    ```jsonl
+    {"id": "ai70", "title": "人工智能七十年", "date": "2026-01-28", "body": "自1956年达特茅斯会议以来，人工智能已走过70年历程。"}
+    ```
     """
     option_year = ctx.options("TIM001").get("year")
     for row, d in claims_of(ctx, ElapsedClaim):

@@ -26,10 +26,22 @@ def undecodable_bytes(ctx):
     checked, and the damage usually means a broken export or a cut download.
 
     ## Example
-    `同比增长\\xe5\\x8f` (a character cut in half) in an otherwise UTF-8 file.
+    A character cut in half (the bytes `\\xe5\\x8f`) in an otherwise UTF-8 page:
+
+    ```page escaped
+    销量创新高
+
+    新华社北京1月2日电 今年前两个月，全市新能源汽车销量同比增长\\xe5\\x8f三成。
+    ```
 
     ## Use instead
-    Re-export the source as UTF-8, or fix the damaged characters by hand.
+    Re-export the source as UTF-8, or mend the damaged character by hand:
+
+    ```page
+    销量创新高
+
+    新华社北京1月2日电 今年前两个月，全市新能源汽车销量同比增长近三成。
+    ```
     """
     paragraphs = ctx.dataset("paragraphs")[["file", "line_start", "line_end", "article_id", "paragraph_id"]]
     for source in ctx.corpus.files:
@@ -79,10 +91,14 @@ def control_characters(ctx):
     bidirectional overrides can make text display differently from what it is.
 
     ## Example
-    `规模\\x00达到1.2万亿元`
+    ```paragraphs escaped
+    截至去年底，全国算力总规模\\u0000达到280百亿亿次每秒。
+    ```
 
     ## Use instead
-    `规模达到1.2万亿元`
+    ```paragraphs
+    截至去年底，全国算力总规模达到280百亿亿次每秒。
+    ```
     """
     yield from _pattern_hits(ctx, CONTROL, "control characters")
 
@@ -100,9 +116,15 @@ def mojibake(ctx):
     no longer be matched or checked.
 
     ## Example
-    `The firmâ€™s revenue`
+    ```paragraphs
+    The firmâ€™s revenue rose 4% to $11.1bn in the quarter, analysts said.
+    ```
 
     ## Use instead
-    `The firm’s revenue` (re-decode the source with its real encoding).
+    Decode the source with its real encoding:
+
+    ```paragraphs
+    The firm’s revenue rose 4% to $11.1bn in the quarter, analysts said.
+    ```
     """
     yield from _pattern_hits(ctx, MOJIBAKE, "mojibake")

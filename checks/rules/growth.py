@@ -171,10 +171,14 @@ def growth_does_not_follow(ctx):
     usually repeat the rate, not the figures.
 
     ## Example
-    营收从100亿元增长到150亿元，增长80%。
+    ```paragraphs
+    该公司营业收入从100亿元增长到150亿元，增长80%。
+    ```
 
     ## Use instead
-    营收从100亿元增长到150亿元，增长50%。
+    ```paragraphs
+    该公司营业收入从100亿元增长到150亿元，增长50%。
+    ```
     """
     for row, d in claims_of(ctx, GrowthClaim):
         result = check_growth(d)

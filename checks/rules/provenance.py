@@ -174,12 +174,32 @@ def quote_not_in_paragraph(ctx):
     wrong place. The value may have no support at all.
 
     ## Example
-    `paragraph_id = p-b4f59bfdbced`, `quote = AI企业数量超过7000家`, while the
-    paragraph says `超过6000家`.
+    The row quotes `超过7000家`, while the paragraph it cites says `超过6000家`:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能企业数量超过6000家，核心产业规模预计突破1.2万亿元。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI企业数量,中国,2025,7000,家,over,{file},{paragraph:2},{line:2},人工智能企业数量超过7000家
+    ```
 
     ## Use instead
-    Copy the quote exactly from the paragraph the row cites, or cite the
-    paragraph that holds it.
+    Copy the quote exactly from the paragraph the row cites:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能企业数量超过6000家，核心产业规模预计突破1.2万亿元。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI企业数量,中国,2025,6000,家,over,{file},{paragraph:2},{line:2},人工智能企业数量超过6000家
+    ```
     """
     sources = _sources(ctx)
     for row, file in checkable(ctx):
@@ -222,10 +242,36 @@ def quote_not_at_line(ctx):
     from an older version of the file or from a neighbouring row.
 
     ## Example
-    `line = 9` for a quote that is on line 7.
+    `line = 5` for a quote that starts on line 3:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能企业数量超过6000家。
+
+    专家表示，产业发展前景广阔。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI企业数量,中国,2025,6000,家,over,{file},{paragraph:2},5,人工智能企业数量超过6000家
+    ```
 
     ## Use instead
-    `line = 7`, the line the quote starts on.
+    `line = 3`, the line the quote starts on:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能企业数量超过6000家。
+
+    专家表示，产业发展前景广阔。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI企业数量,中国,2025,6000,家,over,{file},{paragraph:2},{line:2},人工智能企业数量超过6000家
+    ```
     """
     sources = _sources(ctx)
     for row, file in checkable(ctx):
@@ -325,10 +371,32 @@ def value_not_in_quote(ctx):
     inherits the error.
 
     ## Example
-    `value = 1.3, unit = 万亿元` with the quote `AI核心产业规模预计突破1.2万亿元`.
+    `value = 1.3, unit = 万亿元` with the quote `核心产业规模预计突破1.2万亿元`:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能核心产业规模预计突破1.2万亿元。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI核心产业规模,中国,2025,1.3,万亿元,over,{file},{paragraph:2},{line:2},核心产业规模预计突破1.2万亿元
+    ```
 
     ## Use instead
-    `value = 1.2, unit = 万亿元`.
+    `value = 1.2, unit = 万亿元`:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能核心产业规模预计突破1.2万亿元。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI核心产业规模,中国,2025,1.2,万亿元,over,{file},{paragraph:2},{line:2},核心产业规模预计突破1.2万亿元
+    ```
     """
     yield from _number_hits(ctx, "PRV003", "value")
 
@@ -348,10 +416,32 @@ def unit_disagrees(ctx):
     silently.
 
     ## Example
-    `value = 42, unit = 家` with the quote `我国已建成万卡智算集群42个`.
+    `value = 42, unit = 家` with the quote `我国已建成万卡智算集群42个`:
+
+    ```page
+    算力建设加快
+
+    新华社北京1月28日电 记者获悉，我国已建成万卡智算集群42个。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    万卡智算集群数量,中国,2025,42,家,,{file},{paragraph:2},{line:2},我国已建成万卡智算集群42个
+    ```
 
     ## Use instead
-    `value = 42, unit = 个`.
+    `value = 42, unit = 个`:
+
+    ```page
+    算力建设加快
+
+    新华社北京1月28日电 记者获悉，我国已建成万卡智算集群42个。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    万卡智算集群数量,中国,2025,42,个,,{file},{paragraph:2},{line:2},我国已建成万卡智算集群42个
+    ```
     """
     yield from _number_hits(ctx, "PRV004", "unit")
 
@@ -372,11 +462,32 @@ def qualifier_disagrees(ctx):
     equals give wrong growth and wrong rankings.
 
     ## Example
-    `value = 6000, unit = 家, qualifier =` (empty) with the quote
-    `人工智能(AI)企业数量超过6000家`.
+    `value = 6000, unit = 家` with no qualifier, for the quote `人工智能企业数量超过6000家`:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能企业数量超过6000家。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI企业数量,中国,2025,6000,家,,{file},{paragraph:2},{line:2},人工智能企业数量超过6000家
+    ```
 
     ## Use instead
-    `qualifier = over`.
+    `qualifier = over`:
+
+    ```page
+    人工智能产业发展提速
+
+    新华社北京1月28日电 记者获悉，我国人工智能企业数量超过6000家。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    AI企业数量,中国,2025,6000,家,over,{file},{paragraph:2},{line:2},人工智能企业数量超过6000家
+    ```
     """
     yield from _number_hits(ctx, "PRV005", "qualifier")
 
@@ -420,12 +531,37 @@ def growth_between_periods(ctx):
     a dashboard will show a growth rate its own levels contradict.
 
     ## Example
-    `日均Token消耗量` 1000亿 at 2024-01 and 30万亿 at 2025-06, with
-    `2024-01/2025-06` stated as `30 倍` with no qualifier: 30万亿 / 1000亿 is
-    at least 300.
+    `日均Token消耗量` of 1000亿 at 2024-01 and more than 30万亿 at 2025-06, with the change between the two
+    periods kept as `30 倍`: 30万亿 / 1000亿 is at least 300.
+
+    ```page
+    Token消耗量快速增长
+
+    新华社北京1月28日电 记者获悉，我国日均Token消耗量从2024年初的1000亿，增长到2025年6月底的突破30万亿，一年半时间增长300多倍。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    日均Token消耗量,中国,2024-01,1000,亿,,{file},{paragraph:2},{line:2},从2024年初的1000亿
+    日均Token消耗量,中国,2025-06,30,万亿,over,{file},{paragraph:2},{line:2},2025年6月底的突破30万亿
+    日均Token消耗量,中国,2024-01/2025-06,30,倍,,{file},{paragraph:2},{line:2},一年半时间增长300多倍
+    ```
 
     ## Use instead
-    `300 倍, over`, as the source says (增长300多倍): 30万亿 / 1000亿 = 300.
+    `300 倍, over`, as the source says (增长300多倍):
+
+    ```page
+    Token消耗量快速增长
+
+    新华社北京1月28日电 记者获悉，我国日均Token消耗量从2024年初的1000亿，增长到2025年6月底的突破30万亿，一年半时间增长300多倍。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    日均Token消耗量,中国,2024-01,1000,亿,,{file},{paragraph:2},{line:2},从2024年初的1000亿
+    日均Token消耗量,中国,2025-06,30,万亿,over,{file},{paragraph:2},{line:2},2025年6月底的突破30万亿
+    日均Token消耗量,中国,2024-01/2025-06,300,倍,over,{file},{paragraph:2},{line:2},一年半时间增长300多倍
+    ```
     """
     approx = float(ctx.options("PRV006")["approx"])
     rows = table_rows(ctx)
@@ -478,12 +614,33 @@ def duplicate_rows(ctx):
     copied from the wrong place.
 
     ## Example
-    Two rows `智能算力规模 / 中国 / 2026-01`, one with 1590 EFLOPS and one
-    with 1509 EFLOPS.
+    Two rows `智能算力规模 / 中国 / 2026-01`, one with 1590 EFLOPS and one with 1509 EFLOPS:
+
+    ```page
+    算力规模稳步提升
+
+    新华社北京1月28日电 记者获悉，我国智能算力规模达到1590EFLOPS。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    智能算力规模,中国,2026-01,1590,EFLOPS,,{file},{paragraph:2},{line:2},智能算力规模达到1590EFLOPS
+    智能算力规模,中国,2026-01,1509,EFLOPS,,{file},{paragraph:2},{line:2},智能算力规模达到1590EFLOPS
+    ```
 
     ## Use instead
-    One row per key; when the sources disagree, keep the one the quote
-    supports and record the other as a separate scope.
+    One row per key; when the sources disagree, keep the one the quote supports:
+
+    ```page
+    算力规模稳步提升
+
+    新华社北京1月28日电 记者获悉，我国智能算力规模达到1590EFLOPS。
+    ```
+
+    ```table indicators
+    metric,scope,period,value,unit,qualifier,source_file,paragraph_id,line,quote
+    智能算力规模,中国,2026-01,1590,EFLOPS,,{file},{paragraph:2},{line:2},智能算力规模达到1590EFLOPS
+    ```
     """
     groups: dict[tuple, list[Row]] = {}
     for row in table_rows(ctx):

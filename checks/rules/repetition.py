@@ -16,6 +16,7 @@ import pandas as pd
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.rules.grouping import by_article, in_position_order
+from checks.similarity.hashing import _mix
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{4,}")
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
@@ -137,15 +138,22 @@ def _gram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
 
 
 def _ngram_fractions(ids: np.ndarray, lengths: np.ndarray, n: int) -> tuple[float, float]:
-    """(share of characters in the most frequent n-gram's occurrences, share inside any repeated n-gram)."""
+    """(share of characters in the most frequent n-gram's occurrences, share inside any repeated n-gram).
+
+    Among n-grams that occur equally often, the most frequent is the longest in characters, so the
+    statistic does not depend on how n-grams happen to be ordered.
+    """
     if len(ids) < n:
         return 0.0, 0.0
-    _, inverse, counts = np.unique(_gram_hashes(ids, n), return_inverse=True, return_counts=True)
+    _, first, inverse, counts = np.unique(_gram_hashes(ids, n), return_index=True, return_inverse=True,
+                                          return_counts=True)
     total = float(lengths.sum())
     prefix = np.concatenate([[0], np.cumsum(lengths)])
-    best = int(np.argmax(counts))
-    first = int(np.flatnonzero(inverse == best)[0])
-    top = counts[best] * (prefix[first + n] - prefix[first]) / total if counts[best] > 1 else 0.0
+    best = int(counts.max())
+    top = 0.0
+    if best > 1:
+        at = first[counts == best]
+        top = best * float((prefix[at + n] - prefix[at]).max()) / total
     starts = np.flatnonzero(counts[inverse] > 1)
     marks = np.zeros(len(ids) + 1, dtype=np.int64)
     np.add.at(marks, starts, 1)
@@ -163,20 +171,160 @@ def gopher_statistics(paragraphs: pd.DataFrame, options: dict) -> dict:
     return statistics_of_texts([row.norm for row in in_position_order(paragraphs, ["norm"])], options)
 
 
+_TOKEN_BASE = np.uint64(0x100000001B3)
+_TOKEN_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
+
+
+def token_arrays(text: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """The text's tokens as `_tokens` cuts them (a Chinese character, a run of ASCII letters, a run of
+    digits), each as a 64-bit hash of its characters, with its length and the number of Chinese ones.
+
+    Array work on the text's code points: a Python object per token cost most of REP002's time.
+    """
+    hashes, lengths, _, chinese = _token_table(text)
+    return hashes, lengths, int(np.count_nonzero(chinese))
+
+
+def _token_table(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each token's hash, length, first character's offset in the text, and whether it is Chinese."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cjk = ((codes >= 0x3400) & (codes <= 0x4DBF)) | ((codes >= 0x4E00) & (codes <= 0x9FFF))
+    folded = codes | np.uint32(0x20)
+    kind = np.where(cjk, 3, np.where((folded >= 97) & (folded <= 122), 1, np.where((codes >= 48) & (codes <= 57), 2, 0)))
+    inside = np.flatnonzero(kind)
+    if not len(inside):
+        return (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64),
+                np.empty(0, dtype=bool))
+    k = kind[inside]
+    starts = np.r_[True, (np.diff(inside) != 1) | (k[1:] != k[:-1]) | (k[1:] == 3)]
+    first = np.flatnonzero(starts)
+    lengths = np.diff(np.r_[first, len(inside)])
+    position = np.arange(len(inside)) - np.repeat(first, lengths)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.r_[np.uint64(1), np.full(int(lengths.max()) - 1, _TOKEN_BASE, dtype=np.uint64)])
+        terms = (codes[inside].astype(np.uint64) + np.uint64(1)) * powers[position]
+        hashes = _mix(np.add.reduceat(terms, first) ^ lengths.astype(np.uint64))
+    return hashes, lengths.astype(np.int64), inside[first], k[first] == 3
+
+
+_BATCH_CHARS = 100_000
+_ROUNDING = 1e-4  # statistics are rounded to 4 places before they are compared with the thresholds
+
+
+class _Windows:
+    """Hashes of the k tokens starting at each position, for any k, from one prefix sum."""
+
+    def __init__(self, hashes: np.ndarray):
+        n = len(hashes)
+        with np.errstate(over="ignore"):
+            self.powers = np.cumprod(np.r_[np.uint64(1), np.full(n, _TOKEN_BASE, dtype=np.uint64)])
+            self.inverse = np.cumprod(np.r_[np.uint64(1), np.full(n, _TOKEN_INVERSE, dtype=np.uint64)])
+            self.prefix = np.r_[np.uint64(0), np.cumsum(hashes * self.powers[:n])]
+
+    def at(self, positions: np.ndarray, k: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            raw = (self.prefix[positions + k] - self.prefix[positions]) * self.inverse[positions]
+            return _mix(raw ^ k.astype(np.uint64))
+
+
+def _occurrences(keys: np.ndarray) -> np.ndarray:
+    """How often each key occurs among the keys (a hash table, not a sort)."""
+    codes, _ = pd.factorize(keys)
+    return np.bincount(codes)[codes]
+
+
+def _may_pass(texts: list[str], options: dict) -> np.ndarray:
+    """For articles (their paragraphs joined by spaces), whether an n-gram statistic may pass its threshold.
+
+    For all articles at once, from one table of their tokens and a hash table per n-gram length rather
+    than a sort per article: top_2gram exactly as `_ngram_fractions` defines it; top_3gram and top_4gram
+    only where their bound allows a pass (a longer n-gram occurs at most as often as the most frequent
+    2-gram, each of its occurrences starting one, so top_n is at most that count times the most
+    characters any n tokens of the article hold, over the article's); dup_5gram exactly, which bounds
+    dup_6gram to dup_10gram (every character inside a repeated longer n-gram is inside a repeated
+    5-gram). Chinese articles count n-grams of 2n characters, as `statistics_of_texts` does.
+    """
+    hashes, lengths, offsets, chinese = _token_table("\n".join(texts))  # no token holds a line break
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    article = np.searchsorted(starts, offsets, side="right") - 1
+    n_articles = len(texts)
+    count = np.bincount(article, minlength=n_articles)
+    total = np.bincount(article, weights=lengths, minlength=n_articles)
+    scale = np.where(2 * np.bincount(article, weights=chinese, minlength=n_articles) > count, 2, 1)
+    position = np.arange(len(hashes)) - np.repeat(np.cumsum(count) - count, count)
+    chars = np.r_[0, np.cumsum(lengths)]
+    salt = _mix(article.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15))
+    windows = _Windows(hashes)
+    enough = count >= int(options.get("min_tokens", 100))
+    may = np.zeros(n_articles, dtype=bool)
+    best2 = np.zeros(n_articles, dtype=np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for n in (2, 3, 4, 5):
+            k = n * scale[article]
+            alive = enough & ~may if n in (3, 4) else enough
+            fits = np.flatnonzero((position + k <= count[article]) & alive[article])
+            if not len(fits):
+                continue
+            k, owner = k[fits], article[fits]
+            span = chars[fits + k] - chars[fits]
+            if n in (3, 4):  # the bound first: only articles it cannot rule out are counted
+                most_chars = np.zeros(n_articles, dtype=np.int64)
+                np.maximum.at(most_chars, owner, span)
+                bound = np.where(best2 > 1, best2 * most_chars / total, 0.0)
+                keep = (bound > float(options[f"top_{n}gram"]) - _ROUNDING)[owner]
+                fits, k, owner, span = fits[keep], k[keep], owner[keep], span[keep]
+                if not len(fits):
+                    continue
+            occurs = _occurrences(windows.at(fits, k) ^ salt[fits])
+            if n == 5:
+                repeated = occurs > 1
+                marks = np.zeros(len(hashes) + 1, dtype=np.int64)
+                np.add.at(marks, fits[repeated], 1)
+                np.add.at(marks, fits[repeated] + k[repeated], -1)
+                covered = np.cumsum(marks[:-1]) > 0
+                dup = np.bincount(article[covered], weights=lengths[covered], minlength=n_articles) / total
+                may |= enough & (dup > min(float(options[f"dup_{m}gram"]) for m in range(5, 11)) - _ROUNDING)
+                continue
+            best = np.zeros(n_articles, dtype=np.int64)
+            np.maximum.at(best, owner, occurs)
+            at_best = occurs == best[owner]
+            top_chars = np.zeros(n_articles, dtype=np.int64)
+            np.maximum.at(top_chars, owner[at_best], span[at_best])
+            top = np.where(best > 1, best * top_chars / total, 0.0)
+            may |= top > float(options[f"top_{n}gram"]) - _ROUNDING
+            if n == 2:
+                best2 = best
+    return may & enough
+
+
+def articles_to_judge(articles: list[list[str]], options: dict) -> list[bool]:
+    """Which articles' statistics must be computed: those with a repeated paragraph, and those whose
+    n-gram statistics `_may_pass` a threshold; every other article cannot pass any (so REP002 finds the
+    same articles as computing every statistic of every article, at corpus speed)."""
+    joined = [" ".join(t for t in texts if t) for texts in articles]
+    out: list[bool] = []
+    start = 0
+    while start < len(joined):
+        end, size = start, 0
+        while end < len(joined) and (end == start or size < _BATCH_CHARS):
+            size += len(joined[end]) + 1
+            end += 1
+        out += _may_pass(joined[start:end], options).tolist()
+        start = end
+    for i, texts in enumerate(articles):
+        kept = [t for t in texts if t]
+        if len(set(kept)) < len(kept):
+            out[i] = True
+    return out
+
+
 def statistics_of_texts(texts: list[str], options: dict) -> dict:
     """`gopher_statistics` of one article's normalised paragraphs in position order."""
     texts = [t for t in texts if t]
-    tokens = _tokens(" ".join(texts))
-    if len(tokens) < int(options.get("min_tokens", 100)):
+    ids, lengths, cjk = token_arrays(" ".join(texts))
+    if len(ids) < int(options.get("min_tokens", 100)):
         return {}
-    cjk_share = sum(1 for t in tokens if len(t) == 1 and t >= "\u3400") / len(tokens)
-    scale = 2 if cjk_share > 0.5 else 1
-    # ids by first appearance: np.array(tokens) would be a fixed-width array as wide as the longest
-    # token, gigabytes for one 20,000-character token (found by the bad-input catalogue)
-    index: dict[str, int] = {}
-    ids = np.fromiter((index.setdefault(t, len(index)) for t in tokens), dtype=np.int64, count=len(tokens))
-    ids = ids.astype(np.uint64) + np.uint64(1)
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+    scale = 2 if cjk / len(ids) > 0.5 else 1
     counts = Counter(texts)
     extra = sum(c - 1 for c in counts.values())
     stats = {
@@ -213,10 +361,16 @@ def doubled_words(ctx):
     counts and n-gram statistics.
 
     ## Example
-    `新一代大模型模型更清晰了`; `the the company said`
+    ```paragraphs
+    新一代大模型模型更清晰了，模型的推理能力明显增强。
+    Shares of the the company rose in early trading.
+    ```
 
     ## Use instead
-    `新一代大模型更清晰了`; `the company said`
+    ```paragraphs
+    新一代大模型更清晰了，模型的推理能力明显增强。
+    Shares of the company rose in early trading.
+    ```
     """
     opts = ctx.options("REP001")
     paragraphs = ctx.dataset("paragraphs")
@@ -252,14 +406,32 @@ def repetition_statistics(ctx):
     the corpus.
 
     ## Example
-    An article whose five paragraphs are the same two sentences with different dates.
+    An article whose paragraphs are the same sentences with different dates:
+
+    ```paragraphs
+    1月2日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月3日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月4日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月5日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    1月6日，本市天气晴，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动，请市民注意防寒保暖。
+    ```
 
     ## Use instead
-    Remove the repeated blocks, or drop the article from the dataset.
+    Keep one forecast, or drop the repeated blocks:
+
+    ```paragraphs
+    1月2日至6日，本市以晴好天气为主，最高气温8摄氏度，最低气温零下3摄氏度，空气质量良好，适宜户外活动。
+    气象部门提醒，近期早晚温差较大，市民外出请注意防寒保暖，驾车出行时注意道路结冰和团雾天气。
+    供暖部门表示，全市供热管网运行平稳，热源储备充足，居民室温总体达标，报修电话全天有人值守。
+    ```
     """
     opts = ctx.options("REP002")
     paragraphs = ctx.dataset("paragraphs")
-    for article_id, rows in by_article(paragraphs, ["paragraph_id", "norm"]):
+    articles = list(by_article(paragraphs, ["paragraph_id", "norm"]))
+    judged = articles_to_judge([[row.norm for row in rows] for _, rows in articles], opts)
+    for (article_id, rows), judge in zip(articles, judged):
+        if not judge:
+            continue
         stats = statistics_of_texts([row.norm for row in rows], opts)
         past = {name: value for name, value in stats.items() if value > float(opts[name])}
         if not past:

@@ -46,10 +46,14 @@ def shares_exceed_whole(ctx):
     different wholes were mixed in one sentence.
 
     ## Example
-    约80%来自企业，30%来自个人用户。
+    ```paragraphs
+    该平台的收入约80%来自企业客户，30%来自个人用户。
+    ```
 
     ## Use instead
-    约80%来自企业，20%来自个人用户。
+    ```paragraphs
+    该平台的收入约80%来自企业客户，20%来自个人用户。
+    ```
     """
     for row, d in claims_of(ctx, ShareClaim):
         parts = d.parts

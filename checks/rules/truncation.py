@@ -166,11 +166,20 @@ def cut_off(ctx):
     whole clause is missing, and what remains can say something other than the source.
 
     ## Example
-    `……免费提供国产智算芯片超过2000张，汇聚超过` followed by an unrelated paragraph;
-    `The ministry said exports rose` followed by `Analysts expect ...`.
+    ```paragraphs
+    今年以来，各地加快推进重大项目建设，一批新型基础设施项目陆续开工。
+    国家数据局表示，平台已免费提供国产智算芯片超过2000张，汇聚超过
+    多地出台政策支持人工智能企业发展。
+    ```
 
     ## Use instead
-    Restore the missing words from the source: `……汇聚超过4000个模型、800个数据集。`
+    Restore the missing words from the source:
+
+    ```paragraphs
+    今年以来，各地加快推进重大项目建设，一批新型基础设施项目陆续开工。
+    国家数据局表示，平台已免费提供国产智算芯片超过2000张，汇聚超过4000个模型。
+    多地出台政策支持人工智能企业发展。
+    ```
     """
     for item in _article_findings(ctx, "TRN001"):
         location = ctx.locate(item["ids"][0])
@@ -200,11 +209,19 @@ def split_sentence(ctx):
     sentence and paragraph statistics are wrong, and each piece read alone is misleading.
 
     ## Example
-    `……重点是交通运输、医疗健康、教育教` / `学、工业制造。`;
-    `Revenue rose` / `by 4% in the quarter.`
+    ```paragraphs
+    今年以来，各地加快推进重大项目建设。
+    报告指出，人工智能应用的重点是交通运输、医疗健康、教育教
+    学、工业制造等领域。
+    ```
 
     ## Use instead
-    Join the two pieces into one paragraph: `……教育教学、工业制造。`
+    Join the two pieces into one paragraph:
+
+    ```paragraphs
+    今年以来，各地加快推进重大项目建设。
+    报告指出，人工智能应用的重点是交通运输、医疗健康、教育教学、工业制造等领域。
+    ```
     """
     for item in _article_findings(ctx, "TRN002"):
         first, second = (ctx.locate(pid) for pid in item["ids"])

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from checks.rules import duplicates as dup
+from checks.spark.backend import implementation
 
 PAIRS_SCHEMA = "a string, b string"
 
@@ -118,13 +119,18 @@ def partial_candidates(paragraphs, options: dict) -> pd.DataFrame:
     return _pairs_frame(spark, pairs)
 
 
-def duplicate_hits(code: str, context, paragraphs):
-    """The hits of DUP001/2/3 with candidates from Spark and the rule module's confirmation."""
-    opts = context.options(code)
-    if code == "DUP001":
-        return list(dup.hits_for_exact(context, exact_groups(paragraphs, opts)))
-    if code == "DUP002":
-        return list(dup.hits_for_near(context, near_candidates(paragraphs, opts), opts))
-    if code == "DUP003":
-        return list(dup.hits_for_partial(context, partial_candidates(paragraphs, opts), opts))
-    raise KeyError(code)
+@implementation("DUP001")
+def exact_on_spark(context, sc, partitions: int) -> list:
+    return list(dup.hits_for_exact(context, exact_groups(sc.paragraphs, context.options("DUP001"))))
+
+
+@implementation("DUP002")
+def near_on_spark(context, sc, partitions: int) -> list:
+    opts = context.options("DUP002")
+    return list(dup.hits_for_near(context, near_candidates(sc.paragraphs, opts), opts))
+
+
+@implementation("DUP003")
+def partial_on_spark(context, sc, partitions: int) -> list:
+    opts = context.options("DUP003")
+    return list(dup.hits_for_partial(context, partial_candidates(sc.paragraphs, opts), opts))

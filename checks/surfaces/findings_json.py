@@ -1,4 +1,4 @@
-"""findings.json, exactly as ../CONTRACT.md describes it, plus additive fields."""
+"""findings.json, as CONTRACT.md (beside this module) describes it."""
 from __future__ import annotations
 
 import json

@@ -1,0 +1,113 @@
+"""One result path: one process, worker processes and Spark give the same findings.json, byte for byte
+apart from the timestamp, with a baseline and with --select; a rule is added by writing one function."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from checks import baseline as baseline_file
+from checks.backends import LocalBackend, ProcessesBackend
+from checks.backends.base import Backend
+from checks.config import Config
+from checks.engine import run
+from checks.errors import ConfigError
+from checks.model import Hit
+from checks.rules.base import RULES, rule
+from corpora import same_everywhere, write_defects
+
+
+def _split_pages(seed_page, folder):
+    """The bundled page and generated defect pages, several files so that workers get shares."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_defects(folder)
+    shutil.copy(seed_page, folder / "seed.txt")
+    return [str(folder)]
+
+
+def test_workers_write_the_findings_of_one_process(seed_page, tmp_path):
+    document = json.loads(same_everywhere(_split_pages(seed_page, tmp_path), Config(data_docs=False)))
+    assert {f["check"] for f in document["findings"]} >= {"DUP001", "DUP002", "DUP003", "REP001", "TRN001"}
+
+
+def test_workers_on_the_shared_corpus(news_corpus, tmp_path):
+    lines = news_corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i in range(6):  # six shards: every worker reads several files
+        (tmp_path / f"news_{i}.jsonl").write_text("".join(lines[i::6]), encoding="utf-8")
+    document = json.loads(same_everywhere([str(tmp_path)], Config(data_docs=False)))
+    assert document["findings"] and document["verified"]
+
+
+def test_workers_with_a_baseline_and_a_selection(seed_page, tmp_path):
+    inputs = _split_pages(seed_page, tmp_path / "in")
+    first = run(inputs, Config(data_docs=False), LocalBackend())
+    accepted = [f for f in first.findings if f.check.startswith(("DUP", "REP"))]
+    baseline_file.write(str(tmp_path / "baseline.json"), accepted)
+    config = Config(data_docs=False, select=["DUP", "TRN"], baseline=str(tmp_path / "baseline.json"))
+    document = json.loads(same_everywhere(inputs, config))
+    assert document["accepted"] and not document["stale_baseline"]  # REP entries are not stale: REP did not run
+    assert {f["check"] for f in document["findings"]} <= {"TRN001", "TRN002"}
+
+
+def test_a_bad_baseline_fails_before_any_input_is_read(tmp_path):
+    (tmp_path / "baseline.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(ConfigError, match="baseline"):
+        run([str(tmp_path / "no such input")], Config(baseline=str(tmp_path / "baseline.json")),
+            ProcessesBackend(2, min_bytes=0))
+
+
+def test_bad_rule_options_fail_before_any_input_is_read(tmp_path):
+    config = Config(rules={"DUP002": {"threshold": 1.5}})
+    with pytest.raises(ConfigError, match="DUP002"):
+        run([str(tmp_path / "no such input")], config, ProcessesBackend(2, min_bytes=0))
+
+
+class _ArticlesOnly(Backend):
+    name = "articles-only"
+    scopes = ("article",)
+
+    def run(self, source, plan, progress=None):
+        raise AssertionError("a backend that cannot run a rule must never start")
+
+
+def test_a_rule_an_engine_cannot_run_stops_the_run_at_start(seed_page):
+    with pytest.raises(ConfigError, match="DUP001 \\(corpus\\)"):
+        run([str(seed_page)], Config(select=["DUP001"]), _ArticlesOnly())
+
+
+@pytest.fixture
+def exclamation_rule():
+    """A rule added the way the README says: one function in one module, registered with @rule."""
+
+    @rule("TST901", category="repetition", severity="warning", scope="paragraph", dataset="paragraphs",
+          title="Paragraph with a doubled exclamation mark")
+    def doubled_exclamation(ctx):
+        """Report a paragraph that holds `!!` or `！！`.
+
+        ## What it does
+        Looks for two exclamation marks in a row.
+
+        ## Why is this bad
+        News copy does not shout.
+
+        ## Example
+        `Sales rose!!`
+
+        ## Use instead
+        `Sales rose.`
+        """
+        paragraphs = ctx.dataset("paragraphs")
+        for pid, norm in zip(paragraphs["paragraph_id"], paragraphs["norm"]):
+            if "!!" in norm:
+                yield Hit("doubled exclamation mark", [ctx.locate(pid)], {"text": norm[:40]})
+
+    yield "TST901"
+    del RULES["TST901"]
+
+
+def test_a_new_rule_runs_on_every_engine_without_a_table_to_update(exclamation_rule, seed_page, tmp_path):
+    inputs = _split_pages(seed_page, tmp_path)
+    (tmp_path / "shout.txt").write_text("标题\n\n新华社北京1月2日电 销量大涨！！市场反应热烈。\n", encoding="utf-8")
+    document = json.loads(same_everywhere(inputs, Config(data_docs=False, select=["TST"])))
+    assert [f["check"] for f in document["findings"]] == ["TST901"]
