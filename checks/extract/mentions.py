@@ -1,12 +1,14 @@
 """The `mentions` dataset: every number of every paragraph, with its span, unit, kind and interval."""
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from checks.datasets import derived
-from checks.extract.numbers import find_mentions
+from checks.extract.numbers import Mention, find_mentions
 from checks.vocab import ids
 from checks.vocab.quantities import QUALIFIERS
 
@@ -47,19 +49,35 @@ class MentionsModel(pa.DataFrameModel):
         strict = True
 
 
-def mention_rows(paragraphs: pd.DataFrame) -> dict[str, list]:
-    """The dataset's columns, filled paragraph by paragraph (columns, not row dicts: large inputs)."""
+# Mention lists of the frames this process built, so the claims dataset reads them instead of the frame's rows
+# again (a frame built elsewhere, or copied, is read back from its columns).
+# (DataFrames are not hashable: kept by id, with a weak reference to tell a reused id apart.)
+_LISTS: dict[int, tuple[weakref.ref, dict[str, list]]] = {}
+
+_PARAGRAPH_FIELDS = ("paragraph_id", "article_id", "file", "line_start", "line_end", "text")
+
+
+def paragraph_columns(paragraphs: pd.DataFrame, fields=_PARAGRAPH_FIELDS) -> list[list]:
+    """The paragraphs' columns as Python lists: iterating Arrow-backed text row by row costs more than the parse."""
+    return [paragraphs[c].tolist() for c in fields]
+
+
+def mention_rows(paragraphs: pd.DataFrame, lists: dict[str, list] | None = None) -> dict[str, list]:
+    """The dataset's columns, filled paragraph by paragraph (columns, not row dicts: large inputs); each
+    paragraph's Mention list also goes into `lists` when given."""
     cols: dict[str, list] = {c: [] for c in COLUMNS}
-    for p in paragraphs[["paragraph_id", "article_id", "file", "line_start", "line_end", "text"]].itertuples(index=False):
-        found = find_mentions(p.text)
+    for pid, article, file, line_start, line_end, text in zip(*paragraph_columns(paragraphs)):
+        found = find_mentions(text)
         if not found:
             continue
+        if lists is not None:
+            lists[pid] = found
         n = len(found)
-        for column, value in (("paragraph_id", p.paragraph_id), ("article_id", p.article_id), ("file", p.file),
-                              ("line_start", int(p.line_start)), ("line_end", int(p.line_end))):
+        for column, value in (("paragraph_id", pid), ("article_id", article), ("file", file),
+                              ("line_start", int(line_start)), ("line_end", int(line_end))):
             cols[column].extend([value] * n)
         for m in found:
-            cols["mention_id"].append(ids.mention_id(p.paragraph_id, m.start, m.end))
+            cols["mention_id"].append(ids.mention_id(pid, m.start, m.end))
             cols["start"].append(m.start)
             cols["end"].append(m.end)
             cols["surface"].append(m.surface)
@@ -72,11 +90,28 @@ def mention_rows(paragraphs: pd.DataFrame) -> dict[str, list]:
     return cols
 
 
+def mention_lists(frame: pd.DataFrame) -> dict[str, list]:
+    """The Mention lists per paragraph behind a mentions frame: kept from building it, else read back."""
+    kept = _LISTS.get(id(frame))
+    if kept is not None and kept[0]() is frame:
+        return kept[1]
+    out: dict[str, list] = {}
+    columns = [frame[c].tolist() for c in ("paragraph_id", "start", "end", "surface", "value", "low", "high",
+                                            "unit", "kind", "qualifier")]
+    for pid, *fields in zip(*columns):
+        out.setdefault(pid, []).append(Mention(*fields))
+    return out
+
+
 @derived("mentions", MentionsModel, scope="paragraph")
 def build(ctx) -> pd.DataFrame:
     """Every number of every paragraph: span, surface, value, unit, kind, qualifier and implied interval."""
-    frame = pd.DataFrame(mention_rows(ctx.dataset("paragraphs")), columns=COLUMNS)
+    lists: dict[str, list] = {}
+    frame = pd.DataFrame(mention_rows(ctx.dataset("paragraphs"), lists), columns=COLUMNS)
     text_columns = {c: "object" for c in ("mention_id", "paragraph_id", "article_id", "file", "surface", "unit",
                                           "kind", "qualifier")}
-    return frame.astype({"line_start": "int64", "line_end": "int64", "start": "int64", "end": "int64",
-                         "value": "float64", "low": "float64", "high": "float64", **text_columns})
+    frame = frame.astype({"line_start": "int64", "line_end": "int64", "start": "int64", "end": "int64",
+                          "value": "float64", "low": "float64", "high": "float64", **text_columns})
+    _LISTS[id(frame)] = (weakref.ref(frame), lists)
+    weakref.finalize(frame, _LISTS.pop, id(frame), None)
+    return frame

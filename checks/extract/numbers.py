@@ -121,7 +121,7 @@ _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
 
 _CORE = re.compile(
     rf"""
-    (?=[\d一二两三四五六七八九十$£€¥￥UHR])  # a cheap first-character test keeps the scan fast
+    (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test keeps the scan fast
     (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
     (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿])(?P<cn1>{_CN}))
     (?P<more1>多|余)?
@@ -172,19 +172,22 @@ _CN_DIGITS = "一二两三四五六七八九十"
 # Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
 # companies), English fractions (a third of, two-thirds, two in five), Chinese shares (一半, 过半, 百分之三十,
 # 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
-_WORDS = re.compile(
-    rf"(?=[A-Za-z\d一过百二两三四五六七八九十翻])"
+_WORDS_EN = re.compile(
+    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-)|\d)"  # the starts of number words
     rf"(?:(?<![A-Za-z\-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
     rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
-    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary)"
-    rf"|(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
-    rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
-    rf"|(?P<cnden>[{_CN_DIGITS}]+)分之(?P<cnnum>[{_CN_DIGITS}]+))",
+    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary))",
     re.I,
 )
+_WORDS_ZH = re.compile(
+    rf"(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
+    rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
+    rf"|(?P<cnden>[{_CN_DIGITS}]+)分之(?P<cnnum>[{_CN_DIGITS}]+)"
+)
+_LATIN = re.compile(r"[A-Za-z]{2}")
 
 
 def _english_number(words: str) -> float | None:
@@ -195,9 +198,14 @@ def _english_number(words: str) -> float | None:
 
 
 def _word_mentions(folded: str, text: str) -> list[Mention]:
-    """Numbers written as words: see _WORDS."""
+    """Numbers written as words: see _WORDS_EN and _WORDS_ZH, each scanned only where its script appears."""
     out = []
-    for m in _WORDS.finditer(folded):
+    matches = []
+    if _LATIN.search(folded):
+        matches.extend(_WORDS_EN.finditer(folded))
+    if "半" in folded or "分之" in folded or "翻" in folded:
+        matches.extend(_WORDS_ZH.finditer(folded))
+    for m in matches:
         mention = _word_mention(folded, text, m)
         if mention is not None:
             out.append(mention)
@@ -207,7 +215,8 @@ def _word_mentions(folded: str, text: str) -> list[Mention]:
 def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
     start, end = m.start(), m.end()
     qualifier, q_start = _prefix(folded, start)
-    if m.group("frac") or m.group("den"):
+    g = m.groupdict()
+    if g.get("frac") or g.get("den"):
         if m.group("frac"):
             value = ENGLISH_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
         else:
@@ -216,7 +225,7 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
                 return None
         low, high = interval(value, FRACTION_HALF_STEP, qualifier)
         return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
-    if m.group("num"):
+    if g.get("num"):
         value = _english_number(m.group("num"))
         unit_text = (m.group("unit") or "").strip().lower()
         if value == 1 and not unit_text:
@@ -235,19 +244,19 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
         else:
             unit, kind = "", "count"
         return _make(text, q_start, end, value * mag, low * mag, high * mag, unit, kind, qualifier)
-    if m.group("half"):
+    if g.get("half"):
         if folded[end:end + 1] in "年天小个":
             return None  # 一半年? 过半天: not a share
         qualifier = "over" if m.group("half").startswith("过") else qualifier or _TAIL.get(folded[end:end + 2], "")
         stop = end + (2 if _TAIL.get(folded[end:end + 2]) else 0)
         low, high = interval(50.0, FRACTION_HALF_STEP, qualifier)
         return _make(text, q_start, stop, 50.0, low, high, "%", "percent", qualifier)
-    if m.group("nth"):  # the 52nd anniversary: 52 years
+    if g.get("nth"):  # the 52nd anniversary: 52 years
         value = float(m.group("nth"))
         return _make(text, start, end, value, value - 0.5, value + 0.5, "year", "duration", "")
-    if m.group("doubling"):  # 翻倍: doubled
+    if g.get("doubling"):  # 翻倍: doubled
         return _make(text, q_start, end, 2.0, 2.0, 2.0, "x", "multiple", qualifier)
-    if m.group("pct"):
+    if g.get("pct"):
         value = chinese_to_number(m.group("pct").split("点")[0])
         if value is None:
             return None
@@ -406,7 +415,7 @@ def find_mentions(text: str) -> list[Mention]:
     found = _date_mentions(folded, text)
     found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
     found.extend(_word_mentions(folded, text))
-    taken = [(m.start, m.end) for m in found]
+    taken = {i for m in found for i in range(m.start, m.end)}  # positions dates and words already took
     _scan(folded, text, 0, len(folded), taken, found)
     found.sort(key=_position)
     return _drop_overlaps(found)
@@ -421,13 +430,15 @@ def _negated(m: Mention, text: str) -> Mention:
     return _make(text, m.start - 1, m.end, -m.value, -m.high, -m.low, m.unit, m.kind, m.qualifier)
 
 
-def _scan(folded: str, text: str, pos: int, endpos: int, taken: list, found: list) -> None:
-    """Read number cores between pos and endpos, skipping the spans dates already took."""
+def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list) -> None:
+    """Read number cores between pos and endpos, skipping the positions dates already took."""
     for m in _CORE.finditer(folded, pos, endpos):
-        if m.end() == m.start() or (taken and any(s <= m.start() < e for s, e in taken)):
+        start = m.start()
+        if start in taken:
             continue
         mention = _from_core(folded, text, m)
-        if mention is not None and mention.start == m.start() and _negative(folded, m.start()):
+        if mention is not None and start and folded[start - 1] == "-" and mention.start == start \
+                and _negative(folded, start):
             mention = _negated(mention, text) if mention.kind in ("percent", "percentage_points", "amount",
                                                                   "count") else None
         if mention is not None:
@@ -516,12 +527,12 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
             and not (qualifier or more or mag_text or currency) and _EN_YEAR_BEFORE.search(folded[max(0, start - 9):start]):
         return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
-        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)  # 从A到B: a change
+        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
     if g["sep"]:
         second = _number(g["ar2"], g["cn2"])
         if second is None or second[0] < value:
             return None if g["sep"] in "至到" and second is None else _single(
-                text, folded, m, start, value, half, mag, qualifier, unit, kind, more)
+                text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
         mag2_text = (g["mag2"] or "").strip()
         mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
         if not g["mag1"] and mag2_text:
@@ -532,11 +543,11 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
             return None  # 2024-2025 or 010-1234: not a stated range
         return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
                      unit, kind, qualifier)
-    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more)
+    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
 
 
-def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more) -> Mention:
-    g = m.groupdict()
+def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g=None) -> Mention:
+    g = g if g is not None else m.groupdict()
     end = m.end()
     if g["sep"]:  # the range did not parse: keep the first number only
         end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else

@@ -22,14 +22,19 @@ from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
 from checks.extract.claims.facts import FactClaim, fact_claims, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
 from checks.extract.claims.shares import ShareClaim, share_claims
+from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
+from checks.ingest.normalize import fold_width
 from checks.vocab import ids
 
 __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim", "FactClaim", "GrowthClaim",
            "PeriodClaim", "Quantity", "ShareClaim", "claim_rows", "claims_of", "evidence_of", "paragraph_claims",
            "plain", "sentences", "show"]
 
-RECOGNISERS = (growth_claims, share_claims, fact_claims, elapsed_claims, count_claims)
+# Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
+RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points"}), (share_claims, {"percent"}),
+               (fact_claims, {"date", "year"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
+_BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}
 CLAIM_TYPES = list(CLAIM_CLASSES)
@@ -61,50 +66,51 @@ class ClaimsModel(pa.DataFrameModel):
 
 
 def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[Claim]:
-    """All claims recognised inside one paragraph's text (its mentions may be given, already found)."""
+    """All claims recognised inside one paragraph's text (its mentions may be given, already found).
+
+    The recognisers read the paragraph folded to half-width once (offsets unchanged), so their patterns
+    need not fold each slice again; the numbers they keep come from the mentions, as written."""
     ms = find_mentions(text) if ms is None else ms
     if not ms:
         return []
-    spans = sentences(text)
-    return [claim for recognise in RECOGNISERS for claim in recognise(text, spans, ms)]
+    kinds = {m.kind for m in ms}
+    wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]
+    if not wanted:
+        return []
+    folded = fold_width(text)
+    spans = sentences(folded) if any(recognise in _BY_SENTENCE for recognise in wanted) else []
+    return [claim for recognise in wanted for claim in recognise(folded, spans, ms)]
+
+
+_CLAIM_KINDS = frozenset(("body", "caption", "title", "heading", "subheading"))
 
 
 def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | None = None) -> list[dict]:
     rows = []
-    for p in paragraphs.itertuples(index=False):
-        if p.kind not in ("body", "caption", "title", "heading", "subheading"):
+    fields = ("paragraph_id", "article_id", "file", "line_start", "line_end", "kind", "text")
+    for pid, article, file, line_start, line_end, kind, text in zip(*paragraph_columns(paragraphs, fields)):
+        if kind not in _CLAIM_KINDS:
             continue
-        given = None if mentions is None else mentions.get(p.paragraph_id, [])
+        given = None if mentions is None else mentions.get(pid, [])
         if given is not None and not given:
             continue
-        for c in paragraph_claims(p.text, given):
+        for c in paragraph_claims(text, given):
             sent = c.sentence or c.span
-            sentence = p.text[sent[0]:sent[1]].strip() or p.text
+            sentence = text[sent[0]:sent[1]].strip() or text
             key = c.key
-            rows.append({"claim_id": ids.claim_id(p.paragraph_id, c.type, key), "type": c.type,
-                         "article_id": p.article_id, "paragraph_id": p.paragraph_id, "file": p.file,
-                         "line_start": int(p.line_start), "line_end": int(p.line_end), "sentence": sentence,
-                         "key": key, "claim": c})
+            rows.append({"claim_id": ids.claim_id(pid, c.type, key), "type": c.type, "article_id": article,
+                         "paragraph_id": pid, "file": file, "line_start": int(line_start),
+                         "line_end": int(line_end), "sentence": sentence, "key": key, "claim": c})
     unique = {}
     for row in rows:
         unique.setdefault(row["claim_id"], row)
     return resolve_names(list(unique.values()), paragraphs)
 
 
-def mentions_by_paragraph(frame: pd.DataFrame) -> dict[str, list[Mention]]:
-    """The mentions dataset back as Mention lists per paragraph, so text is parsed once per run."""
-    out: dict[str, list[Mention]] = {}
-    columns = [frame[c].tolist() for c in ("paragraph_id", "start", "end", "surface", "value", "low", "high",
-                                            "unit", "kind", "qualifier")]
-    for pid, *fields in zip(*columns):
-        out.setdefault(pid, []).append(Mention(*fields))
-    return out
-
-
 @derived("claims", ClaimsModel, scope="article")  # a fact's shortened name is resolved in its article
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
-    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mentions_by_paragraph(ctx.dataset("mentions"))),
+    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))),
                          columns=COLUMNS)
     return frame.astype({"line_start": "int64", "line_end": "int64",
                          **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})

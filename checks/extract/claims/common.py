@@ -23,6 +23,8 @@ _FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
+    if ". " not in text:
+        return sentence_spans(text)
     out = []
     for s, e in sentence_spans(text):
         cut = s
@@ -37,8 +39,11 @@ def _spans(text: str) -> list[tuple[int, int]]:
 def sentences(text: str) -> list[tuple[int, int]]:
     """The sentence spans claims are read in: the shared splitter's, rejoined after abbreviations and cut
     where a figure starts an English sentence."""
+    spans = _spans(text)
+    if ". " not in text:
+        return spans
     out: list[tuple[int, int]] = []
-    for s, e in _spans(text):
+    for s, e in spans:
         if out and text[out[-1][1] - 1:out[-1][1]] == "." and _ABBREVIATION.search(text, out[-1][0], out[-1][1]):
             out[-1] = (out[-1][0], e)
         else:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from checks.extract.claims.common import Claim, Quantity
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention, find_mentions
-from checks.ingest.normalize import fold_width
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAGNITUDE = re.compile(r"[万亿]|million|billion|mln|bn", re.I)
 _NAME = re.compile(r"“([^“”]{1,12})”")
 _EVENT = re.compile(r"^(?:出生|诞生|成立|建成|开通|去世|逝世|创立|创办|落成|开业|上市|首播|开馆)")
+_MARKER_HINT = re.compile(r"[：:即是为括]")
 _STOP_ZH = re.compile(r"[。；;！？!?\n]")
 _ORDINAL_START = re.compile(r"一是|一要|第一|首先|一、|1[）)、.]|一方面|一类|一种|其一")
 _ORDINALS = (("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"),
              ("第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八", "第九", "第十"),
              ("一要", "二要", "三要", "四要", "五要", "六要"),
              ("一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"),
-             ("1）", "2）", "3）", "4）", "5）", "6）", "7）", "8）"),
+             ("1)", "2)", "3)", "4)", "5)", "6)", "7)", "8)"),  # (the text is folded: 1） reads 1))
              ("首先", "其次", "最后"))
 # Region names that stand for several items of a count (京津冀 is three provinces).
 _COLLECTIVE = re.compile(r"京津冀|长三角|珠三角|粤港澳|江浙沪|港澳台|北上广深?|东三省|两广|两湖|三北|西北五省")
@@ -119,9 +119,11 @@ def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
 
 def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     m = ms[i]
+    tail = text[m.end:m.end + 40]
+    if not _MARKER_HINT.search(tail, 0, 16):
+        return None  # no list marker just after (the cheap test first)
     if _RANKED.search(text[max(0, m.start - 4):m.start]):
         return None
-    tail = fold_width(text[m.end:m.end + 40])
     for family in COUNT_ZH.families:
         if not family.after:
             continue
@@ -228,6 +230,9 @@ def _noun_end(item: str) -> bool:
 def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     """A、B和C三家企业 / A、B、C等4部委: the run of items that ends right before the count."""
     m = ms[i]
+    near = text[max(0, m.start - 80):m.start]
+    if "、" not in near and "和" not in near[-20:] and "及" not in near[-20:]:
+        return None  # no list just before (the cheap test first)
     if _RANKED.search(text[max(0, m.start - 4):m.start]):
         return None  # 前三名, 第3家: a rank, not a count of items
     lead = text[max(0, m.start - 160):m.start]
@@ -299,7 +304,7 @@ def _split_en(run: str) -> list[str]:
 
 
 def _after_en(text: str, m: Mention) -> CountClaim | None:
-    tail = re.split(r"\.\s", fold_width(text[m.end:m.end + 200]), maxsplit=1)[0]
+    tail = re.split(r"\.\s", text[m.end:m.end + 200], maxsplit=1)[0]
     for family in COUNT_EN.families:
         if not family.after:
             continue
@@ -319,7 +324,7 @@ def _after_en(text: str, m: Mention) -> CountClaim | None:
 
 
 def _before_en(text: str, m: Mention) -> CountClaim | None:
-    found = _EN_LIST_BEFORE.search(fold_width(text[max(0, m.start - 200):m.start]))
+    found = _EN_LIST_BEFORE.search(text[max(0, m.start - 200):m.start])
     if found is None or not re.match(r"\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*s\b", text[m.end:m.end + 40]):
         return None
     items = _split_en(found.group(1))

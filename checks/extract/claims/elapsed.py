@@ -16,7 +16,6 @@ from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity,
 from checks.extract.claims.growth import PeriodClaim
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
-from checks.ingest.normalize import fold_width
 
 
 @dataclass(frozen=True)
@@ -79,8 +78,8 @@ def _lang(text: str) -> str:
 
 
 def _tells(table: Table, text: str, m: Mention) -> str:
-    lead = fold_width(text[max(0, m.start - 16):m.start])
-    tail = fold_width(text[m.end:m.end + 16])
+    lead = text[max(0, m.start - 16):m.start]
+    tail = text[m.end:m.end + 16]
     for f in table.families:
         if (f.before and f.search_before(lead)) or (f.after and not f.before and f.match_after(tail)):
             return f.name
@@ -112,7 +111,7 @@ def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -
         years = [m for m in sent if m.kind in ("year", "date") and m.low == m.low and m.low >= 1000
                  and m.unit in ("year", "month", "day")]
         if len(years) == 2 and years[0].high <= years[1].low and _BETWEEN.match(
-                fold_width(text[years[0].end:years[1].start])):
+                text[years[0].end:years[1].start]):
             out.append(PeriodClaim(span=(years[0].start, max(d.end, years[1].end)), sentence=(s, e),
                                    duration=Quantity.of(d), start_time=Quantity.of(years[0]),
                                    end_time=Quantity.of(years[1])))

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
 from checks.extract.claims.phrasing import Family, Table, closest
 from checks.extract.numbers import Mention
-from checks.ingest.normalize import fold_width
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,7 @@ _MAGNITUDE = re.compile(r"[万亿]|million|billion|trillion|mln|bln|bn|\d\s?m\b|
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOIN = re.compile(r"^\s?(?:至|到|~|-|–|—|and|和)\s?$")
 _VALUE_KINDS = ("count", "amount")
+_CHANGE_KINDS = frozenset(("percent", "multiple", "percentage_points"))
 _LEAD = 48  # how far before a number its words are read
 _CURRENCIES = {"美元", "欧元", "英镑", "日元", "港元", "元"}
 
@@ -218,11 +219,14 @@ def _lang(text: str) -> str:
     return "zh" if _CJK.search(text) else "en"
 
 
+@lru_cache(maxsize=8192)
 def change_of(text: str, m: Mention, lead_from: int = 0) -> Change | None:
-    """The change a number states (a rate after 增长/rose, a multiple, 番, points), or None."""
+    """The change a number states (a rate after 增长/rose, a multiple, 番, points), or None.
+
+    Cached: growth and shares ask it of the same numbers of a paragraph (the text's hash is kept by str)."""
     if m.kind not in ("percent", "multiple", "percentage_points") or m.unit == "" or m.low != m.low:
         return None
-    lead = fold_width(text[max(lead_from, m.start - _LEAD):m.start])
+    lead = text[max(lead_from, m.start - _LEAD):m.start]
     if _lang(lead + m.surface) == "zh":
         return _change_zh(text, m, lead)
     return _change_en(text, m, lead)
@@ -232,7 +236,13 @@ def _sign(match: re.Match) -> int:
     return -1 if match.groupdict().get("down") else 1
 
 
+# Every Chinese change family ends in one of these words just before the number, or 的增长 after it.
+_ANY_CHANGE_ZH = re.compile(rf"{UP_ZH}|{DOWN_ZH}|幅|速|率|翻|是|相当")
+
+
 def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
+    if not _ANY_CHANGE_ZH.search(lead, max(0, len(lead) - 24)) and text[m.end:m.end + 1] != "的":
+        return None  # (a cheap test first: most percentages in a paragraph are levels)
     if m.unit == "番":
         f = _FAMILY[("zh", "翻了N番")]
         return Change(1, "fan", f.name) if f.search_before(lead) else None
@@ -248,7 +258,7 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
             if found is not None:
                 return Change(_sign(found), reading, name)
         return None
-    after = _FAMILY[("zh", "X%的增长")].match_after(fold_width(text[m.end:m.end + 8]))
+    after = _FAMILY[("zh", "X%的增长")].match_after(text[m.end:m.end + 8])
     if after is not None and m.kind == "percent":
         return Change(_sign(after), "rate", "X%的增长")
     for name in ("增幅/涨幅/降幅X%", "增长/下降X%（同比、环比、较上年）"):
@@ -266,7 +276,7 @@ def _change_en(text: str, m: Mention, lead: str) -> Change | None:
     if m.kind == "multiple":
         if _VERBAL.search(m.surface):
             return Change(1, "to", "doubled/tripled/quadrupled")
-        if m.surface.lower().endswith("fold") or _TIMES_THE.match(fold_width(text[m.end:m.end + 30])):
+        if m.surface.lower().endswith("fold") or _TIMES_THE.match(text[m.end:m.end + 30]):
             return Change(1, "to", "N-fold / N times")
         return None
     annual = _FAMILY[("en", "annual rate of X%")].search_before(lead)
@@ -276,7 +286,7 @@ def _change_en(text: str, m: Mention, lead: str) -> Change | None:
         found = _FAMILY[("en", name)].search_before(lead)
         if found is not None:
             return Change(_sign(found), "rate", name)
-    tail = fold_width(text[m.end:m.end + 20])
+    tail = text[m.end:m.end + 20]
     for name in ("X% more/less than", "a X% rise"):
         after = _FAMILY[("en", name)].match_after(tail)
         if after is not None:
@@ -295,15 +305,18 @@ class Role:
     family: str
 
 
+@lru_cache(maxsize=8192)
 def role_of(text: str, m: Mention, lead_from: int) -> Role:
     """The role a value's own words give it, read from `lead_from` (the previous value's end) to it."""
-    lead = fold_width(text[max(lead_from, m.start - _LEAD):m.start])
+    lead = text[max(lead_from, m.start - _LEAD):m.start]
     lang = _lang(lead + m.surface)
     table = ROLE_ZH if lang == "zh" else ROLE_EN
-    tail = fold_width(text[m.end:m.end + 40])
+    tail = text[m.end:m.end + 40]
     for f in table.families:
         if f.after and not f.before and f.match_after(tail):
             return Role("start", 1, f.name)
+    if not table.any_before(lead):
+        return Role("level", 0, "")
     found = closest(tuple(f for f in table.families if f.before and (not f.after or f.match_after(tail))), lead)
     if found is None:
         return Role("level", 0, "")
@@ -321,7 +334,8 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
     previous: tuple[int, int, list[int]] | None = None
     for si, (s, e) in enumerate(spans):
         in_sent = list(within(starts, s, e))
-        if len(in_sent) > MAX_SENTENCE_MENTIONS or len(in_sent) < 2 and previous is None:
+        if len(in_sent) > MAX_SENTENCE_MENTIONS or len(in_sent) < 2 and previous is None \
+                or not any(ms[i].kind in _CHANGE_KINDS for i in in_sent):
             previous = (s, e, in_sent)
             continue
         changes = []
@@ -394,7 +408,7 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
     to something else."""
     for cut in _CLAUSE_END.finditer(text, pos, end):
         nxt = _CLAUSE_END.search(text, cut.end(), end)
-        clause = fold_width(text[cut.end():nxt.start() if nxt else end])
+        clause = text[cut.end():nxt.start() if nxt else end]
         if _VERB_ANY.search(clause) and not _START_WORD.search(clause) or _CONTRAST.match(clause):
             return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it)
     return end
@@ -403,8 +417,10 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
 def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
     """大涨3.29%收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%: a change with only its start takes the
     end value stated just before, in its sentence, when no other claim took it."""
-    roles = roles_in(text, ms, window, lo)
     c = ms[ci]
+    if not any(ms[i].kind in _wanted(c) for i in window):
+        return None
+    roles = roles_in(text, ms, window, lo, _wanted(c))
     values = _values(ms, list(roles), c, explicit=True)
     starts_ = [i for i in values if roles[i].role == "start"]
     if len(starts_) != 1 or any(roles[i].role in ("end", "level", "delta") for i in values):
@@ -427,14 +443,16 @@ def _time_like(m: Mention) -> bool:
         and m.surface.strip().isdigit()
 
 
-def roles_in(text: str, ms: list[Mention], window: list[int], lo: int) -> dict[int, Role]:
-    """The role of each value of a stretch of a sentence, each read from the value before it."""
+def roles_in(text: str, ms: list[Mention], window: list[int], lo: int,
+             kinds: tuple[str, ...] = ("count", "amount", "percent")) -> dict[int, Role]:
+    """The role of each value of the given kinds in a stretch of a sentence, each read from the value before it."""
     roles = {}
     prev_end = lo
     for i in window:
         if _time_like(ms[i]):
             continue
-        roles[i] = role_of(text, ms[i], prev_end)
+        if ms[i].kind in kinds:
+            roles[i] = role_of(text, ms[i], prev_end)
         prev_end = ms[i].end
     return roles
 
@@ -466,7 +484,10 @@ _DELTA_CUE = re.compile(r"(?:比|较|同比|环比|相比|周增|周减|月增|�
 
 def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | None:
     c = ms[ci]
-    roles = roles_in(text, ms, window, lo)
+    wanted = _wanted(c)
+    if sum(1 for i in window if ms[i].kind in wanted) == 0:
+        return None  # no value of the change's measure in its stretch
+    roles = roles_in(text, ms, window, lo, wanted)
     values = [i for i in _values(ms, list(roles), c, explicit=True)
               if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
@@ -502,16 +523,16 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | N
         others = [i for i in ends if i in plain] + [i for i in plain_levels if i < d and _same_unit(ms[i], ms[d])]
         if len(others) == 1:
             b = others[0]
-            lead = fold_width(text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start])
+            lead = text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start]
         if len(others) == 1 and roles[d].sign == sign and _same_unit(ms[others[0]], ms[d]) \
                 and _DELTA_CUE.search(lead):
             return [_delta_claim(ms, others[0], d, c, change, sent,
                                  f"end value and the change amount «{roles[d].family}», change «{change.family}»")]
     if not starts_ and not ends and not deltas and len(levels) == 2 and len(plain_levels) == 2 \
             and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" for i in plain_levels) \
-            and not _BASE_NAMED.search(fold_width(text[max(sent[0], c.start - 12):c.start])):
+            and not _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start]):
         if _same_unit(ms[plain_levels[0]], ms[plain_levels[1]]) and not _JOIN.match(
-                fold_width(text[ms[plain_levels[0]].end:ms[plain_levels[1]].start])):
+                text[ms[plain_levels[0]].end:ms[plain_levels[1]].start]):
             return _by_times(text, ms, plain_levels, ci, change, sent, sent[0])
     return None
 
@@ -560,7 +581,7 @@ def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | 
     if first is None or not _same_unit(first, last):
         return None
     if not how.startswith("start «从/由A»") and \
-            _JOIN.match(fold_width(text[min(ms[a].end, ms[b].end):max(ms[a].start, ms[b].start)])):
+            _JOIN.match(text[min(ms[a].end, ms[b].end):max(ms[a].start, ms[b].start)]):
         return None  # 5.2亿元至5.9亿元: one range, not two values (由A至B is a change)
     change = _magnitude(text, ms[ci], first, last, change)
     floor = sent[0]
@@ -606,7 +627,7 @@ def _by_times(text, ms, pair, ci, change: Change, sent, floor) -> list[Claim] | 
 def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -> list[Claim] | None:
     """同比增长11.6%，增幅比1~2月（3.6%）提高8个百分点: a point change between a rate stated just before
     and the earlier rate it is compared with."""
-    between = fold_width(text[max(sent[0], ms[rate_i].start - 8):ms[ci].start])
+    between = text[max(sent[0], ms[rate_i].start - 8):ms[ci].start]
     if not re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I):
         return None
     roles = roles_in(text, ms, window, lo)
@@ -624,7 +645,7 @@ _NARROW = re.compile(r"(?:收窄|缩小|扩大|narrow|widen)\w*\s?$", re.I)
 def _magnitude(text: str, c: Mention, start: Quantity, end: Quantity, change: Change) -> Change:
     """降幅（-5.7%）比1~2月（-21.5%）收窄15.8个百分点: a narrowing or widening of two negative rates is a change
     of their size."""
-    if start.high < 0 and end.high < 0 and _NARROW.search(fold_width(text[max(0, c.start - 6):c.start])):
+    if start.high < 0 and end.high < 0 and _NARROW.search(text[max(0, c.start - 6):c.start]):
         return Change(change.sign, "magnitude", change.family)
     return change
 
@@ -648,7 +669,7 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
             return _by_times(text, ms, levels, ci, change, (ps, sent[1]), ps)
         return None
     if len(own) == 1 and text[ps:pe].rstrip()[-1:] in "；;" \
-            and not _BASE_NAMED.search(fold_width(text[max(sent[0], c.start - 12):c.start])):
+            and not _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start]):
         # 2015年底，销量为871.4万辆；2020年底，这一数字增至1279.5万辆，增幅为52.8%: one dated value each side
         earlier = [i for i in _values(ms, prev, c) if _same_unit(ms[i], ms[own[0]])]
         if len(earlier) == 1 and (_has_magnitude(ms[own[0]]) or ms[own[0]].kind == "amount"):

@@ -44,6 +44,16 @@ class Table:
     claim_type: str
     lang: str
     families: tuple[Family, ...]
+    _any: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        befores = [re.sub(r"\(\?P<\w+>", "(?:", f.before) for f in self.families if f.before]
+        union = "|".join(f"(?:{b})" for b in befores)
+        object.__setattr__(self, "_any", re.compile(f"(?:{union})$", re.I) if befores else None)
+
+    def any_before(self, lead: str) -> bool:
+        """Whether any family's words end the lead: one search that most numbers fail, before the per-family ones."""
+        return self._any is not None and self._any.search(lead) is not None
 
 
 def closest(families: tuple[Family, ...], lead: str) -> tuple[Family, re.Match] | None:

@@ -20,7 +20,6 @@ from checks.extract.claims.common import Claim, Quantity, within
 from checks.extract.claims.growth import change_of
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
-from checks.ingest.normalize import fold_width
 
 
 @dataclass(frozen=True)
@@ -122,6 +121,12 @@ _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)的")
 _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)\s+"
                             r"(?:from|to|in|was|were|went|came|of\s+them)", re.I)
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
+# Some word of every share family, to skip sentences of rates and levels at once.
+_SHARE_HINT = re.compile(r"占|比重|份额|权重|来自|用于|应用于|聚集|集中|分布|流向|投向|投入|来源|位于|属于|分别|其余|其他|其它|"
+                         r"剩|认为|预期|预计|表示|选择|倾向|看好|回答|计划|打算|估计|判断|由|在|比例|"
+                         r"account|made\s+up|make|compris|represent|amount|took|came|come|went|go|spent|coming|"
+                         r"rest|remain|other|said|say|believ|think|thought|expect|report|agree|want|chose|stake|"
+                         r"share|interest|holding|respectively|half|third|quarter", re.I)
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
@@ -132,19 +137,20 @@ def _lang(text: str) -> str:
 
 def _cue(text: str, m: Mention, lead_from: int) -> str:
     """The family that makes a percentage a part, or ""."""
-    lead = fold_width(text[max(lead_from, m.start - 30):m.start])
-    tail = fold_width(text[m.end:m.end + 50])
+    lead = text[max(lead_from, m.start - 30):m.start]
+    tail = text[m.end:m.end + 50]
     table = SHARE_ZH if _lang(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
     best, at = "", -1
+    before = table.any_before(lead)  # (one search most percentages fail)
     for first in table.families[:3]:  # 分别占X%、Y%, 其他占7%: the list's and the rest's own words win over 占
-        if first.before and first.search_before(lead):
+        if before and first.before and first.search_before(lead):
             return first.name
     for f in table.families:
-        if f.before:
+        if f.before and before:
             found = f.search_before(lead)
             if found is not None and found.start() > at:
                 best, at = f.name, found.start()
-        elif f.match_after(tail) and at < 0:
+        elif f.after and not f.before and f.match_after(tail) and at < 0:
             best = f.name
     return best
 
@@ -166,8 +172,8 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
     for s, e in _units(text, spans):
         idx = list(within(starts, s, e))
         percents = [i for i in idx if ms[i].kind == "percent" and ms[i].low == ms[i].low and ms[i].value >= 0]
-        if len(percents) < 2:
-            continue
+        if len(percents) < 2 or not _SHARE_HINT.search(text, s, e):
+            continue  # (the cheap test first: no word of shares in the sentence)
         group = _group(text, ms, idx, percents, s)
         for parts, exclusive in _split_by_whole(text, ms, group, s):
             if len(parts) < 2:
@@ -186,18 +192,15 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
     prev_end = s
     for i in percents:
         m = ms[i]
-        if change_of(text, m, s) is not None:
-            prev_end = m.end
-            continue
-        if _LABEL.match(fold_width(text[m.end:m.end + 16])):
+        if _LABEL.match(text[m.end:m.end + 16]):
             prev_end = m.end
             continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
         family = _cue(text, m, prev_end)
         if not family and parts and _continues(text, ms, parts[-1][0], i):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
-        if not family:
+        if not family or change_of(text, m, s) is not None:
             prev_end = m.end
-            continue
+            continue  # (a rate of change is no part: 占比提高了5%)
         if family in ("分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"):
             parts.extend(_listed(text, ms, percents, i, family))
         elif not any(p[0] == i for p in parts):
@@ -217,7 +220,7 @@ _LIST_EN = re.compile(r"^(?:[^.;:%\d]{0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?
 
 def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     """A percentage right after a part in the same list: ", Japan for 12.4%", ", Freeview 31%", "45.2%、38.6%"."""
-    gap = fold_width(text[ms[prev].end:ms[i].start])
+    gap = text[ms[prev].end:ms[i].start]
     if _CHANGE_WORD.search(gap):
         return False
     if not gap.isascii() or not gap.strip(" ,"):
@@ -229,12 +232,12 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
     """分别占X%、Y%和Z% / X%, Y% and Z%, respectively: the percentages joined into one list with the first."""
     out = [(i, family, False)]
     k = percents.index(i)
-    while k + 1 < len(percents) and _JOINED.match(fold_width(text[ms[percents[k]].end:ms[percents[k + 1]].start])):
+    while k + 1 < len(percents) and _JOINED.match(text[ms[percents[k]].end:ms[percents[k + 1]].start]):
         k += 1
         out.append((percents[k], family, False))
     if family.endswith("respectively") or family == "按X%、Y%的比例分别":  # the list ends where 分别 follows
         j = percents.index(i)
-        while j > 0 and _JOINED.match(fold_width(text[ms[percents[j - 1]].end:ms[percents[j]].start])):
+        while j > 0 and _JOINED.match(text[ms[percents[j - 1]].end:ms[percents[j]].start]):
             j -= 1
             out.append((percents[j], family, False))
     return out
@@ -259,7 +262,7 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
     framed = frame_whole(text, sentence_start, ms[parts[0][0]].start) if parts else ""
     for whole, members in groups:
         if any(family.endswith("respectively") for _, family, _ in members) and not any(
-                _SHARE_WORD.search(fold_width(text[max(0, ms[i].start - 80):ms[i].end + 60])) for i, _, _ in members):
+                _SHARE_WORD.search(text[max(0, ms[i].start - 80):ms[i].end + 60]) for i, _, _ in members):
             continue  # "5% and 7%, respectively" with no word of shares: rates, not parts
         rest = any(r for _, _, r in members)
         exclusive = rest or all(_exclusive(text, ms, i, family, whole or framed, bool(framed),
@@ -289,18 +292,18 @@ _FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2
 def frame_whole(text: str, s: int, first: int) -> str:
     """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …"""
     found = None
-    for found in _FRAME.finditer(fold_width(text[s:first])):
+    for found in _FRAME.finditer(text[s:first]):
         pass
     return (found.group(1) or found.group(2) or "").strip() if found else ""
 
 
 def _whole(text: str, m: Mention) -> str:
     """The whole a part names: 占W的X%, 在W中占比X%, X% of W."""
-    lead = fold_width(text[max(0, m.start - 24):m.start])
+    lead = text[max(0, m.start - 24):m.start]
     found = _OF_WHOLE_ZH.search(lead) or _IN_WHOLE_ZH.search(lead)
     if found:
         return found.group(1).strip()
-    found = _WHOLE_EN.match(fold_width(text[m.end:m.end + 50]))
+    found = _WHOLE_EN.match(text[m.end:m.end + 50])
     return found.group(1).strip().lower() if found else ""
 
 
@@ -309,7 +312,7 @@ _QUALIFIER_WORDS = re.compile(r"约|近|超过|逾|大约|\b(?:about|around|near
 
 def _clause_lead(text: str, m: Mention) -> str:
     """The words between the clause's start and the figure, qualifiers left out: its own subject, if any."""
-    lead = re.split(r"[，,；;。:：]", fold_width(text[max(0, m.start - 30):m.start]))[-1]
+    lead = re.split(r"[，,；;。:：]", text[max(0, m.start - 30):m.start])[-1]
     return _QUALIFIER_WORDS.sub("", lead).strip(" 的")
 
 
@@ -326,12 +329,12 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
         return False  # survey answers may overlap (a question may take several answers)
     if _figure_before(ms, i, max(0, since)):
         return False
-    near = fold_width(text[max(0, since):ms[i].start])
+    near = text[max(0, since):ms[i].start]
     if family == "A占比X%":  # 占比 side by side may overlap (预增公司占比72%，翻番公司占比40%), unless the sentence
         return framed and not _AGGREGATE.search(near)  # frames one whole: 公司营业收入中，出口占比78%，内需占比22%
     if family == "分别占X%、Y%和Z%":  # 教育、卫生支出分别占一般公共预算支出的: kinds of the whole share its head noun
         if framed:
             return not _AGGREGATE.search(near)
-        head = fold_width(text[max(0, ms[i].start - 40):ms[i].start]).split("分别")[0].rstrip()
+        head = text[max(0, ms[i].start - 40):ms[i].start].split("分别")[0].rstrip()
         return bool(whole) and len(head) >= 2 and whole.endswith(head[-2:])
     return family in _EXCLUSIVE or family == "continued"
