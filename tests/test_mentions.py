@@ -127,6 +127,20 @@ def one(text: str) -> Mention:
     ("sales doubled", "doubled", 2, "x", "multiple", "", 2, 2),
     ("rose 1.5 percentage points", "1.5 percentage points", 1.5, "pp", "percentage_points", "", 1.45, 1.55),
     ("in 2004", "2004", 2004, "year", "year", "", 2004, 2005),
+    ("rose six pct", "six pct", 6, "%", "percent", "", 5.5, 6.5),
+    ("nearly fivefold", "nearly fivefold", 5, "x", "multiple", "under", 4, 5),
+    ("two in five of the reports", "two in five", 40, "%", "percent", "", 37.5, 42.5),
+    ("a third of US giant", "a third", 100 / 3, "%", "percent", "", 100 / 3 - 2.5, 100 / 3 + 2.5),
+    ("三成由大户收割", "三成", 30, "%", "percent", "", 25, 35),
+    ("增加了近四成", "近四成", 40, "%", "percent", "under", 32, 45),
+    ("一半以上的麦田", "一半以上", 50, "%", "percent", "over", 50, math.inf),
+    ("约四分之一位于欧洲", "约四分之一", 25, "%", "percent", "approx", 0.9 * 22.5, 1.1 * 27.5),
+    ("降幅（-5.7%）", "-5.7%", -5.7, "%", "percent", "", -5.75, -5.65),
+    ("1,310 stg a tonne", "1,310 stg", 1310, "英镑", "amount", "", 1309.5, 1310.5),
+    ("76.6m euros", "76.6m euros", 76.6e6, "欧元", "amount", "", 76.55e6, 76.65e6),
+    ("净利润为4.3亿元至4.5亿元", "4.3亿元至4.5亿元", 4.3e8, "元", "amount", "", 4.25e8, 4.55e8),
+    ("marks its 31st anniversary", "31st", 31, "year", "duration", "", 30.5, 31.5),
+    ("trading for 27 years", "27 years", 27, "year", "duration", "", 26.5, 27.5),
 ])
 def test_forms(text, surface, value, unit, kind, qualifier, low, high):
     m = one(text)
@@ -141,6 +155,7 @@ def test_a_day_without_a_year_has_no_value():
 
 
 @pytest.mark.parametrize("text", ["一些企业", "十分重要", "统一部署", "5G网络", "GPT-4模型", "截至11:00", "万一出错",
+                                  "一成不变", "in the second half of", "下半年", "half-year results",
                                   "rose 4% by 1200 GMT"[-8:]])
 def test_words_and_names_are_not_numbers(text):
     assert find_mentions(text) == []

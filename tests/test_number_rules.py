@@ -159,6 +159,75 @@ def test_shares_of_different_wholes_are_not_a_group(tmp_path):
     assert [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "SHR001"] == []
 
 
+def test_the_share_storm_is_an_error(tmp_path):
+    kinds = "甲乙丙丁戊己庚辛壬癸"
+    body = "其中" + "，".join(f"{a}{b}类占50%" for a in kinds for b in kinds) + "。\n"  # 100 categories at 50% each
+    found = [f for f in run_text(tmp_path, body).findings if f.check == "SHR001"]
+    assert len(found) == 1 and found[0].severity == "error" and "100 parts" in found[0].message
+    assert found[0].comparison.stated == 100 and found[0].comparison.computed == 5000
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Of those homes, satellite made up 47%, Freeview 31% and cable the remaining 22%.", "verified"),
+    ("China accounted for 30.6% of the deficit, Japan for 52.4% and the European Union for 38.6%.", "error"),
+    ("从业务来源看，约70%的快件来自电商平台，45%来自个人寄递。", "error"),
+    ("其中，城镇居民出游人次占比达76.4%，其余13.6%为农村居民出游。", "error"),
+    ("从收割方式看，一半以上的麦田由合作社统一收割，三成由种粮大户自主收割，其余由农户委托社会化服务组织完成。",
+     "verified"),
+    ("上海证券交易所、中国金融期货交易所和德意志交易所集团将按40%、20%和40%的比例分别持有新公司股权。", "verified"),
+    ("其中，教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。", "error"),
+])
+def test_share_families(tmp_path, body, expected):
+    found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "SHR001"]
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+def test_parts_that_may_overlap_make_no_error(tmp_path):
+    body = "目前深沪两市已发布半年度业绩预告数据显示，业绩预增公司占比72%，净利润同比翻番公司占比40%。\n"
+    assert [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "SHR001"] == []
+    survey = "其中，33.2%的企业认为宏观经济偏冷，64.3%认为正常，2.5%认为偏热。\n"
+    assert [o[1] for o in outcomes(run_text(tmp_path, survey)) if o[0] == "SHR001"] == ["verified"]
+
+
+# --- growth as wires and papers write it, and verbal multiples -----------------------------------
+
+@pytest.mark.parametrize("body,expected", [
+    ("Braniff said traffic rose 44 pct, to 210.5 mln revenue passenger miles, from 146.2 mln a year ago.",
+     "verified"),
+    ("Exports of electrical products fell 12 pct to 9.6 billion U.S. Dlrs last year from 8.6 billion.", "error"),
+    ("Spending rose 3.6 billion dlrs, or 1.0 pct, in January to 378.5 billion dlrs.", "verified"),
+    ("Imports climbed to $372.1bn, nearly 18% more than the $315.9bn of 2003.", "verified"),
+    ("In Turkey, its sales jumped nearly fivefold to 96,340 vehicles from 19,810 in 2003.", "verified"),
+    ("Pre-tax profits tripled to $1,842m from $600m.", "verified"),  # x3.07 is a tripling
+    ("Pre-tax profits tripled to $2,400m from $600m.", "error"),
+    ("股价也由最初的16.62元上涨到72.60元，不到两个月的时间股价涨幅超400%。", "error"),
+    ("注册助残志愿者由2018年底的97.4万人增加到188.8万人，几乎翻了一番。", "verified"),
+    ("融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。", "verified"),
+    ("1~4月国有企业利润降幅（-5.7%）比1~2月（-21.5%）收窄15.8个百分点。", "verified"),
+    ("2017年度沪市上市公司现金分红总额高达8463亿元，创历史新高。较2016年度的6823亿元增长24%。", "verified"),
+])
+def test_growth_families(tmp_path, body, expected):
+    found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+@pytest.mark.parametrize("body", [
+    "产业链上游环节中，公司实现营业收入176.12亿元，同比增长13.16%，实现归母净利润24.41亿元，同比增长35.53%。",
+    "宝新能源表示，募投项目达产后将新增装机容量200万千瓦，比公司目前总装机容量151.80万千瓦大幅提高132%。",
+    "BP put production at 3.997 billion barrels, up 10% on 2003, but slightly lower than the four billion barrels "
+    "it had expected.",
+    "冀中能源预计今年1至6月实现净利5.2亿元至5.8亿元，暴涨56倍到62倍，逼近2013年同期的7.9亿元。",
+])
+def test_open_roles_make_no_growth_claim(tmp_path, body):
+    assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []
+
+
+def test_findings_carry_what_the_report_plots(tmp_path):
+    result = run_text(tmp_path, "营收从100亿元增长到150亿元，增长80%。\n")
+    [f] = [f for f in result.findings if f.check == "GRW001"]
+    assert (f.comparison.stated, round(f.comparison.computed, 6), f.comparison.unit) == (80, 50, "%")
+
+
 # --- elapsed time and periods ------------------------------------------------------------------
 
 def test_elapsed_time_uses_the_article_date(tmp_path):

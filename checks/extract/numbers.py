@@ -166,8 +166,28 @@ _EXTRA = re.compile(
 )
 
 
-_EN_NUMBER = ("(?:" + "|".join(ENGLISH_TENS) + ")(?:[- ](?:" + "|".join(w for w in ENGLISH_UNITS if ENGLISH_UNITS[w] < 10)
-              + "))?|" + "|".join(sorted(ENGLISH_UNITS, key=len, reverse=True)))
+def trie_pattern(words) -> str:
+    """An alternation of words as a prefix tree (t(?:wo|hree|en)...): re tries far fewer branches per position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
+
+
+_EN_NUMBER = ("(?:" + trie_pattern(ENGLISH_TENS) + ")(?:[- ](?:" +
+              trie_pattern(w for w in ENGLISH_UNITS if ENGLISH_UNITS[w] < 10) + "))?|" + trie_pattern(ENGLISH_UNITS))
 _CN_DIGITS = "一二两三四五六七八九十"
 # Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
 # companies), English fractions (a third of, two-thirds, two in five), Chinese shares (一半, 过半, 百分之三十,
@@ -175,7 +195,7 @@ _CN_DIGITS = "一二两三四五六七八九十"
 _WORDS_EN = re.compile(
     rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-)|\d)"  # the starts of number words
     rf"(?:(?<![A-Za-z\-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
-    rf"(?:(?P<frac>{'|'.join(sorted(ENGLISH_FRACTIONS, key=len, reverse=True))})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
+    rf"(?:(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"

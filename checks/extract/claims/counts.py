@@ -117,6 +117,14 @@ def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
 
 # --- Chinese --------------------------------------------------------------------------------------
 
+def _markers(table: Table, tail: str):
+    """(family, match) for each family of the table whose list marker follows the count."""
+    for family in table.families:
+        marker = family.match_after(tail) if family.after else None
+        if marker is not None:
+            yield family, marker
+
+
 def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     m = ms[i]
     tail = text[m.end:m.end + 40]
@@ -124,12 +132,7 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         return None  # no list marker just after (the cheap test first)
     if _RANKED.search(text[max(0, m.start - 4):m.start]):
         return None
-    for family in COUNT_ZH.families:
-        if not family.after:
-            continue
-        marker = family.match_after(tail)
-        if marker is None:
-            continue
+    for family, marker in _markers(COUNT_ZH, tail):
         body_start = m.end + marker.end()
         ordinal = bool(_ORDINAL_START.match(text, body_start))
         if ordinal != family.name.startswith("N个方面"):
@@ -148,6 +151,8 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         if items is None:
             continue
         groups = _groups(ms, i, body)
+        if "包括" in family.name and len(items) < m.low:
+            return None  # 十家，包括A和B: fewer items than the count, as an open list may: nothing to check
         return CountClaim(span=(ms[i - 1].start if groups else m.start, body_start + len(body)), sentence=None,
                           count=Quantity.of(m), items=tuple(items), groups=groups, partial="包括" in family.name,
                           family=family.name)
@@ -259,6 +264,8 @@ def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
             return None
     if not _noun_end(items[-1]):
         return None
+    if partial and len(items) < m.low:
+        return None  # A、B等10家: fewer items than the count, as an open list may: nothing to check
     family = "A、B等N家" if partial else "A、B和C三家"
     return CountClaim(span=(m.start - len(run) - (len(join.group(0)) if join else 0), m.end), sentence=None,
                       count=Quantity.of(m), items=tuple(items), groups=None, partial=partial, family=family)
@@ -305,12 +312,7 @@ def _split_en(run: str) -> list[str]:
 
 def _after_en(text: str, m: Mention) -> CountClaim | None:
     tail = re.split(r"\.\s", text[m.end:m.end + 200], maxsplit=1)[0]
-    for family in COUNT_EN.families:
-        if not family.after:
-            continue
-        marker = family.match_after(tail)
-        if marker is None:
-            continue
+    for family, marker in _markers(COUNT_EN, tail):
         found = _EN_LIST.match(tail[marker.end():])
         if found is None:
             continue
@@ -318,6 +320,8 @@ def _after_en(text: str, m: Mention) -> CountClaim | None:
         if len(items) < 2 or any(not it or len(it) > 40 for it in items):
             continue
         end = m.end + marker.end() + found.end()
+        if "including" in family.name and len(items) < m.low:
+            return None
         return CountClaim(span=(m.start, end), sentence=None, count=Quantity.of(m), items=tuple(items), groups=None,
                           partial="including" in family.name, family=family.name)
     return None

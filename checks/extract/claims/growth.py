@@ -700,13 +700,16 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
 # --- helpers ----------------------------------------------------------------------------------------
 
 def _same_unit(a: Mention, b: Mention) -> bool:
-    """Two values of one measure: the same unit, or in English one left unstated (from 146.2 mln to 210.5 mln
-    miles); never two currencies. Chinese writes the unit on every figure."""
+    """Two values of one measure: the same unit, or one left unstated in English (from 146.2 mln to 210.5 mln
+    miles) or after a Chinese magnitude (11.54亿 beside 28亿元); never two currencies."""
     if a.unit == b.unit:
         return True
     if a.unit in _CURRENCIES and b.unit in _CURRENCIES:
         return False
-    return (not a.unit or not b.unit) and a.surface.isascii() and b.surface.isascii()
+    bare = a if not a.unit else b if not b.unit else None
+    if bare is None:
+        return False
+    return a.surface.isascii() and b.surface.isascii() or bool(re.search(r"[万亿]$", bare.surface))  # 11.54亿 of 28亿元
 
 
 def _has_magnitude(m: Mention) -> bool:
