@@ -123,7 +123,10 @@ def cli():
 
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
-@click.option("--report-dir", help="Where to write index.html, findings.json, junit.xml and gx/ (default: reports/).")
+@click.option("--report-dir", help="Where to write index.html, findings.json, junit.xml (and gx/) (default: reports/).")
+@click.option("--data-docs/--no-data-docs", default=None,
+              help="Also build the Great Expectations Data Docs under gx/ in the report folder "
+                   "(default: the `data-docs` setting, off unless set).")
 @click.option("--baseline", help="JSON file of accepted findings; they are reported apart and do not fail the run.")
 @click.option("--fail-on", type=FAIL_ON, help="Lowest severity that makes the exit status 1 (default: error).")
 @click.option("--format", "output_format", type=click.Choice(["text", "github", "none"]), default=None,
@@ -135,13 +138,15 @@ def cli():
               help="A Spark setting for --engine spark, as spark-submit's --conf (repeatable), e.g. "
                    "spark.driver.memory=16g. Local runs get half of this machine's memory by default.")
 @with_common
-def run(inputs, report_dir, baseline, fail_on, output_format, engine, master, spark_conf, config_path, select, ignore,
-        quiet, jobs):
+def run(inputs, report_dir, data_docs, baseline, fail_on, output_format, engine, master, spark_conf, config_path, select,
+        ignore, quiet, jobs):
     """Check INPUT files or folders (.txt pages, .jsonl corpora; default: datasets/) and write reports."""
     from checks.surfaces.console import print_result
     from checks.surfaces.write import write_reports
 
     config = _load_config(config_path, select, ignore, fail_on, baseline, report_dir, jobs)
+    if data_docs is not None:
+        config.data_docs = data_docs
     if (master or spark_conf) and engine != "spark":
         raise UsageError(f"{'--master' if master else '--spark-conf'} needs --engine spark")
     from checks.spark.session import parse_conf  # no PySpark import: a bad setting fails before any work

@@ -33,7 +33,7 @@ class Config:
     fail_on: str = "error"
     baseline: str | None = None
     report_dir: str = "reports"
-    data_docs: bool = True
+    data_docs: bool = False  # GX Data Docs cost several times the rest of a small run: written when asked
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict] = field(default_factory=dict)
     tables: list[TableConfig] = field(default_factory=list)

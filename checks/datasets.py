@@ -43,9 +43,9 @@ class DatasetSpec:
     build: Callable[["Context"], pd.DataFrame] | None
     locate: Callable[[pd.DataFrame, object], Location] = locate_by_lines
     doc: str = ""
-    # What a builder must see at once (a scope of checks.rules.base.SCOPES): a "paragraph" dataset is the
-    # concatenation of its rows built over any pieces of the paragraphs, so engines build it where they
-    # split the run; ingest's own datasets are built per file.
+    # What a builder must see at once (a scope of checks.rules.base.SCOPES): a "paragraph" or "article"
+    # dataset is the concatenation of its rows built over pieces of whole articles, so engines build it
+    # where they split the run; ingest's own datasets are built per file.
     scope: str = "corpus"
 
 
@@ -78,15 +78,18 @@ def derived(name: str, model: type | None, *, scope: str, locate: Callable | Non
     return register
 
 
+SPLIT_SCOPES = ("paragraph", "article")
+
+
 def split_dataset(name: str) -> bool:
-    """A derived dataset whose rows over parts of the paragraphs, joined, are its rows over all of them."""
+    """A derived dataset whose rows over pieces of whole articles, joined, are its rows over all of them."""
     spec = DATASETS.get(name)
-    return spec is not None and spec.build is not None and spec.scope == "paragraph"
+    return spec is not None and spec.build is not None and spec.scope in SPLIT_SCOPES
 
 
 def split_datasets_read(rules) -> list[str]:
-    """The paragraph-scope derived datasets some of the rules read (a rule over every dataset reads all):
-    engines that split a run build them in the pieces."""
+    """The paragraph- and article-scope derived datasets some of the rules read (a rule over every dataset
+    reads all): engines that split a run by whole articles build them in the pieces."""
     read = {rule.dataset for rule in rules}
     return sorted(name for name in DATASETS if split_dataset(name) and ("*" in read or name in read))
 

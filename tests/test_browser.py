@@ -16,7 +16,7 @@ import pytest
 
 from checks.config import Config
 from checks.engine import execute
-from checks.model import Finding, Location
+from checks.model import Comparison, Finding, Location
 from checks.surfaces import html as html_report
 from checks.surfaces.write import write_reports
 
@@ -56,7 +56,7 @@ def artifacts(tmp_path_factory) -> Path:
 class Visit:
     """A page opened with every non-file request blocked and recorded, and console errors kept."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, ready: bool = False):
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -66,6 +66,8 @@ class Visit:
         self.page.route("**/*", self._route)
         self.page.goto(url)
         self.page.wait_for_load_state("load")
+        if ready:  # our report: every data block read, filters alive
+            self.page.wait_for_selector("body[data-ready='1']")
 
     def _route(self, route):
         url = route.request.url
@@ -84,7 +86,7 @@ class Visit:
 
 
 def _reports(inputs: list[str], folder: Path, extra=None, select=()) -> Path:
-    result = execute(inputs, Config(select=list(select)))
+    result = execute(inputs, Config(select=list(select), data_docs=True))
     if extra:
         extra(result)
     return write_reports(result, str(folder))
@@ -104,9 +106,9 @@ def _add_pair_and_claim(result):
                                    "two paragraphs share text", [loc(a), loc(b)], {"similarity": 0.5}))
     result.verified.append(Finding("TST002-claim", "ENC003", "growth", "info", "paragraphs",
                                    "growth from 10 to 12 is 20%", [loc(a)],
-                                   {"stated": 20.0, "computed": 20.0, "reading": "percent change", "span": [0, 4]}))
+                                   {"reading": "percent change", "span": [0, 4]}, comparison=Comparison(20.0, 20.0, "%")))
     result.findings.append(Finding("TST003-claim", "ENC003", "growth", "error", "paragraphs",
-                                   "growth from 10 to 15 is not 20%", [loc(b)], {"stated": 20.0, "computed": 50.0}))
+                                   "growth from 10 to 15 is not 20%", [loc(b)], {}, comparison=Comparison(20.0, 50.0, "%")))
 
 
 @pytest.fixture(scope="module")
@@ -148,8 +150,7 @@ def _cards(visit) -> list[dict]:
 # --- the bundled page -----------------------------------------------------------------------
 
 def test_bundled_page_report_opens_offline_without_errors(browser, seed_reports, artifacts):
-    visit = Visit(browser, (seed_reports / "index.html").as_uri())
-    visit.page.wait_for_selector("body[data-ready='1']")
+    visit = Visit(browser, (seed_reports / "index.html").as_uri(), ready=True)
     doc = json.loads((seed_reports / "findings.json").read_text(encoding="utf-8"))
     assert visit.page.locator(".finding").count() == min(50, len(doc["findings"]))
     assert visit.page.locator("#summary .card").count() == 5
@@ -176,7 +177,7 @@ def test_bundled_page_data_docs_open_offline_and_styled(browser, seed_reports, a
 # --- filters, search, highlights, pairs, verified claims --------------------------------------
 
 def test_filters_search_and_highlight(browser, hostile_reports, artifacts):
-    visit = Visit(browser, (hostile_reports / "index.html").as_uri())
+    visit = Visit(browser, (hostile_reports / "index.html").as_uri(), ready=True)
     page = visit.page
     doc = json.loads((hostile_reports / "findings.json").read_text(encoding="utf-8"))
     assert len(_cards(visit)) == len(doc["findings"])
@@ -210,8 +211,9 @@ def test_filters_search_and_highlight(browser, hostile_reports, artifacts):
 
 
 def test_pairs_side_by_side_and_verified_claims(browser, hostile_reports):
-    visit = Visit(browser, (hostile_reports / "index.html").as_uri())
+    visit = Visit(browser, (hostile_reports / "index.html").as_uri(), ready=True)
     page = visit.page
+    assert "stated 20 % \u00b7 computed 50 %" in page.locator("#TST003-claim").inner_text()
     pair = page.locator("#TST001-pair")
     assert pair.locator(".pair > div").count() == 2
     shared = pair.locator("mark.shared").all_text_contents()
@@ -229,7 +231,7 @@ def test_hostile_article_is_text_in_both_reports(browser, hostile_reports):
     pages = [hostile_reports / "index.html"] + [p for p in _gx_pages(hostile_reports) if "validations" in p.parts]
     shown = 0
     for path in pages:
-        visit = Visit(browser, path.as_uri())
+        visit = Visit(browser, path.as_uri(), ready=path.name == "index.html")
         page = visit.page
         page.wait_for_timeout(200)
         assert page.evaluate("window.__xss") is None, path
@@ -252,9 +254,8 @@ def test_ten_thousand_findings(browser, big_reports, artifacts):
     assert len(doc["findings"]) >= 10_000
     index = big_reports / "index.html"
     assert index.stat().st_size < 10 * 1024 * 1024
-    visit = Visit(browser, index.as_uri())
+    visit = Visit(browser, index.as_uri(), ready=True)
     page = visit.page
-    page.wait_for_selector("body[data-ready='1']")
     assert page.locator(".finding").count() == 50
     assert f"of {len(doc['findings'])}" in page.inner_text("#count")
     first = _cards(visit)[0]["id"]
@@ -273,11 +274,12 @@ def test_anchor_opens_the_page_holding_the_finding(browser, big_reports):
     visit = Visit(browser, (big_reports / "index.html").as_uri() + "#" + target)
     page = visit.page
     page.wait_for_selector(f"[id='{target}'].target")
+    assert page.locator("body[data-first-page='1'][data-ready='1']").count() == 1
     assert page.locator(f"[id='{target}']").is_visible()
     assert "page 25 of" in page.inner_text("#pager-top")  # 1234 // 50 + 1
-    other = doc["findings"][7]["id"]
-    page.evaluate(f"location.hash = '{other}'")
-    page.wait_for_selector(f"[id='{other}'].target")
+    for other in (doc["findings"][7]["id"], doc["findings"][-1]["id"]):  # the first data block and the last
+        page.evaluate(f"location.hash = '{other}'")
+        page.wait_for_selector(f"[id='{other}'].target")
     visit.clean()
     visit.close()
 

@@ -1,9 +1,13 @@
-"""The Great Expectations surface: suites from the pandera models, rule expectations that agree with
-our findings, a real Checkpoint's results in Data Docs, and a site that loads nothing from another host."""
+"""The Great Expectations surface: suites from the pandera models, rule expectations built from the run's
+findings (severity and baseline honoured, no rule run again), a real Checkpoint's results in Data Docs, a site
+that loads nothing from another host, and Data Docs written only when asked."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +15,10 @@ import pytest
 from checks.config import Config
 from checks.engine import execute
 from checks.gx import offline
-from checks.gx.expectations import rule_targets
-from checks.gx.site import write_data_docs
+from checks import baseline as baseline_file
+from checks.gx.expectations import GX_SEVERITY, rule_targets
+from checks.gx.site import rule_expectations, write_data_docs
+from checks.rules.base import RULES
 from checks.gx.suites import schema_expectations
 from checks.schemas import ParagraphsModel
 from checks.surfaces.write import write_reports
@@ -108,13 +114,88 @@ def test_data_values_are_escaped_for_data_docs(docs):
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-def test_checks_run_writes_gx_unless_switched_off(tmp_path, run_checks, seed_page):
-    outcome = run_checks("run", str(seed_page), "-q", "--fail-on", "never", "--select", "ENC")
-    assert outcome.code == 0, outcome.stderr
-    assert (outcome.report_dir / "gx" / "index.html").is_file()
+def _expectations(result, dataset="paragraphs"):
+    built = result.context.built()
+    return rule_expectations(result, dataset, built[dataset], set(built))
+
+
+def test_rule_expectations_carry_the_findings_severity(docs):
+    """One expectation per rule and severity of its open findings, in GX Core's severity words."""
+    result, _ = docs
+    found = _expectations(result)
+    for rule in (r for r in result.rules if "paragraphs" in rule_targets(r, set(result.context.built()))):
+        mine = [e for e in found if e.rule == rule.code]
+        severities = {f.severity for f in result.findings if f.check == rule.code and f.dataset == "paragraphs"}
+        expected = {GX_SEVERITY[s] for s in severities} or {GX_SEVERITY[rule.severity]}
+        assert {e.severity.value for e in mine} == expected, rule.code
+    assert {e.severity.value for e in found if e.rule == "ENC002"} == {"warning"}
+
+
+def test_severity_set_in_the_configuration_reaches_gx(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = execute([str(page)], Config(select=["ENC"], severity={"ENC002": "error"}))
+    enc002 = [e for e in _expectations(result) if e.rule == "ENC002"]
+    assert [e.severity.value for e in enc002] == ["critical"] and enc002[0].flagged
+
+
+def test_accepted_findings_are_not_unexpected_rows(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    first = execute([str(page)], Config(select=["ENC"]))
+    accepted = [f for f in first.findings if f.check == "ENC002"]
+    assert accepted
+    baseline = tmp_path / "baseline.json"
+    baseline_file.write(str(baseline), accepted)
+    result = execute([str(page)], Config(select=["ENC"], baseline=str(baseline)))
+    enc002 = [e for e in _expectations(result) if e.rule == "ENC002"]
+    assert len(enc002) == 1 and enc002[0].flagged == [] and enc002[0].meta["accepted"] == len(accepted)
+    enc003 = [e for e in _expectations(result) if e.rule == "ENC003"]
+    assert enc003[0].flagged == sorted({l.paragraph_id for f in result.findings if f.check == "ENC003"
+                                        for l in f.locations})
+
+
+def test_data_docs_run_no_rule_again(tmp_path, monkeypatch):
+    """The suites are the run's findings: writing Data Docs calls no rule function."""
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = execute([str(page)], Config(select=["ENC", "DUP", "TRN"]))
+
+    def boom(context):
+        raise AssertionError("a rule ran again for Data Docs")
+
+    result.rules = [dataclasses.replace(r, func=boom) for r in result.rules]
+    for code, rule in list(RULES.items()):
+        monkeypatch.setitem(RULES, code, dataclasses.replace(rule, func=boom))
+    index = write_data_docs(result, tmp_path / "reports")
+    page_text = _validation_pages(index, "paragraphs")[0].read_text(encoding="utf-8")
+    flagged = {l.paragraph_id for f in result.findings if f.dataset == "paragraphs" for l in f.locations}
+    assert flagged and all(pid in page_text for pid in flagged)
+
+
+def test_data_docs_are_written_when_asked(tmp_path, run_checks, seed_page):
+    args = ("run", str(seed_page), "-q", "--fail-on", "never", "--select", "ENC")
+    default = run_checks(*args)
+    assert default.code == 0, default.stderr
+    assert (default.report_dir / "index.html").is_file() and not (default.report_dir / "gx").exists()
+    asked = run_checks(*args, "--data-docs", report_dir=tmp_path / "asked")
+    assert asked.code == 0, asked.stderr
+    assert (asked.report_dir / "gx" / "index.html").is_file()
     config = tmp_path / "checks.toml"
-    config.write_text("[tool.checks]\ndata-docs = false\n", encoding="utf-8")
-    off = run_checks("run", str(seed_page), "-q", "--fail-on", "never", "--select", "ENC", "--config", str(config),
-                     report_dir=tmp_path / "off")
-    assert off.code == 0, off.stderr
-    assert (off.report_dir / "index.html").is_file() and not (off.report_dir / "gx").exists()
+    config.write_text("[tool.checks]\ndata-docs = true\n", encoding="utf-8")
+    configured = run_checks(*args, "--config", str(config), report_dir=tmp_path / "configured")
+    assert (configured.report_dir / "gx" / "index.html").is_file()
+    overridden = run_checks(*args, "--config", str(config), "--no-data-docs", report_dir=tmp_path / "overridden")
+    assert overridden.code == 0 and not (overridden.report_dir / "gx").exists()
+
+
+def test_a_run_without_data_docs_never_imports_great_expectations(tmp_path, seed_page):
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import sys\nfrom checks.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('great_expectations' in sys.modules, 'rich' in sys.modules)\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), "run", str(seed_page), "-q", "--report-dir",
+                           str(tmp_path / "reports")], capture_output=True, text=True, timeout=300)
+    assert proc.stdout.split() == ["False", "False"], proc.stderr
+    assert (tmp_path / "reports" / "junit.xml").is_file()

@@ -9,6 +9,7 @@ import pytest
 
 from checks.config import Config
 from checks.engine import execute
+from checks.model import Comparison, Finding
 from checks.surfaces import html as report
 from checks.surfaces.charts import bar_chart, scatter_chart
 
@@ -19,15 +20,21 @@ def seed_html(seed_result):
 
 
 def _data(page: str) -> dict:
-    block = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1)
-    return json.loads(block)
+    return report.embedded(page)
 
 
-def test_embedded_json_cannot_end_its_script_element():
+def test_embedded_data_cannot_end_its_script_element():
     hostile = {"text": "</script><script>alert(1)</script><!-- x --> \u2028"}
-    embedded = report.embed_json(hostile)
-    assert "</" not in embedded and "<!--" not in embedded and "\u2028" not in embedded
-    assert json.loads(embedded) == hostile
+    packed = report.pack(hostile)
+    assert re.fullmatch(r"[A-Za-z0-9+/]+=*", packed)
+    assert report.unpack(packed) == hostile
+    assert report.pack(hostile) == packed  # no timestamp in the gzip header
+
+
+def test_embedded_data_is_compressed(seed_result, seed_html):
+    (block,) = report.blocks(seed_html)
+    plain = json.dumps(_data(seed_html), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert len(block) < len(plain) / 2
 
 
 def test_report_is_self_contained_and_its_csp_admits_only_its_script(seed_html):
@@ -66,17 +73,41 @@ def test_same_input_same_report(seed_result, seed_html):
     assert stamp.sub("", again) == stamp.sub("", seed_html)
 
 
-def test_stated_against_computed_reads_numbers_mentions_and_intervals():
+def _claim(status: str, comparison: Comparison | None, evidence: dict | None = None) -> dict:
+    finding = Finding("GRW001-x", "GRW001", "growth", "error", "claims", "growth claim", [], evidence or {},
+                      comparison=comparison)
+    return dict(finding.to_json(), _status=status)
+
+
+def test_the_chart_draws_each_findings_comparison():
     findings = [
-        {"evidence": {"stated": {"surface": "70年", "value": 70.0}, "computed_years": "[68, 71]"}, "_status": "verified"},
-        {"evidence": {"stated_change": {"value": 300.0}, "computed_ratio": "[299.9, ∞]"}, "_status": "open"},
-        {"evidence": {"stated": 12.5, "computed": 20}, "_status": "open"},
-        {"evidence": {"message": "no numbers"}, "_status": "open"},
+        _claim("verified", Comparison(70.0, 69.5, "years")),
+        _claim("open", Comparison(12.5, 20.0, "%")),
+        _claim("open", None, {"stated": 300.0, "computed": 299.0}),  # evidence keys are not guessed at
+        _claim("open", Comparison(1.0, float("inf"))),  # nothing to place
     ]
     assert report.stated_vs_computed(findings) == [(70.0, 69.5, "verified"), (12.5, 20.0, "open")]
     chart = scatter_chart(report.stated_vs_computed(findings), "t")
     assert chart.count("<circle") == 2
     assert scatter_chart([(1.0, 1.0, "open")], "one dot") == ""
+
+
+def test_findings_json_carries_comparison_as_its_schema_says():
+    jsonschema = pytest.importorskip("jsonschema")
+    from checks.surfaces.findings_json import schema
+
+    finding = _claim("open", Comparison(20.0, 50.0, "%"))
+    finding.pop("_status")
+    assert finding["comparison"] == {"stated": 20.0, "computed": 50.0, "unit": "%"}
+    validator = jsonschema.Draft202012Validator(schema())
+
+    def doc(f):
+        return {"schema_version": 1, "tool": {"name": "checks", "version": "0"}, "inputs": [],
+                "summary": {"error": 1, "warning": 0, "info": 0, "verified": 0}, "findings": [f], "verified": []}
+
+    validator.validate(doc(finding))
+    assert not validator.is_valid(doc(dict(finding, comparison={"stated": "20%"})))
+    assert not validator.is_valid(doc(dict(finding, comparison={"stated": 20.0})))
 
 
 def test_chart_labels_are_escaped():
@@ -93,4 +124,14 @@ def test_ten_thousand_findings_stay_under_ten_megabytes(tmp_path):
     assert len(result.findings) >= 10_000
     page = report.render(result)
     assert len(page.encode("utf-8")) < 10 * 1024 * 1024
-    assert len(_data(page)["findings"]) == len(result.findings)
+    data = _data(page)
+    assert [f["id"] for f in data["findings"]] == [f.id for f in result.findings + result.verified]
+    named = {loc.paragraph_id for f in result.findings for loc in f.locations if loc.paragraph_id}
+    assert set(data["paragraphs"]) == named
+    blocks = [report.unpack(b) for b in report.blocks(page)]
+    assert len(blocks) == -(-len(data["findings"]) // report.BLOCK) and "articles" in blocks[0]
+    sent = [set(b["paragraphs"]) for b in blocks]
+    assert sum(map(len, sent)) == len(set().union(*sent))  # each paragraph travels once
+    for block in blocks:  # ... in the first block that names it
+        named = {l["paragraph_id"] for f in block["findings"] for l in f["locations"] if l.get("paragraph_id")}
+        assert set(block["paragraphs"]) <= named

@@ -1,7 +1,7 @@
 """Worker processes: the pandas engine on every core, with the findings of one process.
 
 Phase one, in the workers: each reads a contiguous share of the input files (with the ids they have in the
-whole run), builds the paragraph-scope derived datasets over them (mentions, claims) and runs the rules
+whole run), builds the paragraph- and article-scope derived datasets over them (mentions, claims) and runs the rules
 whose scope is paragraph, article or file: what those rules must see at once is whole inside one share of
 files. Phase two, here: the shares are joined in input order into the corpus that one process would have
 read, the derived datasets likewise, and the rules whose scope is dataset or corpus run over the whole.

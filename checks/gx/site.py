@@ -1,13 +1,14 @@
-"""Run one GX Checkpoint per dataset over this run's DataFrames and build an offline Data Docs site.
+"""Run one GX Checkpoint per dataset of the run and build an offline Data Docs site from its findings.
 
-Each dataset gets a suite: its pandera constraints as stock expectations,
-then one `ExpectColumnValuesToPassChecksRule` per selected rule whose
-findings land on that dataset. Results ask for the id column of every
-unexpected row, so Data Docs name the failing rows.
+Each dataset the run built gets a suite: its pandera constraints as stock
+expectations, then `ExpectColumnValuesToPassChecksRule` for each selected rule
+that reports on that dataset, one per severity its open findings have, holding
+the ids those findings name. No rule runs again (after a Spark run neither):
+the suites are the run's findings, accepted ones left out as the baseline says.
+Results ask for the id column of every unexpected row, so Data Docs name them.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import logging
 import shutil
@@ -16,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from checks.datasets import DATASETS
-from checks.gx.expectations import (ID_FIELDS, ExpectColumnValuesToPassChecksRule, forget_run, register_run,
-                                    rule_targets)
+from checks.gx.expectations import (GX_SEVERITY, ID_FIELDS, ExpectColumnValuesToPassChecksRule, finding_dataset,
+                                    named_ids, rule_targets)
 from checks.gx.offline import make_offline
 from checks.gx.suites import schema_expectations
 
@@ -55,22 +56,15 @@ def id_column(frame: pd.DataFrame) -> str | None:
     return next((c for c in ID_FIELDS if c in frame.columns), None)
 
 
-def _run_token(result) -> str:
-    material = "|".join(f.sha256 for f in result.corpus.files) + "|" + ",".join(r.code for r in result.rules)
-    return hashlib.sha1(material.encode()).hexdigest()[:12]
-
-
 def _datasets(result) -> dict[str, tuple[pd.DataFrame, type | None]]:
-    """Every dataset of the run that has rows or a model, with its pandera model."""
+    """Every dataset the run built (none is built for Data Docs alone), with its pandera model."""
     ctx = result.context
     found = {}
-    for name in sorted(set(DATASETS) | set(ctx.extra_datasets)):
-        try:
-            frame = ctx.dataset(name)
-        except Exception:  # a dataset that cannot be built is SCH001's business, not Data Docs'
-            continue
-        model = ctx.extra_datasets[name][1] if name in ctx.extra_datasets else DATASETS[name].model
-        found[name] = (frame, model)
+    for name, frame in sorted(ctx.built().items()):
+        if name in ctx.extra_datasets:
+            found[name] = (frame, ctx.extra_datasets[name][1])
+        elif name in DATASETS:
+            found[name] = (frame, DATASETS[name].model)
     return found
 
 
@@ -79,13 +73,41 @@ def _index_columns(frame: pd.DataFrame) -> list[str]:
     return [frame.columns[0]] + [c for c in CONTEXT_COLUMNS if c in frame.columns and c != frame.columns[0]]
 
 
-def _rule_expectations(result, name: str, frame: pd.DataFrame, token: str, names: list[str]) -> list:
+def _by_rule_and_dataset(result, findings, names: set[str]) -> dict[tuple[str, str], list]:
+    rules = {r.code: r for r in result.rules}
+    grouped: dict[tuple[str, str], list] = {}
+    for finding in findings:
+        rule = rules.get(finding.check)
+        if rule is not None:
+            grouped.setdefault((finding.check, finding_dataset(rule, finding, names)), []).append(finding)
+    return grouped
+
+
+def rule_expectations(result, name: str, frame: pd.DataFrame, names: set[str]) -> list:
+    """One expectation per rule and severity of its open findings on this dataset (one at the rule's
+    severity when it has none), each holding the ids its findings name; accepted findings are counted apart."""
     column = id_column(frame)
     if column is None:
         return []
-    return [ExpectColumnValuesToPassChecksRule(column=column, rule=r.code, dataset=name, run=token, datasets=names,
-                                               meta={"title": r.title, "category": r.category})
-            for r in result.rules if name in rule_targets(r, set(names))]
+    open_findings = _by_rule_and_dataset(result, result.findings, names)
+    accepted = _by_rule_and_dataset(result, [f for f, _ in result.accepted], names)
+    found = []
+    for rule in result.rules:
+        if name not in rule_targets(rule, names):
+            continue
+        mine = open_findings.get((rule.code, name), [])
+        by_severity: dict[str, list] = {}
+        for finding in mine:
+            by_severity.setdefault(finding.severity, []).append(finding)
+        if not by_severity:
+            by_severity[result.config.severity.get(rule.code) or rule.severity] = []
+        for severity, findings in sorted(by_severity.items()):
+            meta = {"title": rule.title, "category": rule.category, "findings": len(findings),
+                    "accepted": len(accepted.get((rule.code, name), []))}
+            found.append(ExpectColumnValuesToPassChecksRule(
+                column=column, rule=rule.code, flagged=named_ids(findings, column),
+                severity=GX_SEVERITY[severity], meta=meta))
+    return found
 
 
 def write_data_docs(result, folder: Path) -> Path:
@@ -105,28 +127,23 @@ def write_data_docs(result, folder: Path) -> Path:
         "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
     })
     source = context.data_sources.add_pandas("checks")
-    token = _run_token(result)
-    register_run(token, result.context)
-    try:
-        datasets = _datasets(result)
-        names = sorted(datasets)
-        for name, (frame, model) in datasets.items():
-            expectations = (schema_expectations(model) if model is not None else [])
-            expectations += _rule_expectations(result, name, frame, token, names)
-            if not expectations:
-                continue
-            suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
-            batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all rows")
-            definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-            checkpoint = context.checkpoints.add(gx.Checkpoint(
-                name=name, validation_definitions=[definition],
-                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": _index_columns(frame)}))
-            outcome = checkpoint.run(batch_parameters={"dataframe": frame.reset_index(drop=True)})
-            for key, validation in outcome.run_results.items():
-                escape_results(validation)
-                context.validation_results_store.set(key, validation)
-        context.build_data_docs(site_names=[SITE_NAME])
-    finally:
-        forget_run(token)
+    datasets = _datasets(result)
+    names = set(datasets)
+    for name, (frame, model) in datasets.items():
+        expectations = (schema_expectations(model) if model is not None else [])
+        expectations += rule_expectations(result, name, frame, names)
+        if not expectations:
+            continue
+        suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
+        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all rows")
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        checkpoint = context.checkpoints.add(gx.Checkpoint(
+            name=name, validation_definitions=[definition],
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": _index_columns(frame)}))
+        outcome = checkpoint.run(batch_parameters={"dataframe": frame.reset_index(drop=True)})
+        for key, validation in outcome.run_results.items():
+            escape_results(validation)
+            context.validation_results_store.set(key, validation)
+    context.build_data_docs(site_names=[SITE_NAME])
     make_offline(site_dir)
     return site_dir / "index.html"

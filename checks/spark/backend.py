@@ -1,7 +1,7 @@
 """The Spark backend (`checks run --engine spark`): each rule's own function, run where its scope allows.
 
     paragraph, article  paragraphs partitioned by article: each partition is a Context of whole articles,
-                        which also builds the paragraph-scope datasets (mentions, claims) on the workers
+                        which also builds the paragraph- and article-scope datasets (mentions, claims) there
     file                paragraphs partitioned by file, with each file's decoding record and accounting row
     dataset, corpus     a Spark implementation of the rule where one is registered (`@implementation`:
                         SCH001 over key-partitioned datasets in spark/schema.py, the duplicate rules'
@@ -61,7 +61,7 @@ def _out(kind: str, name: str, value, seconds: float = 0.0) -> tuple:
 
 
 def _run_on(context: Context, codes: list[str], datasets: list[str]) -> pd.DataFrame:
-    """Build the wanted datasets and run the rules on one Context: rows of hits, of every paragraph-scope
+    """Build the wanted datasets and run the rules on one Context: rows of hits, of every split
     dataset built on the way (the driver joins them), of timings, and one row saying the part ran."""
     out = [_out("part", "", None)]
     started = time.perf_counter()

@@ -9,7 +9,7 @@ from checks.surfaces import findings_json, html, junit
 
 
 def write_reports(result: RunResult, report_dir: str) -> Path:
-    """findings.json, junit.xml, index.html, and (unless `data-docs = false`) the GX Data Docs under gx/."""
+    """findings.json, junit.xml, index.html, and (with `--data-docs` or `data-docs = true`) the GX Data Docs under gx/."""
     folder = Path(report_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
