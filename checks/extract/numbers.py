@@ -155,7 +155,7 @@ _EN_MULTIPLE_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadruple
 
 _DATE = re.compile(
     r"(?=[12一二〇零])(?P<y>(?:1[5-9]|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3})年"
-    r"(?:(?P<season>初|底|末|中|上半年|下半年)|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    r"(?:(?P<season>初|底|末|中|上半年|下半年|第?[一二三四1-4]季度)|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"(?:(?P<mpart>初|底|末|中旬|上旬|下旬|份)|(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
 )
 # Three rarer forms in one pass: English verbs of multiples, 半年/半个月, and days without a year (1月28日).
@@ -340,9 +340,58 @@ def _make(text, start, end, value, low, high, unit, kind, qualifier) -> Mention:
     return Mention(start, end, text[start:end], float(value), float(low), float(high), unit, kind, qualifier)
 
 
-def _date_mentions(folded: str, text: str) -> list[Mention]:
-    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year."""
+# English calendar dates with a year: "March 1998", "5 May 2001", "May 5, 2001", "Sept. 2004", "late 2004",
+# "the end of 2004", "the first quarter of 2005". A bare year ("in 1971") stays a year mention.
+_EN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+              "nov": 11, "dec": 12}
+_EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_EN_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?:1[5-9]|20)\d{2}(?![\d%]|s\b)"  # not 1980s, a decade
+_EN_DAY_BEFORE = re.compile(rf"(?<![A-Za-z0-9.,])({_EN_DAY})\s+$")
+_EN_PARTS = {"early": (0, 4 / 12), "late": (8 / 12, 1), "mid": (4 / 12, 8 / 12), "start": (0, 2 / 12),
+             "beginning": (0, 2 / 12), "end": (10 / 12, 1), "middle": (4 / 12, 8 / 12),
+             "first quarter": (0, 0.25), "second quarter": (0.25, 0.5), "third quarter": (0.5, 0.75),
+             "fourth quarter": (0.75, 1), "first half": (0, 0.5), "second half": (0.5, 1)}
+_EN_DATE = re.compile(
+    rf"(?<![A-Za-z0-9])(?=[JFMASONDEeLlMmTtBbSs])(?:"  # a letter first: Chinese text is passed over at once
+    rf"(?P<mon>{_EN_MONTH})(?:\s+(?P<d2>{_EN_DAY}))?,?\s+(?P<y>{_EN_YEAR})"
+    rf"|(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?|(?:[Tt]he\s+)?(?:start|beginning|end|middle|(?:first|second|third|fourth)"
+    rf"\s+quarter|(?:first|second)\s+half)\s+of)\s*(?P<py>{_EN_YEAR}))"
+)
+
+
+def _en_date_mentions(folded: str, text: str) -> list[Mention]:
+    """English dates with a year, as decimal years like the Chinese ones: "March 1998" -> [1998.17, 1998.25]."""
     out = []
+    for m in _EN_DATE.finditer(folded):
+        if m.group("part"):
+            part = re.sub(r"^the\s+|\s+of$|-$", "", m.group("part").lower())
+            part = re.sub(r"\s+", " ", part)
+            y = float(m.group("py"))
+            lo, hi = _EN_PARTS[part]
+            out.append(_make(text, m.start(), m.end(), y + (lo + hi) / 2, y + lo, y + hi, "year", "date", ""))
+            continue
+        start = m.start()
+        d1 = _EN_DAY_BEFORE.search(folded, max(0, start - 8), start)  # "5 May 2001": the day before the month
+        if d1 and m.group("d2"):
+            continue  # "5 May 6, 2001" is no date
+        y = float(m.group("y"))
+        month = _EN_MONTHS[m.group("mon")[:3].lower()]
+        lo, hi, unit = y + (month - 1) / 12, y + month / 12, "month"
+        day = (d1.group(1) if d1 else None) or m.group("d2")
+        if d1:
+            start = d1.start()
+        if day:
+            lo = lo + (int(re.match(r"\d+", day).group(0)) - 1) / 365
+            hi, unit = lo + 1 / 365, "day"
+        out.append(_make(text, start, m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+    return out
+
+
+def _date_mentions(folded: str, text: str) -> list[Mention]:
+    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates."""
+    out = _en_date_mentions(folded, text)
     for m in _DATE.finditer(folded):
         if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
@@ -352,8 +401,10 @@ def _date_mentions(folded: str, text: str) -> list[Mention]:
         y = year[0]
         if m.group("m") is None:
             season = m.group("season") or ""
+            quarter = "一二三四1234".find(season[-3]) % 4 if season.endswith("季度") else -1
             span = {"初": (0, 2 / 12), "底": (10 / 12, 1), "末": (10 / 12, 1), "中": (4 / 12, 8 / 12),
-                    "上半年": (0, 0.5), "下半年": (0.5, 1)}.get(season, (0, 1))
+                    "上半年": (0, 0.5), "下半年": (0.5, 1)}.get(season, (quarter / 4, (quarter + 1) / 4) if quarter >= 0
+                                                             else (0, 1))
             kind, unit = ("year", "year") if not season else ("date", "year")
             value = y if kind == "year" else y + (span[0] + span[1]) / 2
             out.append(_make(text, m.start(), m.end(), value, y + span[0], y + span[1], unit, kind, ""))

@@ -1,9 +1,10 @@
-"""CON001: one fact (a named thing's dated event) stated with two different values."""
+"""CON001: one fact (a named entity's dated event) stated with two dates that cannot both hold."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from checks.extract.claims import FactClaim, Quantity, claims_of, plain
+from checks.extract.claims.facts import FAMILIES
 from checks.model import Hit
 from checks.rules.base import rule
 
@@ -12,52 +13,76 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
     return a.low < b.high and b.low < a.high
 
 
+def _fact_key(row, fact: FactClaim) -> tuple[str, str, str, str]:
+    """What makes two statements one fact: the entity (a full name anywhere in the run; a nickname, a surname
+    or a plan only inside its article), the event, and what it is of (the exchange, the office)."""
+    where = "" if fact.run_wide else row.article_id
+    return where, fact.entity, fact.event, fact.qualifier.casefold()
+
+
+def _listing_phrasings(func):
+    """Append the phrasing families the facts are read in to "What it does", from the tables themselves."""
+    lines = [f"    - {lang}: {family.name}, e.g. {family.examples[0][0]}"
+             for lang, families in FAMILIES.items() for family in families]
+    marker = "\n\n    ## Why is this bad"
+    func.__doc__ = func.__doc__.replace(marker, "\n    Phrasings read:\n" + "\n".join(lines) + marker)
+    return func
+
+
 @rule("CON001", category="contradiction", severity="error", scope="corpus", dataset="claims",
-      title="One fact stated with two values")
+      title="One fact stated with two dates")
+@_listing_phrasings
 def fact_contradiction(ctx):
-    """Flag a named entity whose dated event (birth, founding, opening ...) is given two dates.
+    """Flag a named entity whose dated event (birth, death, founding, opening, listing, taking office ...) is
+    given two dates that cannot both hold, anywhere in the run.
 
     ## What it does
-    Collects facts of the form `“晓晓”“蕾蕾”于2016年6月出生` or `2021年6月出生的“晓晓”“蕾蕾”`
-    (a quoted name, an event word, a date) from every article of the run. When one name's event
-    carries dates whose periods do not overlap, it reports both statements. A fact stated
-    consistently in several places is listed under `verified`.
+    Collects dated facts from every article of the run, in Chinese and English: 华科智能科技有限公司成立于
+    2015年, 1970年出生的王建华, “晓晓”“蕾蕾”于2016年6月出生, "Northwind Labs was founded in March 1998",
+    "Maria Kowalski, who was born in 1961". Names come from jieba's part-of-speech tags, organisation and
+    place suffixes, quotation marks and capitalised words; a shortened name (华科智能, "Kowalski") counts as
+    the full name its article states. One entity by its full name is one entity across the whole run;
+    a nickname (“晓晓”), a single English word, a bare surname or a Chinese personal name (王建华 is borne by
+    thousands) only inside its article. When one entity's event carries dates whose
+    periods do not overlap (2016年 and 2016年6月 do), both statements are reported. Listings on different
+    exchanges and different offices are different facts; a plan (将于, "will open") is compared only with
+    its own article. A fact stated consistently in several places is listed under `verified`.
 
     ## Why is this bad
     Two dates for one birth or founding cannot both be right; readers cannot tell which.
 
     ## Example
-    One panda's birth given two dates in two articles:
+    One company's founding given two years in two articles:
 
     ```paragraphs
-    大熊猫“晓晓”于2016年6月出生在东京上野动物园。
+    华科智能科技有限公司成立于2015年，总部位于深圳。
     ```
 
     ```paragraphs
-    2021年6月出生的“晓晓”已经回到四川。
+    2016年成立的华科智能科技有限公司已有员工300人。
     ```
 
     ## Use instead
     State the one correct date in both places:
 
     ```paragraphs
-    大熊猫“晓晓”于2021年6月出生在东京上野动物园。
+    华科智能科技有限公司成立于2015年，总部位于深圳。
     ```
 
     ```paragraphs
-    2021年6月出生的“晓晓”已经回到四川。
+    2015年成立的华科智能科技有限公司已有员工300人。
     ```
     """
-    groups: dict[tuple[str, str], list] = defaultdict(list)
-    for row, d in claims_of(ctx, FactClaim):
-        groups[(d.entity, d.event)].append((row, d))
-    for (entity, event), facts in sorted(groups.items()):
-        dates: dict[str, list] = defaultdict(list)
-        for row, d in facts:
-            dates[d.date.surface].append((row, d))
+    groups: dict[tuple, list] = defaultdict(list)
+    for row, fact in claims_of(ctx, FactClaim):
+        groups[_fact_key(row, fact)].append((row, fact))
+    for (_, entity, event, qualifier), facts in sorted(groups.items()):
         if len(facts) < 2:
             continue
-        surfaces = sorted(dates)
+        dates: dict[str, list] = defaultdict(list)
+        for row, fact in facts:
+            dates[fact.date.surface].append((row, fact))
+        surfaces = sorted(dates, key=lambda s: (dates[s][0][1].date.low, s))  # in the order of time
         clash = [(a, b) for i, a in enumerate(surfaces) for b in surfaces[i + 1:]
                  if not _overlap(dates[a][0][1].date, dates[b][0][1].date)]
         where = []
@@ -66,13 +91,18 @@ def fact_contradiction(ctx):
                 loc = ctx.locate(row.paragraph_id)
                 if loc not in where:
                     where.append(loc)
-        evidence = plain({"entity": entity, "event": event,
-                          "statements": [{"date": s, "places": [f"{r.file}:{r.line_start}" for r, _ in dates[s]]}
+        word = facts[0][1].word
+        said = word if word.lower() == event.replace("_", " ") else f"{word} ({event})"
+        evidence = plain({"entity": entity, "event": event, "qualifier": qualifier,
+                          "entity_kind": facts[0][1].entity_kind,
+                          "statements": [{"date": s, "as_written": sorted({f.written for _, f in dates[s]}),
+                                          "places": [f"{r.file}:{r.line_start}" for r, _ in dates[s]]}
                                          for s in surfaces]})
-        key = f"{entity}|{event}|{'|'.join(surfaces)}"
+        key = f"{entity}|{event}|{qualifier}|{'|'.join(surfaces)}"
         if clash:
             pairs = "; ".join(f"{a} vs {b}" for a, b in clash)
-            yield Hit(f"“{entity}” {event} is stated with different dates: {pairs}.", where, evidence, key=key)
+            yield Hit(f"“{entity}” {said} is stated with different dates: {pairs}.", where, evidence,
+                      key=key)
         elif len(where) > 1:
-            yield Hit(f"“{entity}” {event} on {surfaces[0]} agrees in {len(facts)} statements.", where, evidence,
-                      key=key, verified=True)
+            yield Hit(f"“{entity}” {said} on {surfaces[0]} agrees in {len(facts)} statements.", where,
+                      evidence, key=key, verified=True)

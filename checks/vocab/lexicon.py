@@ -154,3 +154,15 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     About 1 MB/s: call it on the few characters around a candidate, not on whole corpora.
     """
     return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(text)]
+
+
+def surname_likelihood(char: str) -> float:
+    """How likely a person's name starts with `char`: the log probability jieba's part-of-speech HMM gives it as
+    the first character of a person name (李 -3.3, 孙 -4.5, 东 -5.6, 中 -8.0; -inf when it never starts one).
+
+    It is jieba's own trained table, for the names its segmenter splits (李 + 明远, 孙 + 立新)."""
+    _pos_tokenizer()
+    from jieba.posseg import prob_emit
+
+    return prob_emit.P[("B", "nr")].get(char, float("-inf"))
+

@@ -19,7 +19,7 @@ from checks.datasets import derived
 from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
 from checks.extract.claims.counts import CountClaim, count_claims
 from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
-from checks.extract.claims.facts import FactClaim, fact_claims
+from checks.extract.claims.facts import FactClaim, fact_claims, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
 from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
@@ -104,10 +104,10 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
     unique = {}
     for row in rows:
         unique.setdefault(row["claim_id"], row)
-    return list(unique.values())
+    return resolve_names(list(unique.values()), paragraphs)
 
 
-@derived("claims", ClaimsModel, scope="paragraph")
+@derived("claims", ClaimsModel, scope="article")  # a fact's shortened name is resolved in its article
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
     frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))),

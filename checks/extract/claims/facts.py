@@ -1,50 +1,568 @@
-"""Facts: a named thing's dated event (born, founded, opened ...)."""
+"""Facts: a named entity's dated event (born, died, founded, opened, listed, took or left office, completed,
+launched), as news states it in Chinese and English.
+
+A candidate is a date (a year, a month, a day) with an event word near it; the family of phrasing it
+matches says where the entity stands (before the event, after 的, after the date's comma, as the object of
+成立/founded), and `checks.extract.entities` reads the name there. The families are data, one table per
+language (`ZH_FAMILIES`, `EN_FAMILIES`), each with examples that the tests run. When no name reads cleanly,
+or the wording leaves the event open, no claim is made: a missed fact costs less than a false contradiction.
+A shortened name (华科智能, "Kowalski") becomes the full name its article states (`resolve_names`).
+"""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
+from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_after,
+                                     names_before, resolve)
 from checks.extract.numbers import Mention
+from checks.ingest.normalize import fold_width
 
-_EVENT = re.compile(r"^(?:出生|诞生|成立|建成|开通|去世|逝世|创立|创办|落成|开业|上市|首播|开馆)")
-_NAMES = re.compile(r"(?:“[^“”]{1,12}”[、和与及]?){1,8}")
-_NAME = re.compile(r"“([^“”]{1,12})”")
-_NAMES_BEFORE = re.compile(r"((?:“[^“”]{1,12}”[、和与及]?){1,8})[^“”，。；]{0,6}?于?$")
-_NAMES_AFTER = re.compile(r"^的[^“”，。；]{0,8}?((?:“[^“”]{1,12}”[、和与及]?){1,8})")
+BORN, DIED, FOUNDED, OPENED, LISTED = "born", "died", "founded", "opened", "listed"
+TOOK_OFFICE, LEFT_OFFICE, COMPLETED, LAUNCHED = "took_office", "left_office", "completed", "launched"
+EVENTS = (BORN, DIED, FOUNDED, OPENED, LISTED, TOOK_OFFICE, LEFT_OFFICE, COMPLETED, LAUNCHED)
+
+# The kind a name of unknown kind is taken to be, by its event (a thing is born only in quotation marks).
+_KIND_OF_EVENT = {BORN: PERSON, DIED: PERSON, FOUNDED: ORGANISATION, OPENED: PLACE, LISTED: ORGANISATION,
+                  TOOK_OFFICE: PERSON, LEFT_OFFICE: PERSON, COMPLETED: PLACE, LAUNCHED: THING}
+# What kind of entity each event can be said of (a name of unknown kind is always allowed).
+KINDS: dict[str, frozenset[str]] = {
+    BORN: frozenset({PERSON, THING}), DIED: frozenset({PERSON, THING}),
+    FOUNDED: frozenset({ORGANISATION, PLACE, THING}), OPENED: frozenset({PLACE, ORGANISATION, THING}),
+    LISTED: frozenset({ORGANISATION, THING}), TOOK_OFFICE: frozenset({PERSON}), LEFT_OFFICE: frozenset({PERSON}),
+    COMPLETED: frozenset({PLACE, THING}), LAUNCHED: frozenset({THING, ORGANISATION, PLACE}),
+}
+
+# --- the words of each event ---------------------------------------------------------------------
+
+ZH_EVENTS: dict[str, tuple[str, ...]] = {
+    BORN: ("出生", "诞生"),
+    DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
+    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立"),
+    OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张"),
+    LISTED: ("挂牌上市", "上市", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
+             "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
+    TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任"),
+    LEFT_OFFICE: ("卸任", "离任", "辞任"),
+    COMPLETED: ("建成", "落成", "竣工", "完工"),
+    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动"),
+}
+EN_EVENTS: dict[str, tuple[str, ...]] = {
+    BORN: ("born",),
+    DIED: ("died", "passed away"),
+    FOUNDED: ("co-founded", "founded", "set up", "established", "formed", "created", "incorporated"),
+    OPENED: ("opened its doors", "opened", "opens", "open", "began operations", "began operating",
+             "started operations"),
+    LISTED: ("listed", "floated", "went public"),
+    TOOK_OFFICE: ("took office", "takes office", "take office", "took charge", "assumed office", "sworn in",
+                  "took over as", "appointed", "elected", "became"),
+    LEFT_OFFICE: ("left office", "stepped down", "resigned", "retired"),
+    COMPLETED: ("completed",),
+    LAUNCHED: ("launched operations", "launched", "launches", "launch", "released", "introduced", "unveiled",
+               "debuted", "premiered", "published", "first broadcast", "went on sale", "goes on sale", "go on sale",
+               "hit the shops", "went on air"),
+}
+# Events whose verb also takes the entity as its object: 成立珠海格力智能装备有限公司, "founded Northwind Labs".
+TRANSITIVE = frozenset({FOUNDED, LAUNCHED, OPENED, COMPLETED})
+_OFFICES = (r"(?:(?:the\s+)?(?:new\s+)?(?:chief executive(?: officer)?|chairman|chairwoman|chair|president|"
+            r"vice[- ]president|prime minister|chancellor|governor|mayor|managing director|director|head|leader|"
+            r"secretary[- ]general|secretary|minister|CEO|chief|manager|coach|editor|boss|captain|premier|king|queen|"
+            r"pope|ambassador|commissioner)(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)?)")
+
+
+def _alternation(table: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, str]]:
+    words = sorted(((w, e) for e, ws in table.items() for w in ws), key=lambda p: -len(p[0]))
+    return "|".join(re.escape(w) for w, _ in words), {w: e for w, e in words}
+
+
+_ZH_EV, _ZH_EVENT_OF = _alternation(ZH_EVENTS)
+_EN_EV, _EN_EVENT_OF = _alternation(EN_EVENTS)
+_ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生")
+_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV})\b", re.I)
 
 
 @dataclass(frozen=True)
 class FactClaim(Claim):
-    """A named entity's dated event: who, what happened, when."""
+    """A named entity's dated event: who (`entity`, its full name), what happened (`event`), when (`date`).
+
+    `written` is the name as the paragraph writes it (a shortened form or a reference such as 该公司 when the
+    article states the full name elsewhere), `how` says how the name was recognised, `qualifier` what the
+    event is of (the exchange of a listing, the office taken: facts with different qualifiers are different
+    facts), `planned` marks a plan (将于, "will open") that later news may move, and `run_wide` a name specific
+    enough to be one entity anywhere in the run (a full organisation or person name, not a nickname).
+    """
 
     entity: str
     event: str
     date: Quantity
+    written: str = ""
+    entity_kind: str = ""
+    how: str = ""
+    family: str = ""
+    word: str = ""  # the event as the text words it: 出生, 成立于, founded
+    qualifier: str = ""
+    planned: bool = False
+    run_wide: bool = False
 
     type = "fact"
 
     @property
     def key(self) -> str:
-        return f"{self.entity}|{self.event}|{self.date.surface}"
+        return f"{self.written or self.entity}|{self.event}|{self.date.surface}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A date with the text around it inside its sentence (original and width-folded)."""
+
+    text: str
+    folded: str
+    date: Mention
+    lo: int
+    hi: int
+    spans: tuple[tuple[int, int], ...] = ()  # the paragraph's sentences
+
+    @property
+    def before(self) -> str:
+        return self.folded[self.lo:self.date.start]
+
+    @property
+    def after(self) -> str:
+        return self.folded[self.date.end:self.hi]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One way a language states a dated fact; its examples are run as tests."""
+
+    name: str
+    read: Callable[[Candidate], list[FactClaim]]
+    examples: tuple[tuple[str, tuple[str, str, str]], ...]  # (text, (entity, event, date surface))
+
+
+# Titles of office, for telling one office from another: 广州启航电子科技有限公司总经理 and 总经理 are one office.
+_TITLES = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "首席执行官", "首席财务官", "行长", "校长",
+           "院长", "所长", "主任", "市长", "省长", "部长", "局长", "厅长", "主席", "党委书记", "书记", "秘书长", "总监",
+           "总编辑", "社长", "会长", "理事长", "经理", "chief executive", "chairman", "chairwoman", "president",
+           "prime minister", "chancellor", "governor", "mayor", "managing director", "director", "minister", "CEO")
+
+
+def _office(qualifier: str) -> str:
+    """The title of an office as it ends the qualifier (公司总经理 -> 总经理), else the qualifier itself."""
+    q = " ".join(qualifier.split())
+    q = re.sub(r"^(?:as\s+)?(?:the\s+)?(?:new\s+)?", "", q, flags=re.I)
+    q = re.sub(r"\s+of\s+.*$", "", q)
+    return next((t for t in _TITLES if q.lower().endswith(t.lower())), q)
+
+
+def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
+           planned: bool = False) -> list[FactClaim]:
+    """One claim per name; the span runs from the name (not from a reference's antecedent) to the event."""
+    planned = planned or bool(_ZH_PLANNED_BEFORE.search(c.before))  # 将于2016年12月28日正式发布, 定于 2015年3月24日
+    out = []
+    for e in names:
+        if event in (TOOK_OFFICE, LEFT_OFFICE):
+            qualifier = _office(qualifier or e.title)
+        start = c.date.start if e.how == "reference" else min(e.start, c.date.start)
+        stop = max(end, c.date.end) if e.how == "reference" else max(e.end, end, c.date.end)
+        out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
+                             written=e.name, entity_kind=e.kind or _KIND_OF_EVENT[event], how=e.how, family=family,
+                             word=word, qualifier=" ".join(qualifier.split()), planned=planned,
+                             run_wide=e.full and not planned))
+    return out
+
+
+# --- Chinese -------------------------------------------------------------------------------------
+
+_ZH_PLAN = r"(?:将|将要|即将|预计|计划|拟|有望|力争|定于)"
+# What may follow an event word when the entity is its subject: a clause end, 的, 于, 在, 以来 ... not an object.
+_ZH_END = r"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以来|至今|仪式|典礼|$)"
+# Words after a date that make it a bound, not the event's date: 2014年以后上市的, 2015年前成立.
+_ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始|以上|以内|内|间|期间|左右|底前|时)"
+_ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
+_ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
+            rf"{_ZH_ADVERBS})")
+_ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
+                      rf"(?:于|在)?)$")
+_ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
+_ZH_AGENT = re.compile(r"由[^,，。；;由]{1,60}$")  # the founders between the name and the date
+_ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
+# 于2012年11月卸任公司总经理, 2016年出任总经理后: an office event may name the office after it
+_ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{_ZH_OFFICE_EV})"
+                             rf"(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END})")
+_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生)于$")
+_ZH_BORN_SHORT = re.compile(r"生(?=[,，。；;)）])")  # 1965年生，
+_ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)(?P<ev>{_ZH_EV})"
+                    rf"(?P<office>[^,，。；;“”的]{{1,16}}?)?的(?:(?P<desc>[^,，。；;“”《的]{{1,8}}?)(?=[“《]))?")
+_ZH_OBJECT = re.compile(rf"[,，]?(?P<fill>[^,，。；;“”\d]{{0,16}}?)(?:[A-Z]股|港股|美股)?{_ZH_ADVERBS}(?P<ev>{_ZH_EV})了?")
+# Between a date and an event, words that make the date the day of an announcement or plan, not of the event.
+_ZH_ANNOUNCED = re.compile(rf"宣布|表示|称|透露|{_ZH_PLAN}")
+# A date's clause that may name its subject and then the event: a short stretch free of particles, then the event.
+_ZH_SUBJECT_THEN_EVENT = re.compile(rf"[^,，。；;、的是了为和与及]{{2,30}}?(?:{_ZH_EV}|{_ZH_OFFICE_EV})")
+_ZH_CEREMONY = re.compile(rf"(?:出席|参加|举行|举办)了?(?P<name>[^,，。；;]{{2,30}}?)(?P<ev>{_ZH_EV})(?:仪式|典礼)")
+_ZH_SINCE_AFTER = re.compile(rf"(?P<ev>{_ZH_EV})(?:以来|至今)[,，]?")
+_ZH_NOT_POINT = re.compile(r"(?:截至|截止|到|至|从|自|以来|每|前|后)$")
+_ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
+_ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
+_ZH_ORG_REFERENCE_BEFORE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)?$")  # 这家创办于1998年的企业
+_ZH_PERSON_REFERENCE = re.compile(r"(?:这位|这名|该|他|她)$")
+
+
+def _zh_event(word: str) -> str:
+    return BORN if word == "生" else _ZH_EVENT_OF[word]
+
+
+def _zh_since(c: Candidate) -> list[FactClaim]:
+    """自2004年5月27日成立以来，中小企业板…… / 公司自1999年成立至今 / 自2001年创立以来，企业……"""
+    since = _ZH_SINCE_AFTER.match(c.after)
+    if not c.before.endswith("自") or since is None:
+        return []
+    event, end = _zh_event(since.group("ev")), c.date.end + since.end()
+    names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
+    if not names and (ref := _ZH_ORG_REFERENCE.match(c.folded, end)) is not None:
+        names = [e for e in [antecedent(c.text, c.date.start, ORGANISATION, "zh")] if e is not None]
+    return _facts(c, since.group("ev"), names, event, "自D成立以来", end)
+
+
+def _zh_event_yu(c: Candidate) -> list[FactClaim]:
+    """华科智能科技有限公司成立于2015年 / 王建华出生于1970年 / 始建于1958年的沙湖渠大桥"""
+    yu = _ZH_EVENT_YU.search(c.before)
+    if yu is None or _ZH_NEGATION.search(c.before[max(0, yu.start("ev") - 2):yu.start("ev")]) \
+            or re.match(_ZH_RELATION, c.after):
+        return []
+    event = _zh_event(yu.group("ev"))
+    names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event])
+    if not names and c.after.startswith("的"):
+        names = names_after(c.text, c.date.end + 1, "zh", KINDS[event])
+    if not names and _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()]) and ORGANISATION in KINDS[event]:
+        names = [e for e in [antecedent(c.text, c.lo + yu.start(), ORGANISATION, "zh")] if e is not None]
+    return _facts(c, yu.group("ev"), names, event, "N成立于D", c.date.end, planned=bool(yu.group("plan")))
+
+
+def _zh_then_de(c: Candidate) -> list[FactClaim]:
+    """1970年出生的王建华 / 2021年6月出生的“晓晓”“蕾蕾” / 2020年5月就任……主任的陈立新 / 这位1958年出生的农业专家"""
+    de = _ZH_DE.match(c.after)
+    if de is None or _ZH_NEGATION.search(de.group("fill")):
+        return []
+    event = _zh_event(de.group("ev"))
+    if de.group("office") and event != TOOK_OFFICE:
+        return []
+    end = c.date.end + de.end("desc") if de.group("desc") is not None else c.date.end + de.end()
+    names = names_after(c.text, c.date.end + de.end(), "zh", KINDS[event]) if not de.group("desc") else []
+    if not names and de.group("desc") is not None:
+        names = [e for e in names_after(c.text, end, "zh", KINDS[event]) if e.how in ("quoted", "title")]
+    if not names and _ZH_PERSON_REFERENCE.search(c.before) and event in (BORN, DIED, TOOK_OFFICE, LEFT_OFFICE):
+        names = [e for e in [antecedent(c.text, c.date.start, PERSON, "zh")] if e is not None]
+    return _facts(c, de.group("ev"), names, event, "D成立的N", end, (de.group("office") or "").strip())
+
+
+def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
+    """华科智能科技有限公司于2015年3月成立 / 王建华1970年出生 / 中国平安于2007年在上海证券交易所上市"""
+    lead = _ZH_LEAD.search(c.before)
+    event_after = _ZH_EVENT_AFTER.match(c.after)
+    if event_after is not None:
+        word = event_after.group("ev") or event_after.group("oev")
+        event, end = _zh_event(word), c.date.end + event_after.end()
+        venue = event_after.group("venue") or "" if event == LISTED else event_after.group("office") or ""
+    elif _ZH_BORN_SHORT.match(c.after):
+        word, event, end, venue = "生", BORN, c.date.end + 1, ""
+    else:
+        return []
+    if _ZH_NEGATION.search(c.after[:event_after.start("ev" if event_after.group("ev") else "oev")]
+                           if event_after else ""):
+        return []
+    # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
+    sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
+    agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 160), c.lo + lead.start())
+    name_end = agent.start() if agent is not None else c.lo + lead.start()
+    names = names_before(c.text, name_end, "zh", KINDS[event])
+    return _facts(c, word, names, event, "N于D成立", end, venue, bool(lead.group("plan")))
+
+
+def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
+    """2019年9月，北京大兴国际机场正式投运"""
+    comma = re.match(r"[,，]?\s*", c.after)
+    if re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
+        return []
+    subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
+    if subject is None:
+        return []  # no event after a short subject: the segmenter is not asked
+    names = names_after(c.text, c.date.end + comma.end(), "zh")
+    if len(names) != 1:
+        return []
+    rest = c.folded[names[0].end:c.hi]
+    plan = re.match(_ZH_PLAN, rest)
+    ev = _ZH_EVENT_AFTER.match(rest, plan.end() if plan else 0)
+    if ev is None:
+        return []
+    word = ev.group("ev") or ev.group("oev")
+    event = _zh_event(word)
+    if _ZH_NEGATION.search(rest[:ev.start("ev" if ev.group("ev") else "oev")]) \
+            or names[0].kind and names[0].kind not in KINDS[event]:
+        return []
+    qualifier = ev.group("venue") or "" if event == LISTED else ev.group("office") or ""
+    return _facts(c, word, names, event, "D，N成立", names[0].end + ev.end(), qualifier, bool(plan))
+
+
+def _zh_object(c: Candidate) -> list[FactClaim]:
+    """2015年成立珠海格力智能装备有限公司 / 2004年10月份，美国芝加哥期权交易所正式推出中国股指期货"""
+    obj = _ZH_OBJECT.match(c.after)
+    if obj is None or _zh_event(obj.group("ev")) not in TRANSITIVE or _ZH_NEGATION.search(obj.group("fill")) \
+            or _ZH_ANNOUNCED.search(obj.group("fill")) or re.match(_ZH_RELATION, c.after):
+        return []
+    event = _zh_event(obj.group("ev"))
+    names = [e for e in names_after(c.text, c.date.end + obj.end(), "zh", KINDS[event]) if e.how != "tagger" or e.kind]
+    return _facts(c, obj.group("ev"), names, event, "D成立N", max([e.end for e in names], default=c.date.end))
+
+
+def _zh_ceremony(c: Candidate) -> list[FactClaim]:
+    """2019年9月，习近平总书记出席北京大兴国际机场投运仪式"""
+    if not re.match(r"[,，]", c.after):
+        return []
+    ceremony = _ZH_CEREMONY.search(c.after)
+    if ceremony is None:
+        return []
+    event = _zh_event(ceremony.group("ev"))
+    names = names_before(c.text, c.date.end + ceremony.start("ev"), "zh", KINDS[event])
+    names = [e for e in names if e.start >= c.date.end + ceremony.start("name")]
+    return _facts(c, ceremony.group("ev"), names, event, "出席N成立仪式", c.date.end + ceremony.end())
+
+
+ZH_FAMILIES: tuple[Family, ...] = (
+    Family("自D成立以来", _zh_since, (
+        ("自1990年12月成立以来，深圳证券交易所已走过三十多年。", ("深圳证券交易所", FOUNDED, "1990年12月")),
+        ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+    )),
+    Family("N成立于D", _zh_event_yu, (
+        ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
+        ("青山湖大桥始建于1998年。", ("青山湖大桥", FOUNDED, "1998年")),
+        ("王建华出生于1970年，湖北人。", ("王建华", BORN, "1970年")),
+        ("附近始建于1958年的沙湖渠大桥去年完成了改造。", ("沙湖渠大桥", FOUNDED, "1958年")),
+    )),
+    Family("D成立的N", _zh_then_de, (
+        ("2015年成立的华科智能科技有限公司是一家科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("1970年出生的王建华是一名工程师。", ("王建华", BORN, "1970年")),
+        ("分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”。", ("香香", BORN, "2017年6月")),
+        ("2020年5月就任工业发展办公室主任的陈立新介绍了情况。", ("陈立新", TOOK_OFFICE, "2020年5月")),
+        ("2012年开馆的终南山自然博物馆，暑期接待量创新高。", ("终南山自然博物馆", OPENED, "2012年")),
+    )),
+    Family("N于D成立", _zh_name_then_date, (
+        ("据悉，深圳市华科智能科技有限公司于2015年成立。", ("深圳市华科智能科技有限公司", FOUNDED, "2015年")),
+        ("董事长王建华，男，1965年出生，高级工程师。", ("王建华", BORN, "1965年")),
+        ("中国平安保险(集团)股份有限公司于2007年3月在上海证券交易所上市。",
+         ("中国平安保险(集团)股份有限公司", LISTED, "2007年3月")),
+        ("著名作家李明于2020年3月逝世。", ("李明", DIED, "2020年3月")),
+        ("任正非1944年生，贵州人。", ("任正非", BORN, "1944年")),
+        ("中国社会责任百人论坛由多位专家学者2016年10月30日发起成立。", ("中国社会责任百人论坛", FOUNDED, "2016年10月30日")),
+    )),
+    Family("D，N成立", _zh_date_comma_name, (
+        ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
+        ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
+    )),
+    Family("D成立N", _zh_object, (
+        ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
+        ("2004年10月份，美国芝加哥期权交易所正式推出中国股指期货。", ("中国股指期货", LAUNCHED, "2004年10月份")),
+    )),
+    Family("出席N成立仪式", _zh_ceremony, (
+        ("2019年9月，总书记出席北京大兴国际机场投运仪式。", ("北京大兴国际机场", OPENED, "2019年9月")),
+    )),
+)
+
+# --- English -------------------------------------------------------------------------------------
+
+_EN_AUX = (r"(?:(?:will|would|shall|is|are|was|were)(?:\s+(?:due|set|expected|scheduled|planned|likely))?(?:\s+to)?"
+           r"(?:\s+(?:be|have been))?|had been|has been|have been|to be|be|being)")
+_EN_ADV = r"(?:first|originally|officially|formally|initially|only|later|finally|jointly|eventually|all|both)"
+_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()]{1,40}?)?"
+_EN_SUBJECT = re.compile(
+    rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
+    rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|during|,)?\s*$")
+_EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV})\s+(?:in|on)\s+$", re.I)
+_EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
+_EN_AFTER_NAME = re.compile(
+    rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
+    rf"(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|by|as|with|after|before|under|near|from|to)\b)")
+_EN_ACTIVE_AFTER = re.compile(rf",?\s+(?:[A-Za-z][\w'-]*\s+){{1,4}}?(?P<ev>{_EN_EV})\s+")
+_EN_OBJECT_END = re.compile(r"(?:\s+[a-z]+)?(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|to|for|with|as|by|which|that|and)\b)")
+_EN_OBJECT = re.compile(rf"(?P<ev>{_EN_EV})\s+(?P<obj>[^,.;]{{1,60}}?)\s+(?:in|on)\s+$")
+_EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
+_EN_NOT = re.compile(r"\b(?:not|never)\b")
+_EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
+_EN_ORG_REFERENCE = re.compile(r"(?:\b(?:it|the (?:company|firm|group|bank|carrier|airline|business))\s*)$", re.I)
+
+
+def _en_event(word: str, office: str | None) -> str:
+    word = word.lower()
+    if word == "became":
+        return TOOK_OFFICE if office else ""
+    return _EN_EVENT_OF.get(word, "")
+
+
+def _en_subject(c: Candidate) -> list[FactClaim]:
+    """Northwind Labs was founded in March 1998 / Maria Kowalski, who was born in Krakow in 1961 / it launched in 1993"""
+    sub = _EN_SUBJECT.search(c.before)
+    if sub is None or _EN_NOT.search(sub.group("lead")):
+        return []
+    event = _en_event(sub.group("ev"), sub.group("office"))
+    if not event or event == BORN and not (sub.group("aux") or sub.group("lead").strip() in (",", "(")):
+        return []
+    if event == LAUNCHED and (sub.group("fill") or "").strip().startswith("from"):
+        return []  # released from prison
+    start = c.lo + sub.start()
+    names = names_before(c.text, start, "en", KINDS[event])
+    word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
+    if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
+        return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
+    if not names and _EN_ORG_REFERENCE.search(c.text[:start]) and ORGANISATION in KINDS[event]:
+        names = [e for e in [antecedent(c.text, start, ORGANISATION, "en")] if e is not None]
+    # what the event is of: the exchange of a listing, the office taken ("by two engineers" is no such thing)
+    qualifier = {LISTED: sub.group("fill") or "", TOOK_OFFICE: sub.group("office") or "",
+                 LEFT_OFFICE: sub.group("office") or ""}.get(event, "")
+    planned = bool(_EN_PLANNED.search(sub.group("lead")))
+    return _facts(c, sub.group("ev"), names, event, "N was founded in D", c.date.end, qualifier, planned)
+
+
+def _en_opening(c: Candidate) -> list[FactClaim]:
+    """Founded in 1998, Northwind Labs ... / Born in 1961, Kowalski ..."""
+    opening = _EN_OPENING.search(c.before)
+    comma = re.match(r",\s+", c.after)
+    if opening is None or comma is None:
+        return []
+    event = _en_event(opening.group("ev"), None)
+    if not event:
+        return []
+    return _facts(c, opening.group("ev"), names_after(c.text, c.date.end + comma.end(), "en", KINDS[event]), event, "Founded in D, N",
+                  c.date.end)
+
+
+def _en_date_first(c: Candidate) -> list[FactClaim]:
+    """In 1998, Northwind Labs was founded / In March 1998 Northwind Labs opened"""
+    gap = re.match(r",?\s+", c.after)
+    if not _EN_DATE_FIRST.search(c.before) or gap is None:
+        return []
+    names = names_after(c.text, c.date.end + gap.end(), "en")
+    rest = _EN_AFTER_NAME.match(c.text, names[0].end, c.hi) if len(names) == 1 else None
+    event = _en_event(rest.group("ev"), rest.group("office")) if rest is not None else ""
+    if not event or names[0].kind and names[0].kind not in KINDS[event]:
+        return []
+    return _facts(c, rest.group("ev"), names, event, "In D, N was founded", rest.end(), rest.group("office") or "")
+
+
+def _en_date_first_object(c: Candidate) -> list[FactClaim]:
+    """In 2001, the government launched the Get On scheme / In 1995 Mr Negroponte published the bestselling Being Digital"""
+    act = _EN_ACTIVE_AFTER.match(c.after)
+    if not _EN_DATE_FIRST.search(c.before) or act is None or _en_event(act.group("ev"), None) not in TRANSITIVE:
+        return []
+    event = _en_event(act.group("ev"), None)
+    names = _en_object(c.text, c.date.end + act.end(), c.hi, event)
+    return _facts(c, act.group("ev"), names, event, "In D, X founded N", max([e.end for e in names], default=c.date.end))
+
+
+def _en_object(text: str, start: int, stop: int, event: str) -> list[Entity]:
+    """The name right after a verb (the, and one adjective, allowed before it), with at most a common noun after."""
+    lead = _EN_OBJECT_LEAD.match(text, start)
+    for at in sorted({start, lead.end()}):
+        names = names_after(text, at, "en", KINDS[event])
+        if len(names) == 1 and _EN_OBJECT_END.match(text, names[0].end, stop) \
+                and re.fullmatch(r"(?:the\s+)?(?:[a-z]+\s+)?", text[start:names[0].start]):
+            return names
+    return []
+
+
+def _en_object_then_date(c: Candidate) -> list[FactClaim]:
+    """Benson founded Northwind Labs in 1998"""
+    obj = _EN_OBJECT.search(c.before)
+    if obj is None or (event := _en_event(obj.group("ev"), None)) not in TRANSITIVE:
+        return []
+    start, stop = c.lo + obj.start("obj"), c.lo + obj.end("obj")
+    names = _en_object(c.text, start, stop, event)
+    if names and not re.fullmatch(r"(?:\s+[a-z]+)?", c.text[names[0].end:stop]):
+        return []
+    return _facts(c, obj.group("ev"), names, event, "X founded N in D", c.date.end)
+
+
+EN_FAMILIES: tuple[Family, ...] = (
+    Family("N was founded in D", _en_subject, (
+        ("Northwind Labs was founded in March 1998 by two engineers.", ("Northwind Labs", FOUNDED, "March 1998")),
+        ("Maria Kowalski, who was born in Krakow in 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
+        ("The Bank of England, founded in 1894, sets rates.", ("Bank of England", FOUNDED, "1894")),
+        ("Duran Duran formed in 1978 in Birmingham.", ("Duran Duran", FOUNDED, "1978")),
+        ("Mr Tellier took office in January 2003.", ("Tellier", TOOK_OFFICE, "January 2003")),
+        ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
+        ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
+        ("Wembley Stadium will officially open in 2006.", ("Wembley Stadium", OPENED, "2006")),
+        ("The DS, the PSP and Gizmondo all hit the shops in 2005.", ("Gizmondo", LAUNCHED, "2005")),
+    )),
+    Family("Founded in D, N", _en_opening, (
+        ("Founded in 1998, Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Born on 5 May 1961, Maria Kowalski grew up in Krakow.", ("Maria Kowalski", BORN, "5 May 1961")),
+    )),
+    Family("In D, N was founded", _en_date_first, (
+        ("In 1998, Northwind Labs was founded in Oslo.", ("Northwind Labs", FOUNDED, "1998")),
+        ("In March 1998 Northwind Labs opened in Oslo.", ("Northwind Labs", OPENED, "March 1998")),
+    )),
+    Family("In D, X founded N", _en_date_first_object, (
+        ("In 2001, the government launched the Get On scheme to help adults.", ("Get On", LAUNCHED, "2001")),
+        ("In 1995 Mr Negroponte published the bestselling Being Digital.", ("Being Digital", LAUNCHED, "1995")),
+    )),
+    Family("X founded N in D", _en_object_then_date, (
+        ("Benson founded Northwind Labs in 1998.", ("Northwind Labs", FOUNDED, "1998")),
+    )),
+)
+
+FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
-    """Dated events of named things: “晓晓”“蕾蕾”于2016年6月出生 / 2021年6月出生的“晓晓”“蕾蕾”."""
+    """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
+    # a date without a year (8月下旬) dates nothing that another article could contradict
+    dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
+    if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
+        return []
+    folded = fold_width(text)
+    out: list[FactClaim] = []
+    seen = set()
+    for m in dated:
+        lo, hi = next(((s, e) for s, e in spans if s <= m.start < e), (0, len(text)))
+        c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans))
+        lang = language(text[c.lo:c.hi])
+        if not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
+            continue  # no event word near the date: nothing to read, and the segmenter is never loaded
+        if lang == "zh" and _ZH_NOT_POINT.search(c.before) and not c.before.endswith("自"):
+            continue
+        found: list[FactClaim] = []
+        for family in FAMILIES[lang]:
+            found = family.read(c)
+            if found:
+                break
+        for f in found:
+            if (f.entity, f.event, f.date.start) not in seen:
+                seen.add((f.entity, f.event, f.date.start))
+                out.append(f)
+    return out
+
+
+def resolve_names(rows: list[dict], paragraphs) -> list[dict]:
+    """Claims rows with each fact's shortened name (华科智能, "Kowalski") or reference replaced by the full name its
+    article states, when exactly one fits; the article's text is read only for articles that need it."""
+    wanted = {row["article_id"] for row in rows if isinstance(row["claim"], FactClaim) and not row["claim"].run_wide
+              and not row["claim"].planned}
+    if not wanted:
+        return rows
+    picked = paragraphs[paragraphs["article_id"].isin(wanted)]
+    texts: dict[str, list[str]] = {}
+    for article_id, text in zip(picked["article_id"], picked["text"]):
+        texts.setdefault(article_id, []).append(text)
     out = []
-    for m in ms:
-        if m.kind not in ("date", "year") or m.low != m.low:
-            continue
-        event = _EVENT.match(text[m.end:m.end + 4])
-        if event is None:
-            continue
-        after = text[event.end() + m.end:event.end() + m.end + 40]
-        names_m = _NAMES_AFTER.match(after)
-        if names_m is None:
-            names_m = _NAMES_BEFORE.search(text[max(0, m.start - 80):m.start])
-        if names_m is None:
-            continue
-        for name in _NAME.findall(names_m.group(1)):
-            out.append(FactClaim(span=(m.start, m.end + event.end()), sentence=None, entity=name,
-                                 event=event.group(0), date=Quantity.of(m)))
+    for row in rows:
+        claim = row["claim"]
+        if isinstance(claim, FactClaim) and row["article_id"] in texts and not claim.run_wide and not claim.planned:
+            full = resolve(claim.written, "\n\n".join(texts[row["article_id"]]))
+            if full != claim.written:
+                claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved", run_wide=True)
+                row = {**row, "claim": claim}
+        out.append(row)
     return out

@@ -1,0 +1,185 @@
+"""Dated facts: the dates they are stated with, the facts recognised in both languages, and CON001 over a run."""
+from __future__ import annotations
+
+import pytest
+
+from checks.extract.numbers import find_mentions
+
+
+# --- English calendar dates --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,unit,low,high", [
+    ("It was founded in March 1998.", "March 1998", "month", 1998 + 2 / 12, 1998 + 3 / 12),
+    ("She was born on 5 May 2001.", "5 May 2001", "day", 2001 + 4 / 12 + 4 / 365, 2001 + 4 / 12 + 5 / 365),
+    ("She was born on May 5, 2001, in Krakow.", "May 5, 2001", "day", 2001 + 4 / 12 + 4 / 365, 2001 + 4 / 12 + 5 / 365),
+    ("It opened in Sept. 2004.", "Sept. 2004", "month", 2004 + 8 / 12, 2004 + 9 / 12),
+    ("It opened in late 2004.", "late 2004", "year", 2004 + 8 / 12, 2005),
+    ("It closes at the end of 2004.", "the end of 2004", "year", 2004 + 10 / 12, 2005),
+    ("It ships in the first quarter of 2005.", "the first quarter of 2005", "year", 2005, 2005.25),
+])
+def test_english_dates_with_a_year(text, surface, unit, low, high):
+    [m] = [m for m in find_mentions(text) if m.kind == "date"]
+    assert (m.surface, m.unit) == (surface, unit)
+    assert m.low == pytest.approx(low) and m.high == pytest.approx(high)
+    assert text[m.start:m.end] == surface
+
+
+@pytest.mark.parametrize("text", ["Sales peaked in the early 1980s.", "Officials said on Monday that it may 2 rise."])
+def test_decades_and_bare_words_are_not_dates(text):
+    assert [m for m in find_mentions(text) if m.kind == "date"] == []
+
+
+def test_a_bare_year_stays_a_year():
+    [m] = find_mentions("It was founded in 1971.")
+    assert (m.surface, m.kind) == ("1971", "year")
+
+
+# --- the phrasing families, each with its own examples ----------------------------------------------
+
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from checks.config import Config  # noqa: E402
+from checks.engine import execute  # noqa: E402
+from checks.extract.claims import FactClaim, paragraph_claims  # noqa: E402
+from checks.extract.claims.facts import EN_FAMILIES, ZH_FAMILIES  # noqa: E402
+
+
+def facts(text: str) -> list[FactClaim]:
+    return [c for c in paragraph_claims(text) if isinstance(c, FactClaim)]
+
+
+EXAMPLES = [(family.name, text, expected) for family in ZH_FAMILIES + EN_FAMILIES for text, expected in family.examples]
+
+
+@pytest.mark.parametrize("family,text,expected", EXAMPLES, ids=[f"{f}: {t[:30]}" for f, t, _ in EXAMPLES])
+def test_each_family_reads_its_examples(family, text, expected):
+    found = [(c.entity, c.event, c.date.surface, c.family) for c in facts(text)]
+    assert expected + (family,) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "2014年6月以后上市的次新股中，有34只涨停。",              # a bound, not the date of a listing
+    "2014年上市公司实现营业总收入63115亿元。",                # 上市公司: listed companies, no event
+    "这家公司成立于2015年，总部位于深圳。",                    # no name
+    "1999年公司成立后，开始自主研发ATM技术。",                # a common noun, not a name
+    "2015年9月份，标普道琼斯指数宣布将发布标普中国500指数。",  # the date of an announcement
+    "据悉，从今年8月下旬发布《转让公告》至今，进展顺利。",      # no year
+    "The firm, which Kowalski founded in 1998, is growing.",  # Kowalski is the founder
+    "Northwind Labs opened its first store in 2001.",         # the store opened, not the firm
+    "Sales rose in 2004 as Northwind Labs opened new stores.",
+    "It was founded in 1998 by two engineers.",
+])
+def test_no_fact_where_the_entity_or_the_event_stays_unclear(text):
+    assert facts(text) == []
+
+
+def test_a_plan_is_marked():
+    [fact] = facts("中证指数有限公司宣布将于2016年12月28日正式发布中证红利指数。")
+    assert (fact.entity, fact.event, fact.planned, fact.run_wide) == ("中证红利指数", "launched", True, False)
+    [fact] = facts("Wembley Stadium will officially open in 2006.")
+    assert fact.planned
+
+
+def test_a_listing_keeps_its_exchange_and_an_office_its_title():
+    [fact] = facts("中国平安保险(集团)股份有限公司于2007年3月在上海证券交易所上市。")
+    assert fact.qualifier == "上海证券交易所"
+    [fact] = facts("Kowalski became chief executive in 2003.")
+    assert (fact.event, fact.qualifier) == ("took_office", "chief executive")
+
+
+def test_a_reference_stands_for_the_one_organisation_named_before_it():
+    [founded, since] = facts("德阳华科重型装备有限公司成立于1998年，负责人说，自2001年创立以来，企业已为40多座水电站供货。")
+    assert (founded.entity, founded.date.surface) == ("德阳华科重型装备有限公司", "1998年")
+    assert (since.entity, since.date.surface, since.how) == ("德阳华科重型装备有限公司", "2001年", "reference")
+
+
+def test_an_unknown_name_takes_the_kind_its_event_implies():
+    [fact] = facts("Maria Kowalski was born on 5 May 1961 in Krakow.")
+    assert (fact.entity_kind, fact.how, fact.run_wide) == ("person", "capitalised", True)
+    [fact] = facts("Gizmondo went on sale in 2005.")
+    assert (fact.entity_kind, fact.run_wide) == ("thing", False)  # one word: compared only inside its article
+
+
+# --- CON001 over a whole run -------------------------------------------------------------------------
+
+def run_articles(tmp_path, *bodies: str):
+    """A run over one .jsonl file holding one article per body."""
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "title": f"标题{i}", "body": body}, ensure_ascii=False) + "\n"
+                            for i, body in enumerate(bodies)), encoding="utf-8")
+    return execute([str(path)], Config(select=["CON"], data_docs=False))
+
+
+def con001(result) -> list[tuple[str, str]]:
+    return [(f.severity, f.message) for f in result.findings if f.check == "CON001"] + \
+        [("verified", f.message) for f in result.verified if f.check == "CON001"]
+
+
+def test_one_company_founded_in_two_years_in_two_articles(tmp_path):
+    result = run_articles(tmp_path, "华科智能科技有限公司成立于2015年，总部位于深圳。",
+                          "记者了解到，2016年成立的华科智能科技有限公司已有员工300人。")
+    [finding] = [f for f in result.findings if f.check == "CON001"]
+    assert finding.severity == "error" and "2015年 vs 2016年" in finding.message
+    assert len(finding.locations) == 2 and {loc.article_id for loc in finding.locations} == {
+        a for a in result.context.dataset("articles")["article_id"]}
+
+
+def test_a_person_born_on_two_dates_in_english(tmp_path):
+    result = run_articles(tmp_path, "Maria Kowalski, who was born in March 1961, leads the lab.",
+                          "Born on 5 May 1962, Maria Kowalski grew up in Krakow.")
+    [(severity, message)] = con001(result)
+    assert severity == "error" and "March 1961 vs 5 May 1962" in message
+
+
+def test_a_shortened_name_counts_as_the_full_name_of_its_article(tmp_path):
+    result = run_articles(tmp_path, "华科智能科技有限公司今天发布年报。华科智能成立于2016年，主营工业软件。",
+                          "华科智能科技有限公司成立于2015年。")
+    [(severity, message)] = con001(result)
+    assert severity == "error" and "华科智能科技有限公司" in message
+
+
+def test_statements_that_agree_are_verified(tmp_path):
+    result = run_articles(tmp_path, "华科智能科技有限公司成立于2015年3月。", "2015年成立的华科智能科技有限公司发展迅速。",
+                          "Northwind Labs was founded in 1998.", "Founded in March 1998, Northwind Labs employs 300.")
+    assert sorted(s for s, _ in con001(result)) == ["verified", "verified"]
+
+
+def test_who_founded_it_does_not_make_another_fact(tmp_path):
+    result = run_articles(tmp_path, "Northwind Labs was set up by two engineers in 1998.",
+                          "Northwind Labs was founded in 2001.")
+    [(severity, message)] = con001(result)
+    assert severity == "error" and "1998 vs 2001" in message
+
+
+def test_a_chinese_personal_name_is_one_person_only_inside_its_article(tmp_path):
+    assert con001(run_articles(tmp_path, "1972年出生的全国劳动模范王建华仍在社区坚持随访。",
+                               "华科智能科技有限公司董事长王建华1962年出生。")) == []
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "华科智能科技有限公司董事长王建华1962年出生，曾在中科院从事研究工作，这位1965年出生的科学家创办了公司。"))
+    assert severity == "error" and "1962年 vs 1965年" in message
+
+
+@pytest.mark.parametrize("first,second", [
+    ("中国平安保险(集团)股份有限公司于2004年6月在香港联合交易所上市。",      # two exchanges: two facts
+     "中国平安保险(集团)股份有限公司于2007年3月在上海证券交易所上市。"),
+    ("大熊猫“小米”于2016年6月出生。", "2018年3月出生的“小米”很受欢迎。"),  # a nickname in two articles
+    ("Gizmondo went on sale in 2005.", "Gizmondo went on sale in 2006."),       # one word in two articles
+    ("平陆运河大桥将于2026年底建成。", "平陆运河大桥于2027年建成。"),           # a plan and what happened
+])
+def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
+    assert [s for s, _ in con001(run_articles(tmp_path, first, second)) if s == "error"] == []
+
+
+def test_a_nickname_with_two_dates_inside_one_article(tmp_path):
+    [(severity, _)] = con001(run_articles(tmp_path, "大熊猫“小米”于2016年6月出生在成都。\n\n2018年3月出生的“小米”很受欢迎。"))
+    assert severity == "error"
+
+
+def test_the_bundled_page_never_loads_the_segmenter(seed_page):
+    """The page's facts have quoted names: a run over it must not pay for jieba's tagger."""
+    code = ("import sys; from checks.config import Config; from checks.engine import execute; "
+            f"execute([{str(seed_page)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
