@@ -245,3 +245,9 @@ def test_paragraph_frames_from_ingest_satisfy_their_model(seed_page):
     broken.loc[3, "length"] = broken.loc[3, "length"] + 1
     hits = schema_hits("paragraphs", broken, ParagraphsModel, locate_by_lines)
     assert [h.evidence["row"] for h in hits] == ["3"]
+
+
+def test_a_few_nuls_between_line_breaks_are_text_not_empty_utf16():
+    """Found by hypothesis: b'\\n\\x00\\n\\x00' pairs its NULs like UTF-16, which would read as two empty lines."""
+    source, _, paragraphs, acc = _read("\n\x00\n\x00")
+    assert acc["lines"] == 3 and acc["blank"] + acc["in_paragraphs"] == 3 and source.encoding == "utf-8"

@@ -120,6 +120,8 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         return None
     if "\x00" in text:  # NUL characters: binary data that happens to pair up
         return None
+    if text.isspace():  # nothing but line breaks read this way: a few NULs between them, not UTF-16 text
+        return None
     return Decoded(text, f"{encoding} (no BOM)")
 
 
