@@ -65,6 +65,10 @@ class Context:
                             str(row["article_id"]), paragraph_id)
         return Location(str(files[at]), int(starts[at]), int(ends[at]), str(articles[at]), paragraph_id)
 
+    def locate_index(self) -> None:
+        """Build what `locate` reads now (before processes are forked that all need it)."""
+        self._locations()
+
     def _locations(self) -> tuple:
         if self._location_columns is None:
             paragraphs = self.corpus.paragraphs

@@ -113,8 +113,39 @@ class ProcessesBackend(Backend):
             context.set_dataset(name, pd.concat([r.datasets[name] for r in results], ignore_index=True))
         hits: dict[str, list[Hit]] = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])]
                                       for rule in split}
-        more_hits, timing = run_rules(context, whole, progress)
+        del results  # the parts are in the joined corpus now
+        more_hits, timing = run_whole(context, whole, self.jobs, progress)
         return Outcome(corpus, context, {**hits, **more_hits}, {**seconds, **timing})
+
+
+_WHOLE: dict = {}
+
+
+def _phase_two(code: str) -> tuple[str, list[Hit], float]:
+    """One dataset- or corpus-scope rule over the whole run's Context, which this process inherited."""
+    started = time.perf_counter()
+    hits = list(RULES[code].func(_WHOLE["context"]))
+    return code, hits, time.perf_counter() - started
+
+
+def run_whole(context: Context, rules, jobs: int, progress=None) -> tuple[dict[str, list[Hit]], dict[str, float]]:
+    """The rules that need the whole run, side by side in processes forked from this one: each inherits the
+    joined corpus and datasets without a copy (pages are shared until written), and sends back its hits."""
+    if jobs < 2 or len(rules) < 2 or not sys.platform.startswith("linux"):
+        return run_rules(context, rules, progress)
+    context.locate_index()  # built once here, shared by every process forked below
+    _WHOLE["context"] = context
+    hits: dict[str, list[Hit]] = {}
+    seconds: dict[str, float] = {}
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(rules))) as pool:
+            for code, found, spent in pool.imap_unordered(_phase_two, [rule.code for rule in rules]):
+                hits[code], seconds[code] = found, spent
+                if progress:
+                    progress.rule(code)
+    finally:
+        _WHOLE.clear()
+    return hits, seconds
 
 
 def _summed(timings: list[dict[str, float]]) -> dict[str, float]:
