@@ -2,7 +2,7 @@
 of languages are those of the press, not of made-up words.
 
 Each paragraph of a real corpus (.jsonl with `body`) is used once as it is; every later use is disguised:
-a third of its Chinese characters replaced by characters drawn from the corpus's own distribution, a third
+a third of its Chinese characters replaced by other characters drawn from the corpus's own distribution, a third
 of its English words by words of the corpus, a third of its digits by other digits, punctuation and
 spacing kept. Two uses of one paragraph then share too little to be near copies by accident, and the
 text keeps the shape, the numbers and the rhythm of news. Defects are planted at known rates: exact,
@@ -25,6 +25,7 @@ from checks.bench import bench
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+DIGITS = "0123456789０１２３４５６７８９"
 PLANTED = ("exact", "near", "partial", "doubled", "cut", "growth_true", "growth_false")
 # Chance per paragraph of each planted defect (about 2.5% of paragraphs carry one).
 RATES = {"exact": 0.005, "near": 0.005, "partial": 0.003, "doubled": 0.004, "cut": 0.003,
@@ -61,23 +62,42 @@ class Material:
 
 
 def disguise(text: str, rng: random.Random, material: Material, share: float = 1 / 3) -> str:
-    """The paragraph with `share` of its Chinese characters, English words and digits replaced."""
-    def word(m: re.Match) -> str:
-        if rng.random() >= share:
-            return m.group(0)
-        new = rng.choice(material.words)
-        return new.capitalize() if m.group(0)[0].isupper() else new.lower()
+    """The paragraph with `share` of its English words, and `share` of its Chinese characters and digits,
+    replaced by different ones. Exactly that share (at least one), not a coin per place: a short paragraph
+    that kept most of itself by chance would be a near copy of its first use."""
+    words = list(LATIN_WORD.finditer(text))
+    chosen = set(_some(range(len(words)), share, rng))
+    pieces, last = [], 0
+    for n, m in enumerate(words):
+        pieces.append(text[last:m.start()])
+        original = m.group(0)
+        new = _other(original.lower(), lambda: rng.choice(material.words).lower(), rng) if n in chosen else original
+        pieces.append(new.capitalize() if n in chosen and original[0].isupper() else new)
+        last = m.end()
+    chars = list("".join(pieces) + text[last:])
+    places = [i for i, c in enumerate(chars) if CJK.match(c) or c in DIGITS]
+    for i in _some(places, share, rng):
+        if CJK.match(chars[i]):
+            draw = lambda: rng.choice(material.characters)  # noqa: E731
+        else:  # a digit of the same width, so full-width numbers stay full-width
+            draw = lambda zero=ord(chars[i]) - int(chars[i]): chr(zero + rng.randrange(10))  # noqa: E731
+        chars[i] = _other(chars[i], draw, rng)
+    return "".join(chars)
 
-    text = LATIN_WORD.sub(word, text)
-    out = []
-    for char in text:
-        if rng.random() < share:
-            if CJK.match(char):
-                char = rng.choice(material.characters)
-            elif char.isdigit() and char.isascii():
-                char = str(rng.randrange(10))
-        out.append(char)
-    return "".join(out)
+
+def _some(items, share: float, rng: random.Random) -> list:
+    """`share` of the items (at least one when there are any), drawn without repeats."""
+    items = list(items)
+    return rng.sample(items, min(len(items), max(1, round(share * len(items))))) if items else []
+
+
+def _other(original: str, draw, rng: random.Random) -> str:
+    """A draw that differs from the original (a few tries; corpora with one character keep it)."""
+    for _ in range(8):
+        new = draw()
+        if new != original:
+            return new
+    return original
 
 
 def _near_copy(text: str, rng: random.Random, material: Material) -> str:
