@@ -92,7 +92,7 @@ def test_the_page_growth_evidence_says_which_reading_holds(seed_result):
     grw = [f for f in seed_result.verified if f.check == "GRW001"][0]
     assert grw.evidence["readings_that_hold"] == ["to", "by"]
     assert grw.evidence["start"]["surface"] == "1000亿" and grw.evidence["end"]["surface"] == "突破30万亿"
-    assert grw.evidence["order"] == "by their times"
+    assert grw.evidence["order"] == "by their times, change «增长N倍»"
 
 
 def test_page_claims_are_deterministic(seed_result, tmp_path):

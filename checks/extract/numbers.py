@@ -87,6 +87,7 @@ _MAG_VALUE = MAGNITUDES
 # Units after the number: (regex alternative, normalised unit, kind). Longest first where they share a start.
 _UNITS: list[tuple[str, str, str]] = [
     (r"个百分点|百分点|\s?percentage points?|\s?ppts?(?![A-Za-z])", "pp", "percentage_points"),
+    (r"个基点|基点|\s?basis points?|\s?bps?(?![A-Za-z])", "bp", "percentage_points"),  # hundredths of a point
     (r"%|\s?per ?cent(?![A-Za-z])|\s?pct?(?![A-Za-z])", "%", "percent"),
     (r"成(?![为功立本交员果绩熟长就是了不])", "成", "percent"),  # 三成: tenths, read as percent
     (r"倍|-fold|\s?fold(?![A-Za-z])|\s?times(?![A-Za-z])", "x", "multiple"),
@@ -490,6 +491,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         if more or qualifier or value > (12 if unit == "月" else 31) or value < 1:
             return None
         return _make(text, start, end, value, value, value, "month" if unit == "月" else "day", "date", "")
+    if unit == "bp":  # 25个基点, 25 basis points: a quarter of a percentage point
+        value, half = value / 100, half / 100
     if kind == "percentage_points":
         unit = "pp"
     if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
@@ -497,6 +500,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
         return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
+    if g["sep"] and u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
+        return _single(text, folded, m, start, value, half, mag, qualifier, *_unit_of(u1), more, g)  # 20%至80亿元
     if g["sep"]:
         second = _number(g["ar2"], g["cn2"])
         if second is None or second[0] < value:

@@ -72,14 +72,14 @@ class PeriodClaim(Claim):
 # --- the words ----------------------------------------------------------------------------------
 
 UP_ZH = ("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
-         "上调|调升|提价|涨价|升值|增|涨|升|多")
+         "上调|调升|提价|涨价|升值|放量|增|涨|升|多")
 DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|缩水|骤降|锐减|大降|下调|调降|降价|贬值|"
-           "缩减|削减|贬|减|降|跌|少")
+           "缩减|削减|缩量|贬|减|降|跌|少")
 UP_EN = (r"rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|gained|gains|climbed|climbs|jumped|"
-         r"jumps|surged|soared|advanced|expanded|improved|was\s+up|were\s+up|is\s+up|are\s+up|"
+         r"jumps|surged|soared|advanced|expanded|improved|widened|was\s+up|were\s+up|is\s+up|are\s+up|"
          r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|higher")
 DOWN_EN = (r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|"
-           r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|was\s+down|were\s+down|is\s+down|"
+           r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|narrowed|was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
 _EN_FILLER = r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record))?"
 _GAP_ZH = r"[^，,。；;:：%]"  # a few words inside one clause
@@ -91,13 +91,13 @@ CHANGE_ZH = Table("growth change", "zh", (
       rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",)),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
-      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|达|约)?",
+      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达|约)?",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
-      rf"(?<!最大)(?<!最高)(?<!最低)(?<!平均)(?:增幅|涨幅|增速|增长率|升幅|增长幅度|上涨幅度|上升幅度|升值幅度|"
-      rf"(?P<down>降幅|跌幅|减幅|下降幅度|下跌幅度|贬值幅度|贬幅))"
+      rf"(?<!最大)(?<!最高)(?<!最低)(?<!平均)(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
+      rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
       rf"[^，,。；;:：%\d比较]{{0,6}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("X%的增长", "a rate, its direction from the noun after it", "",
@@ -109,8 +109,9 @@ CHANGE_ZH = Table("growth change", "zh", (
       examples=("产量从10万吨增加到30万吨，增加了2倍。",)),
     F("增加到N倍", "a multiple read as N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:到|至|为)(?:了|原来的)?(?:近|约)?",
       examples=("产量从10万吨增加到30万吨，增加到3倍。",)),
-    F("是……的N倍", "B is N times A", r"(?:是|相当于)[^，,。；;:：]{0,24}的",
-      examples=("全年净利润达到306.2亿元，是上年153.1亿元的两倍。",)),
+    F("是……的N倍", "B is N times A", r"(?:是|(?<![成作认因以称])为|相当于)[^，,。；;:：]{0,24}的",
+      examples=("全年净利润达到306.2亿元，是上年153.1亿元的两倍。",
+                "2013年解禁股数为4392亿股，2012年为1528亿股，为2012年的2.87倍。")),
     F("翻了N番", "2^N times", r"翻了?", examples=("规模从2亿元扩大到8亿元，翻了两番。",)),
 ))
 CHANGE_EN = Table("growth change", "en", (
@@ -150,10 +151,21 @@ ROLE_ZH = Table("growth roles", "zh", (
       examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",)),
     F("上年同期为A", "the start value",
       r"(?<![较比由从与])(?:(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有|的)?"
-      r"|(?:去年|上年|上一年|前一年|上季度?|上月|上周|前周)(?:为|是|只有|仅为|仅有|的)?)",
-      examples=("社会消费品零售总额达到704.3亿元，同比增长31.6%，上年同期为535.3亿元。",)),
-    F("是A的N倍", "the start value of a multiple", r"(?:是|相当于)[^，,。；;:：\d]{0,8}",
-      after=r"的(?:近|约|超过)?[\d一二两三四五六七八九十.]+倍"),
+      r"|(?:去年|上年|上一年|前一年|上季度?|上月|上周|前周|前一交易日|上一交易日)(?:年?末|年?底|年?初|月末|月底)?"
+      r"(?:为|是|只有|仅为|仅有|的)?)",
+      examples=("社会消费品零售总额达到704.3亿元，同比增长31.6%，上年同期为535.3亿元。",
+                "失业率为4.8%，较上年末下降0.4个百分点，上年末为5.2%。"),
+      counter=("攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",)),
+    F("（YEAR年…为A）", "the start value, in brackets right after the change, dated before a year the sentence "
+      "already named",
+      r"[(（](?P<year>(?:19|20)\d{2})年(?:同期|全年|度|年?末|年?底)?(?:(?![增减降涨升跌比较])[^()（）,，。；;:：\d%]){0,10}?"
+      r"(?:为|是|只有|仅为|的)?",
+      examples=("金浦钛业预计2013年全年每股收益为0.37元，同比增长1750%(2012年每股收益为0.02元)。",),
+      counter=("公司营收为100亿元，净利润同比增长20%(2016年为120亿元)。",)),
+    F("是A的N倍", "the start value of a multiple",
+      r"(?:是|(?<![成作认因以称])为|相当于)(?:[^，,。；;:：\d]|(?:19|20)\d\d年){0,8}",
+      after=r"的(?:近|约|超过)?[\d一二两三四五六七八九十.]+倍",
+      examples=("公司营业收入达到240亿元，为2015年100亿元的2.4倍。",)),
     F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("由A至B", "the end value",
@@ -164,7 +176,7 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("新增D", "an amount that may be a change or a level (新增贷款 is this year's flow): the roles stay open",
       r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}"),
     F("增加D", "an amount of change, up or down",
-      rf"(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增|(?P<down>{DOWN_ZH}|周减))了?"
+      rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
@@ -237,7 +249,7 @@ def _sign(match: re.Match) -> int:
 
 
 # Every Chinese change family ends in one of these words just before the number, or 的增长 after it.
-_ANY_CHANGE_ZH = re.compile(rf"{UP_ZH}|{DOWN_ZH}|幅|速|率|翻|是|相当")
+_ANY_CHANGE_ZH = re.compile(rf"{UP_ZH}|{DOWN_ZH}|幅|速|率|翻|是|为|相当")
 
 
 def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
@@ -321,9 +333,38 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     if found is None:
         return Role("level", 0, "")
     family, match = found
-    role = {"the start value": "start", "the start value of a multiple": "start", "the end value": "end"}.get(
-        family.tells, "open" if "roles stay open" in family.tells else "delta")
+    at = max(lead_from, m.start - _LEAD) + match.start()
+    if family.name == "（YEAR年…为A）" and not _dated_base(text, at, int(match.group("year"))) \
+            or family.name == "上年同期为A" and not _same_period_base(text, at, match.group(0)):
+        return Role("level", 0, "")
+    role = "start" if family.tells.startswith("the start value") else "end" if family.tells.startswith(
+        "the end value") else "open" if "roles stay open" in family.tells else "delta"
     return Role(role, _sign(match), family.name)
+
+
+_LAST_YEAR = re.compile(r"(?:去年|上年|上一年|前一年)(?!同期)")
+_SUB_YEAR = re.compile(r"季|半年|中报|\d+\s?[-~至到—]\s?\d+月|月|周")
+
+
+def _same_period_base(text: str, at: int, words: str) -> bool:
+    """去年为A names a whole year: it is the base of a value of a whole year, not of 一季度 or 1-9月 (攀钢钒钛一季度
+    实现净利润5.26亿元，同比增长343.81%，而去年仅实现净利润168.60万元)."""
+    if not _LAST_YEAR.match(words):
+        return True
+    sentence = re.split(r"[。!?！？]", text[max(0, at - 150):at])[-1]
+    return not _SUB_YEAR.search(sentence)
+
+
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _dated_base(text: str, bracket: int, year: int) -> bool:
+    """（2012年每股收益为0.02元）is the base of the change just before it only when the sentence already named a
+    later year (预计2013年……同比增长1750%): otherwise the bracket may date the current value."""
+    if text[bracket - 1:bracket] not in ("%", "倍", "点", "成"):
+        return False
+    before = re.split(r"[。!?！？]", text[max(0, bracket - 150):bracket])[-1]
+    return any(int(y) > year for y in _YEAR_NAMED.findall(before))
 
 
 # --- assembly ---------------------------------------------------------------------------------------
@@ -355,16 +396,20 @@ _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 
 def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Claim]:
     s, e = spans[si]
+    lists = _change_lists(text, ms, in_sent, changes) if _RESPECTIVELY.search(text, s, e) else {}
+    tails = {i for members in lists.values() for i in members[1:]}
+    changes = [(ci, ch) for ci, ch in changes if ci not in tails]
     bounds = []
     for k, (ci, _) in enumerate(changes):
         # a change owns its sentence up to the end of its clause when another change follows:
         # 营收A，同比增长x%，净利润B，同比增长y%; with no clause end between, what follows is the next one's
+        last = ms[lists.get(ci, [ci])[-1]].end  # (a list of changes, 增长X和Y, owns what follows its last)
         hi = e
         if k + 1 < len(changes):
-            cut = _CLAUSE_END.search(text, ms[ci].end, ms[changes[k + 1][0]].start)
-            hi = cut.start() if cut else ms[ci].end
+            cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
+            hi = cut.start() if cut else last
         else:
-            hi = _next_change_clause(text, ms[ci].end, e)
+            hi = _next_change_clause(text, last, e)
         bounds.append(hi)
     out, used = [], set()
     open_starts = []
@@ -372,7 +417,10 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         lo = bounds[k - 1] if k else s
         hi = bounds[k]
         if _RESPECTIVELY.search(text, lo, hi):
-            continue  # values and changes paired in order (分别为A和B，增长X和Y): not read yet
+            # values and changes paired in order (分别为A和B，增长X和Y); a single change among lists is left open
+            claim = _paired(text, ms, in_sent, lists[ci], change, (s, e), lo, hi) if ci in lists else None
+            out.extend(claim or [])
+            continue
         window = [i for i in in_sent if lo <= ms[i].start and ms[i].end <= hi and i != ci]
         c = ms[ci]
         claim = _assemble(text, ms, window, ci, change, (s, e), lo)
@@ -390,6 +438,68 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
         if claim is not None:
             out.extend(claim)
+    return out
+
+
+# What joins the members of one list: 33.84亿元和96.05亿元, 4.52个百分点、1.65个百分点, 10 pct and 12 pct
+_LIST_JOIN = re.compile(r"^\s?(?:、|和|与|及|以及|,\s*|,?\s+and\s+)\s?$", re.I)
+
+
+def _lists(text: str, ms: list[Mention], idx: list[int]) -> list[list[int]]:
+    """Runs of mentions of one unit joined as a list, in order."""
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and ms[runs[-1][-1]].unit == ms[i].unit and _LIST_JOIN.match(text[ms[runs[-1][-1]].end:ms[i].start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _change_lists(text, ms, in_sent, changes) -> dict[int, list[int]]:
+    """Each change that heads a list of changes of its kind (分别增长25.48%和15.38%), with the list."""
+    heads = {ci for ci, _ in changes}
+    out = {}
+    for run in _lists(text, ms, [i for i in in_sent if ms[i].kind in _CHANGE_KINDS]):
+        if len(run) > 1 and run[0] in heads:
+            out[run[0]] = run
+    return out
+
+
+def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi) -> list[Claim] | None:
+    """分别为A和B，比前周增加D和E，周增幅分别达X%和Y%: values and changes listed in one order. Each list of values
+    as long as the changes' is a column (its role is its first value's); values standing alone form one column
+    when there are exactly as many of them, with one role; anything else leaves the pairing open."""
+    n = len(members)
+    head = ms[members[0]]
+    wanted = _wanted(head)
+    idx = [i for i in in_sent if lo <= ms[i].start and ms[i].end <= hi and i not in members]
+    roles = roles_in(text, ms, idx, lo, wanted)
+    values = [i for i in _values(ms, list(roles), head, explicit=True)]
+    if len(values) != len(roles):
+        return None
+    columns, alone = [], []
+    for run in _lists(text, ms, values):
+        if len(run) == n:
+            columns.append(run)
+        elif len(run) == 1:
+            alone.append(run[0])
+        else:
+            return None
+    if alone:
+        if len(alone) != n or len({roles[i].role for i in alone}) != 1:
+            return None
+        columns.append(alone)
+    if not columns:
+        return None
+    out: list[Claim] = []
+    for k, ci in enumerate(members):
+        window = sorted(column[k] for column in columns)
+        paired_roles = {column[k]: roles[column[0]] for column in columns}
+        claim = _assemble(text, ms, window, ci, change, sent, lo, roles=paired_roles)
+        if claim is None:
+            return None  # one pair that does not read leaves the whole list in doubt
+        out.extend(claim)
     return out
 
 
@@ -482,12 +592,15 @@ _DELTA_CUE = re.compile(r"(?:比|较|同比|环比|相比|周增|周减|月增|�
                         r"rose|fell|up|down|increased|decreased|gained|lost|dropped|declined)", re.I)
 
 
-def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | None:
+def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, Role] | None = None) -> list[Claim] | None:
+    """The claim of one change from the values of its stretch (`roles`, when given, are the roles of values
+    paired with it from lists: 分别为A和B……分别增长X和Y)."""
     c = ms[ci]
     wanted = _wanted(c)
     if sum(1 for i in window if ms[i].kind in wanted) == 0:
         return None  # no value of the change's measure in its stretch
-    roles = roles_in(text, ms, window, lo, wanted)
+    if roles is None:
+        roles = roles_in(text, ms, window, lo, wanted)
     values = [i for i in _values(ms, list(roles), c, explicit=True)
               if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
@@ -525,20 +638,54 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | N
             b = others[0]
             lead = text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start]
         if len(others) == 1 and roles[d].sign == sign and _same_unit(ms[others[0]], ms[d]) \
-                and _DELTA_CUE.search(lead):
+                and (_DELTA_CUE.search(lead) or _continues_subject(text, ms, others[0], d)):
             return [_delta_claim(ms, others[0], d, c, change, sent,
                                  f"end value and the change amount «{roles[d].family}», change «{change.family}»")]
-    if not starts_ and not ends and not deltas and len(levels) == 2 and len(plain_levels) == 2 \
-            and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" for i in plain_levels) \
-            and not _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start]):
-        if _same_unit(ms[plain_levels[0]], ms[plain_levels[1]]) and not _JOIN.match(
-                text[ms[plain_levels[0]].end:ms[plain_levels[1]].start]):
-            return _by_times(text, ms, plain_levels, ci, change, sent, sent[0])
+    if len(deltas) == 1 and len(starts_) == 1 and not ends and not plain_levels and not annual \
+            and deltas[0] in plain and starts_[0] in plain and roles[deltas[0]].sign == sign \
+            and _same_unit(ms[starts_[0]], ms[deltas[0]]):
+        # 较上年的A增加D / rose D, or X pct, from A: the end is A + D
+        return [_delta_claim(ms, starts_[0], deltas[0], c, change, sent,
+                             f"start «{roles[starts_[0]].family}» and the change amount «{roles[deltas[0]].family}», "
+                             f"change «{change.family}»", from_start=True)]
+    dated = plain_levels + [i for i in ends if i in plain]
+    if not starts_ and len(ends) <= 1 and len(dated) == 2 and len(levels) + len(ends) == 2 \
+            and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" for i in dated) \
+            and _same_unit(ms[dated[0]], ms[dated[1]]) and not _JOIN.match(text[ms[dated[0]].end:ms[dated[1]].start]) \
+            and (not deltas or len(deltas) == 1 and _is_difference(ms[deltas[0]], ms[dated[0]], ms[dated[1]])):
+        base = _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start])
+        period = None if base is None else "month" if base.group("month") else "year" if not base.group("any") else ""
+        return _by_times(text, ms, sorted(dated), ci, change, sent, sent[0], period=period,
+                         end=ends[0] if ends else None) if period != "" else None
     return None
 
 
-# 同比/环比/比上年 name the base period themselves: two dated values are then not start and end by their dates
-_BASE_NAMED = re.compile(r"同比|环比|比上|较上|比去|较去|year-on-year|month-on-month|a\s+year\s+earlier", re.I)
+def _is_difference(d: Mention, a: Mention, b: Mention) -> bool:
+    """2013年为B，2012年为A，2013年比2012年增加D: the amount restates the difference of the two dated values."""
+    diff = abs(a.value - b.value)
+    return diff > 0 and abs(d.value - diff) <= 0.02 * diff + (d.high - d.low)
+
+
+# A clause with no words of its own before the amount continues the subject of the value before it:
+# 上证指数收报2400点，上涨400点，涨幅20%; closed at 2,400, up 400 points.
+_BARE_CHANGE_CLAUSE = re.compile(
+    rf"^\s?[，,]\s?(?:[全本当上]?[日周月年]|全天|当天|当日|盘中|期间)?(?:累计|大幅|小幅|大|微|再|共|合计)?"
+    rf"(?:{UP_ZH}|{DOWN_ZH})了?$|^,?\s+(?:up|down)\s+(?:by\s+)?$", re.I)
+_BARE_END_CLAUSE = re.compile(r"[，,]\s?(?:最终|最后|尾盘|全天|当日|收盘)?(?:收于|收报|报收|收盘于|收在)$")
+
+
+def _continues_subject(text: str, ms: list[Mention], b: int, d: int) -> bool:
+    """The level b and the amount d speak of one thing: the amount's clause follows the level's with nothing but
+    its verb (收报B，上涨D), or the level's clause follows the amount's with nothing but its verb (上涨D，涨幅X，收于B)."""
+    if b < d:
+        return bool(_BARE_CHANGE_CLAUSE.match(text[ms[b].end:ms[d].start]))
+    return bool(_BARE_END_CLAUSE.search(text[max(ms[d].end, ms[b].start - 8):ms[b].start]))
+
+
+# 同比/环比/比上年 name the base period themselves: two dated values are then start and end by their dates only when
+# they are a year apart (同比, 比上年); 环比 and its kin name a period the dates cannot be checked against
+_BASE_NAMED = re.compile(r"同比|比上年|较上年|比去年|较去年|year-on-year|a\s+year\s+earlier"
+                         r"|(?P<month>环比|比上月|较上月|month-on-month)|(?P<any>比上|较上|比去|较去)", re.I)
 
 
 def _others_alike(ms: list[Mention], values: list[int], chosen: tuple[int, int], deltas: list[int]) -> bool:
@@ -606,11 +753,17 @@ def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent,
     return out
 
 
-def _by_times(text, ms, pair, ci, change: Change, sent, floor) -> list[Claim] | None:
-    """Two values told apart only by their dates: 2024年初……1000亿……2025年6月底……30万亿."""
+def _by_times(text, ms, pair, ci, change: Change, sent, floor, period: str | None = None,
+              end: int | None = None) -> list[Claim] | None:
+    """Two values told apart by their times: 2024年初……1000亿……2025年6月底……30万亿; 今年年初……为A，到了二季度末……已高达B.
+
+    `period`: the change names its base period (同比: "year", 环比: "month"), so the times must be that far apart;
+    `end`: the value whose own words make it the end (增至B, 达到B), which must then be the later one."""
     a, b = pair
     ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end)
-    if ta is None or tb is None:
+    if ta is None or tb is None or _absolute(ta) != _absolute(tb):
+        ta, tb = relative_time(text, floor, ms[a].start), relative_time(text, ms[a].end, ms[b].start)
+    if ta is None or tb is None or ta.unit != tb.unit and "relative" in ta.unit + tb.unit:
         return None
     if ta.high <= tb.low:
         first, last, t1, t2 = a, b, ta, tb
@@ -618,10 +771,67 @@ def _by_times(text, ms, pair, ci, change: Change, sent, floor) -> list[Claim] | 
         first, last, t1, t2 = b, a, tb, ta
     else:
         return None
+    if end is not None and last != end or period is not None and not _period_apart(t1, t2, period):
+        return None
     q1, q2 = _scaled(ms[first], ms[last])
     if q1 is None:
         return None
-    return _growth(text, ms, q1, q2, ci, change, sent, "by their times", t1, t2)
+    return _growth(text, ms, q1, q2, ci, change, sent, f"by their times, change «{change.family}»", t1, t2)
+
+
+def _absolute(t: Mention) -> bool:
+    """A time with its year (2025年6月底), not a month or day of an unstated year (6月底)."""
+    return t.value > 1000
+
+
+def _period_apart(t1: Mention, t2: Mention, period: str) -> bool:
+    """Two times of one length a year apart (2015年 and 2016年; 去年末 and 今年末), or for "month" a month apart
+    (2016年3月 and 4月; 上月末 and 本月末)."""
+    step = 1.0 if period == "year" or t1.unit == "relative month" else 1 / 12
+    if period == "month" and t1.unit == "relative year":
+        return False
+    if period == "year" and t1.unit == "relative month":
+        return False
+    return abs(t2.low - t1.low - step) < 0.02 * step and abs((t2.high - t2.low) - (t1.high - t1.low)) < 0.02
+
+
+# Times named relative to the writer's present (今年年初, 上年末, 二季度末, 上月末), for values whose dates are not
+# written out: each as an interval of years from the start of the present year (or of months, from the present
+# month's), so two of them in one sentence can be ordered.
+_RELATIVE_TIME = re.compile(
+    r"(?P<year>去年|上年|上一年|前一年|前年|今年|本年|当年)?"
+    r"(?:(?P<part>年初|年末|年底|(?P<q>[一二三四1-4])季度?末|上半年末|年中)|(?<=年)(?P<bare>初|末|底))(?!以来|至今|开始)"
+    r"|(?:(?P<month>上个?月|本月|当月)|(?<![\d一二三四五六七八九十])月)(?P<mpart>初|末|底)(?!以来|至今)")
+_YEAR_OFFSET = {"去年": -1, "上年": -1, "上一年": -1, "前一年": -1, "前年": -2}
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def relative_time(text: str, lo: int, hi: int) -> Mention | None:
+    """The last time named relative to the present between lo and hi (unit "relative year" or "relative month")."""
+    found = None
+    for found in _RELATIVE_TIME.finditer(text, lo, hi):
+        pass
+    if found is None:
+        return None
+    if found.group("mpart"):
+        offset = -1 if (found.group("month") or "").startswith("上") else 0
+        lo_, hi_ = (0.0, 1 / 3) if found.group("mpart") == "初" else (2 / 3, 1.0)
+        unit = "relative month"
+    else:
+        offset = _YEAR_OFFSET.get(found.group("year") or "", 0)
+        part = found.group("part") or found.group("bare")
+        if found.group("q"):
+            point = _QUARTER[found.group("q")] / 4
+            lo_, hi_ = point - 1 / 36, point
+        elif part in ("上半年末", "年中"):
+            lo_, hi_ = 0.5 - 1 / 36, 0.5
+        elif part in ("年初", "初"):
+            lo_, hi_ = 0.0, 2 / 12
+        else:
+            lo_, hi_ = 10 / 12, 1.0
+        unit = "relative year"
+    return Mention(found.start(), found.end(), found.group(0), offset + (lo_ + hi_) / 2, offset + lo_, offset + hi_,
+                   unit, "date", "")
 
 
 def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -> list[Claim] | None:
