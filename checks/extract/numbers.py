@@ -527,6 +527,8 @@ def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, mor
         end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else
                                                  m.end("ar1") if g["ar1"] else m.end("cn1"))
         unit, kind = _unit_of(g["u1"]) if g["u1"] else ("", "count")
+    elif g["u1"] and g["unit"]:
+        end = m.end("u1")  # 14.5%位于中国: the unit is the %, 位 begins the next word
     low, high = _bounds(value, half, qualifier, more)
     if kind == "duration" and not qualifier and not more and half == 0.0:
         low, high = value - 0.5, value + 0.5  # 三年: spoken durations round to the unit
