@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
@@ -98,7 +98,10 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"\s(?:euros?)(?![A-Za-z])", "欧元", "amount"), (r"\syen(?![A-Za-z])", "日元", "amount"),
     (r"\s(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan)\s(?:dlrs|dollars?)(?![A-Za-z])", None,
      "amount"),
-    (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit|cts|cents)(?![A-Za-z])", None,
+    # cents are hundredths of the dollar before them (65 Canadian cents beside 1.90 Canadian dollars; 45 cts vs 1.05 dlrs)
+    (r"\s(?:(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan|U\.S\.|US)\s)?(?:cts|cents)(?![A-Za-z])",
+     "cents", "amount"),
+    (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit)(?![A-Za-z])", None,
      "amount"),
     (r"\s(?:tonnes|tons|barrels|bpd|ounces|bushels|bags|kilos|acres|hectares|lbs|kilowatts|megawatts)(?![A-Za-z])",
      None, "count"),
@@ -143,6 +146,7 @@ _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
                              r"December)[ -]|-)$", re.I)
+_PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:share|shr)\b", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
 _PREFIX_QUALIFIER = dict(PREFIX_QUALIFIERS)
@@ -318,8 +322,17 @@ def _unit_of(text: str) -> tuple[str, str]:
     """The normalised unit and the kind of a unit's text (cached: units are few)."""
     for (alt, unit, kind), one in zip(_UNITS, _UNIT_ONE):
         if one.fullmatch(text):
-            return (unit if unit is not None else text.strip()), kind
+            if unit is None:
+                unit = re.sub(r"\s+", " ", text.strip())
+                unit = re.sub(r"\b(?:dlrs|dollar)$", "dollars", unit)  # Canadian dlrs and Canadian dollars: one unit
+            return unit, kind
     return text.strip(), "count"
+
+
+def _dollars_of(cents_text: str) -> str:
+    """The dollar unit that cents are hundredths of: 美元 (US), or the named country's dollars."""
+    country = cents_text.strip().rsplit(" ", 1)[0] if " " in cents_text.strip() else ""
+    return "美元" if country in ("", "U.S.", "US") else re.sub(r"\s+", " ", country) + " dollars"
 
 
 def _prefix(text: str, start: int) -> tuple[str, int]:
@@ -411,6 +424,8 @@ def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list
                 and _negative(folded, start):
             mention = _negated(mention, text) if mention.kind in ("percent", "percentage_points", "amount",
                                                                   "count") else None
+        if mention is not None and mention.kind == "amount" and _PER_SHARE.match(folded, mention.end):
+            mention = replace(mention, unit=mention.unit + " a share")  # 30 cts a share: per share, not in total
         if mention is not None:
             found.append(mention)
             if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
@@ -493,6 +508,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return _make(text, start, end, value, value, value, "month" if unit == "月" else "day", "date", "")
     if unit == "bp":  # 25个基点, 25 basis points: a quarter of a percentage point
         value, half = value / 100, half / 100
+    if unit == "cents":
+        value, half, unit = value / 100, half / 100, _dollars_of(unit_text)
     if kind == "percentage_points":
         unit = "pp"
     if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \

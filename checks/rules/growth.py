@@ -89,6 +89,11 @@ def check_growth(d: GrowthClaim) -> Outcome | None:
     if not points and (start.low <= 0 or end.low < 0):
         return None
     stated = _stated(change, sign)
+    if d.reading == "amount":  # up 500,000 bpd from 16.1 mln bpd to 16.6 mln bpd: the difference itself
+        computed = (end.low - start.high, end.high - start.low)
+        evidence = {"computed_amount": show(*computed), "stated_amount": show(*stated)}
+        return _judge(computed, stated, evidence, 0.05 * abs(change.value),
+                      Comparison(sign * change.value, end.value - start.value, change.unit))
     if points:
         if d.reading == "magnitude":  # 降幅收窄: the size of two negative rates
             s_lo, s_hi, e_lo, e_hi = -start.high, -start.low, -end.high, -end.low

@@ -211,7 +211,8 @@ ROLE_EN = Table("growth roles", "en", (
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
                                                           "3.18 billion dlrs in 1985.")),
-    F("than the A", "the start value", rf"\b(?:than|above|below)\b{_GAP_EN}{{0,40}}",
+    F("than the A", "the start value",
+      rf"\b(?:(?:than|above|below)\b|over\s+(?=the\b|a\b|last\b|its\b)){_GAP_EN}{{0,40}}",
       examples=("Imports climbed to $372.1bn, nearly 18% more than the $315.9bn of 2003.",)),
     F("on the A", "the start value", rf"\bon\s+(?:the|a|last\s+year's|its){_GAP_EN}{{0,30}}",
       examples=("Revenue is put at 354bn rand, up 13.5% on the 312bn rand collected in 2003-04.",)),
@@ -418,6 +419,8 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
         in_sent = list(within(starts, s, e))
         if len(in_sent) > MAX_SENTENCE_MENTIONS or len(in_sent) < 2 and previous is None \
                 or not any(ms[i].kind in _CHANGE_KINDS for i in in_sent):
+            if 3 <= len(in_sent) <= 8 and _AMOUNT_HINT.search(text, s, e):
+                out.extend(_amount_claim(text, ms, in_sent, (s, e)))
             previous = (s, e, in_sent)
             continue
         changes = []
@@ -436,6 +439,53 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
+# A start and a change amount in one sentence, and no rate: 由A增至B，增加D; up 500,000 bpd from 16.1 mln bpd
+_AMOUNT_HINT = re.compile(r"[从由较比]|\b(?:from|versus|against|compared)\b", re.I)
+
+
+_BARE_AMOUNT = re.compile(rf"\s?(?:(?:同比|环比|较|比)[^，,\d]{{0,8}})?(?:{UP_ZH}|{DOWN_ZH})了?\s?"
+                          r"|\s?(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of)\s+(?:by\s+)?", re.I)
+
+
+def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
+    """A start, an end and the amount between them, with no rate: the amount is the stated change."""
+    roles = roles_in(text, ms, in_sent, sent[0])
+    values = [i for i in roles if ms[i].unit or _has_magnitude(ms[i])]
+    by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
+    starts_, ends, deltas = by_role["start"], by_role["end"], by_role["delta"]
+    if by_role["open"] or len(starts_) != 1 or len(deltas) != 1 or len(ends) + len(by_role["level"]) != 1:
+        return []
+    a, d = starts_[0], deltas[0]
+    b = (ends or by_role["level"])[0]
+    if not (_same_unit(ms[a], ms[b]) and _same_unit(ms[a], ms[d])) or roles[d].sign == 0:
+        return []
+    if not ends and not (b < d and (_DELTA_CUE.search(text, ms[b].end, ms[d].start)
+                                    or _continues_subject(text, ms, b, d))):
+        return []  # a plain level is the end only when the amount's clause speaks of it (B, up D from A)
+    if d < min(a, b) and _CLAUSE_END.search(text, ms[d].end, ms[min(a, b)].start):
+        return []  # 全年减少税负3500亿元，并……由30万元提高到50万元: an amount in a clause before is another's
+    clause = max(text.rfind(mark, sent[0], ms[d].start) for mark in "，,；;") + 1
+    if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start):
+        return []  # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return []
+    how = f"start «{roles[a].family}», end «{roles[b].family or 'the value the amount changed'}», " \
+          f"change: the amount «{roles[d].family}»"
+    c = ms[d]
+    return [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)), sentence=sent,
+                        start=first, end=last, change=Quantity.of(c), reading="amount", sign=roles[d].sign, order=how,
+                        delta=None, start_time=None, end_time=None)]
+_JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而但]", re.I)
+
+
+def _before_next(text: str, pos: int, nxt: int) -> int:
+    """With no clause end before the next change, a change owns what comes up to the last joining word before it
+    (rose 5 pct to 100 mln from 95 mln and imports fell 3 pct …), or nothing past itself."""
+    last = None
+    for last in _JOINING.finditer(text, pos, nxt):
+        pass
+    return last.start() if last is not None else pos
 _BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)\s*$")
 
 
@@ -466,7 +516,7 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         hi = e
         if k + 1 < len(changes):
             cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
-            hi = cut.start() if cut else last
+            hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
         else:
             hi = _next_change_clause(text, last, e)
         bounds.append(hi)
@@ -545,6 +595,8 @@ def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi)
             alone.append(run[0])
         else:
             return None
+    if columns:  # (这两个板块: a count of another measure than the listed values is no value of theirs)
+        alone = [i for i in alone if any(_same_unit(ms[i], ms[column[0]]) for column in columns)]
     if alone:
         if len(alone) != n or len({roles[i].role for i in alone}) != 1:
             return None
@@ -567,6 +619,7 @@ _VERB_ANY = re.compile(rf"{UP_ZH}|{DOWN_ZH}|\b(?:rose|risen|rises|rising|increas
                        r"decreasing|declined|declining|dropped|dropping|slipped|slumped|plunged|shrank)\b", re.I)
 
 
+_LATER_EVENT = re.compile(r"\s(?:before|after|then)\s+[a-z]+ing\b|(?:随后|之后|此后|其后)", re.I)
 _START_WORD = re.compile(r"从|由|\bfrom\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:but|while|whereas|although|though|however|但|但是|而|然而|不过)\b", re.I)
 
@@ -575,6 +628,9 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
     """Where a later clause with a change of its own begins (…, with exports rising to 72,000 tonnes), or a
     contrasting one (…, but slightly lower than the four billion barrels): values from there on belong
     to something else."""
+    later = _LATER_EVENT.search(text, pos, end)
+    if later is not None:
+        end = later.start()  # … to 1.90 dollars before rallying to 2.20 dollars: what follows happened later
     for cut in _CLAUSE_END.finditer(text, pos, end):
         nxt = _CLAUSE_END.search(text, cut.end(), end)
         clause = text[cut.end():nxt.start() if nxt else end]
@@ -617,13 +673,22 @@ def _time_like(m: Mention) -> bool:
         and m.surface.strip().isdigit()
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
+
+
+def _month_day(text: str, m: Mention) -> bool:
+    """March 1, Feb. 28: a day of a month, not a value."""
+    return m.kind == "count" and not m.unit and m.value <= 31 and bool(_MONTH_BEFORE.search(text, max(0, m.start - 11),
+                                                                                           m.start))
+
+
 def roles_in(text: str, ms: list[Mention], window: list[int], lo: int,
              kinds: tuple[str, ...] = ("count", "amount", "percent")) -> dict[int, Role]:
     """The role of each value of the given kinds in a stretch of a sentence, each read from the value before it."""
     roles = {}
     prev_end = lo
     for i in window:
-        if _time_like(ms[i]):
+        if _time_like(ms[i]) or _month_day(text, ms[i]):
             continue
         if ms[i].kind in kinds:
             roles[i] = role_of(text, ms[i], prev_end)
@@ -733,8 +798,10 @@ def _base_period(text: str, c: Mention, sent) -> str | None:
 
 
 def _adjacent(text: str, ms: list[Mention], a: int, b: int) -> bool:
-    """从A增至B, 由A降至B: the start and the end side by side in one clause, which no other value can come between."""
-    return a < b and all(_time_like(ms[i]) for i in range(a + 1, b)) and ms[b].start - ms[a].end <= 16 \
+    """从A增至B, 由A降至B, to B from A: the start and the end side by side in one clause, which no other value can
+    come between."""
+    a, b = min(a, b), max(a, b)
+    return all(_time_like(ms[i]) for i in range(a + 1, b)) and ms[b].start - ms[a].end <= 16 \
         and not _CLAUSE_END.search(text, ms[a].end, ms[b].start)
 
 
