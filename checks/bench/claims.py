@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -240,7 +241,10 @@ def recognises(f: Found, lb: dict) -> bool:
             and _overlap(f.at(c.start), lb.get("start_value"))
     if lb["type"] == "share":
         parts = [f.at(p.share) for p in c.parts]
-        return len(parts) == len(lb["parts"]) and all(any(_overlap(p, v) for p in parts) for v in lb["parts"])
+        # a rest named without a figure (and the rest from C) is a part of the label, the claim's rest_unstated
+        stated = [v for v in lb["parts"] if any(ch.isdigit() for ch in v["surface"]) or not c.rest_unstated
+                  or v["value"] and not re.search(r"rest|remain|其余|其他|剩", v["surface"], re.I)]
+        return len(parts) == len(stated) and all(any(_overlap(p, v) for p in parts) for v in stated)
     if lb["type"] == "elapsed":
         return _overlap(f.at(c.since), lb["since"]) and _overlap(f.at(c.elapsed), lb["elapsed"])
     if lb["type"] == "count":

@@ -140,8 +140,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
-_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)\s+"
-                            r"(?:from|to|in|was|were|went|came|of\s+them)", re.I)
+_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)"
+                            r"(?:\s+(?:from|to|in|was|were|went|came|of\s+them)\b|\s*[.,;])", re.I)
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
 # Some word of every share family, to skip sentences of rates and levels at once.
 _SHARE_HINT = re.compile(r"占|比重|份额|权重|来自|用于|应用于|聚集|集中|分布|流向|投向|投入|来源|位于|属于|分别|其余|其他|其它|股|"
@@ -290,7 +290,7 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
 
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
 _LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
-_LIST_EN = re.compile(r"^(?:[^.;:%\d]{0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
+_LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
                       r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|at|on|in)?\s*$", re.I)
 
 
