@@ -748,10 +748,14 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         restated = _or_than(text, ms, values, roles, ci, change, sent)
         if restated is not None:
             return restated
-    if len(starts_) == 1 and len(ends) == 1 and (not _others_alike(ms, values, (starts_[0], ends[0]), deltas)
-                                                 or _adjacent(text, ms, starts_[0], ends[0])):
+    if len(starts_) == 1 and len(ends) == 1 and not _others_alike(ms, values, (starts_[0], ends[0]), deltas):
         return _claim(text, ms, starts_[0], ends[0], ci, change, sent,
                       f"start «{roles[starts_[0]].family}», end «{roles[ends[0]].family}», change «{change.family}»")
+    pairs = [(a, b) for a in starts_ for b in ends if _adjacent(text, ms, a, b)]
+    if len(pairs) == 1:  # 从A增至B / from A to B / to B from A: one start and end side by side, whatever else is near
+        a, b = pairs[0]
+        return _claim(text, ms, a, b, ci, change, sent,
+                      f"start «{roles[a].family}», end «{roles[b].family}» side by side, change «{change.family}»")
     plain_levels = [i for i in levels if i in plain]
     if len(starts_) == 1 and not ends and starts_[0] in plain:
         plain_levels = [i for i in plain_levels if _same_unit(ms[i], ms[starts_[0]])]

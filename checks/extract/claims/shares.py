@@ -417,6 +417,7 @@ def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
     占比84.2%; 汽车出口1806.3亿元……占全国的39%): the share is that figure's, and shares of figures of
     different measures overlap."""
     return any(since <= ms[j].start and ms[j].kind in ("count", "amount") and (ms[j].unit or ms[j].value > 12)
+               and not (not ms[j].unit and 1900 <= ms[j].value <= 2100 and ms[j].surface.isdigit())  # (the 1986 net)
                for j in range(i - 1, -1, -1) if ms[j].start >= since)
 
 
