@@ -10,9 +10,15 @@ How a growth statement is read, in three steps:
    from A, versus A, than the A), an end (增至B, 达到B, to B), or a change amount (增加D, rose D); a value
    with no such words is a plain level.
 3. Assembly: each change owns the stretch of its sentence up to the changes beside it. In that stretch
-   a claim needs one start and one end; or one start and one plain level (B，较上年的A增长X); or a level
-   and a change amount (B，比上年增加D，增长X: the start is B - D); or two levels that carry their own
-   dates. Anything else leaves the roles open, and no claim is made: a false error costs more than a miss.
+   a claim needs one start and one end (or a start and an end side by side: 从A增至B, to B from A); or
+   one start and one plain level (B，较上年的A增长X); or a level and a change amount (B，比上年增加D，
+   增长X: the start is B - D); or a start and a change amount (较上年的A增加D: the end is A + D); or two
+   values that carry their own dates, written out or relative to the writer's present (今年年初……二季度末;
+   去年……今年). Lists of values and changes are paired in order (分别为A和B……分别增长X和Y). A sentence
+   may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
+   own or names the same measure. With no rate, a start, an end and the amount between them are a claim
+   of that amount. Anything else leaves the roles open, and no claim is made: a false error costs more
+   than a miss.
 """
 from __future__ import annotations
 

@@ -4,12 +4,14 @@ A percentage is a part when its own words say so (the share families of SHARE_ZH
 占比X%, X%来自A, 分别占X%、Y%, 其余X%, X%的居民认为; accounted for X%, made up X%, X% came from,
 respectively, the remaining X%, X% said); a percentage that follows a part in the same list (", Japan
 for 12.4%", ", Freeview 31%") continues it. Parts of one sentence (clauses joined by ；) that name no
-different wholes form a group.
+different wholes form a group; a group goes on into the next sentence when that one says so (another,
+the other, 其余), when both hold survey answers, or when it adds one part of the same named whole.
 
 Whether the parts exclude each other decides what a sum over 100% means. The wording says so for
 分别 / respectively, 其余 / the rest, 其中 / Of W, and for parts named side by side (A占X%，B占Y%;
 X%来自A; accounted for): such a group must fit in 100%. Parts read off counts (N家……，占比X%) or survey
-answers (X%的企业认为) may overlap: their group is verified when it fits, and makes no claim when it does not.
+answers (X%的企业认为), holdings (持有X%股份) and parts carried over sentences may overlap (or be of different
+times): their group is verified when it fits, and makes no claim when it does not.
 """
 from __future__ import annotations
 
@@ -316,6 +318,8 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
         return False
     if not gap.isascii() or not gap.strip(" ,"):
         return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
+    if re.search(r"\b(?:to|from|by)\s*$", gap):
+        return False  # to 15 pct of salaries from 25 pct, increasing its ownership to 51 pct: a value, not a part
     return bool(_LIST_EN.match(gap))
 
 
