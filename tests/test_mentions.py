@@ -141,12 +141,25 @@ def one(text: str) -> Mention:
     ("净利润为4.3亿元至4.5亿元", "4.3亿元至4.5亿元", 4.3e8, "元", "amount", "", 4.25e8, 4.55e8),
     ("marks its 31st anniversary", "31st", 31, "year", "duration", "", 30.5, 31.5),
     ("trading for 27 years", "27 years", 27, "year", "duration", "", 26.5, 27.5),
+    ("较五一前下降93个基点", "93个基点", 0.93, "pp", "percentage_points", "", 0.925, 0.935),
+    ("cut by 25 basis points", "25 basis points", 0.25, "pp", "percentage_points", "", 0.245, 0.255),
+    ("lost 65 Canadian cents", "65 Canadian cents", 0.65, "Canadian dollars", "amount", "", 0.645, 0.655),
+    ("Shr 45 cts", "45 cts", 0.45, "美元", "amount", "", 0.445, 0.455),
+    ("5 Canadian dlrs", "5 Canadian dlrs", 5, "Canadian dollars", "amount", "", 4.5, 5.5),
+    ("earned 1.25 dlrs a share", "1.25 dlrs", 1.25, "美元 a share", "amount", "", 1.245, 1.255),
+    ("其中14.5%位于中国", "14.5%", 14.5, "%", "percent", "", 14.45, 14.55),
 ])
 def test_forms(text, surface, value, unit, kind, qualifier, low, high):
     m = one(text)
     assert (m.surface, m.unit, m.kind, m.qualifier) == (surface, unit, kind, qualifier)
     assert text[m.start:m.end] == surface
     assert _same(m.value, value) and _same(m.low, low) and _same(m.high, high)
+
+
+def test_a_rate_range_does_not_swallow_the_amount_after_it():
+    assert [(m.surface, m.kind) for m in find_mentions("同比下降20%至80亿美元")] == [("20%", "percent"),
+                                                                               ("80亿美元", "amount")]
+    assert [m.surface for m in find_mentions("同比增长20%至30%")] == ["20%至30%"]  # a range of rates stays one
 
 
 def test_a_day_without_a_year_has_no_value():

@@ -92,7 +92,7 @@ def test_the_page_growth_evidence_says_which_reading_holds(seed_result):
     grw = [f for f in seed_result.verified if f.check == "GRW001"][0]
     assert grw.evidence["readings_that_hold"] == ["to", "by"]
     assert grw.evidence["start"]["surface"] == "1000亿" and grw.evidence["end"]["surface"] == "突破30万亿"
-    assert grw.evidence["order"] == "by their times"
+    assert grw.evidence["order"] == "by their times, change «增长N倍»"
 
 
 def test_page_claims_are_deterministic(seed_result, tmp_path):
@@ -182,6 +182,34 @@ def test_share_families(tmp_path, body, expected):
     assert len(found) == 1 and found[0][1] == expected, found
 
 
+@pytest.mark.parametrize("body,expected", [
+    ("Pernod bought a third of Seagram in 2000. The other two-thirds of Seagram was bought by Diageo.", "verified"),
+    ("Pernod bought a third of Seagram in 2000. The other 80% of Seagram was bought by Diageo.", "error"),
+    ("Only 25% of Britons said a camera would be their top purchase. Almost a quarter, 22%, said they would buy a "
+     "phone. Forty-four percent said they would buy something else.", "verified"),
+    ("Consolidated TVX said it will acquire 29 pct of CMP, in which TVX already holds a 15 pct interest.", "verified"),
+    ("Travel services accounted for 47 pct of the 1986 net, Shearson for 65 pct and IDS for 13 pct.", "error"),
+    ("新增外汇占款占增量M2的10%。新增贷款占新增M2比重约66%。银行对企业债净融资占增量M2的24%。", "verified"),
+    ("全球布局云游戏的厂商已达152家，其中仅50%在北美，14.5%位于中国。", "verified"),
+    ("中国对外投资存量仅占全球的53.4%，不仅低于美国的64.4%，也远低于英国。", "error"),
+    ("对下季度房价，31.2%的居民预期“上涨”，46.1%的居民预期“基本不变”，9.6%的居民预期“下降”，"
+     "13.1%的居民“看不准”。", "verified"),
+    ("张宏伟直接持有东方集团0.52%股份，并通过东方集团实业持有东方集团27.98%股份。", "verified"),
+])
+def test_shares_as_the_press_states_them(tmp_path, body, expected):
+    found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "SHR001"]
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+def test_parts_carried_over_sentences_make_no_error_unless_they_are_the_rest(tmp_path):
+    # two sentences naming one whole may speak of two times: over 100% is no contradiction
+    body = "A地区占全国总量的60%。B地区占全国总量的70%。\n"
+    assert [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "SHR001"] == []
+    # two sentences that each list their own parts stay two groups
+    body = "一季度，20.3%的银行家认为宽松，76.2%认为适度。二季度，13.5%的银行家认为宽松，83.4%认为适度。\n"
+    assert [o[1] for o in outcomes(run_text(tmp_path, body)) if o[0] == "SHR001"] == ["verified", "verified"]
+
+
 def test_parts_that_may_overlap_make_no_error(tmp_path):
     body = "目前深沪两市已发布半年度业绩预告数据显示，业绩预增公司占比72%，净利润同比翻番公司占比40%。\n"
     assert [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "SHR001"] == []
@@ -205,6 +233,35 @@ def test_parts_that_may_overlap_make_no_error(tmp_path):
     ("融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。", "verified"),
     ("1~4月国有企业利润降幅（-5.7%）比1~2月（-21.5%）收窄15.8个百分点。", "verified"),
     ("2017年度沪市上市公司现金分红总额高达8463亿元，创历史新高。较2016年度的6823亿元增长24%。", "verified"),
+    ("今年年初，基金总规模为1109.6亿元，到了今年二季度末，基金总规模已高达1574.8亿元，半年增加了近四成。", "verified"),
+    ("今年年初，基金总规模为1109.6亿元，到了今年二季度末，基金总规模已高达1574.8亿元，半年增加了近七成。", "error"),
+    ("去年12月末，贷款余额为100亿元，3月末为120亿元，增长20%。", "verified"),
+    ("2013年解禁股数为4392亿股，2012年为1528亿股，2013年比2012年增加2864亿股，为2012年的2.87倍。", "verified"),
+    ("金浦钛业预计2013年每股收益为0.37元，同比增长1750%(2012年每股收益为0.02元)。", "verified"),
+    ("上证指数收报2400点，上涨400点，涨幅20%。", "verified"),
+    ("上证指数收报2400点，上涨400点，涨幅30%。", "error"),
+    ("该指数本周累计上涨5.2%，报收于2400点，上周末收于2281.4点。", "verified"),
+    ("CPI同比上涨2.1%，较前值回落0.3个百分点，前值为2.4%。", "verified"),
+    ("今年毛利率为25%，比上年的20%高出5个百分点。", "verified"),
+    ("中邮基金以80.38%的回报率，领先以74.26%的回报率位列第二名的基金6.12个百分点。", "verified"),
+    ("利率从2.8%降至1.87%，下降93个基点。", "verified"),
+    ("解禁市值比前一周的612.58亿元，减少了420.97亿元，减少幅度为68.72%。", "verified"),
+    ("公司全年营收为120亿元。同比增长20%，上年同期为100亿元。", "verified"),
+    ("公司营收120亿元，增长20%；去年同期为100亿元。", "verified"),
+    ("2015年公司营收为100亿元。2016年，公司营收增至150亿元，增长20%。", "error"),
+    ("融资余额由100亿元增至120亿元，增加20亿元。", "verified"),
+    ("融资余额由100亿元增至130亿元，增加20亿元。", "error"),
+    ("Output in February was estimated at 16.6 mln bpd, up 500,000 bpd from 16.1 mln bpd in January.", "verified"),
+    ("M-1 money supply rose 4.1 billion dlrs to 736.2 billion dlrs from 734.1 billion dlrs.", "error"),
+    ("Shares in Bombardier lost 65 Canadian cents or 25% on the news to 1.90 Canadian dollars before rallying to "
+     "2.20 Canadian dollars.", "verified"),
+    ("Sales dropped 41 mln dlrs, or 8.3 pct, from 491 mln dlrs.", "verified"),
+    ("The trade deficit narrowed 22 pct to 3.2 billion dlrs in February from 4.1 billion dlrs in January.", "verified"),
+    ("Stocks of wheat were 1.8 billion bushels on March 1, down 12 pct from 2.05 billion a year ago.", "verified"),
+    ("Net income rose 20 pct to 1.2 mln dlrs, or 30 cts a share, from 1.0 mln dlrs, or 25 cts a share.", "verified"),
+    ("The company's revenue of 120 mln dlrs was up 20 pct over the 100 mln dlrs of 1985.", "verified"),
+    ("Cake sales were 785 dlrs for May and 753 dlrs for Aug. Exports climbed 24.3% from 129.3 million dlrs to "
+     "160.7 million dlrs.", "verified"),
 ])
 def test_growth_families(tmp_path, body, expected):
     found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
@@ -220,6 +277,32 @@ def test_growth_families(tmp_path, body, expected):
 ])
 def test_open_roles_make_no_growth_claim(tmp_path, body):
     assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",  # a year's base for a quarter
+    "今年上半年营收120亿元，去年全年营收100亿元，增长20%。",  # a part year against a whole year
+    "公司营收为100亿元，净利润同比增长20%(2016年为120亿元)。",  # a bracket dating no earlier year
+    "2015年公司营收为100亿元。2016年，公司净利润增至150亿元，增长20%。",  # two measures in two sentences
+    "融资余额由100亿元增至130亿元，其中融资买入增加20亿元。",  # an amount with a subject of its own
+    "全年再减少企业税负3500亿元，并提出年应纳税所得额上限由30万元提高到50万元。",  # an amount of another clause
+    "在2016年之前上市的492家公司中，23家公司上市后净利润复合增长率超50%。",
+    "营收和净利润分别为120亿元和24亿元，同比分别增长20%和30%。",  # lists with no base
+])
+def test_no_growth_claim_from_words_that_do_not_fix_the_roles(tmp_path, body):
+    assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []
+
+
+def test_lists_are_paired_in_order(tmp_path):
+    body = ("该板块全周融资买入金额分别为33.84亿元和96.05亿元，比前周增加融资买入6.87亿元和12.80亿元，"
+            "周增幅分别达25.48%和15.38%。\n")
+    found = [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "GRW001"]
+    assert [o[1] for o in found] == ["verified", "verified"], found
+    wrong = body.replace("15.38%", "25.38%")
+    assert sorted(o[1] for o in outcomes(run_text(tmp_path, wrong)) if o[0] == "GRW001") == ["error", "verified"]
+    points = "毛利率为28.4%，净利润率为9.66%，较2014年同期的32.92%与11.31%分别下滑4.52个百分点和1.65个百分点。\n"
+    assert [o[1] for o in outcomes(run_text(tmp_path, points)) if o[0] == "GRW001"] == ["verified", "verified"]
+    assert [o for o in outcomes(run_text(tmp_path, points)) if o[0] == "SHR001"] == []  # rates, not parts
 
 
 def test_findings_carry_what_the_report_plots(tmp_path):

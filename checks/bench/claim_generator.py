@@ -48,6 +48,20 @@ GROWTH = [
     T("growth", "zh", "从A增长到B，翻了N番", "{S}从{A}增长到{B}，翻了{X}。", "fan"),
     T("growth", "zh", "B，比上年增加D，增长X%", "{S}{B}，比上年增加{D}，增长{X}。", "delta"),
     T("growth", "zh", "全角：由A增至B，同比增长X%", "{S}由{A}增至{B}，同比增长{X}。", "rate_up", fullwidth=True),
+    T("growth", "zh", "A和B分别为B1和B2，比上年分别增加D1和D2，分别增长X%和Y%",
+      "{S}和{S2}分别为{B}和{B2}，比上年分别增加{D}和{D2}，分别增长{X}和{X2}。", "paired_delta"),
+    T("growth", "zh", "今年年初为A，到二季度末已达B，半年增加了X%",
+      "今年年初，{S}为{A}，到了今年二季度末，{S}已高达{B}，短短半年增加了{X}。", "rate_up"),
+    T("growth", "zh", "YEAR年B，同比增长X%（上一年为A）", "{T2}{S}为{B}，同比增长{X}（{T1}为{A}）。", "rate_up"),
+    T("growth", "zh", "B，为T1年A的N倍", "{T2}{S}达到{B}，为{T1}{A}的{X}倍。", "to"),
+    T("growth", "zh", "B，比上年的A高出X%", "{S}为{B}，比上年的{A}高出{X}。", "rate_up"),
+    T("growth", "zh", "收报B，上涨D，涨幅X%", "{S}收报{B}，上涨{D}，涨幅{X}。", "delta"),
+    T("growth", "zh", "较上年的A增加D，增长X%", "{S}较上年的{A}增加{D}，增长{X}。", "start_delta"),
+    T("growth", "zh", "由A增至B，增加D", "{S}由{A}增至{B}，增加{D}。", "amount"),
+    T("growth", "zh", "B，同比增长X%；上年同期为A", "{S}为{B}，同比增长{X}；上年同期为{A}。", "rate_up"),
+    T("growth", "zh", "B，较年初增长X%，年初为A", "{S}为{B}，较年初增长{X}，年初为{A}。", "rate_up"),
+    T("growth", "zh", "T1为A。T2增至B，增长X%", "{T1}，{S}为{A}。{T2}，{S}增至{B}，增长{X}。", "rate_up"),
+    T("growth", "zh", "去年为A，今年增至B，增长X%", "去年{S}为{A}，今年增至{B}，增长{X}。", "rate_up"),
     T("growth", "en", "rose X% to B from A", "{S} rose {X} to {B} from {A}.", "rate_up"),
     T("growth", "en", "fell X pct to B from A a year earlier", "{S} fell {X} to {B} from {A} a year earlier.",
       "rate_down"),
@@ -66,6 +80,15 @@ GROWTH = [
     T("growth", "en", "decreased X pct to B from A", "{S} decreased {X} to {B} from {A}.", "rate_down"),
     T("growth", "en", "rose to B compared with A, an increase of X%",
       "{S} rose to {B} compared with {A} in the previous year, an increase of {X}.", "rate_up"),
+    T("growth", "en", "rose D, or X pct, from A", "{S} rose {D}, or {X}, from {A}.", "start_delta"),
+    T("growth", "en", "was B, up D from A", "{S} was estimated at {B}, up {D} from {A}.", "amount"),
+    T("growth", "en", "rose D to B from A", "{S} rose {D} to {B} from {A}.", "amount"),
+    T("growth", "en", "narrowed X pct to B from A", "{S} narrowed {X} to {B} from {A}.", "rate_down"),
+    T("growth", "en", "was up X pct over the A", "{S} of {B} were up {X} over the {A} of a year earlier.", "rate_up"),
+    T("growth", "en", "B vs A, up X pct", "{S} were {B} vs {A}, up {X}.", "rate_up"),
+    T("growth", "en", "fell D, or X pct, to B", "{S} fell {D}, or {X}, to {B}.", "delta_down"),
+    T("growth", "en", "A and B rose X and Y pct, respectively, to B1 and B2 from A1 and A2",
+      "{S} and {S2} rose {X} and {X2}, respectively, to {B} and {B2} from {A} and {A2}.", "paired"),
 ]
 
 SHARES = [
@@ -79,6 +102,8 @@ SHARES = [
     T("share", "zh", "A占X%，B占Y%，C占Z%，其他占R%", "{W}中，{L1}占{P1}，{L2}占{P2}，{L3}占{P3}，其他占{P4}。", "rest"),
     T("share", "zh", "其中甲类占X%，乙类占Y%……（一长串）", "{W}中，{LIST}。", "storm"),
     T("share", "zh", "全角：A占X%，B占Y%", "{W}中，{L1}占{P1}，{L2}占{P2}。", "parts", fullwidth=True),
+    T("share", "zh", "A占W的X%。其余Y%来自B", "{L1}占{W}的{P1}。其余{P2}来自{L2}。", "rest"),
+    T("share", "zh", "A仅占W的X%，低于B的Y%", "{L1}仅占{W}的{P1}，低于{L2}的{P2}。", "parts"),
     T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
       "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
     T("share", "en", "A and B accounted for X% and Y% respectively",
@@ -95,6 +120,12 @@ SHARES = [
       "{L1}, {L2} and {L3} took {P1}, {P2} and {P3} of {W}, respectively.", "parts"),
     T("share", "en", "A represented X% of W and B Y%, the rest R%",
       "{L1} represented {P1} of {W} and {L2} {P2}, with the rest, {P3}, from {L3}.", "rest"),
+    T("share", "en", "A took X% of W. The other Y% went to B", "{L1} took {P1} of {W}. The other {P2} went to {L2}.",
+      "rest"),
+    T("share", "en", "acquire X pct of W, in which it already holds a Y pct stake",
+      "The group will acquire {P1} of {W}, in which it already holds a {P2} stake.", "parts"),
+    T("share", "en", "A accounted for X pct of the 1986 W, B for Y pct", "{L1} accounted for {P1} of the 1986 {W}, "
+      "{L2} for {P2} and {L3} for {P3}.", "parts"),
 ]
 
 ELAPSED = [
@@ -266,21 +297,37 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
 
     def show(v: float) -> str:
         return f"{pre}{_fmt(v, 1)}{suf}"
-    if t.form in ("rate_up", "rate_down", "delta"):
-        r = rng.uniform(8, 60) * (1 if t.form != "rate_down" else -0.6)
+    if t.form in ("rate_up", "rate_down", "delta", "delta_down", "start_delta", "amount", "paired", "paired_delta"):
+        down = t.form in ("rate_down", "delta_down")
+        r = rng.uniform(8, 60) * (1 if not down else -0.6)
         b = round(a * (1 + r / 100), 1)
         x = round(100 * (b / a - 1), 1)
+        d = round(abs(b - a), 1)
         stated = abs(x) if true else round(abs(x) + rng.choice([6.0, 9.5, 12.0]), 1)
         x_text = f"{_fmt(stated, 1)}%" if zh else en_percent(rng, _fmt(stated, 1))
-        slots |= {"A": show(a), "B": show(b), "X": x_text}
-        direction = "down" if t.form == "rate_down" else "up"
+        slots |= {"A": show(a), "B": show(b), "X": x_text, "D": show(d)}
+        direction = "down" if down else "up"
         fields = {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
                   "change": ("X", stated, "%", "percent", direction)}
-        if t.form == "delta":
-            d = round(b - a, 1)
-            slots["D"] = show(d)
+        if t.form in ("delta", "delta_down", "paired_delta"):
             fields = {"end_value": ("B", b * mult, unit), "delta": ("D", d * mult, unit),
+                      "change": ("X", stated, "%", "percent", direction)}
+        elif t.form == "start_delta":
+            fields = {"start_value": ("A", a * mult, unit), "delta": ("D", d * mult, unit),
                       "change": ("X", stated, "%", "percent", "up")}
+        elif t.form == "amount":  # the change is the amount itself, stated false by a tenth or more
+            stated_d = d if true else round(d * rng.choice([1.3, 1.6, 0.6]), 1)
+            slots["D"] = show(stated_d)
+            fields = {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                      "change": ("D", stated_d * mult, unit, "amount", "up")}
+        if t.form.startswith("paired"):  # a second item, listed after the first, always true
+            others = [n for n, u in (ZH_SUBJECTS if zh else EN_SUBJECTS) if n != subject]
+            a2 = round(rng.uniform(20, 900), 1)
+            b2 = round(a2 * (1 + rng.uniform(8, 60) / 100), 1)
+            x2 = round(100 * (b2 / a2 - 1), 1)
+            slots |= {"S2": rng.choice(others).lower() if not zh else rng.choice(others), "A2": show(a2),
+                      "B2": show(b2), "D2": show(round(b2 - a2, 1)),
+                      "X2": f"{_fmt(x2, 1)}%" if zh else en_percent(rng, _fmt(x2, 1))}
         return slots, fields
     if t.form == "verbal":
         k = rng.choice([2, 3, 4])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -227,14 +228,23 @@ def recognises(f: Found, lb: dict) -> bool:
     """Whether the claim states the label's numbers at the label's places (facts: entity, event, date)."""
     c = f.claim
     if lb["type"] == "growth":
-        if not (_overlap(f.at(c.change), lb["change"]) and _overlap(f.at(c.end), lb.get("end_value"))):
+        if not _overlap(f.at(c.change), lb["change"]):
             return False
         if lb.get("delta"):
-            return c.delta is not None and _overlap(f.at(c.delta), lb["delta"])
-        return c.delta is None and _overlap(f.at(c.start), lb.get("start_value"))
+            # a change amount with either value it changes (B and D, or A and D) states the claim whole
+            if c.delta is None or not _overlap(f.at(c.delta), lb["delta"]):
+                return False
+            computed = c.end.surface.endswith((f" - {c.delta.surface}", f" + {c.delta.surface}"))
+            stated = c.start if computed else c.end  # the value the text states, not the one computed from it
+            return any(_overlap(f.at(stated), lb.get(k)) for k in ("end_value", "start_value"))
+        return c.delta is None and _overlap(f.at(c.end), lb.get("end_value")) \
+            and _overlap(f.at(c.start), lb.get("start_value"))
     if lb["type"] == "share":
         parts = [f.at(p.share) for p in c.parts]
-        return len(parts) == len(lb["parts"]) and all(any(_overlap(p, v) for p in parts) for v in lb["parts"])
+        # a rest named without a figure (and the rest from C) is a part of the label, the claim's rest_unstated
+        stated = [v for v in lb["parts"] if any(ch.isdigit() for ch in v["surface"]) or not c.rest_unstated
+                  or v["value"] and not re.search(r"rest|remain|其余|其他|剩", v["surface"], re.I)]
+        return len(parts) == len(stated) and all(any(_overlap(p, v) for p in parts) for v in stated)
     if lb["type"] == "elapsed":
         return _overlap(f.at(c.since), lb["since"]) and _overlap(f.at(c.elapsed), lb["elapsed"])
     if lb["type"] == "count":

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
@@ -87,6 +87,7 @@ _MAG_VALUE = MAGNITUDES
 # Units after the number: (regex alternative, normalised unit, kind). Longest first where they share a start.
 _UNITS: list[tuple[str, str, str]] = [
     (r"个百分点|百分点|\s?percentage points?|\s?ppts?(?![A-Za-z])", "pp", "percentage_points"),
+    (r"个基点|基点|\s?basis points?|\s?bps?(?![A-Za-z])", "bp", "percentage_points"),  # hundredths of a point
     (r"%|\s?per ?cent(?![A-Za-z])|\s?pct?(?![A-Za-z])", "%", "percent"),
     (r"成(?![为功立本交员果绩熟长就是了不])", "成", "percent"),  # 三成: tenths, read as percent
     (r"倍|-fold|\s?fold(?![A-Za-z])|\s?times(?![A-Za-z])", "x", "multiple"),
@@ -97,7 +98,10 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"\s(?:euros?)(?![A-Za-z])", "欧元", "amount"), (r"\syen(?![A-Za-z])", "日元", "amount"),
     (r"\s(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan)\s(?:dlrs|dollars?)(?![A-Za-z])", None,
      "amount"),
-    (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit|cts|cents)(?![A-Za-z])", None,
+    # cents are hundredths of the dollar before them (65 Canadian cents beside 1.90 Canadian dollars; 45 cts vs 1.05 dlrs)
+    (r"\s(?:(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan|U\.S\.|US)\s)?(?:cts|cents)(?![A-Za-z])",
+     "cents", "amount"),
+    (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit)(?![A-Za-z])", None,
      "amount"),
     (r"\s(?:tonnes|tons|barrels|bpd|ounces|bushels|bags|kilos|acres|hectares|lbs|kilowatts|megawatts)(?![A-Za-z])",
      None, "count"),
@@ -142,6 +146,7 @@ _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
                              r"December)[ -]|-)$", re.I)
+_PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:share|shr)\b", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
 _PREFIX_QUALIFIER = dict(PREFIX_QUALIFIERS)
@@ -317,8 +322,17 @@ def _unit_of(text: str) -> tuple[str, str]:
     """The normalised unit and the kind of a unit's text (cached: units are few)."""
     for (alt, unit, kind), one in zip(_UNITS, _UNIT_ONE):
         if one.fullmatch(text):
-            return (unit if unit is not None else text.strip()), kind
+            if unit is None:
+                unit = re.sub(r"\s+", " ", text.strip())
+                unit = re.sub(r"\b(?:dlrs|dollar)$", "dollars", unit)  # Canadian dlrs and Canadian dollars: one unit
+            return unit, kind
     return text.strip(), "count"
+
+
+def _dollars_of(cents_text: str) -> str:
+    """The dollar unit that cents are hundredths of: 美元 (US), or the named country's dollars."""
+    country = cents_text.strip().rsplit(" ", 1)[0] if " " in cents_text.strip() else ""
+    return "美元" if country in ("", "U.S.", "US") else re.sub(r"\s+", " ", country) + " dollars"
 
 
 def _prefix(text: str, start: int) -> tuple[str, int]:
@@ -461,6 +475,8 @@ def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list
                 and _negative(folded, start):
             mention = _negated(mention, text) if mention.kind in ("percent", "percentage_points", "amount",
                                                                   "count") else None
+        if mention is not None and mention.kind == "amount" and _PER_SHARE.match(folded, mention.end):
+            mention = replace(mention, unit=mention.unit + " a share")  # 30 cts a share: per share, not in total
         if mention is not None:
             found.append(mention)
             if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
@@ -541,6 +557,10 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         if more or qualifier or value > (12 if unit == "月" else 31) or value < 1:
             return None
         return _make(text, start, end, value, value, value, "month" if unit == "月" else "day", "date", "")
+    if unit == "bp":  # 25个基点, 25 basis points: a quarter of a percentage point
+        value, half = value / 100, half / 100
+    if unit == "cents":
+        value, half, unit = value / 100, half / 100, _dollars_of(unit_text)
     if kind == "percentage_points":
         unit = "pp"
     if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
@@ -548,6 +568,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
         return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
+    if g["sep"] and u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
+        return _single(text, folded, m, start, value, half, mag, qualifier, *_unit_of(u1), more, g)  # 20%至80亿元
     if g["sep"]:
         second = _number(g["ar2"], g["cn2"])
         if second is None or second[0] < value:
@@ -573,6 +595,8 @@ def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, mor
         end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else
                                                  m.end("ar1") if g["ar1"] else m.end("cn1"))
         unit, kind = _unit_of(g["u1"]) if g["u1"] else ("", "count")
+    elif g["u1"] and g["unit"]:
+        end = m.end("u1")  # 14.5%位于中国: the unit is the %, 位 begins the next word
     low, high = _bounds(value, half, qualifier, more)
     if kind == "duration" and not qualifier and not more and half == 0.0:
         low, high = value - 0.5, value + 0.5  # 三年: spoken durations round to the unit

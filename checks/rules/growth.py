@@ -89,6 +89,11 @@ def check_growth(d: GrowthClaim) -> Outcome | None:
     if not points and (start.low <= 0 or end.low < 0):
         return None
     stated = _stated(change, sign)
+    if d.reading == "amount":  # up 500,000 bpd from 16.1 mln bpd to 16.6 mln bpd: the difference itself
+        computed = (end.low - start.high, end.high - start.low)
+        evidence = {"computed_amount": show(*computed), "stated_amount": show(*stated)}
+        return _judge(computed, stated, evidence, 0.05 * abs(change.value),
+                      Comparison(sign * change.value, end.value - start.value, change.unit))
     if points:
         if d.reading == "magnitude":  # 降幅收窄: the size of two negative rates
             s_lo, s_hi, e_lo, e_hi = -start.high, -start.low, -end.high, -end.low
@@ -159,7 +164,11 @@ def growth_does_not_follow(ctx):
     约/近/超过/多, nearly/more than) and compares it with the stated one. `增加了N倍` is read as
     (N+1)x, `增加到N倍` as Nx; a bare `增长N倍` is checked under both readings and the evidence says
     which holds. `翻N番` is 2^N. `年均增长` is a compound annual rate over the years between the two
-    dates. `B，比上年增加D，增长r` is checked with the start B - D. A multiple named by a word
+    dates. `B，比上年增加D，增长r` is checked with the start B - D (`较上年的A增加D` with the end
+    A + D); with no rate, `由A增至B，增加D` / "up D from A" checks the amount B - A. Lists paired in
+    order (`分别为A和B……分别增长X和Y`, "respectively") give one claim per pair, and values dated only
+    relative to the writer's present (`今年年初`, `上年末`, `二季度末`, `去年`) are ordered by those
+    dates; a year's value is never the base of a part year's. A multiple named by a word
     (doubled, tripled, fivefold, 翻一番) allows 5% either way: a tripling to x3.07 is a tripling. An
     error when the gap is large; a warning when it is within what unstated decimals could explain
     (1 point or 5% of the rate). A claim that holds is listed under `verified` with its arithmetic.

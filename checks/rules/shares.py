@@ -31,8 +31,11 @@ def shares_exceed_whole(ctx):
 
     ## What it does
     Percentages of one sentence (clauses joined by ；) that each say what part of one whole goes
-    where form a share group: A占X%, 占比X%, X%来自A, 分别占X%、Y%, 其余X%, 三成, 一半; accounted
-    for, made up, came from, respectively, the rest, half, a third. The rule sums their intervals,
+    where form a share group: A占X%, 占比X%, X%来自A, 分别占X%、Y%, 其余X%, 三成, 一半, 持有X%股份;
+    accounted for, made up, came from, respectively, the rest, half, a third, a X pct stake. A group
+    goes on into the next sentence when that sentence says so (another, the other, 其余), when both
+    hold survey answers, or when it adds one part of the same named whole; parts carried over
+    sentences are only checked to fit, unless they say they are the rest. The rule sums their intervals,
     respecting qualifiers (超过40% is at least 40, 30%至40% is 30 to 40, 约 widens, rounding of the
     last digit; 三成 is 25% to 35%). When the wording makes the parts exclusive (分别, 其余, parts
     named side by side), it is an error when even the lower bounds exceed 100% (or leave nothing

@@ -32,7 +32,7 @@ __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim"
            "plain", "sentences", "show"]
 
 # Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
-RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points"}), (share_claims, {"percent"}),
+RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amount", "count"}), (share_claims, {"percent"}),
                (fact_claims, {"date", "year"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
 _BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,

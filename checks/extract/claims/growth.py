@@ -10,9 +10,15 @@ How a growth statement is read, in three steps:
    from A, versus A, than the A), an end (增至B, 达到B, to B), or a change amount (增加D, rose D); a value
    with no such words is a plain level.
 3. Assembly: each change owns the stretch of its sentence up to the changes beside it. In that stretch
-   a claim needs one start and one end; or one start and one plain level (B，较上年的A增长X); or a level
-   and a change amount (B，比上年增加D，增长X: the start is B - D); or two levels that carry their own
-   dates. Anything else leaves the roles open, and no claim is made: a false error costs more than a miss.
+   a claim needs one start and one end (or a start and an end side by side: 从A增至B, to B from A); or
+   one start and one plain level (B，较上年的A增长X); or a level and a change amount (B，比上年增加D，
+   增长X: the start is B - D); or a start and a change amount (较上年的A增加D: the end is A + D); or two
+   values that carry their own dates, written out or relative to the writer's present (今年年初……二季度末;
+   去年……今年). Lists of values and changes are paired in order (分别为A和B……分别增长X和Y). A sentence
+   may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
+   own or names the same measure. With no rate, a start, an end and the amount between them are a claim
+   of that amount. Anything else leaves the roles open, and no claim is made: a false error costs more
+   than a miss.
 """
 from __future__ import annotations
 
@@ -72,32 +78,35 @@ class PeriodClaim(Claim):
 # --- the words ----------------------------------------------------------------------------------
 
 UP_ZH = ("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
-         "上调|调升|提价|涨价|升值|增|涨|升|多")
+         "上调|调升|提价|涨价|升值|放量|增|涨|升|多")
 DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|缩水|骤降|锐减|大降|下调|调降|降价|贬值|"
-           "缩减|削减|贬|减|降|跌|少")
+           "缩减|削减|缩量|贬|减|降|跌|少")
 UP_EN = (r"rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|gained|gains|climbed|climbs|jumped|"
-         r"jumps|surged|soared|advanced|expanded|improved|was\s+up|were\s+up|is\s+up|are\s+up|"
+         r"jumps|surged|soared|advanced|expanded|improved|widened|was\s+up|were\s+up|is\s+up|are\s+up|"
          r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|higher")
 DOWN_EN = (r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|"
-           r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|was\s+down|were\s+down|is\s+down|"
+           r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|narrowed|was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
 _EN_FILLER = r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record))?"
 _GAP_ZH = r"[^，,。；;:：%]"  # a few words inside one clause
 _GAP_EN = r"[^.;:!?]"
 
 F = Family
+# A close or level said of the base time is the start, whatever its verb: 上周末收于A, 上年末达到A
+_BASE_TIME_BEFORE = "".join(f"(?<!{t})" for t in ("上周末", "上周五", "前一交易日", "上一交易日", "上月末", "上月底", "上年末",
+                                                    "上年底", "去年末", "去年底", "年初"))
 CHANGE_ZH = Table("growth change", "zh", (
     F("年均增长X%", "a compound annual rate over the years between the two values' dates",
       rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",)),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
-      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|达|约)?",
+      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达|约)?",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
-      rf"(?<!最大)(?<!最高)(?<!最低)(?<!平均)(?:增幅|涨幅|增速|增长率|升幅|增长幅度|上涨幅度|上升幅度|升值幅度|"
-      rf"(?P<down>降幅|跌幅|减幅|下降幅度|下跌幅度|贬值幅度|贬幅))"
+      rf"(?<!最大)(?<!最高)(?<!最低)(?<!平均)(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
+      rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
       rf"[^，,。；;:：%\d比较]{{0,6}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("X%的增长", "a rate, its direction from the noun after it", "",
@@ -107,11 +116,20 @@ CHANGE_ZH = Table("growth change", "zh", (
       examples=("产量从10万吨增长到40万吨，增长3倍。",)),
     F("增加了N倍", "a multiple read as N+1 times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))了(?:近|约)?",
       examples=("产量从10万吨增加到30万吨，增加了2倍。",)),
-    F("增加到N倍", "a multiple read as N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:到|至|为)(?:了|原来的)?(?:近|约)?",
+    F("增加到N倍", "a multiple read as N times",
+      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:到|至|为)(?:了|原来的|[^，,。；;:：\d]{{0,8}}的)?(?:近|约)?",
       examples=("产量从10万吨增加到30万吨，增加到3倍。",)),
-    F("是……的N倍", "B is N times A", r"(?:是|相当于)[^，,。；;:：]{0,24}的",
-      examples=("全年净利润达到306.2亿元，是上年153.1亿元的两倍。",)),
+    F("是……的N倍", "B is N times A", r"(?:是|(?<![成作认因以称])为|相当于|达到)[^，,。；;:：]{0,24}的",
+      examples=("全年净利润达到306.2亿元，是上年153.1亿元的两倍。",
+                "2013年解禁股数为4392亿股，2012年为1528亿股，为2012年的2.87倍。")),
     F("翻了N番", "2^N times", r"翻了?", examples=("规模从2亿元扩大到8亿元，翻了两番。",)),
+    F("比A高出X%", "a rate, points or a multiple by which a value exceeds (高出, 多出, 快) or falls short of (低, 少, 慢) "
+      "the value it is compared with; for points also 高于/领先/跑赢 A X个百分点",
+      r"(?:比|较|相比|对比)[^，,。；;:：]{0,30}?(?:高出|高了|高|多出|多了|超出|快了|快|(?P<down>低了|低|少了|少|慢了|慢))"
+      r"|(?P<points>(?:高于|领先|跑赢|快于|超出|(?P<below>低于|落后|跑输|慢于))[^，,。；;:：]{0,30}?)",
+      examples=("今年毛利率为25%，比上年的20%高出5个百分点。", "该行营收为120亿元，比上年同期的100亿元多出20%。",
+                "中邮基金以80.38%的全年回报率，领先以74.26%的全年回报率位列第二名的基金6.12个百分点。"),
+      counter=("公司营收增长12%，高于5%的行业平均水平。",)),
 ))
 CHANGE_EN = Table("growth change", "en", (
     F("annual rate of X%", "a compound annual rate over the years between the two values' dates",
@@ -146,25 +164,50 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("与……的A相比", "the start value", rf"与{_GAP_ZH}{{0,14}}", after=r"(?:的[^，,。；;:：\d]{0,8})?\s?(?:相比|比较)",
       examples=("融资融券差额合计为12.74亿元，与9月份首个交易日的4.74亿元相比，增长了8亿元，增幅达168.78%。",)),
     F("较/比……的A", "the start value",
-      rf"(?:较|(?<![占对无环同])比(?![例重率值较如亚利特赛拼分喻方照对])|相比|对比){_GAP_ZH}{{0,14}}",
+      rf"(?:较|(?<![占对无环同])比(?![例重率值较如亚利特赛拼分喻方照对])|相比|对比|相对于?|高于|低于|领先|落后|跑赢|跑输|"
+      rf"快于|慢于){_GAP_ZH}{{0,14}}",
       examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",)),
     F("上年同期为A", "the start value",
       r"(?<![较比由从与])(?:(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有|的)?"
-      r"|(?:去年|上年|上一年|前一年|上季度?|上月|上周|前周)(?:为|是|只有|仅为|仅有|的)?)",
-      examples=("社会消费品零售总额达到704.3亿元，同比增长31.6%，上年同期为535.3亿元。",)),
-    F("是A的N倍", "the start value of a multiple", r"(?:是|相当于)[^，,。；;:：\d]{0,8}",
-      after=r"的(?:近|约|超过)?[\d一二两三四五六七八九十.]+倍"),
+      r"|(?:去年|上年|上一年|前一年)(?P<period>上半年|下半年|前三季度|[一二三四1-4]季度|全年)(?:为|是|只有|仅为|仅有|的)"
+      r"|(?:去年|上年|上一年|前一年|上季度?|上期|前值|上月|上周[一二三四五六日末]?|前周|前一交易日|上一交易日|年初)"
+      r"(?:年?末|年?底|年?初|月末|月底)?(?:为|是|只有|仅为|仅有|的|收于|收报|报收|收盘于)?)",
+      examples=("社会消费品零售总额达到704.3亿元，同比增长31.6%，上年同期为535.3亿元。",
+                "失业率为4.8%，较上年末下降0.4个百分点，上年末为5.2%。",
+                "今年上半年，公司营收为120亿元，而去年上半年为100亿元，同比增长20%。",
+                "CPI同比上涨2.1%，较前值回落0.3个百分点，前值为2.4%。",
+                "该指数本周累计上涨5.2%，报收于2400点，上周末收于2281.4点。"),
+      counter=("攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",
+               "今年前三季度，公司营收为120亿元，同比增长20%，去年全年为100亿元。")),
+    F("此前/发行价为A", "the start value: words that name the earlier point (此前, 原来, 最初, 发行价, 开盘价, 成本价)",
+      r"(?:此前|原来|原本|最初|起初|当初)(?:为|是|只有|仅为|仅有|约为?|的水平为?)"
+      r"|(?:期初|基期|发行价|开盘价|前收盘价|成本价|原价)[^，,。；;:：\d%]{0,4}?(?:为|是|的|报|约为?)?",
+      examples=("该股发行价为10元，昨日收报30元，涨幅达200%。",),
+      counter=("在2016年之前上市的492家公司中，23家公司上市后净利润复合增长率超50%。",)),
+    F("（YEAR年…为A）", "the start value, in brackets right after the change, dated before a year the sentence "
+      "already named",
+      r"[(（](?P<year>(?:19|20)\d{2})年(?:同期|全年|度|年?末|年?底)?(?:(?![增减降涨升跌比较])[^()（）,，。；;:：\d%]){0,10}?"
+      r"(?:为|是|只有|仅为|的)?",
+      examples=("金浦钛业预计2013年全年每股收益为0.37元，同比增长1750%(2012年每股收益为0.02元)。",),
+      counter=("公司营收为100亿元，净利润同比增长20%(2016年为120亿元)。",)),
+    F("是A的N倍", "the start value of a multiple",
+      r"(?:是|(?<![成作认因以称])为|相当于|达到)(?:[^，,。；;:：\d]|(?:19|20)\d\d年){0,8}",
+      after=r"的(?:近|约|超过)?[\d一二两三四五六七八九十.]+倍",
+      examples=("公司营业收入达到240亿元，为2015年100亿元的2.4倍。",)),
     F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("由A至B", "the end value",
       rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小增扩缩攀回])(?:至|到){_GAP_ZH}{{0,10}}",
       examples=("该省出口额由62.5亿美元至94.2亿美元，同比增长50.7%。",)),
-    F("达到/突破/收报B", "the end value", r"(?:达到|高达|达|突破|收报|报收|收于|录得)[^，,。；;:：%\d]{0,4}",
+    F("达到/突破/收报B", "the end value (unless a base time comes first: 上周末收于A is the start)",
+      _BASE_TIME_BEFORE + r"(?:达到|高达|达|突破|收报|报收|收于|录得)[^，,。；;:：%\d]{0,4}",
       examples=("创业板指收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%。",)),
-    F("新增D", "an amount that may be a change or a level (新增贷款 is this year's flow): the roles stay open",
-      r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}"),
+    F("新增D", "an amount that may be a change or a level (新增贷款 is this year's flow): the roles stay open, "
+      "unless the clause compares it with a base (比上年净增D is a change amount)",
+      r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}",
+      examples=("全市常住人口为2100万人，比上年末净增50万人，增长2.4%。",)),
     F("增加D", "an amount of change, up or down",
-      rf"(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增|(?P<down>{DOWN_ZH}|周减))了?"
+      rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅])|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
@@ -174,7 +217,8 @@ ROLE_EN = Table("growth roles", "en", (
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
                                                           "3.18 billion dlrs in 1985.")),
-    F("than the A", "the start value", rf"\b(?:than|above|below)\b{_GAP_EN}{{0,40}}",
+    F("than the A", "the start value",
+      rf"\b(?:(?:than|above|below)\b|over\s+(?=the\b|a\b|last\b|its\b)){_GAP_EN}{{0,40}}",
       examples=("Imports climbed to $372.1bn, nearly 18% more than the $315.9bn of 2003.",)),
     F("on the A", "the start value", rf"\bon\s+(?:the|a|last\s+year's|its){_GAP_EN}{{0,30}}",
       examples=("Revenue is put at 354bn rand, up 13.5% on the 312bn rand collected in 2003-04.",)),
@@ -237,7 +281,7 @@ def _sign(match: re.Match) -> int:
 
 
 # Every Chinese change family ends in one of these words just before the number, or 的增长 after it.
-_ANY_CHANGE_ZH = re.compile(rf"{UP_ZH}|{DOWN_ZH}|幅|速|率|翻|是|相当")
+_ANY_CHANGE_ZH = re.compile(rf"{UP_ZH}|{DOWN_ZH}|幅|速|率|翻|是|为|相当|达到|高|低|快|慢|领先|落后|跑")
 
 
 def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
@@ -269,7 +313,16 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
             if not name.startswith("增幅") and re.search(r"(?:到|至|为)$", found.group(0)):
                 return None  # 提升到25.9%: a level, not a change
             return Change(_sign(found), "rate", name)
-    return None
+    return _compared(lead, m)
+
+
+def _compared(lead: str, m: Mention) -> Change | None:
+    """比上年的20%高出5个百分点 / 领先……6.12个百分点: the difference from the value compared with."""
+    found = _FAMILY[("zh", "比A高出X%")].search_before(lead)
+    if found is None or found.group("points") and m.kind != "percentage_points":
+        return None  # (高于5%的水平 is a level; only points say how far above)
+    sign = -1 if found.group("down") or found.group("below") else 1
+    return Change(sign, "either" if m.kind == "multiple" else "rate", "比A高出X%")
 
 
 def _change_en(text: str, m: Mention, lead: str) -> Change | None:
@@ -321,9 +374,45 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     if found is None:
         return Role("level", 0, "")
     family, match = found
-    role = {"the start value": "start", "the start value of a multiple": "start", "the end value": "end"}.get(
-        family.tells, "open" if "roles stay open" in family.tells else "delta")
+    at = max(lead_from, m.start - _LEAD) + match.start()
+    if family.name == "（YEAR年…为A）" and not _dated_base(text, at, int(match.group("year"))) \
+            or family.name == "上年同期为A" and not _same_period_base(text, at, match):
+        return Role("level", 0, "")
+    if family.name == "新增D" and _COMPARED_CLAUSE.search(re.split(r"[，,；;。]", lead[:match.start()])[-1]):
+        return Role("delta", 1, family.name)
+    role = "start" if family.tells.startswith("the start value") else "end" if family.tells.startswith(
+        "the end value") else "open" if "roles stay open" in family.tells else "delta"
     return Role(role, _sign(match), family.name)
+
+
+_COMPARED_CLAUSE = re.compile(r"(?:比|较|同比|环比|相比)")
+_LAST_YEAR = re.compile(r"(?:去年|上年|上一年|前一年)(?!同期)")
+_SUB_YEAR = re.compile(r"季|半年|中报|\d+\s?[-~至到—]\s?\d+月|月|周")
+
+
+def _same_period_base(text: str, at: int, match: re.Match) -> bool:
+    """去年为A names a whole year: it is the base of a value of a whole year, not of 一季度 or 1-9月 (攀钢钒钛一季度
+    实现净利润5.26亿元，同比增长343.81%，而去年仅实现净利润168.60万元); 去年上半年为A is the base of a value the
+    sentence has already dated 上半年."""
+    period = match.groupdict().get("period")
+    if not _LAST_YEAR.match(match.group(0)) or period == "":
+        return True
+    sentence = re.split(r"[。!?！？]", text[max(0, at - 150):at])[-1]
+    if period and period != "全年":
+        return period in sentence
+    return not _SUB_YEAR.search(sentence)
+
+
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _dated_base(text: str, bracket: int, year: int) -> bool:
+    """（2012年每股收益为0.02元）is the base of the change just before it only when the sentence already named a
+    later year (预计2013年……同比增长1750%): otherwise the bracket may date the current value."""
+    if text[bracket - 1:bracket] not in ("%", "倍", "点", "成"):
+        return False
+    before = re.split(r"[。!?！？]", text[max(0, bracket - 150):bracket])[-1]
+    return any(int(y) > year for y in _YEAR_NAMED.findall(before))
 
 
 # --- assembly ---------------------------------------------------------------------------------------
@@ -336,6 +425,8 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
         in_sent = list(within(starts, s, e))
         if len(in_sent) > MAX_SENTENCE_MENTIONS or len(in_sent) < 2 and previous is None \
                 or not any(ms[i].kind in _CHANGE_KINDS for i in in_sent):
+            if 3 <= len(in_sent) <= 8 and _AMOUNT_HINT.search(text, s, e):
+                out.extend(_amount_claim(text, ms, in_sent, (s, e)))
             previous = (s, e, in_sent)
             continue
         changes = []
@@ -344,27 +435,96 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
             if c is not None:
                 changes.append((i, c))
         if changes:
+            base = _base_clause(text, spans, si, ms, starts)
+            if base is not None:  # ……增长20%；去年同期为100亿元。: the base, stated in a clause of its own
+                spans = spans[:si] + [(s, spans[si + 1][1])] + spans[si + 1:]
+                in_sent = in_sent + [base]
             out.extend(_sentence_claims(text, ms, spans, si, in_sent, changes, previous))
         previous = (s, e, in_sent if not changes else [])
     return out
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
+# A start and a change amount in one sentence, and no rate: 由A增至B，增加D; up 500,000 bpd from 16.1 mln bpd
+_AMOUNT_HINT = re.compile(r"[从由较比]|\b(?:from|versus|against|compared)\b", re.I)
+
+
+_BARE_AMOUNT = re.compile(rf"\s?(?:(?:同比|环比|较|比)[^，,\d]{{0,8}})?(?:{UP_ZH}|{DOWN_ZH})了?\s?"
+                          r"|\s?(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of)\s+(?:by\s+)?", re.I)
+
+
+def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
+    """A start, an end and the amount between them, with no rate: the amount is the stated change."""
+    roles = roles_in(text, ms, in_sent, sent[0])
+    values = [i for i in roles if ms[i].unit or _has_magnitude(ms[i])]
+    by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
+    starts_, ends, deltas = by_role["start"], by_role["end"], by_role["delta"]
+    if by_role["open"] or len(starts_) != 1 or len(deltas) != 1 or len(ends) + len(by_role["level"]) != 1:
+        return []
+    a, d = starts_[0], deltas[0]
+    b = (ends or by_role["level"])[0]
+    if not (_same_unit(ms[a], ms[b]) and _same_unit(ms[a], ms[d])) or roles[d].sign == 0:
+        return []
+    if not ends and not (b < d and (_DELTA_CUE.search(text, ms[b].end, ms[d].start)
+                                    or _continues_subject(text, ms, b, d))):
+        return []  # a plain level is the end only when the amount's clause speaks of it (B, up D from A)
+    if d < min(a, b) and _CLAUSE_END.search(text, ms[d].end, ms[min(a, b)].start):
+        return []  # 全年减少税负3500亿元，并……由30万元提高到50万元: an amount in a clause before is another's
+    clause = max(text.rfind(mark, sent[0], ms[d].start) for mark in "，,；;") + 1
+    if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start):
+        return []  # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return []
+    how = f"start «{roles[a].family}», end «{roles[b].family or 'the value the amount changed'}», " \
+          f"change: the amount «{roles[d].family}»"
+    c = ms[d]
+    return [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)), sentence=sent,
+                        start=first, end=last, change=Quantity.of(c), reading="amount", sign=roles[d].sign, order=how,
+                        delta=None, start_time=None, end_time=None)]
+_JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而但]", re.I)
+
+
+def _before_next(text: str, pos: int, nxt: int) -> int:
+    """With no clause end before the next change, a change owns what comes up to the last joining word before it
+    (rose 5 pct to 100 mln from 95 mln and imports fell 3 pct …), or nothing past itself."""
+    last = None
+    for last in _JOINING.finditer(text, pos, nxt):
+        pass
+    return last.start() if last is not None else pos
+_BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)\s*$")
+
+
+def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]) -> int | None:
+    """The mention of the next sentence when that sentence only states the base (去年同期为A)."""
+    if si + 1 >= len(spans):
+        return None
+    s, e = spans[si + 1]
+    idx = within(starts, s, e)
+    if len(idx) != 1:
+        return None
+    i = idx[0]
+    rest = text[ms[i].end:e].strip(" 。；;.")
+    return i if not rest and _BASE_CLAUSE.fullmatch(text, s, starts[i]) else None
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 
 
 def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Claim]:
     s, e = spans[si]
+    lists = _change_lists(text, ms, in_sent, changes) if _RESPECTIVELY.search(text, s, e) else {}
+    tails = {i for members in lists.values() for i in members[1:]}
+    changes = [(ci, ch) for ci, ch in changes if ci not in tails]
     bounds = []
     for k, (ci, _) in enumerate(changes):
         # a change owns its sentence up to the end of its clause when another change follows:
         # 营收A，同比增长x%，净利润B，同比增长y%; with no clause end between, what follows is the next one's
+        last = ms[lists.get(ci, [ci])[-1]].end  # (a list of changes, 增长X和Y, owns what follows its last)
         hi = e
         if k + 1 < len(changes):
-            cut = _CLAUSE_END.search(text, ms[ci].end, ms[changes[k + 1][0]].start)
-            hi = cut.start() if cut else ms[ci].end
+            cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
+            hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
         else:
-            hi = _next_change_clause(text, ms[ci].end, e)
+            hi = _next_change_clause(text, last, e)
         bounds.append(hi)
     out, used = [], set()
     open_starts = []
@@ -372,7 +532,10 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         lo = bounds[k - 1] if k else s
         hi = bounds[k]
         if _RESPECTIVELY.search(text, lo, hi):
-            continue  # values and changes paired in order (分别为A和B，增长X和Y): not read yet
+            # values and changes paired in order (分别为A和B，增长X和Y); a single change among lists is left open
+            claim = _paired(text, ms, in_sent, lists[ci], change, (s, e), lo, hi) if ci in lists else None
+            out.extend(claim or [])
+            continue
         window = [i for i in in_sent if lo <= ms[i].start and ms[i].end <= hi and i != ci]
         c = ms[ci]
         claim = _assemble(text, ms, window, ci, change, (s, e), lo)
@@ -393,11 +556,76 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
     return out
 
 
+# What joins the members of one list: 33.84亿元和96.05亿元, 4.52个百分点、1.65个百分点, 10 pct and 12 pct
+_LIST_JOIN = re.compile(r"^\s?(?:、|和|与|及|以及|,\s*|,?\s+and\s+)\s?$", re.I)
+
+
+def _lists(text: str, ms: list[Mention], idx: list[int]) -> list[list[int]]:
+    """Runs of mentions of one unit joined as a list, in order."""
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and ms[runs[-1][-1]].unit == ms[i].unit and _LIST_JOIN.match(text[ms[runs[-1][-1]].end:ms[i].start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _change_lists(text, ms, in_sent, changes) -> dict[int, list[int]]:
+    """Each change that heads a list of changes of its kind (分别增长25.48%和15.38%), with the list."""
+    heads = {ci for ci, _ in changes}
+    out = {}
+    for run in _lists(text, ms, [i for i in in_sent if ms[i].kind in _CHANGE_KINDS]):
+        if len(run) > 1 and run[0] in heads:
+            out[run[0]] = run
+    return out
+
+
+def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi) -> list[Claim] | None:
+    """分别为A和B，比前周增加D和E，周增幅分别达X%和Y%: values and changes listed in one order. Each list of values
+    as long as the changes' is a column (its role is its first value's); values standing alone form one column
+    when there are exactly as many of them, with one role; anything else leaves the pairing open."""
+    n = len(members)
+    head = ms[members[0]]
+    wanted = _wanted(head)
+    idx = [i for i in in_sent if lo <= ms[i].start and ms[i].end <= hi and i not in members]
+    roles = roles_in(text, ms, idx, lo, wanted)
+    values = [i for i in _values(ms, list(roles), head, explicit=True)]
+    if len(values) != len(roles):
+        return None
+    columns, alone = [], []
+    for run in _lists(text, ms, values):
+        if len(run) == n:
+            columns.append(run)
+        elif len(run) == 1:
+            alone.append(run[0])
+        else:
+            return None
+    if columns:  # (这两个板块: a count of another measure than the listed values is no value of theirs)
+        alone = [i for i in alone if any(_same_unit(ms[i], ms[column[0]]) for column in columns)]
+    if alone:
+        if len(alone) != n or len({roles[i].role for i in alone}) != 1:
+            return None
+        columns.append(alone)
+    if not columns:
+        return None
+    out: list[Claim] = []
+    for k, ci in enumerate(members):
+        window = sorted(column[k] for column in columns)
+        paired_roles = {column[k]: roles[column[0]] for column in columns}
+        claim = _assemble(text, ms, window, ci, change, sent, lo, roles=paired_roles)
+        if claim is None:
+            return None  # one pair that does not read leaves the whole list in doubt
+        out.extend(claim)
+    return out
+
+
 _VERB_ANY = re.compile(rf"{UP_ZH}|{DOWN_ZH}|\b(?:rose|risen|rises|rising|increased|increases|increasing|grew|grown|"
                        r"growing|gained|climbed|climbing|jumped|surged|soared|fell|fallen|falls|falling|decreased|"
                        r"decreasing|declined|declining|dropped|dropping|slipped|slumped|plunged|shrank)\b", re.I)
 
 
+_LATER_EVENT = re.compile(r"\s(?:before|after|then)\s+[a-z]+ing\b|(?:随后|之后|此后|其后)", re.I)
 _START_WORD = re.compile(r"从|由|\bfrom\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:but|while|whereas|although|though|however|但|但是|而|然而|不过)\b", re.I)
 
@@ -406,12 +634,20 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
     """Where a later clause with a change of its own begins (…, with exports rising to 72,000 tonnes), or a
     contrasting one (…, but slightly lower than the four billion barrels): values from there on belong
     to something else."""
+    later = _LATER_EVENT.search(text, pos, end)
+    if later is not None:
+        end = later.start()  # … to 1.90 dollars before rallying to 2.20 dollars: what follows happened later
     for cut in _CLAUSE_END.finditer(text, pos, end):
         nxt = _CLAUSE_END.search(text, cut.end(), end)
         clause = text[cut.end():nxt.start() if nxt else end]
-        if _VERB_ANY.search(clause) and not _START_WORD.search(clause) or _CONTRAST.match(clause):
-            return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it)
-    return end
+        if _VERB_ANY.search(clause) and not _START_WORD.search(clause) and not _SUBJECTLESS.match(clause) \
+                or _CONTRAST.match(clause):
+            return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it;
+    return end  # one that opens with its verb, 增加20亿元, still speaks of the subject before)
+
+
+# A clause that opens with its verb and an amount (，增加20亿元 / , up 5.1 billion dlrs): no subject of its own
+_SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|较上年|比上年)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d|\s?(?:up|down)\s+\d", re.I)
 
 
 def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
@@ -443,13 +679,22 @@ def _time_like(m: Mention) -> bool:
         and m.surface.strip().isdigit()
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
+
+
+def _month_day(text: str, m: Mention) -> bool:
+    """March 1, Feb. 28: a day of a month, not a value."""
+    return m.kind == "count" and not m.unit and m.value <= 31 and bool(_MONTH_BEFORE.search(text, max(0, m.start - 11),
+                                                                                           m.start))
+
+
 def roles_in(text: str, ms: list[Mention], window: list[int], lo: int,
              kinds: tuple[str, ...] = ("count", "amount", "percent")) -> dict[int, Role]:
     """The role of each value of the given kinds in a stretch of a sentence, each read from the value before it."""
     roles = {}
     prev_end = lo
     for i in window:
-        if _time_like(ms[i]):
+        if _time_like(ms[i]) or _month_day(text, ms[i]):
             continue
         if ms[i].kind in kinds:
             roles[i] = role_of(text, ms[i], prev_end)
@@ -482,12 +727,15 @@ _DELTA_CUE = re.compile(r"(?:比|较|同比|环比|相比|周增|周减|月增|�
                         r"rose|fell|up|down|increased|decreased|gained|lost|dropped|declined)", re.I)
 
 
-def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | None:
+def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, Role] | None = None) -> list[Claim] | None:
+    """The claim of one change from the values of its stretch (`roles`, when given, are the roles of values
+    paired with it from lists: 分别为A和B……分别增长X和Y)."""
     c = ms[ci]
     wanted = _wanted(c)
     if sum(1 for i in window if ms[i].kind in wanted) == 0:
         return None  # no value of the change's measure in its stretch
-    roles = roles_in(text, ms, window, lo, wanted)
+    if roles is None:
+        roles = roles_in(text, ms, window, lo, wanted)
     values = [i for i in _values(ms, list(roles), c, explicit=True)
               if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
@@ -509,6 +757,11 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | N
     if len(starts_) == 1 and len(ends) == 1 and not _others_alike(ms, values, (starts_[0], ends[0]), deltas):
         return _claim(text, ms, starts_[0], ends[0], ci, change, sent,
                       f"start «{roles[starts_[0]].family}», end «{roles[ends[0]].family}», change «{change.family}»")
+    pairs = [(a, b) for a in starts_ for b in ends if _adjacent(text, ms, a, b)]
+    if len(pairs) == 1:  # 从A增至B / from A to B / to B from A: one start and end side by side, whatever else is near
+        a, b = pairs[0]
+        return _claim(text, ms, a, b, ci, change, sent,
+                      f"start «{roles[a].family}», end «{roles[b].family}» side by side, change «{change.family}»")
     plain_levels = [i for i in levels if i in plain]
     if len(starts_) == 1 and not ends and starts_[0] in plain:
         plain_levels = [i for i in plain_levels if _same_unit(ms[i], ms[starts_[0]])]
@@ -525,20 +778,75 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo) -> list[Claim] | N
             b = others[0]
             lead = text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start]
         if len(others) == 1 and roles[d].sign == sign and _same_unit(ms[others[0]], ms[d]) \
-                and _DELTA_CUE.search(lead):
+                and (_DELTA_CUE.search(lead) or _continues_subject(text, ms, others[0], d)):
             return [_delta_claim(ms, others[0], d, c, change, sent,
                                  f"end value and the change amount «{roles[d].family}», change «{change.family}»")]
-    if not starts_ and not ends and not deltas and len(levels) == 2 and len(plain_levels) == 2 \
-            and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" for i in plain_levels) \
-            and not _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start]):
-        if _same_unit(ms[plain_levels[0]], ms[plain_levels[1]]) and not _JOIN.match(
-                text[ms[plain_levels[0]].end:ms[plain_levels[1]].start]):
-            return _by_times(text, ms, plain_levels, ci, change, sent, sent[0])
+    if len(deltas) == 1 and len(starts_) == 1 and not ends and not plain_levels and not annual \
+            and deltas[0] in plain and starts_[0] in plain and roles[deltas[0]].sign == sign \
+            and _same_unit(ms[starts_[0]], ms[deltas[0]]) \
+            and not _COMPARISON_OPENING.match(text[sent[0]:ms[min(starts_[0], deltas[0])].start]):
+        # 较上年的A增加D / rose D, or X pct, from A: the end is A + D (in a sentence that opens with the comparison,
+        # 较上年的A增加D, the end is the value of the sentence before)
+        return [_delta_claim(ms, starts_[0], deltas[0], c, change, sent,
+                             f"start «{roles[starts_[0]].family}» and the change amount «{roles[deltas[0]].family}», "
+                             f"change «{change.family}»", from_start=True)]
+    dated = plain_levels + [i for i in ends if i in plain]
+    if not starts_ and len(ends) <= 1 and len(dated) == 2 and len(levels) + len(ends) == 2 \
+            and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" or c.kind == "percentage_points" for i in dated) \
+            and _same_unit(ms[dated[0]], ms[dated[1]]) and not _JOIN.match(text[ms[dated[0]].end:ms[dated[1]].start]) \
+            and (not deltas or len(deltas) == 1 and _is_difference(ms[deltas[0]], ms[dated[0]], ms[dated[1]])):
+        period = _base_period(text, c, sent)
+        return _by_times(text, ms, sorted(dated), ci, change, sent, sent[0], period=period,
+                         end=ends[0] if ends else None) if period != "" else None
     return None
 
 
-# 同比/环比/比上年 name the base period themselves: two dated values are then not start and end by their dates
-_BASE_NAMED = re.compile(r"同比|环比|比上|较上|比去|较去|year-on-year|month-on-month|a\s+year\s+earlier", re.I)
+def _base_period(text: str, c: Mention, sent) -> str | None:
+    """The base period the change names: None (none), "year" (同比, 比上年), "month" (环比), "" (比上…, not known)."""
+    base = _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start])
+    return None if base is None else "month" if base.group("month") else "year" if not base.group("any") else ""
+
+
+def _adjacent(text: str, ms: list[Mention], a: int, b: int) -> bool:
+    """从A增至B, 由A降至B, to B from A: the start and the end side by side in one clause, which no other value can
+    come between."""
+    a, b = min(a, b), max(a, b)
+    return all(_time_like(ms[i]) for i in range(a + 1, b)) and ms[b].start - ms[a].end <= 16 \
+        and not _CLAUSE_END.search(text, ms[a].end, ms[b].start)
+
+
+def _is_difference(d: Mention, a: Mention, b: Mention) -> bool:
+    """2013年为B，2012年为A，2013年比2012年增加D: the amount restates the difference of the two dated values."""
+    diff = abs(a.value - b.value)
+    return diff > 0 and abs(d.value - diff) <= 0.02 * diff + (d.high - d.low)
+
+
+# A clause with no words of its own before the amount continues the subject of the value before it:
+# 上证指数收报2400点，上涨400点，涨幅20%; closed at 2,400, up 400 points.
+_BARE_CHANGE_CLAUSE = re.compile(
+    rf"^\s?[，,]\s?(?:[全本当上单一]?[日周月年]内?|全天|当天|当日|盘中|期间)?(?:累计|大幅|小幅|大|微|再|共|合计)?"
+    rf"(?:{UP_ZH}|{DOWN_ZH})了?$|^,?\s+(?:up|down)\s+(?:by\s+)?$", re.I)
+# 增加20亿元至120亿元, 增加了20亿元，达到120亿元, 增加20亿元，增幅20%，达到120亿元: the end follows the amount
+# with nothing but its verb (and the rate, left out before matching)
+_CHANGE_IN = re.compile(r"[\d.]+%")
+_ATTACHED_END = re.compile(r"^\s?(?:[，,]\s?(?:增幅|涨幅|降幅|跌幅|增长|下降|上涨|下跌|同比增长|同比下降)(?:为|达)?[，,])?"
+                           r"[，,]?\s?(?:至|到|达到|达|升至|增至|降至|涨至|跌至)$")
+_BARE_END_CLAUSE = re.compile(r"[，,]\s?(?:最终|最后|尾盘|全天|当日|收盘)?(?:收于|收报|报收|收盘于|收在)$")
+
+
+def _continues_subject(text: str, ms: list[Mention], b: int, d: int) -> bool:
+    """The level b and the amount d speak of one thing: the amount's clause follows the level's with nothing but
+    its verb (收报B，上涨D), or the level's clause follows the amount's with nothing but its verb (上涨D，涨幅X，收于B)."""
+    if b < d:
+        return bool(_BARE_CHANGE_CLAUSE.match(text[ms[b].end:ms[d].start]))
+    between = text[ms[d].end:ms[b].start]
+    return bool(_BARE_END_CLAUSE.search(between[-8:]) or _ATTACHED_END.match(_CHANGE_IN.sub("", between)))
+
+
+# 同比/环比/比上年 name the base period themselves: two dated values are then start and end by their dates only when
+# they are a year apart (同比, 比上年); 环比 and its kin name a period the dates cannot be checked against
+_BASE_NAMED = re.compile(r"同比|比上年|较上年|比去年|较去年|year-on-year|a\s+year\s+earlier"
+                         r"|(?P<month>环比|比上月|较上月|month-on-month)|(?P<any>比上|较上|比去|较去)", re.I)
 
 
 def _others_alike(ms: list[Mention], values: list[int], chosen: tuple[int, int], deltas: list[int]) -> bool:
@@ -606,36 +914,122 @@ def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent,
     return out
 
 
-def _by_times(text, ms, pair, ci, change: Change, sent, floor) -> list[Claim] | None:
-    """Two values told apart only by their dates: 2024年初……1000亿……2025年6月底……30万亿."""
+def _by_times(text, ms, pair, ci, change: Change, sent, floor, period: str | None = None,
+              end: int | None = None) -> list[Claim] | None:
+    """Two values told apart by their times: 2024年初……1000亿……2025年6月底……30万亿; 今年年初……为A，到了二季度末……已高达B.
+
+    `period`: the change names its base period (同比: "year", 环比: "month"), so the times must be that far apart;
+    `end`: the value whose own words make it the end (增至B, 达到B), which must then be the later one."""
     a, b = pair
     ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end)
-    if ta is None or tb is None:
+    if ta is None or tb is None or _absolute(ta) != _absolute(tb):
+        ta, tb = relative_time(text, floor, ms[a].start), relative_time(text, ms[a].end, ms[b].start)
+    if ta is None or tb is None or ta.unit != tb.unit and "relative" in ta.unit + tb.unit:
         return None
+    if _whole_year(ta) != _whole_year(tb) and min(ta.high - ta.low, tb.high - tb.low) > 0.2:
+        return None  # 去年全年……今年上半年: a year's amount against a part year's is no growth
     if ta.high <= tb.low:
         first, last, t1, t2 = a, b, ta, tb
     elif tb.high <= ta.low:
         first, last, t1, t2 = b, a, tb, ta
     else:
         return None
+    if end is not None and last != end or period is not None and not _period_apart(t1, t2, period):
+        return None
     q1, q2 = _scaled(ms[first], ms[last])
     if q1 is None:
         return None
-    return _growth(text, ms, q1, q2, ci, change, sent, "by their times", t1, t2)
+    return _growth(text, ms, q1, q2, ci, change, sent, f"by their times, change «{change.family}»", t1, t2)
+
+
+def _whole_year(t: Mention) -> bool:
+    return abs(t.high - t.low - 1) < 0.01
+
+
+def _absolute(t: Mention) -> bool:
+    """A time with its year (2025年6月底), not a month or day of an unstated year (6月底)."""
+    return t.value > 1000
+
+
+def _period_apart(t1: Mention, t2: Mention, period: str) -> bool:
+    """Two times of one length a year apart (2015年 and 2016年; 去年末 and 今年末), or for "month" a month apart
+    (2016年3月 and 4月; 上月末 and 本月末)."""
+    step = 1.0 if period == "year" or t1.unit == "relative month" or not _absolute(t1) else 1 / 12
+    if period == "month" and t1.unit == "relative year":
+        return False
+    if period == "year" and t1.unit == "relative month":
+        return False
+    return abs(t2.low - t1.low - step) < 0.02 * step and abs((t2.high - t2.low) - (t1.high - t1.low)) < 0.02
+
+
+# Times named relative to the writer's present (今年年初, 上年末, 二季度末, 上月末), for values whose dates are not
+# written out: each as an interval of years from the start of the present year (or of months, from the present
+# month's), so two of them in one sentence can be ordered.
+_RELATIVE_TIME = re.compile(
+    r"(?P<year>去年|上年|上一年|前一年|前年|今年|本年|当年)?"
+    r"(?:(?P<part>年初|年末|年底|(?P<q>[一二三四1-4])季度?末|上半年末|年中)|(?<=年)(?P<bare>初|末|底))(?!以来|至今|开始)"
+    r"|(?P<wyear>去年|上年|上一年|前一年|前年|今年|本年)(?P<span>上半年|下半年|前三季度|全年|(?P<wq>[一二三四1-4])季度)?"
+    r"(?![初末底中]|以来|至今|同期)"
+    r"|(?:(?P<month>上个?月|本月|当月)|(?<![\d一二三四五六七八九十])月)(?P<mpart>初|末|底)(?!以来|至今)")
+_YEAR_OFFSET = {"去年": -1, "上年": -1, "上一年": -1, "前一年": -1, "前年": -2}
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def relative_time(text: str, lo: int, hi: int) -> Mention | None:
+    """The last time named relative to the present between lo and hi (unit "relative year" or "relative month")."""
+    found = None
+    for found in _RELATIVE_TIME.finditer(text, lo, hi):
+        pass
+    if found is None:
+        return None
+    if found.group("mpart"):
+        offset = -1 if (found.group("month") or "").startswith("上") else 0
+        lo_, hi_ = (0.0, 1 / 3) if found.group("mpart") == "初" else (2 / 3, 1.0)
+        unit = "relative month"
+    elif found.group("wyear"):  # 去年, 今年上半年: a whole year or a part of it
+        offset = _YEAR_OFFSET.get(found.group("wyear"), 0)
+        span = found.group("span") or "全年"
+        if found.group("wq"):
+            q = _QUARTER[found.group("wq")]
+            lo_, hi_ = (q - 1) / 4, q / 4
+        else:
+            lo_, hi_ = {"上半年": (0.0, 0.5), "下半年": (0.5, 1.0), "前三季度": (0.0, 0.75)}.get(span, (0.0, 1.0))
+        unit = "relative year"
+    else:
+        offset = _YEAR_OFFSET.get(found.group("year") or "", 0)
+        part = found.group("part") or found.group("bare")
+        if found.group("q"):
+            point = _QUARTER[found.group("q")] / 4
+            lo_, hi_ = point - 1 / 36, point
+        elif part in ("上半年末", "年中"):
+            lo_, hi_ = 0.5 - 1 / 36, 0.5
+        elif part in ("年初", "初"):
+            lo_, hi_ = 0.0, 2 / 12
+        else:
+            lo_, hi_ = 10 / 12, 1.0
+        unit = "relative year"
+    return Mention(found.start(), found.end(), found.group(0), offset + (lo_ + hi_) / 2, offset + lo_, offset + hi_,
+                   unit, "date", "")
+
+
+_RATE_COMPARED = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,8}$")
 
 
 def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -> list[Claim] | None:
     """同比增长11.6%，增幅比1~2月（3.6%）提高8个百分点: a point change between a rate stated just before
     and the earlier rate it is compared with."""
     between = text[max(sent[0], ms[rate_i].start - 8):ms[ci].start]
-    if not re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I):
+    rising = change_of(text, ms[rate_i], sent[0])
+    # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点)
+    if not re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I) and not (
+            _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start) and rising is not None and rising.sign > 0):
         return None
     roles = roles_in(text, ms, window, lo)
     starts_ = [i for i, r in roles.items() if r.role == "start" and ms[i].kind == "percent" and not ms[i].qualifier]
     if len(starts_) != 1:
         return None
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
-    how = f"end: the rate stated before, start «较/比……的A», change «{change.family}»"
+    how = f"end: the rate stated before, start «{roles[starts_[0]].family}», change «{change.family}»"
     return _growth(text, ms, start, end, ci, _magnitude(text, ms[ci], start, end, change), sent, how, None, None)
 
 
@@ -650,7 +1044,8 @@ def _magnitude(text: str, c: Mention, start: Quantity, end: Quantity, change: Ch
     return change
 
 
-_COMPARISON_OPENING = re.compile(r"^\s*(?:较|比|与|相比|同比|compared\s+with|against)", re.I)
+_COMPARISON_OPENING = re.compile(r"^\s*(?:这一(?:数字|数据|数值|规模|指标|水平)|该(?:数字|数据|指标|值)|此数|这|其)?"
+                                 r"\s*(?:较|比|与|相比|同比|compared\s+with|against)", re.I)
 
 
 def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> list[Claim] | None:
@@ -668,18 +1063,28 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
         if len(levels) == 2 and _same_unit(ms[levels[0]], ms[levels[1]]):
             return _by_times(text, ms, levels, ci, change, (ps, sent[1]), ps)
         return None
-    if len(own) == 1 and text[ps:pe].rstrip()[-1:] in "；;" \
-            and not _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start]):
-        # 2015年底，销量为871.4万辆；2020年底，这一数字增至1279.5万辆，增幅为52.8%: one dated value each side
+    period = _base_period(text, c, sent)
+    if len(own) == 1 and period != "":
+        # 2015年底，销量为871.4万辆；2020年底，这一数字增至1279.5万辆，增幅为52.8%: one dated value each side of a
+        # semicolon, or of a full stop when both name one measure (2015年公司营收为A。2016年，公司营收增至B)
         earlier = [i for i in _values(ms, prev, c) if _same_unit(ms[i], ms[own[0]])]
-        if len(earlier) == 1 and (_has_magnitude(ms[own[0]]) or ms[own[0]].kind == "amount"):
+        if len(earlier) == 1 and (_has_magnitude(ms[own[0]]) or ms[own[0]].kind == "amount") \
+                and (text[ps:pe].rstrip()[-1:] in "；;" or _same_subject(text, ps, ms[earlier[0]], sent[0], ms[own[0]])):
             pair = [earlier[0], own[0]]
-            claim = _by_times(text, ms, pair, ci, change, (ps, sent[1]), ps)
+            claim = _by_times(text, ms, pair, ci, change, (ps, sent[1]), ps, period=period)
             if claim is not None:
                 return claim
-    if len(own) != 1 or not _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start]):
-        return None
     before = roles_in(text, ms, prev, ps)
+    mine = _values(ms, window, c)
+    if not mine and _SUBJECTLESS_OPENING.match(text, sent[0], c.start):
+        # ……余额为B，较上周增加D。增幅为X%: the sentence before holds the level and the amount
+        return _prev_delta(text, ms, before, c, ci, change, (ps, sent[1]))
+    if len(mine) == 1 and _SUBJECTLESS_OPENING.match(text, sent[0], min(c.start, ms[mine[0]].start)):
+        own = mine  # ……B。同比增长X%，上年同期为A: the sentence opens with its change, the start after it
+    elif len(own) == 1 and not _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start]):
+        return _start_before(text, ms, before, own[0], ci, change, sent, ps)
+    if len(own) != 1 or not (own is mine or _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start])):
+        return None
     levels = [i for i in _values(ms, list(before), c) if before[i].role in ("level", "end")
               and _same_unit(ms[i], ms[own[0]])]
     if len(levels) != 1 or any(r.role == "open" for r in before.values()):
@@ -695,6 +1100,62 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
         how = f"end: the value of the sentence before, change amount «{role.family}», change «{change.family}»"
         return [_delta_claim(ms, level, own[0], c, change, (ps, sent[1]), how)]
     return None
+
+
+_VALUE_VERB = re.compile(r"(?:为|是|达到?|约|共|实现|完成|录得|突破|超过|增至|降至|升至|增加到|减少到|上升到|下降到|增长到|"
+                         r"扩大到|扩大至|缩小到|缩小至|提高到|提高至|攀升至|回落至|已|则|也|仅|只有|高达|的)+$")
+
+
+def _head_noun(text: str, lo: int, value: Mention) -> str:
+    """The last two characters of what a value is of (公司营收为A: 营收), the verbs before the value left out."""
+    lead = re.split(r"[，,。；;:：]", text[max(lo, value.start - 30):value.start])[-1]
+    lead = _VALUE_VERB.sub("", re.sub(r"\d{4}年|[\d.]+", "", lead)).strip()
+    return lead[-2:] if len(lead) >= 2 and _CJK.search(lead[-2:]) else ""
+
+
+def _same_subject(text: str, lo1: int, a: Mention, lo2: int, b: Mention) -> bool:
+    """Two values of one measure, by the noun just before each (2015年公司营收为A。2016年，公司营收增至B)."""
+    head = _head_noun(text, lo1, a)
+    return bool(head) and head == _head_noun(text, lo2, b)
+
+
+# A sentence that opens with its change or its comparison, no subject of its own: 同比增长X%, 较上年增加D, 增幅为X%
+_SUBJECTLESS_OPENING = re.compile(rf"\s*(?:而|并|且|其中)?\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:{UP_ZH}|{DOWN_ZH}|"
+                                  rf"增幅|涨幅|降幅|跌幅|增速)[^，,。；;:：\d]{{0,4}}$")
+
+
+def _prev_delta(text, ms, before: dict[int, Role], c: Mention, ci: int, change: Change, sent) -> list[Claim] | None:
+    """The level and the change amount both in the sentence before, the rate alone in this one."""
+    values = _values(ms, list(before), c)
+    levels = [i for i in values if before[i].role in ("level", "end")]
+    deltas = [i for i in values if before[i].role == "delta"]
+    if len(levels) != 1 or len(deltas) != 1 or levels[0] > deltas[0] or any(r.role in ("open", "start")
+                                                                             for r in before.values()):
+        return None
+    b, d = levels[0], deltas[0]
+    lead = text[ms[b].end:ms[d].start]
+    if before[d].sign != change.sign or not _same_unit(ms[b], ms[d]) or change.reading == "annual" \
+            or not (_DELTA_CUE.search(lead) or _continues_subject(text, ms, b, d)):
+        return None
+    how = f"end value and the change amount «{before[d].family}» in the sentence before, change «{change.family}»"
+    return [_delta_claim(ms, b, d, c, change, sent, how)]
+
+
+def _start_before(text, ms, before: dict[int, Role], own: int, ci: int, change: Change, sent, ps) -> list[Claim] | None:
+    """去年同期，公司营收为A。今年上半年，公司营收增至B，增长X%: the start, named by its own words, in the sentence
+    before; its only value of the measure, of one subject with the value here."""
+    c = ms[ci]
+    role = role_of(text, ms[own], sent[0])
+    starts_ = [i for i in _values(ms, list(before), c) if _same_unit(ms[i], ms[own])]
+    if role.role not in ("level", "end") or len(starts_) != 1 or before[starts_[0]].role != "start" \
+            or not _same_subject(text, ps, ms[starts_[0]], sent[0], ms[own]):
+        return None
+    first, last = _scaled(ms[starts_[0]], ms[own])
+    if first is None or not _same_unit(first, last):
+        return None
+    how = f"start «{before[starts_[0]].family}» in the sentence before, end: the value it is compared with, " \
+          f"change «{change.family}»"
+    return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -744,11 +1205,28 @@ def _time_of(text: str, ms: list[Mention], i: int, floor: int) -> Mention | None
     for j in range(i - 1, -1, -1):
         if ms[j].start < floor:
             return None
-        if ms[j].kind in ("date", "year") and ms[j].low == ms[j].low:
+        if ms[j].kind in ("date", "year"):
+            t = ms[j] if ms[j].low == ms[j].low and _absolute(ms[j]) else _in_year(text, ms[j])
+            if t is None:
+                continue
             if text[max(0, ms[j].start - 1):ms[j].start] in ("比", "较"):
                 return None
-            return ms[j]
+            return t
     return None
+
+
+_MONTH_DAY = re.compile(r"(\d{1,2})月(?:(\d{1,2})[日号])?")
+_IN_YEAR_OFFSET = {"去年": -12, "上年": -12, "前年": -24}
+
+
+def _in_year(text: str, m: Mention) -> Mention | None:
+    """A month or day of an unstated year (6月底, 7月4日) in months of the writer's year, a year back after 去年."""
+    found = _MONTH_DAY.match(m.surface)
+    if found is None:
+        return None
+    month = int(found.group(1)) + (int(found.group(2)) - 1) / 31 if found.group(2) else float(m.value)
+    month += _IN_YEAR_OFFSET.get(text[max(0, m.start - 2):m.start], 0)
+    return Mention(m.start, m.end, m.surface, month, month, month, "in-year month", "date", "")
 
 
 def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: Change, sent: tuple[int, int],

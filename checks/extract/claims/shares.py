@@ -4,12 +4,14 @@ A percentage is a part when its own words say so (the share families of SHARE_ZH
 占比X%, X%来自A, 分别占X%、Y%, 其余X%, X%的居民认为; accounted for X%, made up X%, X% came from,
 respectively, the remaining X%, X% said); a percentage that follows a part in the same list (", Japan
 for 12.4%", ", Freeview 31%") continues it. Parts of one sentence (clauses joined by ；) that name no
-different wholes form a group.
+different wholes form a group; a group goes on into the next sentence when that one says so (another,
+the other, 其余), when both hold survey answers, or when it adds one part of the same named whole.
 
 Whether the parts exclude each other decides what a sum over 100% means. The wording says so for
 分别 / respectively, 其余 / the rest, 其中 / Of W, and for parts named side by side (A占X%，B占Y%;
 X%来自A; accounted for): such a group must fit in 100%. Parts read off counts (N家……，占比X%) or survey
-answers (X%的企业认为) may overlap: their group is verified when it fits, and makes no claim when it does not.
+answers (X%的企业认为), holdings (持有X%股份) and parts carried over sentences may overlap (or be of different
+times): their group is verified when it fits, and makes no claim when it does not.
 """
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ SHARE_ZH = Table("share", "zh", (
       r"(?:分别(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)分别(?:为|是|达到?)?)",
       examples=("教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。",)),
     F("按X%、Y%的比例分别", "parts listed in order, the list named as proportions (exclusive)", "",
-      after=r"的?(?:比例|比重|份额|股权比例)?分别",
+      after=r"的?(?:比例|比重|份额|股权比例)分别",
       examples=("上海证券交易所、中国金融期货交易所和德意志交易所集团将按40%、20%和40%的比例分别持有新公司股权。",)),
     F("其余/其他X%", "the rest of the whole (exclusive: the parts must reach 100%)",
       r"(?:其余|其他|其它|剩余|剩下)(?:的|部分)?(?:占|为|是)?(?:了)?",
@@ -80,6 +82,9 @@ SHARE_ZH = Table("share", "zh", (
       after=r"\s?(?:的" + _G + r"{0,6}?)?(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|"
             r"来源于|位于|属于|由|在(?![内外上下中]))",
       examples=("约80%来自企业，20%来自个人用户。",)),
+    F("持有X%股份", "a holding in a company (holdings may overlap, one inside another: checked only when they fit)", "",
+      after=r"的?(?:股份|股权|股本|权益)(?!激励)",
+      examples=("张宏伟直接持有东方集团0.52%股份，并通过东方集团实业持有东方集团27.98%股份。",)),
     F("X%的居民认为", "survey answers (they may overlap: checked only when they fit)", "",
       after=r"(?:的" + _G + r"{1,10}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|看涨|看跌|看空|回答|计划|打算|估计|判断|"
             r"支持|反对|赞成|满意|不满意)",
@@ -96,6 +101,10 @@ SHARE_EN = Table("share", "en", (
       r"\b(?:account(?:ed|ing|s)?\s+for|made\s+up|make\s+up|makes\s+up|making\s+up|comprised|comprising|comprises|"
       r"represent(?:ed|ing|s)?|amounted\s+to|took)\s+",
       examples=("China accounted for 30.6% of the October deficit, Japan for 12.4% and the European Union for 18.6%.",)),
+    F("X% of W", "a part of a named whole (parts named only so may overlap: checked only when they fit)", "",
+      after=r"\s+of\s+(?!them\b|those\b|which\b|whom\b)(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?[A-Za-z]",
+      examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
+                "bought by Diageo.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:came|come|comes|went|go|goes|was\s+spent|were\s+spent|coming)\s+"
             r"(?:from|to|on)\b",
@@ -103,27 +112,42 @@ SHARE_EN = Table("share", "en", (
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
       examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
+    F("acquire X% of A", "a holding bought, sold or held (exclusive)",
+      r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
+      r"controlled)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
+      examples=("Consolidated TVX said it will acquire 29 pct of CMP, a gold miner in which TVX already holds a 15 pct "
+                "interest.",)),
+    F("the richest/poorest X%", "slices of a population by rank (they may overlap: checked only when they fit)",
+      r"\b(?:the\s+)?(?:richest|poorest|wealthiest|top|bottom|highest-paid|lowest-paid|best-off|worst-off)\s+",
+      examples=("The poorest 20% of society pay more in tax than the richest 20%.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:said|say|says|believe|believed|think|thought|expect|expected|"
-            r"reported|agreed|want|wanted|chose)\b"),
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?,?\s+(?:said|say|says|believe|believed|think|thought|expect|expected|"
+            r"reported|agreed|agree|want|wanted|chose|argue|argued|claim|claimed|feel|felt|prefer|preferred|plan|"
+            r"planned|intend|intended|support|supported|oppose|opposed|favour|favoured|favor|favored)\b",
+      examples=("Only 42% of them say cost is the main reason. Half of them argue that workers abroad are better.",
+                "Only 25% of Britons said a camera would be their top purchase. Almost a quarter, 22%, said they would "
+                "buy a phone. Forty-four percent said they would buy something else.")),
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
 _EXCLUSIVE = {"分别占X%、Y%和Z%", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
-              "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake"}
+              "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A"}
+_SURVEY = {"X%的居民认为", "X% said"}
+_GENERIC = "X% of W"
 # Families whose words come after the figure: a later part of the group stands right after a clause end
 # (约80%来自企业，20%来自个人用户); one with words of its own before it (……科技项目80%以上由企业承担) is of another whole.
-_AFTER_FAMILIES = {"X%来自A", "X% came from A", "X%的居民认为", "X% said", "a X% stake"}
+_AFTER_FAMILIES = {"X%来自A", "X% came from A", "X%的居民认为", "X% said"}
 _REST = {"其余/其他X%", "the rest/remaining X%"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
-_OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)的")
-_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)\s+"
-                            r"(?:from|to|in|was|were|went|came|of\s+them)", re.I)
+_OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
+_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)"
+                            r"(?:\s+(?:from|to|in|was|were|went|came|of\s+them)\b|\s*[.,;])", re.I)
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
 # Some word of every share family, to skip sentences of rates and levels at once.
-_SHARE_HINT = re.compile(r"占|比重|份额|权重|来自|用于|应用于|聚集|集中|分布|流向|投向|投入|来源|位于|属于|分别|其余|其他|其它|"
+_SHARE_HINT = re.compile(r"占|比重|份额|权重|来自|用于|应用于|聚集|集中|分布|流向|投向|投入|来源|位于|属于|分别|其余|其他|其它|股|"
+                         r"acqui|buy|bought|sell|sold|hold|held|own|control|richest|poorest|wealthiest|top|bottom|"
                          r"剩|认为|预期|预计|表示|选择|倾向|看好|回答|计划|打算|估计|判断|由|在|比例|"
                          r"account|made\s+up|make|compris|represent|amount|took|came|come|went|go|spent|coming|"
                          r"rest|remain|other|said|say|believ|think|thought|expect|report|agree|want|chose|stake|"
@@ -151,8 +175,8 @@ def _cue(text: str, m: Mention, lead_from: int) -> str:
             found = f.search_before(lead)
             if found is not None and found.start() > at:
                 best, at = f.name, found.start()
-        elif f.after and not f.before and f.match_after(tail) and at < 0:
-            best = f.name
+        elif f.after and not f.before and at < 0 and not (f.name == _GENERIC and best) and f.match_after(tail):
+            best = f.name  # (the bare "X% of W" only when no other family's words follow)
     return best
 
 
@@ -167,24 +191,76 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass
+class _Group:
+    """Parts of one whole found in one sentence (or carried on from the sentences before)."""
+
+    parts: list
+    exclusive: bool
+    whole: str
+    start: int  # of the first sentence
+    end: int  # of the last sentence
+    unit: int  # the sentence it ends in
+
+
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
     out = []
     starts = [m.start for m in ms]
-    for s, e in _units(text, spans):
+    groups: list[_Group] = []
+    if not _SHARE_HINT.search(text):
+        return out  # (the cheap test first: no word of shares in the paragraph)
+    for u, (s, e) in enumerate(_units(text, spans)):
         idx = list(within(starts, s, e))
         percents = [i for i in idx if ms[i].kind == "percent" and ms[i].low == ms[i].low and ms[i].value >= 0]
-        if len(percents) < 2 or not _SHARE_HINT.search(text, s, e):
-            continue  # (the cheap test first: no word of shares in the sentence)
+        if not percents or not _SHARE_HINT.search(text, s, e):
+            continue
         group = _group(text, ms, idx, percents, s)
-        for parts, exclusive in _split_by_whole(text, ms, group, s):
-            if len(parts) < 2:
-                continue
-            first, last = ms[parts[0][0]], ms[parts[-1][0]]
-            rest_unstated = bool(_REST_UNSTATED.search(text, first.start, e)) and not any(p[2] for p in parts)
-            shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in parts)
-            out.append(ShareClaim(span=(first.start, last.end), sentence=(s, e), parts=shares, exclusive=exclusive,
-                                  rest_unstated=rest_unstated))
+        for k, (parts, exclusive, whole) in enumerate(_split_by_whole(text, ms, group, s)):
+            here = _Group(parts, exclusive, whole, s, e, u)
+            if k == 0 and groups and _carries_on(text, ms, groups[-1], here):
+                groups[-1] = _joined(text, ms, groups[-1], here)
+            else:
+                groups.append(here)
+    for g in groups:
+        if len(g.parts) < 2:
+            continue
+        first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
+        rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
+        shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
+        out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
+                              exclusive=g.exclusive, rest_unstated=rest_unstated))
     return out
+
+
+# The next sentence goes on with the same whole: "Another 18% came from …", "The other two-thirds of Seagram …"
+_ANOTHER = re.compile(r"\s*(?:Another|A\s+further|(?P<rest>The\s+other|The\s+remaining|The\s+rest|The\s+remainder))\b"
+                      r"|\s*(?:另有|另外|(?P<rest_zh>其余|其他|其它|剩下|剩余))", re.I)
+
+
+def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> bool:
+    """Whether the first parts of a sentence go on with the last group of the sentence just before it: the
+    sentence opens with "another"/"the other"/其余, or both are survey answers, or both name one whole and the
+    new one is a single part."""
+    if here.unit != before.unit + 1 or len(before.parts) > 1 and len(here.parts) > 1 \
+            or sum(ms[i].value for i, _, _ in before.parts) >= 99:
+        return False  # (two sentences that each list their parts, or a whole already complete, stand apart)
+    first = ms[here.parts[0][0]]
+    if _ANOTHER.match(text, here.start) and _ANOTHER.match(text, here.start).end() <= first.start:
+        return True
+    families = {f for _, f, _ in before.parts} | {f for _, f, _ in here.parts}
+    if families <= _SURVEY | {"continued"} and any(f in _SURVEY for f in families):
+        return True
+    named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
+    return len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new)
+
+
+def _joined(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> "_Group":
+    """Parts carried over sentences: they must fit in 100% only when the new sentence says they are the rest of it
+    ("the other two-thirds", 其余); parts of one whole stated sentence by sentence may be of different times."""
+    cue = _ANOTHER.match(text, here.start)
+    rest = bool(cue and (cue.group("rest") or cue.group("rest_zh")))
+    parts = before.parts + [(i, f, r or (rest and k == 0)) for k, (i, f, r) in enumerate(here.parts)]
+    return _Group(parts, rest, before.whole or here.whole, before.start, here.end, here.unit)
 
 
 def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s: int) -> list[tuple[int, str, bool]]:
@@ -197,7 +273,8 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
             prev_end = m.end
             continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
         family = _cue(text, m, prev_end)
-        if not family and parts and _continues(text, ms, parts[-1][0], i):
+        if not family and parts and (_continues(text, ms, parts[-1][0], i) or _compared_part(text, ms[parts[-1][0]], m)
+                                     or parts[-1][1] in _SURVEY and _same_respondents(text, ms[parts[-1][0]], m)):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
         if not family or change_of(text, m, s) is not None:
             prev_end = m.end
@@ -215,8 +292,23 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
 
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
 _LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
-_LIST_EN = re.compile(r"^(?:[^.;:%\d]{0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
-                      r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|from|to|at|on|in)?\s*$", re.I)
+_LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
+                      r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|at|on|in)?\s*$", re.I)
+
+
+# 仅占全球的3.4%，不仅低于美国的24.4%: another part of the same whole, named in comparison
+_COMPARED_PART = re.compile(r"[，,]\s?(?:不仅|也|远|略|均|则)?(?:低于|高于|超过|不及|仅次于)[^，,。；;:：\d%]{1,10}的")
+_RESPONDENTS = re.compile(r"的([\u4e00-\u9fff]{2})")
+
+
+def _compared_part(text: str, prev: Mention, m: Mention) -> bool:
+    return _COMPARED_PART.fullmatch(text, prev.end, m.start) is not None
+
+
+def _same_respondents(text: str, prev: Mention, m: Mention) -> bool:
+    """13.1%的居民“看不准” after 9.6%的居民预期“下降”: an answer of the same respondents, whatever its verb."""
+    a, b = _RESPONDENTS.match(text, prev.end), _RESPONDENTS.match(text, m.end)
+    return a is not None and b is not None and a.group(1) == b.group(1)
 
 
 def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
@@ -226,6 +318,8 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
         return False
     if not gap.isascii() or not gap.strip(" ,"):
         return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
+    if re.search(r"\b(?:to|from|by)\s*$", gap):
+        return False  # to 15 pct of salaries from 25 pct, increasing its ownership to 51 pct: a value, not a part
     return bool(_LIST_EN.match(gap))
 
 
@@ -245,7 +339,7 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
 
 
 def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bool]],
-                    sentence_start: int) -> list[tuple[list, bool]]:
+                    sentence_start: int) -> list[tuple[list, bool, str]]:
     """Groups of parts that name no two different wholes (占全国的30%、占全省的80% are not one group), each with
     whether its wording makes the parts exclusive."""
     groups: list[tuple[str, list]] = []
@@ -269,7 +363,7 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
         exclusive = rest or all(_exclusive(text, ms, i, family, whole or framed, bool(framed),
                                            since if k == 0 else ms[members[k - 1][0]].end)
                                 for k, (i, family, _) in enumerate(members))
-        out.append((members, exclusive))
+        out.append((members, exclusive, whole or framed))
     return out
 
 
@@ -303,9 +397,14 @@ def _whole(text: str, m: Mention) -> str:
     lead = text[max(0, m.start - 24):m.start]
     found = _OF_WHOLE_ZH.search(lead) or _IN_WHOLE_ZH.search(lead)
     if found:
-        return found.group(1).strip()
-    found = _WHOLE_EN.match(text[m.end:m.end + 50])
+        return (found.group(1) or found.group(2)).strip()
+    found = _WHOLE_EN.match(text[m.end:m.end + 50]) or _STAKE_IN.match(text[m.end:m.end + 60])
     return found.group(1).strip().lower() if found else ""
+
+
+# a 19 pct stake in Novo Astro: what the holding is of
+_STAKE_IN = re.compile(r"^\s+(?:stake|share|interest|holding)\s+in\s+(?:the\s+)?([^.;:,\d]{2,40}?)(?=,|\.|;|\s+(?:and|while|"
+                       r"from|for|to|which|that)\b|$)", re.I)
 
 
 _QUALIFIER_WORDS = re.compile(r"约|近|超过|逾|大约|\b(?:about|around|nearly|almost|some|the|another|only|with|and|while)\b|其中|另有|仅", re.I)
@@ -322,12 +421,15 @@ def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
     占比84.2%; 汽车出口1806.3亿元……占全国的39%): the share is that figure's, and shares of figures of
     different measures overlap."""
     return any(since <= ms[j].start and ms[j].kind in ("count", "amount") and (ms[j].unit or ms[j].value > 12)
+               and not (not ms[j].unit and 1900 <= ms[j].value <= 2100 and ms[j].surface.isdigit())  # (the 1986 net)
                for j in range(i - 1, -1, -1) if ms[j].start >= since)
 
 
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
     if family in ("X%的居民认为", "X% said"):
         return False  # survey answers may overlap (a question may take several answers)
+    clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
+    since = max(since, clause)  # (the part's own clause: a figure or 合计 before a semicolon is another's)
     if _figure_before(ms, i, max(0, since)):
         return False
     near = text[max(0, since):ms[i].start]
