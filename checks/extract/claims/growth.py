@@ -87,14 +87,16 @@ UP_EN = (r"rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|g
 DOWN_EN = (r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|"
            r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|narrowed|was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
-_EN_FILLER = r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record))?"
+_EN_FILLER = (r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record|"
+              r"an?\s+(?:seasonally\s+)?(?:adjusted|unadjusted|provisional|preliminary|real|nominal)))?")
 _GAP_ZH = r"[^，,。；;:：%]"  # a few words inside one clause
 _GAP_EN = r"[^.;:!?]"
 
 F = Family
 # A close or level said of the base time is the start, whatever its verb: 上周末收于A, 上年末达到A
-_BASE_TIME_BEFORE = "".join(f"(?<!{t})" for t in ("上周末", "上周五", "前一交易日", "上一交易日", "上月末", "上月底", "上年末",
-                                                    "上年底", "去年末", "去年底", "年初"))
+_BASE_TIME_BEFORE = "".join(f"(?<!{t})" for t in ("上周末", "上周五", "上周", "前周", "前一周", "上一周", "前一交易日",
+                                                    "上一交易日", "上月末", "上月底", "上月", "上年末", "上年底", "去年末",
+                                                    "去年底", "年初"))
 CHANGE_ZH = Table("growth change", "zh", (
     F("年均增长X%", "a compound annual rate over the years between the two values' dates",
       rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
@@ -167,6 +169,12 @@ ROLE_ZH = Table("growth roles", "zh", (
       rf"(?:较|(?<![占对无环同])比(?![例重率值较如亚利特赛拼分喻方照对])|相比|对比|相对于?|高于|低于|领先|落后|跑赢|跑输|"
       rf"快于|慢于){_GAP_ZH}{{0,14}}",
       examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",)),
+    F("同比/环比……的A", "the start value: 同比 or 环比 followed by the earlier period and 的",
+      rf"(?:同比|环比)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：\d%]|(?:19|20)\d\d年|\d{{1,2}}月|[1-4]季度){{1,14}}?的"
+      r"[^，,。；;:：\d%的]{0,6}",
+      examples=("本月成交均价为4.20万元/平方米，环比上月的4.00万元/平方米上涨了5%。",
+                "一季度新房共签约3000套，同比2017年一季度的4000套，跌幅达25%。"),
+      counter=("营收为120亿元，同比增长的幅度为20%。",)),
     F("上年同期为A", "the start value",
       r"(?<![较比由从与])(?:(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有|的)?"
       r"|(?:去年|上年|上一年|前一年)(?P<period>上半年|下半年|前三季度|[一二三四1-4]季度|全年)(?:为|是|只有|仅为|仅有|的)"
@@ -194,6 +202,9 @@ ROLE_ZH = Table("growth roles", "zh", (
       r"(?:是|(?<![成作认因以称])为|相当于|达到)(?:[^，,。；;:：\d]|(?:19|20)\d\d年){0,8}",
       after=r"的(?:近|约|超过)?[\d一二两三四五六七八九十.]+倍",
       examples=("公司营业收入达到240亿元，为2015年100亿元的2.4倍。",)),
+    F("A增至B", "the start value: a value the verb right after it takes to the end (营收100亿元增至120亿元)", "",
+      after=rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?\s?(?:约|近|超过)?[\d一二两三四五六七八九十]",
+      examples=("公司营收100亿元增至120亿元，增长20%。",)),
     F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("由A至B", "the end value",
@@ -207,7 +218,7 @@ ROLE_ZH = Table("growth roles", "zh", (
       r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}",
       examples=("全市常住人口为2100万人，比上年末净增50万人，增长2.4%。",)),
     F("增加D", "an amount of change, up or down",
-      rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅])|(?P<down>{DOWN_ZH}|周减))了?"
+      rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅值])|涨(?!幅)|升(?!幅)|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
@@ -229,6 +240,8 @@ ROLE_EN = Table("growth roles", "en", (
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
       r"\b(?:at|reached|hit|totalled|totaled|totalling|to\s+reach)\s+(?:a\s+record\s+|an\s+estimated\s+)?"),
+    F("X%, or D", "an amount of change that restates the rate just before it, in its direction",
+      r",?\s+or\s+", examples=("Sales rose 20 pct, or 20 mln dlrs, to 120 mln dlrs.",)),
     F("rose D", "an amount of change, up or down",
       rf"\b(?:rose|increased|grew|gained|climbed|jumped|added|was\s+up|were\s+up|up|"
       rf"(?P<down>fell|decreased|declined|dropped|lost|shed|slipped|eased|was\s+down|were\s+down|down)){_EN_FILLER}\s+",
@@ -366,26 +379,46 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     table = ROLE_ZH if lang == "zh" else ROLE_EN
     tail = text[m.end:m.end + 40]
     for f in table.families:
-        if f.after and not f.before and f.match_after(tail):
+        if f.after and not f.before and f.name != _VERB_NEXT and f.match_after(tail):
             return Role("start", 1, f.name)
     if not table.any_before(lead):
-        return Role("level", 0, "")
+        return _plain(lang, tail)
     found = closest(tuple(f for f in table.families if f.before and (not f.after or f.match_after(tail))), lead)
     if found is None:
-        return Role("level", 0, "")
+        return _plain(lang, tail)
     family, match = found
     at = max(lead_from, m.start - _LEAD) + match.start()
     if family.name == "（YEAR年…为A）" and not _dated_base(text, at, int(match.group("year"))) \
             or family.name == "上年同期为A" and not _same_period_base(text, at, match):
         return Role("level", 0, "")
+    if family.name == _OR_AMOUNT:  # the rate it restates must come right before
+        return Role("delta", 0, family.name) if _RATE_END.search(text, max(0, at - 12), at) else Role("level", 0, "")
     if family.name == "新增D" and _COMPARED_CLAUSE.search(re.split(r"[，,；;。]", lead[:match.start()])[-1]):
         return Role("delta", 1, family.name)
+    if family.name == "新增D" and _COPULA_END.search(match.group(0)) and _SAME_MEASURE_NEXT.match(tail):
+        return Role("level", 0, "")  # 新开账户数为A，环比减少D: the flow of this period, compared with the last one's
     role = "start" if family.tells.startswith("the start value") else "end" if family.tells.startswith(
         "the end value") else "open" if "roles stay open" in family.tells else "delta"
     return Role(role, _sign(match), family.name)
 
 
+_VERB_NEXT = "A增至B"
+_OR_AMOUNT = "X%, or D"
+_RATE_END = re.compile(r"(?:%|\bpct|\bpercent|\bper\s+cent|percentage\s+points?)$", re.I)
+
+
+def _plain(lang: str, tail: str) -> Role:
+    """A value with no words of its own before it: the start when the verb right after it takes it to the end
+    (营收100亿元增至120亿元), else a plain level."""
+    if lang == "zh" and _FAMILY[("zh", _VERB_NEXT)].match_after(tail):
+        return Role("start", 1, _VERB_NEXT)
+    return Role("level", 0, "")
+
+
 _COMPARED_CLAUSE = re.compile(r"(?:比|较|同比|环比|相比)")
+_COPULA_END = re.compile(r"(?:为|是|达到?|共计?|合计)$")
+# the next clause compares the value with the same measure of another period (同比, 环比, 比上月)
+_SAME_MEASURE_NEXT = re.compile(r"\s?[，,]\s?(?:同比|环比|较上|比上|较去|比去|较前|比前)")
 _LAST_YEAR = re.compile(r"(?:去年|上年|上一年|前一年)(?!同期)")
 _SUB_YEAR = re.compile(r"季|半年|中报|\d+\s?[-~至到—]\s?\d+月|月|周")
 
@@ -492,7 +525,7 @@ def _before_next(text: str, pos: int, nxt: int) -> int:
     for last in _JOINING.finditer(text, pos, nxt):
         pass
     return last.start() if last is not None else pos
-_BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)\s*$")
+_BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)?\s*$")
 
 
 def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]) -> int | None:
@@ -544,6 +577,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
             claim = _rate_against_rate(text, ms, window, ci, change, rates[-1], (s, e), lo)
         if claim is None and k == 0 and previous is not None:
             claim = _across_sentences(text, ms, window, ci, change, (s, e), previous)
+        if claim is None:
+            claim = _base_year_claim(text, ms, spans, si, ci, change)
         if claim is None:
             open_starts.append((k, ci, change, window, lo))
             continue
@@ -692,14 +727,27 @@ def roles_in(text: str, ms: list[Mention], window: list[int], lo: int,
              kinds: tuple[str, ...] = ("count", "amount", "percent")) -> dict[int, Role]:
     """The role of each value of the given kinds in a stretch of a sentence, each read from the value before it."""
     roles = {}
-    prev_end = lo
+    prev_end, prev, prev_from = lo, None, lo
     for i in window:
         if _time_like(ms[i]) or _month_day(text, ms[i]):
             continue
+        lead_from = prev_end
+        if prev is not None and _modifies(text, ms[prev], ms[i]):
+            roles.pop(prev, None)  # 比前一周18家公司的A: the count is part of the value's words, not a value
+            lead_from = prev_from
         if ms[i].kind in kinds:
-            roles[i] = role_of(text, ms[i], prev_end)
-        prev_end = ms[i].end
+            roles[i] = role_of(text, ms[i], lead_from)
+        prev, prev_from, prev_end = i, lead_from, ms[i].end
     return roles
+
+
+_OF_MODIFIER = re.compile(r"[^，,。；;:：\d%]{0,8}的[^，,。；;:：\d%的]{0,4}")
+
+
+def _modifies(text: str, count: Mention, m: Mention) -> bool:
+    """A count of another measure joined to the value by 的 (18家公司的27.79亿股) describes it."""
+    return count.kind == "count" and count.unit != m.unit and m.kind in _VALUE_KINDS \
+        and bool(_OF_MODIFIER.fullmatch(text, count.end, m.start))
 
 
 def _wanted(change: Mention) -> tuple[str, ...]:
@@ -745,9 +793,10 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
     sign = change.sign
     annual = change.reading == "annual"
     if sign == 0:  # D, or X%: the direction is the amount's
-        if len(deltas) != 1:
+        if len(deltas) != 1 or roles[deltas[0]].sign == 0:
             return None
         sign = roles[deltas[0]].sign
+    roles = {i: replace(r, sign=sign) if r.family == _OR_AMOUNT else r for i, r in roles.items()}
     change = Change(sign, change.reading, change.family)
     plain = _values(ms, values, c)
     if change.family == "X% more/less than":
@@ -773,7 +822,8 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
     if len(deltas) == 1 and not starts_ and not annual and deltas[0] in plain:
         d = deltas[0]
         # the level the amount changed: an end value anywhere (rose D to B), or a plain level before it (B，比上年增加D)
-        others = [i for i in ends if i in plain] + [i for i in plain_levels if i < d and _same_unit(ms[i], ms[d])]
+        others = [i for i in ends if i in plain] + [i for i in plain_levels if _same_unit(ms[i], ms[d]) and (
+            i < d or _continues_subject(text, ms, i, d))]  # (下跌D，报B: the level's clause follows the amount's)
         if len(others) == 1:
             b = others[0]
             lead = text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start]
@@ -831,7 +881,7 @@ _BARE_CHANGE_CLAUSE = re.compile(
 _CHANGE_IN = re.compile(r"[\d.]+%")
 _ATTACHED_END = re.compile(r"^\s?(?:[，,]\s?(?:增幅|涨幅|降幅|跌幅|增长|下降|上涨|下跌|同比增长|同比下降)(?:为|达)?[，,])?"
                            r"[，,]?\s?(?:至|到|达到|达|升至|增至|降至|涨至|跌至)$")
-_BARE_END_CLAUSE = re.compile(r"[，,]\s?(?:最终|最后|尾盘|全天|当日|收盘)?(?:收于|收报|报收|收盘于|收在)$")
+_BARE_END_CLAUSE = re.compile(r"[，,]\s?(?:最终|最后|尾盘|全天|当日|收盘)?(?:收于|收报|报收|收盘于|收在|报)$")
 
 
 def _continues_subject(text: str, ms: list[Mention], b: int, d: int) -> bool:
@@ -1048,6 +1098,15 @@ _COMPARISON_OPENING = re.compile(r"^\s*(?:这一(?:数字|数据|数值|规模|�
                                  r"\s*(?:较|比|与|相比|同比|compared\s+with|against)", re.I)
 
 
+# A sentence that opens with the base period's value, no subject of its own: 而去年同期仅为A
+_BASE_OPENING = re.compile(r"\s*(?:而|但|相比之下[，,]?)?(?:去年|上年|上一年|前一年)同期(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?")
+
+
+def _opens_with_base(text: str, start: int, own: Mention) -> bool:
+    """The sentence opens with a comparison (较2016年度的A) or with the base period's value (而去年同期为A)."""
+    return bool(_COMPARISON_OPENING.match(text[start:own.start]) or _BASE_OPENING.fullmatch(text, start, own.start))
+
+
 def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> list[Claim] | None:
     """Two sentence forms that reach back to the sentence before:
     - 截至6月底……1000亿……30万亿。一年半时间增长300多倍: the values, with their dates, precede;
@@ -1081,9 +1140,9 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
         return _prev_delta(text, ms, before, c, ci, change, (ps, sent[1]))
     if len(mine) == 1 and _SUBJECTLESS_OPENING.match(text, sent[0], min(c.start, ms[mine[0]].start)):
         own = mine  # ……B。同比增长X%，上年同期为A: the sentence opens with its change, the start after it
-    elif len(own) == 1 and not _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start]):
+    elif len(own) == 1 and not _opens_with_base(text, sent[0], ms[own[0]]):
         return _start_before(text, ms, before, own[0], ci, change, sent, ps)
-    if len(own) != 1 or not (own is mine or _COMPARISON_OPENING.match(text[sent[0]:ms[own[0]].start])):
+    if len(own) != 1 or not (own is mine or _opens_with_base(text, sent[0], ms[own[0]])):
         return None
     levels = [i for i in _values(ms, list(before), c) if before[i].role in ("level", "end")
               and _same_unit(ms[i], ms[own[0]])]
@@ -1102,8 +1161,57 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
     return None
 
 
+# The change names the base by its year: 比2012年增长X%, 是1978年的N倍, 较2019年同期增加
+_BASE_YEAR = re.compile(r"(?:比|较|是|为|相比|相较于?|对比|相当于)\s?(?P<year>(?:19|20)\d\d)\s?年(?:同期|全年|度|年?末|年?底)?"
+                        r"(?:的)?[^，,。；;:：\d%]{0,4}$")
+
+
+def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | None:
+    """2013年合计解禁市值为B。2012年合计解禁市值为A。2013年解禁市值是2012年的N倍 / 今年产量为B，为1978年的N倍，1978年
+    产量为A: the change names its base by a year; the start is the one value of the measure dated that year (in the
+    change's sentence or the two before), the end the one dated later, or the one value before the change in its own
+    clause. Both must be of one measure: the same unit and the same noun."""
+    c = ms[ci]
+    s, e = spans[si]
+    named = _BASE_YEAR.search(text, max(s, c.start - 24), c.start)
+    if named is None or change.reading == "annual":
+        return None
+    year = int(named.group("year"))
+    lo = spans[max(0, si - 2)][0]
+    dated: dict[str, list[int]] = {"start": [], "end": []}
+    own = []
+    for j, m in enumerate(ms):
+        if m.start < lo or m.start >= e or j == ci or m.kind not in _wanted(c) or not (m.unit or _has_magnitude(m)):
+            continue
+        t = _time_of(text, ms, j, next(a for a, b in spans if a <= m.start < b))
+        if t is not None and _absolute(t) and int(t.low) == year:
+            dated["start"].append(j)
+        elif t is not None and _absolute(t) and int(t.low) > year:
+            dated["end"].append(j)
+        elif (t is None or not _absolute(t)) and s <= m.start < c.start:
+            own.append(j)
+    starts_, ends = dated["start"], dated["end"] or own
+    if len(starts_) != 1 or len(ends) != 1 or dated["end"] and own:
+        return None
+    a, b = starts_[0], ends[0]
+    if not _same_unit(ms[a], ms[b]) or not _same_subject(
+            text, next(x for x, y in spans if x <= ms[a].start < y), ms[a], next(x for x, y in spans if x <= ms[b].start < y), ms[b]):
+        return None
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return None
+    how = f"start: the value dated {year}, end: the value {'dated later' if b not in own else 'it is said of'}, " \
+          f"change «{change.family}»"
+    span_from = spans[min(si, next(k for k, (x, y) in enumerate(spans) if x <= min(ms[a].start, ms[b].start) < y))][0]
+    return _growth(text, ms, first, last, ci, change, (span_from, e), how, None, None)
+
+
 _VALUE_VERB = re.compile(r"(?:为|是|达到?|约|共|实现|完成|录得|突破|超过|增至|降至|升至|增加到|减少到|上升到|下降到|增长到|"
                          r"扩大到|扩大至|缩小到|缩小至|提高到|提高至|攀升至|回落至|已|则|也|仅|只有|高达|的)+$")
+
+
+# A value's clause that names its measure by pointing back: 这一数字增至B
+_BACK_REFERENCE = re.compile(r"这一(?:数字|数据|数值|规模|指标|水平|比例|数量)|该(?:数字|数据|指标)|此数|这个数字")
 
 
 def _head_noun(text: str, lo: int, value: Mention) -> str:
@@ -1116,7 +1224,8 @@ def _head_noun(text: str, lo: int, value: Mention) -> str:
 def _same_subject(text: str, lo1: int, a: Mention, lo2: int, b: Mention) -> bool:
     """Two values of one measure, by the noun just before each (2015年公司营收为A。2016年，公司营收增至B)."""
     head = _head_noun(text, lo1, a)
-    return bool(head) and head == _head_noun(text, lo2, b)
+    clause = re.split(r"[，,。；;:：]", text[max(lo2, b.start - 30):b.start])[-1]
+    return bool(head) and (head == _head_noun(text, lo2, b) or bool(_BACK_REFERENCE.search(clause)))
 
 
 # A sentence that opens with its change or its comparison, no subject of its own: 同比增长X%, 较上年增加D, 增幅为X%
