@@ -262,6 +262,24 @@ def test_parts_that_may_overlap_make_no_error(tmp_path):
     ("The company's revenue of 120 mln dlrs was up 20 pct over the 100 mln dlrs of 1985.", "verified"),
     ("Cake sales were 785 dlrs for May and 753 dlrs for Aug. Exports climbed 24.3% from 129.3 million dlrs to "
      "160.7 million dlrs.", "verified"),
+    ("一季度新房成交3000套，同比2017年一季度的4000套，跌幅达25%。", "verified"),
+    ("本月成交均价为4.20万元/平方米，环比上月的4.00万元/平方米上涨了5%。", "verified"),
+    ("本月成交均价为4.20万元/平方米，环比上月的4.00万元/平方米上涨了8%。", "error"),
+    ("本周解禁股数量比前一周20家公司的40亿股增加了4亿股，增加幅度为10%。", "verified"),
+    ("沪市日均新开账户数为5000户，环比减少5000户，降幅为50%。", "verified"),
+    ("国内增值税预算数为20000亿元，比上年执行数减少1000亿元，下降4.8%。", "verified"),
+    ("营收100亿元增至120亿元，增长20%。", "verified"),
+    ("深证成指报10300点，涨300点，涨幅3%。", "verified"),
+    ("沪指下跌30点，报3000点，跌幅0.99%。", "verified"),
+    ("2013年合计解禁市值为3000亿元。2012年合计解禁市值为1000亿元。2013年解禁市值是2012年的3倍。", "verified"),
+    ("今年全国粮食产量为6.12亿吨，为1978年的2倍，1978年全国粮食产量为3.05亿吨。", "verified"),
+    ("今年全国粮食产量为6.12亿吨，为1978年的3倍，1978年全国粮食产量为3.05亿吨。", "error"),
+    ("今年上半年，公司营收达到120亿元。而去年同期为100亿元，同比增长20%。", "verified"),
+    ("2012年，公司营收为100亿元。2013年，这一数字增至120亿元，增长20%。", "verified"),
+    ("Sales rose 20 pct, or 20 mln dlrs, to 120 mln dlrs.", "verified"),
+    ("Sales rose 30 pct, or 20 mln dlrs, to 120 mln dlrs.", "error"),
+    ("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.", "verified"),
+    ("Sales rose a seasonally adjusted 20 pct in February to 120 mln dlrs from 100 mln dlrs.", "verified"),
 ])
 def test_growth_families(tmp_path, body, expected):
     found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
@@ -288,6 +306,9 @@ def test_open_roles_make_no_growth_claim(tmp_path, body):
     "全年再减少企业税负3500亿元，并提出年应纳税所得额上限由30万元提高到50万元。",  # an amount of another clause
     "在2016年之前上市的492家公司中，23家公司上市后净利润复合增长率超50%。",
     "营收和净利润分别为120亿元和24亿元，同比分别增长20%和30%。",  # lists with no base
+    "2019年净利润为10亿元。今年营收为120亿元，比2019年增长20%。",  # the year's value is of another measure
+    "存款余额为12万亿元，同比增长20%，比年初增加2万亿元。",  # the amount is against another base than the rate
+    "Sales rose 20 pct to 1.2 billion dlrs after a 1.0 billion dlrs charge.",  # after: not the period before
 ])
 def test_no_growth_claim_from_words_that_do_not_fix_the_roles(tmp_path, body):
     assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []

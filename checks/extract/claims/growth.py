@@ -228,6 +228,9 @@ ROLE_EN = Table("growth roles", "en", (
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
                                                           "3.18 billion dlrs in 1985.")),
+    F("after A", "the start value: the figure of the period before, right after 'after' (to 1.2 billion dlrs, after "
+      "1.0 billion in December)", r"\bafter\s+(?:an?\s+(?:upwardly\s+|downwardly\s+)?revised\s+)?",
+      examples=("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.",)),
     F("than the A", "the start value",
       rf"\b(?:(?:than|above|below)\b|over\s+(?=the\b|a\b|last\b|its\b)){_GAP_EN}{{0,40}}",
       examples=("Imports climbed to $372.1bn, nearly 18% more than the $315.9bn of 2003.",)),
