@@ -280,6 +280,17 @@ def test_parts_that_may_overlap_make_no_error(tmp_path):
     ("Sales rose 30 pct, or 20 mln dlrs, to 120 mln dlrs.", "error"),
     ("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.", "verified"),
     ("Sales rose a seasonally adjusted 20 pct in February to 120 mln dlrs from 100 mln dlrs.", "verified"),
+    ("Sales, rising 20% to $1.2bn from $1bn, beat forecasts.", "verified"),
+    ("Sales slid 20% to $0.8bn from $1bn.", "verified"),
+    ("Sales slid 40% to $0.8bn from $1.0bn.", "error"),
+    ("Sales were $1.2bn, 20% up on last year's $1bn.", "verified"),
+    ("Sales were $1.2bn, a 20% year-on-year rise from $1bn.", "verified"),
+    ("总市值由1.00万亿元降至0.80万亿元，蒸发20%。", "verified"),
+    ("营收由100亿元增至120亿元，同比增长达到20%。", "verified"),
+    ("营收由100亿元增至120亿元，同比增长达到30%。", "error"),
+    ("出口金额由1950亿美元上升至2174亿美元，上升幅度较上年同期超过10%。", "verified"),
+    ("营收由100亿元增至120亿元，实现了20%的同比增长。", "verified"),
+    ("营收由100亿元增至120亿元，同比实现翻番。", "error"),
 ])
 def test_growth_families(tmp_path, body, expected):
     found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
@@ -309,6 +320,7 @@ def test_open_roles_make_no_growth_claim(tmp_path, body):
     "2019年净利润为10亿元。今年营收为120亿元，比2019年增长20%。",  # the year's value is of another measure
     "存款余额为12万亿元，同比增长20%，比年初增加2万亿元。",  # the amount is against another base than the rate
     "Sales rose 20 pct to 1.2 billion dlrs after a 1.0 billion dlrs charge.",  # after: not the period before
+    "营收为120亿元，增幅较上年提高2%，上年为100亿元。",  # a change of the rate, not of the value
 ])
 def test_no_growth_claim_from_words_that_do_not_fix_the_roles(tmp_path, body):
     assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []

@@ -78,14 +78,18 @@ class PeriodClaim(Claim):
 # --- the words ----------------------------------------------------------------------------------
 
 UP_ZH = ("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
-         "上调|调升|提价|涨价|升值|放量|增|涨|升|多")
-DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|缩水|骤降|锐减|大降|下调|调降|降价|贬值|"
-           "缩减|削减|缩量|贬|减|降|跌|少")
-UP_EN = (r"rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|gained|gains|climbed|climbs|jumped|"
-         r"jumps|surged|soared|advanced|expanded|improved|widened|was\s+up|were\s+up|is\s+up|are\s+up|"
+         "上调|调升|调高|上扬|上浮|上行|走强|跃升|抬升|拉升|狂飙|提价|涨价|升值|放量|增|涨|升|多")
+DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|重挫|跳水|缩水|骤降|锐减|大降|下调|调降|"
+           "调低|下浮|下行|走低|走弱|蒸发|降价|贬值|缩减|削减|缩量|贬|减|降|跌|少")
+UP_EN = (r"rose|risen|rises|rise|rising|increased|increases|increase|increasing|grew|grown|grows|growing|gained|gains|"
+         r"gaining|climbed|climbs|climbing|jumped|jumps|jumping|surged|surging|soared|soaring|advanced|advancing|"
+         r"leapt|leaped|rebounded|rallied|rocketed|expanded|improved|widened|"
+         r"was\s+up|were\s+up|is\s+up|are\s+up|"
          r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|higher")
-DOWN_EN = (r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|"
-           r"slipped|slumped|plunged|shrank|shrunk|lost|eased|dipped|tumbled|narrowed|was\s+down|were\s+down|is\s+down|"
+DOWN_EN = (r"fell(?:\s+back)?|fallen|falls|fall|falling|decreased|decreases|decrease|decreasing|declined|declines|"
+           r"decline|declining|dropped|drops|drop|dropping|slipped|slipping|slumped|plunged|plunging|plummeted|slid|"
+           r"sliding|sank|retreated|contracted|shed|shrank|shrunk|lost|eased|dipped|tumbled|tumbling|narrowed|"
+           r"was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
 _EN_FILLER = (r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record|"
               r"an?\s+(?:seasonally\s+)?(?:adjusted|unadjusted|provisional|preliminary|real|nominal)))?")
@@ -102,17 +106,17 @@ CHANGE_ZH = Table("growth change", "zh", (
       rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",)),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
-      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达|约)?",
+      rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?<!最大)(?<!最高)(?<!最低)(?<!平均)(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
       rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
-      rf"[^，,。；;:：%\d比较]{{0,6}}",
+      rf"(?:[^，,。；;:：%\d比较]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
     F("X%的增长", "a rate, its direction from the noun after it", "",
-      after=r"的(?:(?:增长|增幅|涨幅|升幅|提升)|(?P<down>下降|降幅|跌幅|下滑|减少))",
+      after=r"的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速)|(?P<down>下降|降幅|跌幅|下滑|减少))",
       examples=("公司营收从100亿元增至130亿元，实现了30%的增长。",)),
     F("增长N倍", "a multiple read both ways: N+1 times or N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:近|约)?",
       examples=("产量从10万吨增长到40万吨，增长3倍。",)),
@@ -147,11 +151,13 @@ CHANGE_EN = Table("growth change", "en", (
     F("D, or X%", "a rate that restates the amount of change before it, in its direction", r",?\s+or\s+",
       examples=("Spending rose 3.6 billion dlrs, or 1.0 pct, in January to 378.5 billion dlrs.",)),
     F("X% more/less than", "a rate, up (more, higher, above) or down (less, lower, below)", "",
-      after=r",?\s+(?:(?P<up>more|higher|above|greater|bigger)|(?P<down>less|lower|below|fewer|smaller))\b",
+      after=r",?\s+(?:(?P<up>more|higher|above|greater|bigger|ahead(?=\s+of)|up(?=\s+(?:on|over|from)\b))|"
+            r"(?P<down>less|lower|below|fewer|smaller|down(?=\s+(?:on|from)\b)))\b",
       examples=("The value was 376.9 billion dlrs, or six pct more than the 355.6 billion dlrs of 1985.",)),
     F("a X% rise", "a rate, its direction from the noun after it", "",
-      after=r"\s+(?:(?:rise|increase|gain|jump|growth|climb|advance|improvement)|"
-            r"(?P<down>decline|drop|fall|decrease|loss|slide|dip|cut|reduction))\b",
+      after=r"\s+(?:(?:year-on-year|year-over-year|annual|yearly|quarterly|monthly)\s+)?"
+            r"(?:(?:rise|increase|gain|jump|growth|climb|advance|improvement|surge|leap|rebound|hike|boost)|"
+            r"(?P<down>decline|drop|fall|decrease|loss|slide|dip|cut|reduction|slump|plunge|contraction))\b",
       examples=("Profit was 5.2 mln dlrs against 4.3 mln dlrs a year earlier, a 21 pct rise.",)),
     F("doubled/tripled/quadrupled", "the multiple the verb names", "",
       examples=("Borrowing more than doubled to $381 million from $160 million.",)),
@@ -301,6 +307,8 @@ _ANY_CHANGE_ZH = re.compile(rf"{UP_ZH}|{DOWN_ZH}|幅|速|率|翻|是|为|相当|
 
 
 def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
+    if m.kind == "multiple" and m.surface.endswith(("翻倍", "翻番")):
+        return Change(1, "to", "翻倍")
     if not _ANY_CHANGE_ZH.search(lead, max(0, len(lead) - 24)) and text[m.end:m.end + 1] != "的":
         return None  # (a cheap test first: most percentages in a paragraph are levels)
     if m.unit == "番":
@@ -310,8 +318,6 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
     if annual is not None and m.kind == "percent":
         return Change(_sign(annual), "annual", "年均增长X%")
     if m.kind == "multiple":
-        if m.surface.endswith(("翻倍", "翻番")):
-            return Change(1, "to", "翻倍")
         for name, reading in (("是……的N倍", "to"), ("增加到N倍", "to"), ("增加了N倍", "by"), ("增长N倍", "either"),
                               ("增幅/涨幅/降幅X%", "either")):
             found = _FAMILY[("zh", name)].search_before(lead)
@@ -325,11 +331,17 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
         found = _FAMILY[("zh", name)].search_before(lead)
         if found is not None:
             if name.startswith("增幅") and m.kind != "percent":
-                return None
-            if not name.startswith("增幅") and re.search(r"(?:到|至|为)$", found.group(0)):
+                continue  # 增速提高0.2个百分点: the points are the verb's
+            if not name.startswith("增幅") and re.search(r"(?<!达)(?<!增长)(?:到|至|为)$", found.group(0)):
                 return None  # 提升到25.9%: a level, not a change
+            if not name.startswith("增幅") and m.kind == "percent" \
+                    and _RATE_NAMED.search(re.split(r"[，,；;。]", lead[:found.start()])[-1]):
+                return None  # 增幅较上年提高2%: a change of the rate itself, in a unit that does not say how
             return Change(_sign(found), "rate", name)
     return _compared(lead, m)
+
+
+_RATE_NAMED = re.compile(r"增幅|增速|涨幅|降幅|跌幅|增长率|增长速度|升幅")
 
 
 def _compared(lead: str, m: Mention) -> Change | None:
