@@ -78,7 +78,7 @@ class PeriodClaim(Claim):
 # --- the words ----------------------------------------------------------------------------------
 
 UP_ZH = ("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
-         "上调|调升|调高|上扬|上浮|上行|走强|跃升|抬升|拉升|狂飙|提价|涨价|升值|放量|增|涨|升|多")
+         "上调|调升|调高|放大|上扬|上浮|上行|走强|跃升|抬升|拉升|狂飙|提价|涨价|升值|放量|增|涨|升|多")
 DOWN_ZH = ("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|重挫|跳水|缩水|骤降|锐减|大降|下调|调降|"
            "调低|下浮|下行|走低|走弱|蒸发|降价|贬值|缩减|削减|缩量|贬|减|降|跌|少")
 UP_EN = (r"rose|risen|rises|rise|rising|increased|increases|increase|increasing|grew|grown|grows|growing|gained|gains|"
@@ -224,7 +224,7 @@ ROLE_ZH = Table("growth roles", "zh", (
       r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}",
       examples=("全市常住人口为2100万人，比上年末净增50万人，增长2.4%。",)),
     F("增加D", "an amount of change, up or down",
-      rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅值])|涨(?!幅)|升(?!幅)|(?P<down>{DOWN_ZH}|周减))了?"
+      rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅值加长])|涨(?!幅)|升(?!幅)|放量|放大|扩大|攀升|回升|反弹|飙升|激增|大增|猛增|上扬|跃升|调高|调升|增产|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
@@ -406,6 +406,8 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     if family.name == "（YEAR年…为A）" and not _dated_base(text, at, int(match.group("year"))) \
             or family.name == "上年同期为A" and not _same_period_base(text, at, match):
         return Role("level", 0, "")
+    if family.name == "较/比……的A" and _VERB_IN_GAP.search(match.group(0), 1):
+        return Role("open", 0, family.name)  # 较上一交易日放缩D: a verb before the value makes it no start
     if family.name == _OR_AMOUNT:  # the rate it restates must come right before
         return Role("delta", 0, family.name) if _RATE_END.search(text, max(0, at - 12), at) else Role("level", 0, "")
     if family.name == "新增D" and _COMPARED_CLAUSE.search(re.split(r"[，,；;。]", lead[:match.start()])[-1]):
@@ -417,6 +419,7 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     return Role(role, _sign(match), family.name)
 
 
+_VERB_IN_GAP = re.compile(rf"(?<![同环])(?:{UP_ZH}|{DOWN_ZH})(?![期年月日季周])")
 _VERB_NEXT = "A增至B"
 _OR_AMOUNT = "X%, or D"
 _RATE_END = re.compile(r"(?:%|\bpct|\bpercent|\bper\s+cent|percentage\s+points?)$", re.I)
@@ -677,7 +680,7 @@ _VERB_ANY = re.compile(rf"{UP_ZH}|{DOWN_ZH}|\b(?:rose|risen|rises|rising|increas
 
 _LATER_EVENT = re.compile(r"\s(?:before|after|then)\s+[a-z]+ing\b|(?:随后|之后|此后|其后)", re.I)
 _START_WORD = re.compile(r"从|由|\bfrom\b", re.I)
-_CONTRAST = re.compile(r"\s*(?:but|while|whereas|although|though|however|但|但是|而|然而|不过)\b", re.I)
+_CONTRAST = re.compile(r"\s*(?:(?:but|while|whereas|although|though|however)\b|其中)", re.I)
 
 
 def _next_change_clause(text: str, pos: int, end: int) -> int:
@@ -827,10 +830,15 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         return _claim(text, ms, a, b, ci, change, sent,
                       f"start «{roles[a].family}», end «{roles[b].family}» side by side, change «{change.family}»")
     plain_levels = [i for i in levels if i in plain]
+    narrowed = False  # several levels, and the comparison clause says which it speaks of
     if len(starts_) == 1 and not ends and starts_[0] in plain:
-        plain_levels = [i for i in plain_levels if _same_unit(ms[i], ms[starts_[0]])]
+        plain_levels = [i for i in plain_levels if _same_unit(ms[i], ms[starts_[0]])
+                        and _same_scale(ms[i], ms[starts_[0]])]
+        if len(plain_levels) > 1:
+            plain_levels = _compared_level(text, ms, plain_levels, starts_[0])
+            narrowed = len(plain_levels) == 1
     if len(starts_) == 1 and not ends and len(plain_levels) == 1 and starts_[0] in plain \
-            and not _others_alike(ms, values, (starts_[0], plain_levels[0]), deltas):
+            and (narrowed or not _others_alike(ms, values, (starts_[0], plain_levels[0]), deltas)):
         return _claim(text, ms, starts_[0], plain_levels[0], ci, change, sent,
                       f"start «{roles[starts_[0]].family}», end: the value it is compared with, "
                       f"change «{change.family}»")
@@ -864,6 +872,24 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         return _by_times(text, ms, sorted(dated), ci, change, sent, sent[0], period=period,
                          end=ends[0] if ends else None) if period != "" else None
     return None
+
+
+def _same_scale(a: Mention, b: Mention) -> bool:
+    """Chinese writes 万 or 亿 on every large figure: 0.5元 beside 12亿元 and 10亿元 (每股收益 beside 净利润) is
+    another measure. English figures are not told apart this way."""
+    return a.surface.isascii() or b.surface.isascii() or _has_magnitude(a) == _has_magnitude(b)
+
+
+def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int) -> list[int]:
+    """深市成交额为A1，沪市成交额为A2，两市合计B，较上一交易日的A增长X: a comparison clause with no subject of its own
+    speaks of the value of the clause right before it."""
+    clause = max(text.rfind(mark, 0, ms[start].start) for mark in "，,；;")
+    if clause < 0 or not _COMPARISON_OPENING.match(text[clause + 1:ms[start].start]):
+        return levels
+    before = [i for i in levels if ms[i].end <= clause]
+    if not before or _CLAUSE_END.search(text, ms[before[-1]].end, clause):
+        return levels
+    return [before[-1]]
 
 
 def _base_period(text: str, c: Mention, sent) -> str | None:
@@ -919,7 +945,7 @@ def _others_alike(ms: list[Mention], values: list[int], chosen: tuple[int, int],
     which two the change relates is then open."""
     a = ms[chosen[0]]
     return any(i not in chosen and i not in deltas and _same_unit(ms[i], a) and ms[i].unit == a.unit
-               for i in values)
+               and _same_scale(ms[i], a) for i in values)
 
 
 _OR = re.compile(r"^,?\s+or\s+$")
