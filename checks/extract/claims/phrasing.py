@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Family:
     """One phrasing: `before` must match the text just before the number (anchored at its end), `after`
-    the text just after it (anchored at its start); `tells` is what the words say about the number."""
+    the text just after it (anchored at its start); `tells` is what the words say about the number.
+    `not_after`: words that must not come just before the words of `before` (checked once a match is found,
+    which is cheaper than lookbehinds tried at every place of every lead)."""
 
     name: str
     tells: str
@@ -23,15 +25,23 @@ class Family:
     after: str = ""
     examples: tuple[str, ...] = ()
     counter: tuple[str, ...] = ()
+    not_after: str = ""
     _before: re.Pattern | None = field(default=None, compare=False, repr=False)
     _after: re.Pattern | None = field(default=None, compare=False, repr=False)
+    _not_after: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
         object.__setattr__(self, "_before", re.compile(f"(?:{self.before})$", re.I) if self.before else None)
         object.__setattr__(self, "_after", re.compile(self.after, re.I) if self.after else None)
+        object.__setattr__(self, "_not_after", re.compile(f"(?:{self.not_after})$") if self.not_after else None)
 
     def search_before(self, lead: str) -> re.Match | None:
-        return self._before.search(lead) if self._before is not None else None
+        if self._before is None:
+            return None
+        found = self._before.search(lead)
+        while found is not None and self._not_after is not None and self._not_after.search(lead, 0, found.start()):
+            found = self._before.search(lead, found.start() + 1)
+        return found
 
     def match_after(self, tail: str) -> re.Match | None:
         return self._after.match(tail) if self._after is not None else None
