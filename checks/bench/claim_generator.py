@@ -487,10 +487,11 @@ def _shift(value: dict, by: int) -> dict:
 
 def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[dict], list[dict]]:
     """Documents ({id, lang, body, date}) and their labels: per template, true and false versions."""
-    rng = random.Random(seed)
     hosts = host_paragraphs(corpus)
     docs, labels = [], []
     for ti, t in enumerate(TEMPLATES):
+        # each template draws from its own stream: adding a template leaves the others' cases as they were
+        rng = random.Random(f"{seed}|{t.type}|{t.lang}|{t.family}")
         for k in range(per_template):
             true = k % 2 == 0
             doc_id = f"gen-{t.type}-{t.lang}-{ti:02d}-{k}"
