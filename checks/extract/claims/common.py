@@ -22,16 +22,21 @@ _ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|N
 _FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)")
 
 
+# A quotation that ends a sentence ends it in English copy too: … straight away." Net profit rose …
+_QUOTE_END = re.compile(r"(?<=[.!?][\"”])\s+(?=[A-Z])")
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
-    if ". " not in text:
+    if ". " not in text and not _QUOTE_END.search(text):
         return sentence_spans(text)
     out = []
     for s, e in sentence_spans(text):
         cut = s
-        for m in _FIGURE_START.finditer(text, s, e):
-            if not _ABBREVIATION.search(text, s, m.start()):
-                out.append((cut, m.start()))
-                cut = m.start()
+        cuts = [m.start() for m in _FIGURE_START.finditer(text, s, e) if not _ABBREVIATION.search(text, s, m.start())]
+        for at in sorted(set(cuts + [m.start() for m in _QUOTE_END.finditer(text, s, e)])):
+            if at > cut:
+                out.append((cut, at))
+                cut = at
         out.append((cut, e))
     return out
 
