@@ -297,6 +297,7 @@ def test_parts_that_may_overlap_make_no_error(tmp_path):
     ("深市成交额为1200亿元，沪市成交额为800亿元，两市合计2000亿元，较上一交易日的1600亿元增长35%。", "error"),
     ("两市合计成交2000亿元，较上一交易日放量400亿元，增幅25%。", "verified"),
     ("全年规模以上工业增加值为12万亿元，按可比价格计算，比上年增长20%，上年为10万亿元。", "verified"),
+    ("截至7月末，未到期售汇284亿元；全市粮食产量达到3175.2万吨，是上年705.6万吨的2倍。", "error"),
 ])
 def test_growth_families(tmp_path, body, expected):
     found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
@@ -330,6 +331,20 @@ def test_open_roles_make_no_growth_claim(tmp_path, body):
 ])
 def test_no_growth_claim_from_words_that_do_not_fix_the_roles(tmp_path, body):
     assert [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"] == []
+
+
+def test_lists_of_values_with_their_nouns_are_paired(tmp_path):
+    body = ("Shipments and profits rose 11.8 per cent and 38.4 per cent, respectively, to 791.7 million units and "
+            "1134.0 million units from 708.3 million units and 819.4 million units.\n")
+    found = [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "GRW001"]
+    assert [o[1] for o in found] == ["verified", "verified"], found
+
+
+def test_a_quotation_ends_its_sentence(tmp_path):
+    body = ('He said: "If my bill goes over £50 a month I want to know, not when it hits £750." Net profit and sales '
+            "rose 50.8 per cent and 50.5 per cent, respectively, to £192.9m and £847.3m from £127.9m and £562.9m.\n")
+    found = [o for o in outcomes(run_text(tmp_path, body)) if o[0] == "GRW001"]
+    assert [o[1] for o in found] == ["verified", "verified"], found
 
 
 def test_lists_are_paired_in_order(tmp_path):

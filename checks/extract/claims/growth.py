@@ -462,7 +462,7 @@ def _same_period_base(text: str, at: int, match: re.Match) -> bool:
     period = match.groupdict().get("period")
     if not _LAST_YEAR.match(match.group(0)) or period == "":
         return True
-    sentence = re.split(r"[。!?！？]", text[max(0, at - 150):at])[-1]
+    sentence = re.split(r"[。!?！？；;]", text[max(0, at - 150):at])[-1]  # (a semicolon ends the statement)
     if period and period != "全年":
         return period in sentence
     return not _SUB_YEAR.search(sentence)
@@ -631,11 +631,25 @@ def _lists(text: str, ms: list[Mention], idx: list[int]) -> list[list[int]]:
     """Runs of mentions of one unit joined as a list, in order."""
     runs: list[list[int]] = []
     for i in idx:
-        if runs and ms[runs[-1][-1]].unit == ms[i].unit and _LIST_JOIN.match(text[ms[runs[-1][-1]].end:ms[i].start]):
+        if runs and ms[runs[-1][-1]].unit == ms[i].unit and _joined(text, ms[runs[-1][-1]], ms[i]):
             runs[-1].append(i)
         else:
             runs.append([i])
     return runs
+
+
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """a and b are members of one list: 10 pct and 12 pct, or with the noun each carries (791.7 million units and
+    1134.0 million units)."""
+    between = text[a.end:b.start]
+    if _LIST_JOIN.match(between):
+        return True
+    noun = _NOUN_AFTER.match(between)
+    return noun is not None and _LIST_JOIN.match(between[noun.end():]) is not None \
+        and text.startswith(noun.group(0), b.end)
 
 
 def _change_lists(text, ms, in_sent, changes) -> dict[int, list[int]]:
