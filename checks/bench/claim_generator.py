@@ -217,6 +217,22 @@ ZH_PEOPLE = ["王建华", "李明远", "陈思涵", "赵国栋", "周雅琴", "�
 EN_ORGS = ["Northwind Labs", "Harbor Mills Ltd", "Castlegate Bank", "Blue Ridge Foods", "Meridian Pumps Inc",
            "Kestrel Airways"]
 EN_PEOPLE = ["Maria Kowalski", "James Whitfield", "Ana Lucia Moreno", "Peter Okafor", "Helen Marsh", "David Lindqvist"]
+# Parts of the names of planted facts: every fact gets a name of its own, so that the only dates one name carries
+# in a run are the ones its document states (CON001 compares full names across the whole run).
+ZH_BRANDS = ["华科", "东辰", "青禾", "北辰", "鼎泰", "瑞丰", "嘉禾", "恒通", "润达", "金桥", "天宇", "海纳", "博远", "启航",
+             "星河", "远望", "明德", "安捷", "正源", "同创"]
+ZH_ORG_KINDS = ["智能科技有限公司", "精密仪器厂", "数据研究院", "农业合作社", "新材料股份有限公司", "实验学校", "医药集团",
+                "物流有限公司", "电子科技股份有限公司", "环保技术研究所"]
+ZH_SURNAMES = ["王", "李", "陈", "赵", "周", "孙", "刘", "杨", "黄", "吴", "徐", "朱", "林", "何", "郭", "马"]
+ZH_GIVEN = ["建华", "明远", "思涵", "国栋", "雅琴", "立新", "志强", "晓燕", "海峰", "丽娟", "文博", "春梅"]
+EN_BRANDS = ["Northwind", "Harbor", "Castlegate", "Blue Ridge", "Meridian", "Kestrel", "Silverline", "Oakridge",
+             "Redwood", "Bramble", "Larkspur", "Copperfield", "Thornbury", "Ashdown", "Wexley", "Marlow"]
+EN_ORG_KINDS = ["Labs", "Mills Ltd", "Bank", "Foods", "Pumps Inc", "Airways", "Holdings", "Systems Corp", "Group",
+                "Engineering Ltd"]
+EN_FIRST = ["Maria", "James", "Ana Lucia", "Peter", "Helen", "David", "Sarah", "Thomas", "Grace", "Michael", "Laura",
+            "Daniel", "Nadia", "Robert"]
+EN_LAST = ["Kowalski", "Whitfield", "Moreno", "Okafor", "Marsh", "Lindqvist", "Brennan", "Hargreaves", "Castellano",
+           "Fairbairn", "Nakamura", "Osei", "Pemberton", "Sandoval"]
 ZH_ITEMS = ["华兴银行", "天元证券", "海通物流", "星辰电子", "金桥建设", "远航船舶", "宏达化工", "新世纪传媒"]
 ZH_ENUM = ["加快项目建设", "优化营商环境", "扩大对外开放", "保障改善民生", "推动科技创新"]
 ZH_PLACES = ["北京", "上海", "广州", "深圳", "成都", "武汉", "西安"]
@@ -479,13 +495,14 @@ def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[d
     rng = random.Random(seed)
     hosts = host_paragraphs(corpus)
     docs, labels = [], []
+    used: set[str] = set()
     for ti, t in enumerate(TEMPLATES):
         for k in range(per_template):
             true = k % 2 == 0
             doc_id = f"gen-{t.type}-{t.lang}-{ti:02d}-{k}"
             source, date, host = rng.choice(hosts[t.lang])
             if t.type == "fact":
-                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang])
+                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang], used)
                 docs += docs_
                 labels += labels_
                 continue
@@ -545,11 +562,28 @@ def _share_fields(t: Template, sentence: str, where: dict, parts: list, slots: d
     return {"parts": values, "whole": slots["W"], "exhaustive": t.form == "rest"}
 
 
-def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list) -> tuple[list, list]:
-    """A fact stated in two paragraphs of one article: the same date (true) or two dates (false)."""
+def fact_entity(lang: str, person: bool, rng: random.Random, used: set[str]) -> str:
+    """A name no other planted fact of the run bears: a person's (王建华, Maria Kowalski) or an organisation's."""
+    if lang == "zh":
+        parts = (ZH_SURNAMES, ZH_GIVEN) if person else (ZH_BRANDS, ZH_ORG_KINDS)
+        joiner = ""
+    else:
+        parts = (EN_FIRST, EN_LAST) if person else (EN_BRANDS, EN_ORG_KINDS)
+        joiner = " "
+    while True:
+        name = joiner.join(rng.choice(part) for part in parts)
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list,
+               used: set[str]) -> tuple[list, list]:
+    """A fact stated in two paragraphs of one article: the same date (true) or two dates (false). The entity's name is
+    its own (`used` holds the names taken), so the pair is the only pair of its statements in the run."""
     zh = t.lang == "zh"
     person = t.form == "born"
-    entity = rng.choice((ZH_PEOPLE if person else ZH_ORGS) if zh else (EN_PEOPLE if person else EN_ORGS))
+    entity = fact_entity(t.lang, person, rng, used)
     year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
     same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
     other = rng.choice(same) if same else t
