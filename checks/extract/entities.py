@@ -247,14 +247,24 @@ def _person(tokens, i: int) -> Entity | None:
 # A person's name starts with a character at least this likely to begin one (jieba's HMM, log probability):
 # 李 -3.3, 孙 -4.5, 赵 -4.6, but not 东 -5.6 or 中 -8.0.
 SURNAME = -5.0
+# jieba's HMM learned surnames from its corpus, where transliterations crowd out common ones (林 -5.1, 何 -5.8,
+# 谢 -5.8, 许 -6.5): the hundred most frequent Chinese surnames count as surnames whatever the HMM says.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈"
+    "钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤"
+    "康易乔赖文施洪辛柯庄")
+
+
+def _surname(char: str) -> bool:
+    from checks.vocab import lexicon
+
+    return char in COMMON_SURNAMES or lexicon.surname_likelihood(char) > SURNAME
 
 
 def _split_person(tokens, end: int) -> Entity | None:
     """A person's name of two or three characters ending at `end` (the clause's last tokens) that jieba split
     apart (李 + 明远, 赵国 + 栋, 孙 + 立新): it starts a token, with a likely surname, at the clause's start or
     after a title."""
-    from checks.vocab import lexicon
-
     starts = {pos: k for k, (_, _, pos) in enumerate(tokens)}
     for size in (3, 2):
         k = starts.get(end - size)
@@ -264,7 +274,7 @@ def _split_person(tokens, end: int) -> Entity | None:
                 or any(t == "x" for _, t, _ in tokens[k:]):
             continue
         name = "".join(w for w, _, _ in tokens[k:])
-        if len(name) == size and lexicon.surname_likelihood(name[0]) > SURNAME:
+        if len(name) == size and _surname(name[0]):
             title = tokens[k - 1][0] if k > 0 and tokens[k - 1][1] == "n" else ""
             return Entity(name, PERSON, end - size, end, "tagger", title)
     return None
@@ -456,6 +466,18 @@ def _en_entity(tokens: list[tuple[str, int]], text: str) -> Entity | None:
     return Entity(name, kind, start, end, "capitalised")
 
 
+# Abbreviations written with a full stop inside names (St. Paul's, Mt. Everest, Martin Luther King Jr.).
+_NAME_ABBREVIATIONS = frozenset(("St", "Mt", "Ft", "Jr", "Sr", "Bros", "Gen", "Col", "Capt", "Rev", "Hon"))
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop after it that ends a sentence or a name (Johnson., Inc.), not an initial (F.), a
+    title (Dr.) or a dotted abbreviation (U.S.): no name runs on past it."""
+    core = word[:-1]
+    return word.endswith(".") and len(core) > 1 and "." not in core and core not in _TITLES \
+        and core not in _NAME_ABBREVIATIONS
+
+
 def _en_run_before(text: str, end: int) -> list[tuple[str, int]]:
     lo = max(0, end - 120)
     tokens = _en_tokens(text[lo:end], lo)
@@ -463,6 +485,8 @@ def _en_run_before(text: str, end: int) -> list[tuple[str, int]]:
     i = len(tokens) - 1
     while i >= 0:
         word, pos = tokens[i]
+        if run and _ends_sentence(word):
+            break  # "... said Johnson. Harbor Mills Ltd was set up": the name starts after the full stop
         if _cap_word(word) or (word.rstrip(".") in _TITLES):
             run.insert(0, (word, pos))
             i -= 1
@@ -484,6 +508,8 @@ def _en_run_after(text: str, start: int) -> list[tuple[str, int]]:
         if _cap_word(word) or (not run and word == "the"):
             run.append((word, pos))
             i += 1
+            if _ends_sentence(word):
+                break
             continue
         if run and i + 1 < len(tokens) and _cap_word(tokens[i + 1][0]) and _connects(word, run[-1][0]):
             run.append((word, pos))
