@@ -411,12 +411,13 @@ def _year_of(date: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def elapsed_case(t: Template, rng: random.Random, true: bool, year: int) -> tuple[dict, dict]:
+def elapsed_case(t: Template, rng: random.Random, true: bool, year: int, name: str) -> tuple[dict, dict]:
+    """`name`: the organisation, one of its own (自1968年成立以来 states when it was founded)."""
     zh = t.lang == "zh"
     n = rng.randint(5, 60)
     y = year - n
     stated = n if true else n + rng.choice([-4, 5, 8])
-    slots = {"O": rng.choice(ZH_ORGS if zh else EN_ORGS), "Y": f"{y}年" if zh else str(y),
+    slots = {"O": name, "Y": f"{y}年" if zh else str(y),
              "N": f"{stated}年" if zh else f"{stated} years", "NTH": _ordinal(stated)}
     if "{NTH}" in t.text:
         return slots, {"since": ("Y", y, "year"), "elapsed": ("NTH", stated, "years")}
@@ -490,19 +491,22 @@ def _shift(value: dict, by: int) -> dict:
     return {**value, "start": value["start"] + by, "end": value["end"] + by}
 
 
-def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[dict], list[dict]]:
-    """Documents ({id, lang, body, date}) and their labels: per template, true and false versions."""
+def generate(corpus: Path, per_template: int = 6, seed: int = 7,
+             taken: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+    """Documents ({id, lang, body, date}) and their labels: per template, true and false versions. Planted facts
+    bear none of the names in `taken` (those the labelled documents of the same run give dates)."""
     rng = random.Random(seed)
     hosts = host_paragraphs(corpus)
     docs, labels = [], []
-    used: set[str] = set()
+    used: set[str] = set(taken)
+    namer = random.Random(seed + 1)  # names drawn apart, so that the cases drawn from rng stay as they were
     for ti, t in enumerate(TEMPLATES):
         for k in range(per_template):
             true = k % 2 == 0
             doc_id = f"gen-{t.type}-{t.lang}-{ti:02d}-{k}"
             source, date, host = rng.choice(hosts[t.lang])
             if t.type == "fact":
-                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang], used)
+                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang], (namer, used))
                 docs += docs_
                 labels += labels_
                 continue
@@ -514,7 +518,7 @@ def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[d
                 slots, parts = share_case(t, rng, true)
             elif t.type == "elapsed":
                 year = _year_of(date) or 2020
-                slots, fields = elapsed_case(t, rng, true, year)
+                slots, fields = elapsed_case(t, rng, true, year, fact_entity(t.lang, False, namer, used))
             else:
                 slots, fields = count_case(t, rng, true)
             sentence, where = render(t.text, slots)
@@ -578,12 +582,12 @@ def fact_entity(lang: str, person: bool, rng: random.Random, used: set[str]) -> 
 
 
 def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list,
-               used: set[str]) -> tuple[list, list]:
+               names: tuple[random.Random, set[str]]) -> tuple[list, list]:
     """A fact stated in two paragraphs of one article: the same date (true) or two dates (false). The entity's name is
-    its own (`used` holds the names taken), so the pair is the only pair of its statements in the run."""
+    its own (`names`: the generator of names and the names taken), so the pair is its only pair of statements."""
     zh = t.lang == "zh"
     person = t.form == "born"
-    entity = fact_entity(t.lang, person, rng, used)
+    entity = fact_entity(t.lang, person, *names)
     year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
     same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
     other = rng.choice(same) if same else t

@@ -377,6 +377,7 @@ _NOT_NAME = frozenset((
     "Founded", "Born", "Established", "Opened", "Set", "Listed", "Launched", "Created", "Formed", "Built",
     "Shares", "Today", "Yesterday", "Tomorrow", "According", "Under", "Over", "About", "Among", "During", "Once",
     "Like", "Unlike", "Meanwhile", "Instead", "Later", "Earlier", "Originally", "First", "Former", "Late",
+    "REUTER",  # a wire story's sign-off, before the next story's first sentence
 ) + _MONTHS + _DAYS)
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor",
                      "President", "Chancellor", "Prime", "Minister", "King", "Queen", "Prince", "Princess", "Pope",

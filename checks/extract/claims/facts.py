@@ -209,6 +209,7 @@ _ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
 _ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
 _ZH_ORG_REFERENCE_BEFORE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)?$")  # 这家创办于1998年的企业
 _ZH_PERSON_REFERENCE = re.compile(r"(?:这位|这名|该|他|她)$")
+_ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
 def _zh_event(word: str) -> str:
@@ -285,7 +286,8 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
 def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     """2019年9月，北京大兴国际机场正式投运"""
     comma = re.match(r"[,，]?\s*", c.after)
-    if re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
+    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()  # （记者 张三）2019年，……
+    if opening not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
         return []
     subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
     if subject is None:
@@ -361,6 +363,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("D，N成立", _zh_date_comma_name, (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
+        ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
     )),
     Family("D成立N", _zh_object, (
         ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
