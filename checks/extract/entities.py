@@ -68,7 +68,8 @@ _ZH_PLACE_SUFFIXES = (
     "商场", "购物中心", "酒店", "街区", "自贸港", "自由贸易港", "自贸区", "开发区", "新区", "特区", "园区",
     "工业园", "景区", "保护区",
 )
-_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会")
+_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会",
+                      "信托计划", "专项计划", "资产管理计划")
 _ZH_SUFFIXES = sorted([(s, ORGANISATION) for s in _ZH_ORG_SUFFIXES] + [(s, PLACE) for s in _ZH_PLACE_SUFFIXES]
                       + [(s, THING) for s in _ZH_THING_SUFFIXES], key=lambda pair: -len(pair[0]))
 _SUFFIX_WORDS = frozenset(sfx for sfx, _ in _ZH_SUFFIXES)
@@ -203,11 +204,16 @@ def _entity(tokens, kind: str, how: str, end: int | None = None) -> Entity | Non
     return Entity(name, kind, start, end, how)
 
 
+# Common nouns that open the names of state bodies and funds (国家集成电路产业投资基金, 中央汇金投资有限责任公司).
+_STATE_PREFIXES = frozenset({"国家", "中央", "全国"})
+
+
 def _from_first_proper(tokens):
-    """The tokens from the first proper noun on (其理财子公司中邮理财有限责任公司 -> 中邮理财有限责任公司)."""
+    """The tokens from the first proper noun on (其理财子公司中邮理财有限责任公司 -> 中邮理财有限责任公司), with a
+    state prefix right before it (国家 + 集成电路产业投资基金)."""
     for i, (w, t, _) in enumerate(tokens):
         if _proper(w, t):
-            return tokens[i:]
+            return tokens[i - 1:] if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES else tokens[i:]
     return []
 
 
@@ -324,6 +330,17 @@ def _zh_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
     return next((c for c in candidates if _wanted(c, kinds)), None)
 
 
+def _with_unknown_head(entity: Entity | None, tokens, start: int) -> Entity | None:
+    """The suffix name extended back to `start` over single characters that jieba could not join into a word (富 + 时
+    of 富时中国A50股指期货): a word it does not know, which begins the name."""
+    if entity is None or entity.start <= start:
+        return entity
+    head = [(w, t) for w, t, p in tokens if start <= p < entity.start]
+    if len(head) < 2 or any(len(w) != 1 or _stops(w, t) or not "\u4e00" <= w <= "\u9fff" for w, t in head):
+        return entity
+    return Entity("".join(w for w, _ in head) + entity.name, entity.kind, start, entity.end, entity.how)
+
+
 def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     """The name starting at `start` (descriptors before a person's name allowed): by suffix, person, tag or proper nouns."""
     window = text[start:start + _WINDOW]
@@ -340,7 +357,7 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     candidates = []
     for end in sorted(ends, reverse=True):
         # a suffix inside a token (铁路 in 铁路沿线) ends the name there
-        candidates.append(_suffix_name(loose, end))
+        candidates.append(_with_unknown_head(_suffix_name(loose, end), loose, start))
     if not run:
         return next((c for c in candidates if _wanted(c, kinds) and c.start == start), None)
     people = [k for k, (w, t, _) in enumerate(run) if t in _PERSON_TAGS]

@@ -42,10 +42,11 @@ ZH_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("出生", "诞生"),
     DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
     FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立"),
-    OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张"),
-    LISTED: ("挂牌上市", "上市", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
+    OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张", "投产",
+             "正式运营"),
+    LISTED: ("挂牌上市", "上市", "挂牌", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
              "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
-    TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任"),
+    TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任", "当选"),
     LEFT_OFFICE: ("卸任", "离任", "辞任"),
     COMPLETED: ("建成", "落成", "竣工", "完工"),
     LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动"),
@@ -312,11 +313,13 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
 def _zh_object(c: Candidate) -> list[FactClaim]:
     """2015年成立珠海格力智能装备有限公司 / 2004年10月份，美国芝加哥期权交易所正式推出中国股指期货"""
     obj = _ZH_OBJECT.match(c.after)
-    if obj is None or _zh_event(obj.group("ev")) not in TRANSITIVE or _ZH_NEGATION.search(obj.group("fill")) \
+    if obj is None or _zh_event(obj.group("ev")) not in TRANSITIVE | {LISTED} or _ZH_NEGATION.search(obj.group("fill")) \
             or _ZH_ANNOUNCED.search(obj.group("fill")) or re.match(_ZH_RELATION, c.after):
         return []
     event = _zh_event(obj.group("ev"))
     names = [e for e in names_after(c.text, c.date.end + obj.end(), "zh", KINDS[event]) if e.how != "tagger" or e.kind]
+    if event == LISTED and any(e.kind != THING for e in names):
+        return []  # an exchange lists a product (上市富时中国A50股指期货); a company is not listed by another
     return _facts(c, obj.group("ev"), names, event, "D成立N", max([e.end for e in names], default=c.date.end))
 
 
@@ -364,10 +367,12 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
         ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
+        ("2014年国家集成电路产业投资基金正式设立。", ("国家集成电路产业投资基金", FOUNDED, "2014年")),
     )),
     Family("D成立N", _zh_object, (
         ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
         ("2004年10月份，美国芝加哥期权交易所正式推出中国股指期货。", ("中国股指期货", LAUNCHED, "2004年10月份")),
+        ("该交易所于2010年4月上市沪深300股指期货。", ("沪深300股指期货", LISTED, "2010年4月")),
     )),
     Family("出席N成立仪式", _zh_ceremony, (
         ("2019年9月，总书记出席北京大兴国际机场投运仪式。", ("北京大兴国际机场", OPENED, "2019年9月")),
