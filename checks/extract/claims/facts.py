@@ -82,7 +82,7 @@ def _alternation(table: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, str]
 _ZH_EV, _ZH_EVENT_OF = _alternation(ZH_EVENTS)
 _EN_EV, _EN_EVENT_OF = _alternation(EN_EVENTS)
 _ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生")
-_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV})\b", re.I)
+
 
 
 @dataclass(frozen=True)
@@ -388,7 +388,19 @@ _EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()]{1,40}?)
 _EN_SUBJECT = re.compile(
     rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
     rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|during|,)?\s*$")
-_EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV})\s+(?:in|on)\s+$", re.I)
+_EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV}){_EN_PREP_FILL}\s+(?:in|on)\s+$", re.I)
+_EN_OPENING_END = re.compile(r"(?:\s+(?:by|in|at|as|near)\s+[^,.;()]{1,40}?)?,\s+")  # Founded in 1998 by two engineers,
+# "Since its founding in 1998": the event as a noun, after a possessive.
+EN_EVENT_NOUNS = {"founding": FOUNDED, "foundation": FOUNDED, "creation": FOUNDED, "inception": FOUNDED,
+                  "establishment": FOUNDED, "launch": LAUNCHED, "debut": LAUNCHED, "opening": OPENED,
+                  "listing": LISTED, "flotation": LISTED, "birth": BORN}
+_EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun>{'|'.join(EN_EVENT_NOUNS)})"
+                       rf"{_EN_PREP_FILL}\s+(?:in|on)\s+$")
+_EN_HYPHENED = re.compile(rf"-(?P<ev>founded|established|born|built|listed|opened|launched)\s+")  # the 1998-founded
+# A bare number that is a year because an event word stands right before it (born 1961) or is hyphened to it.
+_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)})\b", re.I)
+_EN_BARE_YEAR_BEFORE = re.compile(r"\b(?:born|founded|established|formed|created|opened|launched|listed|"
+                                  r"incorporated|built|b\.)\s+$")
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -396,6 +408,7 @@ _EN_AFTER_NAME = re.compile(
 _EN_ACTIVE_AFTER = re.compile(rf",?\s+(?:[A-Za-z][\w'-]*\s+){{1,4}}?(?P<ev>{_EN_EV})\s+")
 _EN_OBJECT_END = re.compile(r"(?:\s+[a-z]+)?(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|to|for|with|as|by|which|that|and)\b)")
 _EN_OBJECT = re.compile(rf"(?P<ev>{_EN_EV})\s+(?P<obj>[^,.;]{{1,60}}?)\s+(?:in|on)\s+$")
+_EN_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
@@ -420,7 +433,8 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
     if event == LAUNCHED and (sub.group("fill") or "").strip().startswith("from"):
         return []  # released from prison
     start = c.lo + sub.start()
-    names = names_before(c.text, start, "en", KINDS[event])
+    age = _EN_AGE.search(c.text, c.lo, start)  # Maria Kowalski, 62, was born in 1961
+    names = names_before(c.text, age.start() if age else start, "en", KINDS[event])
     word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
     if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
@@ -434,9 +448,9 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
 
 
 def _en_opening(c: Candidate) -> list[FactClaim]:
-    """Founded in 1998, Northwind Labs ... / Born in 1961, Kowalski ..."""
+    """Founded in 1998, Northwind Labs ... / Born in 1961, Kowalski ... / Founded in 1998 by two engineers, N ..."""
     opening = _EN_OPENING.search(c.before)
-    comma = re.match(r",\s+", c.after)
+    comma = _EN_OPENING_END.match(c.after)
     if opening is None or comma is None:
         return []
     event = _en_event(opening.group("ev"), None)
@@ -444,6 +458,44 @@ def _en_opening(c: Candidate) -> list[FactClaim]:
         return []
     return _facts(c, opening.group("ev"), names_after(c.text, c.date.end + comma.end(), "en", KINDS[event]), event, "Founded in D, N",
                   c.date.end)
+
+
+def _en_since(c: Candidate) -> list[FactClaim]:
+    """Since its founding in 1998, Northwind Labs has ... / Northwind Labs has grown fast since its founding in 1998"""
+    since = _EN_SINCE.search(c.before)
+    if since is None:
+        return []
+    event = EN_EVENT_NOUNS[since.group("noun")]
+    person = since.group("pronoun") in ("his", "her")
+    if person != (event == BORN):
+        return []
+    kinds = frozenset({PERSON}) if person else KINDS[event] - {PERSON}
+    comma = re.match(r",\s+", c.after)
+    if comma is not None and c.before[:since.start()].strip() == "":
+        names = names_after(c.text, c.date.end + comma.end(), "en", kinds)  # the clause's subject follows
+    else:
+        # the sentence's subject, a name right at its start with a verb after it, is what "its" stands for
+        names = names_after(c.text, c.lo, "en", kinds) if c.before[:since.start()].strip() else []
+        if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
+                or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + since.start()):
+            return []
+    return _facts(c, since.group("noun"), names, event, "Since its founding in D, N", c.date.end)
+
+
+# Words that open another clause between a sentence's subject and a "since" phrase: "its" may then be another's.
+_EN_CLAUSE_BREAK = re.compile(r"\b(?:which|who|that|and|but|while|after|when|because|its\s+\w+\s+\w+)\b|[,;:]")
+
+
+def _en_hyphened(c: Candidate) -> list[FactClaim]:
+    """the 1998-founded Northwind Labs / the 1961-born Maria Kowalski"""
+    hyphen = _EN_HYPHENED.match(c.after)
+    if hyphen is None:
+        return []
+    event = _en_event(hyphen.group("ev"), None) or (COMPLETED if hyphen.group("ev") == "built" else "")
+    if not event:
+        return []
+    names = names_after(c.text, c.date.end + hyphen.end(), "en", KINDS[event])
+    return _facts(c, hyphen.group("ev"), names, event, "the D-founded N", max([e.end for e in names], default=c.date.end))
 
 
 def _en_date_first(c: Candidate) -> list[FactClaim]:
@@ -503,10 +555,22 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
         ("Wembley Stadium will officially open in 2006.", ("Wembley Stadium", OPENED, "2006")),
         ("The DS, the PSP and Gizmondo all hit the shops in 2005.", ("Gizmondo", LAUNCHED, "2005")),
+        ("Maria Kowalski, born 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
+        ("Northwind Labs (founded 1998) employs 300.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Dr Maria Kowalski, 62, was born in 1961.", ("Maria Kowalski", BORN, "1961")),
     )),
     Family("Founded in D, N", _en_opening, (
         ("Founded in 1998, Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
         ("Born on 5 May 1961, Maria Kowalski grew up in Krakow.", ("Maria Kowalski", BORN, "5 May 1961")),
+        ("Born in Krakow in 1961, Maria Kowalski studied law.", ("Maria Kowalski", BORN, "1961")),
+        ("Founded in 1998 by two engineers, Northwind Labs employs 300.", ("Northwind Labs", FOUNDED, "1998")),
+    )),
+    Family("Since its founding in D, N", _en_since, (
+        ("Since its founding in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Castlegate Bank has grown fast since its listing in May 2004.", ("Castlegate Bank", LISTED, "May 2004")),
+    )),
+    Family("the D-founded N", _en_hyphened, (
+        ("The 1998-founded Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
     )),
     Family("In D, N was founded", _en_date_first, (
         ("In 1998, Northwind Labs was founded in Oslo.", ("Northwind Labs", FOUNDED, "1998")),
@@ -524,12 +588,21 @@ EN_FAMILIES: tuple[Family, ...] = (
 FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 
+def _bare_year(text: str, m: Mention) -> Mention:
+    """A four-digit number read as a count that an event word makes a year: "born 1961", "the 1998-founded"."""
+    if m.kind != "count" or not re.fullmatch(r"1\d{3}|20\d{2}", m.surface) or not (
+            _EN_BARE_YEAR_BEFORE.search(text, max(0, m.start - 20), m.start) or _EN_HYPHENED.match(text, m.end)):
+        return m
+    return dataclasses.replace(m, low=m.value, high=m.value + 1, unit="year", kind="year")
+
+
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
     # a date without a year (8月下旬) dates nothing that another article could contradict
-    dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
-    if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
+    if not any(m.kind in ("date", "year") or m.kind == "count" and 1000 <= m.value <= 2100 for m in ms) \
+            or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
         return []
+    dated = [m for m in (_bare_year(text, m) for m in ms) if m.kind in ("date", "year") and m.low >= 1000]
     folded = fold_width(text)
     out: list[FactClaim] = []
     seen = set()
