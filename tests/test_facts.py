@@ -84,7 +84,7 @@ def test_a_plan_is_marked():
 
 def test_a_listing_keeps_its_exchange_and_an_office_its_title():
     [fact] = facts("中国平安保险(集团)股份有限公司于2007年3月在上海证券交易所上市。")
-    assert fact.qualifier == "上海证券交易所"
+    assert fact.qualifier == "A股"  # the market: 在上交所上市 and 登陆A股 are one listing
     [fact] = facts("Kowalski became chief executive in 2003.")
     assert (fact.event, fact.qualifier) == ("took_office", "chief executive")
 
@@ -170,6 +170,12 @@ def test_a_chinese_personal_name_is_one_person_only_inside_its_article(tmp_path)
 ])
 def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
     assert [s for s, _ in con001(run_articles(tmp_path, first, second)) if s == "error"] == []
+
+
+def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "浙江恒远纺织集团股份有限公司于2010年4月在上交所上市，该公司自2011年登陆A股以来首次迎来解禁。"))
+    assert severity == "error" and "2010年4月 vs 2011年" in message
 
 
 def test_a_nickname_with_two_dates_inside_one_article(tmp_path):

@@ -45,7 +45,8 @@ class Entity:
             return _suffix_kind(self.name) != ""
         if _is_chinese(self.name):
             # a Chinese personal name (王建华) is borne by thousands: one person only inside its article
-            return self.how in ("suffix", "title") or self.how == "tagger" and self.kind == ORGANISATION
+            # 该公司 stands for the organisation named before it, by its suffix: as full as that name
+            return self.how in ("suffix", "title") or self.how in ("tagger", "reference") and self.kind == ORGANISATION
         return len(self.name.split()) >= 2 or _en_suffix_kind(self.name.split()[-1]) != ""
 
 
@@ -66,7 +67,8 @@ _ZH_PLACE_SUFFIXES = (
     "水库", "大坝", "水电站", "电站", "核电站", "博物馆", "博物院", "纪念馆", "美术馆", "图书馆", "科技馆",
     "体育馆", "体育场", "大剧院", "剧院", "国家公园", "公园", "动物园", "植物园", "广场", "大厦", "综合体",
     "商场", "购物中心", "酒店", "街区", "自贸港", "自由贸易港", "自贸区", "开发区", "新区", "特区", "园区",
-    "工业园", "景区", "保护区",
+    "工业园", "产业园", "科技园", "景区", "保护区", "影城", "影院", "会展中心", "展览中心", "会议中心", "文化中心",
+    "体育中心", "艺术中心", "国际机场", "港口", "口岸",
 )
 _ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会",
                       "信托计划", "专项计划", "资产管理计划")

@@ -159,6 +159,25 @@ def _office(qualifier: str) -> str:
     return next((t for t in _TITLES if q.lower().endswith(t.lower())), q)
 
 
+# Where a listing is: the exchanges and boards of one market are one venue (在上交所上市 and 登陆A股 are one listing;
+# 在港交所上市 is another). A venue not in this table stays as written.
+_MARKETS = (("A股", ("上海证券交易所", "深圳证券交易所", "上交所", "深交所", "沪市", "深市", "A股", "主板", "中小板", "创业板",
+                    "科创板", "北交所", "北京证券交易所")),
+            ("港股", ("香港联合交易所", "香港联交所", "港交所", "联交所", "港股", "香港")),
+            ("美股", ("纳斯达克", "纽约证券交易所", "纽交所", "美股", "Nasdaq", "NASDAQ", "New York Stock Exchange", "NYSE",
+                    "Wall Street")),
+            ("London", ("London Stock Exchange", "LSE", "London")))
+
+
+def market(venue: str) -> str:
+    """The market a listing's venue or wording names (上交所, 登陆A股 -> A股; "on the Nasdaq" -> 美股); the venue as
+    written when it names none."""
+    for name, words in _MARKETS:
+        if any(w in venue for w in words):
+            return name
+    return venue
+
+
 def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
            planned: bool = False) -> list[FactClaim]:
     """One claim per name; the span runs from the name (not from a reference's antecedent) to the event."""
@@ -167,6 +186,8 @@ def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str
     for e in names:
         if event in (TOOK_OFFICE, LEFT_OFFICE):
             qualifier = _office(qualifier or e.title)
+        elif event == LISTED:
+            qualifier = market(f"{qualifier} {word}".strip()) if market(word) != word else market(qualifier)
         start = c.date.start if e.how == "reference" else min(e.start, c.date.start)
         stop = max(end, c.date.end) if e.how == "reference" else max(e.end, end, c.date.end)
         out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
@@ -210,6 +231,7 @@ _ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
 _ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
 _ZH_ORG_REFERENCE_BEFORE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)?$")  # 这家创办于1998年的企业
 _ZH_PERSON_REFERENCE = re.compile(r"(?:这位|这名|该|他|她)$")
+_ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)$")
 _ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
@@ -224,7 +246,8 @@ def _zh_since(c: Candidate) -> list[FactClaim]:
         return []
     event, end = _zh_event(since.group("ev")), c.date.end + since.end()
     names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
-    if not names and (ref := _ZH_ORG_REFERENCE.match(c.folded, end)) is not None:
+    referred = _ZH_ORG_REFERENCE.match(c.folded, end) or _ZH_ORG_REFERENCE_END.search(c.before[:-1])  # 该公司自2010年
+    if not names and referred is not None and ORGANISATION in KINDS[event]:
         names = [e for e in [antecedent(c.text, c.date.start, ORGANISATION, "zh")] if e is not None]
     return _facts(c, since.group("ev"), names, event, "自D成立以来", end)
 
@@ -340,6 +363,8 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("自D成立以来", _zh_since, (
         ("自1990年12月成立以来，深圳证券交易所已走过三十多年。", ("深圳证券交易所", FOUNDED, "1990年12月")),
         ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("成立于2008年的海川电子科技有限公司在加快布局，该公司自2010年创立以来专注于通信模块。",
+         ("海川电子科技有限公司", FOUNDED, "2010年")),
     )),
     Family("N成立于D", _zh_event_yu, (
         ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
