@@ -70,6 +70,9 @@ def test_each_family_reads_its_examples(family, text, expected):
     "Northwind Labs opened its first store in 2001.",         # the store opened, not the firm
     "Sales rose in 2004 as Northwind Labs opened new stores.",
     "It was founded in 1998 by two engineers.",
+    "2024年秋粮上市后，有关部门启动了收购预案。",              # grain comes to market: a common noun
+    "2018年，他说“我们成立”了。",                              # a quotation, not a name
+    "Northwind Labs sold 1998 units.",                         # a number, not a year
 ])
 def test_no_fact_where_the_entity_or_the_event_stays_unclear(text):
     assert facts(text) == []

@@ -368,8 +368,8 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     if run[0][1] == "nt":
         candidates.append(_entity(run[:1], ORGANISATION, "tagger"))
     k = 0
-    while k < len(run) and _proper(run[k][0], run[k][1], strict=True):
-        k += 1
+    while k < len(run) and _proper(run[k][0], run[k][1], strict=k == 0 or run[k - 1][1] not in _PROPER_TAGS):
+        k += 1  # after a tagged proper noun, a rare word goes on with the name (广电 + 运通)
     extra = 1 if k < len(run) and _common_head(*run[k][:2]) else 0
     if k and len("".join(w for w, _, _ in run[:k])) >= 2 and k + extra == len(run):
         # proper nouns, perhaps with one common noun after them (华科智能), ending where the noun phrase ends

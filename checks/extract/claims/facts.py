@@ -210,7 +210,7 @@ _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
                       rf"(?:于|在)?)$")
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
-_ZH_AGENT = re.compile(r"由[^,，。；;由]{1,60}$")  # the founders between the name and the date
+_ZH_AGENT = re.compile(r"由[^,，。；;由]{1,120}$")  # the founders between the name and the date
 _ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
 # 于2012年11月卸任公司总经理, 2016年出任总经理后: an office event may name the office after it
 _ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{_ZH_OFFICE_EV})"
@@ -301,10 +301,28 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
         return []
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
-    agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 160), c.lo + lead.start())
+    agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
     name_end = agent.start() if agent is not None else c.lo + lead.start()
     names = names_before(c.text, name_end, "zh", KINDS[event])
     return _facts(c, word, names, event, "N于D成立", end, venue, bool(lead.group("plan")))
+
+
+_ZH_QUOTED_THEN_EVENT = re.compile(rf"[,，]?(?P<lead>[^,，。；;]{{0,60}}?[”\"」》])\s*{_ZH_ADVERBS}(?:完成|实现)?"
+                                   rf"(?P<ev>{_ZH_EV}){_ZH_END}")
+_ZH_SAYS = re.compile(r"说|表示|称|指出|认为|强调|介绍|提出|呼吁|宣布")
+
+
+def _zh_date_quoted(c: Candidate) -> list[FactClaim]:
+    """2017年11月3日，首单住房租赁类REITs“新派公寓权益型房托资产支持专项计划”成功发行: a quoted name right before its
+    event, after a description, in the date's clause"""
+    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+    quoted = _ZH_QUOTED_THEN_EVENT.match(c.folded, c.date.end, c.hi)
+    if opening not in ("", "早在", "在", "于") or quoted is None or _ZH_SAYS.search(quoted.group("lead")) \
+            or _ZH_NEGATION.search(quoted.group("lead")[-4:]):
+        return []
+    event = _zh_event(quoted.group("ev"))
+    names = [e for e in names_before(c.text, quoted.end("lead"), "zh", KINDS[event]) if e.how in ("quoted", "title")]
+    return _facts(c, quoted.group("ev"), names[-1:], event, "D，……“N”成立", quoted.end("ev"))
 
 
 def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
@@ -393,6 +411,11 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
         ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
         ("2014年国家集成电路产业投资基金正式设立。", ("国家集成电路产业投资基金", FOUNDED, "2014年")),
+        ("2007年，广电运通登陆资本市场。", ("广电运通", LISTED, "2007年")),
+    )),
+    Family("D，……“N”成立", _zh_date_quoted, (
+        ("2017年11月3日，首单长租公寓类证券化产品“新派公寓专项计划”成功发行。", ("新派公寓专项计划", LAUNCHED, "2017年11月3日")),
+        ("2018年，由两家公司联合研发的“鲲鹏一号”正式发布。", ("鲲鹏一号", LAUNCHED, "2018年")),
     )),
     Family("D成立N", _zh_object, (
         ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
