@@ -178,6 +178,12 @@ FACTS = [
     T("fact", "zh", "P，Y年M月生", "{E}，{DATE}生，现任公司董事长。", "born"),
     T("fact", "zh", "E于Y年M月在交易所上市", "{E}于{DATE}在深圳证券交易所上市。", "listed"),
     T("fact", "zh", "Y年，E正式成立", "{DATE}，{E}正式成立。", "founded"),
+    T("fact", "zh", "自Y年成立以来，E", "自{DATE}成立以来，{E}已发展成为行业龙头。", "founded"),
+    T("fact", "zh", "Y年M月D日，E挂牌成立", "{DATE}，{E}挂牌成立。", "founded"),
+    T("fact", "zh", "E成立于Y年M月（全角）", "{E}成立于{DATE}，注册资本一亿元。", "founded", fullwidth=True),
+    T("fact", "zh", "E于Y年M月在上交所挂牌上市", "{E}于{DATE}在上交所挂牌上市，募资5亿元。", "listed"),
+    T("fact", "zh", "P于Y年M月出任董事长", "{E}于{DATE}出任公司董事长。", "took_office"),
+    T("fact", "zh", "Y年M月出生的P", "{DATE}出生的{E}是公司创始人。", "born"),
     T("fact", "en", "E, founded in Y", "{E}, founded in {DATE}, employs about 300 people.", "founded"),
     T("fact", "en", "P, who was born in Y", "{E}, who was born in {DATE}, joined the board last year.", "born"),
     T("fact", "en", "E was set up in Y", "{E} was set up in {DATE} to serve local farmers.", "founded"),
@@ -186,6 +192,12 @@ FACTS = [
     T("fact", "en", "E was founded in Y by", "{E} was founded in {DATE} by two engineers.", "founded"),
     T("fact", "en", "Born in Y, P", "Born in {DATE}, {E} studied law in Paris.", "born"),
     T("fact", "en", "E, which was listed in Y", "{E}, which was listed in {DATE}, saw its shares fall.", "listed"),
+    T("fact", "en", "Since its founding in Y, E", "Since its founding in {DATE}, {E} has doubled its staff.", "founded"),
+    T("fact", "en", "the Y-founded E", "The {DATE}-founded {E} said profits rose.", "founded"),
+    T("fact", "en", "E (founded Y)", "{E} (founded {DATE}) makes valves.", "founded"),
+    T("fact", "en", "E went public in Month Y", "{E} went public in {DATE}, raising 40 mln dlrs.", "listed"),
+    T("fact", "en", "P took office in Month Y", "{E} took office as chief executive in {DATE}.", "took_office"),
+    T("fact", "en", "P, born Y,", "{E}, born {DATE}, chairs the board.", "born"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS
@@ -455,6 +467,8 @@ def count_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict]
 def fact_date(t: Template, rng: random.Random, year: int, month: int, day: int) -> tuple[str, dict]:
     zh = t.lang == "zh"
     if zh:
+        if "D日" in t.family:
+            return f"{year}年{month}月{day}日", {"value": year, "month": month, "day": day}
         with_month = "M月" in t.family
         text = f"{year}年{month}月" if with_month else f"{year}年"
         return text, {"value": year, **({"month": month} if with_month else {})}
@@ -478,10 +492,13 @@ def host_paragraphs(corpus: Path) -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
-def plant(host: str, sentence: str, rng: random.Random, lang: str) -> tuple[str, int]:
-    """The host paragraph with the sentence put after one of its sentences; where the sentence begins."""
+def plant(host: str, sentence: str, rng: random.Random, lang: str, close: bool = False) -> tuple[str, int]:
+    """The host paragraph with the sentence put after one of its sentences; where the sentence begins. `close`: end
+    the sentence before with a full stop where the host left it open (a paragraph cut short, a heading)."""
     at = rng.choice([e for _, e in sentences(host)])
     before, after = host[:at].rstrip(), host[at:].lstrip()
+    if close and before and not re.search(r"[。！？.!?][”\"’')）]*$", before):
+        before += "。" if lang == "zh" else "."
     space = " " if lang == "en" else ""
     text = before + space + sentence + (space + after if after else "")
     return text, len(before) + len(space)
@@ -586,7 +603,7 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
     """A fact stated in two paragraphs of one article: the same date (true) or two dates (false). The entity's name is
     its own (`names`: the generator of names and the names taken), so the pair is its only pair of statements."""
     zh = t.lang == "zh"
-    person = t.form == "born"
+    person = t.form in ("born", "took_office")
     entity = fact_entity(t.lang, person, *names)
     year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
     same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
@@ -598,8 +615,10 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
     offset = 0
     for n, (tt, y, host) in enumerate(((t, year, host1), (other, second_year, host2))):
         date_text, date_fields = fact_date(tt, rng, y, month, day)
+        if tt.fullwidth:
+            date_text = date_text.translate(_FULLWIDTH)
         sentence, where = render(tt.text, {"E": entity, "DATE": date_text})
-        text, at = plant(host, sentence, rng, t.lang)
+        text, at = plant(host, sentence, rng, t.lang, close=True)
         s, e = where["DATE"]
         labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",
                        "family": tt.family, "verdict": "holds" if true else "fails", "based_on": source,

@@ -288,6 +288,23 @@ def _split_person(tokens, end: int) -> Entity | None:
     return None
 
 
+def _split_person_after(tokens, start: int) -> Entity | None:
+    """A person's name of three characters starting at `start` that jieba split into a surname and a given name (何 +
+    明远, 高 + 海峰): a likely surname, then a two-character word that is a name or too rare to be a common one (not
+    高 + 个子), and the noun phrase ends there."""
+    if len(tokens) < 2 or tokens[0][2] != start or len(tokens[0][0]) != 1 or not _surname(tokens[0][0]):
+        return None
+    given, tag = tokens[1][0], tokens[1][1]
+    if len(given) != 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in given):
+        return None
+    freq = _frequency(given)
+    if not (tag in _PERSON_TAGS or tag == "nz" or freq is None or freq < RARE_WORD):
+        return None
+    if len(tokens) > 2 and not _stops(*tokens[2][:2]):
+        return None
+    return Entity(tokens[0][0] + given, PERSON, start, start + 3, "tagger")
+
+
 def _common_head(word: str, tag: str) -> bool:
     """A common noun that may end a short name (华科智能), but not a suffix that makes a description (中国公司)."""
     return tag == "n" and not _proper(word, tag) and not any(sfx == word for sfx, _ in _ZH_SUFFIXES)
@@ -352,6 +369,10 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     if not window.strip():
         return None
     tokens = _tokens(window, start)
+    if PERSON in kinds or not kinds:
+        split = _split_person_after(tokens, start)
+        if split is not None:
+            return split
     run = _run_on(tokens, before_suffix=False)
     loose = _run_on(tokens, before_suffix=True)
     joined = "".join(w for w, _, _ in loose)

@@ -519,17 +519,18 @@ def _en_since(c: Candidate) -> list[FactClaim]:
         return []
     kinds = frozenset({PERSON}) if person else KINDS[event] - {PERSON}
     comma = re.match(r",\s+", c.after)
-    if comma is not None and c.before[:since.start()].strip() == "":
+    if comma is not None and _EN_SENTENCE_START.search(c.before[:since.start()]):
         names = names_after(c.text, c.date.end + comma.end(), "en", kinds)  # the clause's subject follows
     else:
         # the sentence's subject, a name right at its start with a verb after it, is what "its" stands for
-        names = names_after(c.text, c.lo, "en", kinds) if c.before[:since.start()].strip() else []
+        names = names_after(c.text, c.lo, "en", kinds) if not _EN_SENTENCE_START.search(c.before[:since.start()]) else []
         if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
                 or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + since.start()):
             return []
     return _facts(c, since.group("noun"), names, event, "Since its founding in D, N", c.date.end)
 
 
+_EN_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")  # nothing of the sentence before: ."  Since ...
 # Words that open another clause between a sentence's subject and a "since" phrase: "its" may then be another's.
 _EN_CLAUSE_BREAK = re.compile(r"\b(?:which|who|that|and|but|while|after|when|because|its\s+\w+\s+\w+)\b|[,;:]")
 
