@@ -73,6 +73,7 @@ def test_each_family_reads_its_examples(family, text, expected):
     "2024年秋粮上市后，有关部门启动了收购预案。",              # grain comes to market: a common noun
     "2018年，他说“我们成立”了。",                              # a quotation, not a name
     "Northwind Labs sold 1998 units.",                         # a number, not a year
+    "次年3月，华科智能科技有限公司在深交所上市。",              # 次年 with no year before it
 ])
 def test_no_fact_where_the_entity_or_the_event_stays_unclear(text):
     assert facts(text) == []
@@ -179,6 +180,13 @@ def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):
     [(severity, message)] = con001(run_articles(
         tmp_path, "浙江恒远纺织集团股份有限公司于2010年4月在上交所上市，该公司自2011年登陆A股以来首次迎来解禁。"))
     assert severity == "error" and "2010年4月 vs 2011年" in message
+
+
+def test_a_year_stated_as_the_next_is_counted_from_the_one_before(tmp_path):
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
+        "华科智能科技有限公司于2017年在深交所上市。"))
+    assert severity == "error" and "2016年3月 vs 2017年" in message
 
 
 def test_a_nickname_with_two_dates_inside_one_article(tmp_path):

@@ -411,6 +411,8 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
         ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
         ("2014年国家集成电路产业投资基金正式设立。", ("国家集成电路产业投资基金", FOUNDED, "2014年")),
+        ("华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
+         ("华科智能科技有限公司", LISTED, "2016年3月")),
         ("2007年，广电运通登陆资本市场。", ("广电运通", LISTED, "2007年")),
     )),
     Family("D，……“N”成立", _zh_date_quoted, (
@@ -603,6 +605,8 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
         ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
         ("Wembley Stadium will officially open in 2006.", ("Wembley Stadium", OPENED, "2006")),
+        ("Northwind Labs opened in 1998. Castlegate Bank was set up the following year.",
+         ("Castlegate Bank", FOUNDED, "1999")),
         ("The DS, the PSP and Gizmondo all hit the shops in 2005.", ("Gizmondo", LAUNCHED, "2005")),
         ("Maria Kowalski, born 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
         ("Northwind Labs (founded 1998) employs 300.", ("Northwind Labs", FOUNDED, "1998")),
@@ -645,6 +649,36 @@ def _bare_year(text: str, m: Mention) -> Mention:
     return dataclasses.replace(m, low=m.value, high=m.value + 1, unit="year", kind="year")
 
 
+# A year stated by reference to the one before it: 同年8月, 次年, "the following year". Only read where an earlier date
+# of the paragraph gives the year.
+_RELATIVE_YEAR = re.compile(r"(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
+                            r"\b(?:the\s+)?(?P<en>following year|next year|same year|year after|year later)\b|"
+                            r"\ba year later\b|\blater that year\b")
+_NEXT = ("次年", "翌年", "第二年", "following year", "next year", "year after", "year later")
+
+
+def _relative_years(text: str, dated: list[Mention]) -> list[Mention]:
+    """同年/次年/"the following year" as dates, their year counted from the nearest date before them."""
+    out = []
+    for m in _RELATIVE_YEAR.finditer(fold_width(text)):
+        before = [d for d in dated if d.end <= m.start()]
+        if not before:
+            continue
+        year = int(max(before, key=lambda d: d.end).low) + any(w in m.group(0) for w in _NEXT)
+        month, day = (int(m.group(g)) if m.group(g) else 0 for g in ("month", "day"))
+        if not 0 <= month <= 12 or not 0 <= day <= 31:
+            continue
+        if day and month:
+            low, width, unit, surface = year + (month - 1) / 12 + (day - 1) / 365, 1 / 365, "day", f"{year}年{month}月{day}日"
+        elif month:
+            low, width, unit, surface = year + (month - 1) / 12, 1 / 12, "month", f"{year}年{month}月"
+        else:
+            low, width, unit, surface = year, 1.0, "year", f"{year}年" if m.group("zh") else str(year)
+        out.append(Mention(m.start(), m.end(), surface, low + width / 2 if unit != "year" else float(year), low,
+                           low + width, unit, "date" if unit != "year" else "year", ""))
+    return out
+
+
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
     # a date without a year (8月下旬) dates nothing that another article could contradict
@@ -652,6 +686,7 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
             or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
         return []
     dated = [m for m in (_bare_year(text, m) for m in ms) if m.kind in ("date", "year") and m.low >= 1000]
+    dated = sorted(dated + _relative_years(text, dated), key=lambda m: m.start)
     folded = fold_width(text)
     out: list[FactClaim] = []
     seen = set()
