@@ -79,6 +79,14 @@ _SUFFIX_RE = re.compile("|".join(s for s, _ in _ZH_SUFFIXES))
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fff()（）·]*")
 
 
+_THING_SUFFIX_RE = re.compile("|".join(_ZH_THING_SUFFIXES))
+
+
+def names_a_thing(text: str) -> bool:
+    """Whether a Chinese stretch holds a suffix of a thing's name (期货, 指数, 卫星 ...): a cheap test before tagging."""
+    return _THING_SUFFIX_RE.search(text) is not None
+
+
 def _suffix_kind(name: str) -> str:
     for suffix, kind in _ZH_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
-from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_after,
-                                     names_before, resolve)
+from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_a_thing,
+                                     names_after, names_before, resolve)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -358,6 +358,8 @@ def _zh_object(c: Candidate) -> list[FactClaim]:
             or _ZH_ANNOUNCED.search(obj.group("fill")) or re.match(_ZH_RELATION, c.after):
         return []
     event = _zh_event(obj.group("ev"))
+    if event == LISTED and not names_a_thing(c.after[obj.end():]):
+        return []  # no product named after 上市: the segmenter is not asked
     names = [e for e in names_after(c.text, c.date.end + obj.end(), "zh", KINDS[event]) if e.how != "tagger" or e.kind]
     if event == LISTED and any(e.kind != THING for e in names):
         return []  # an exchange lists a product (上市富时中国A50股指期货); a company is not listed by another
@@ -643,7 +645,7 @@ FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 def _bare_year(text: str, m: Mention) -> Mention:
     """A four-digit number read as a count that an event word makes a year: "born 1961", "the 1998-founded"."""
-    if m.kind != "count" or not re.fullmatch(r"1\d{3}|20\d{2}", m.surface) or not (
+    if m.kind != "count" or not 1000 <= m.value <= 2100 or not re.fullmatch(r"1\d{3}|20\d{2}", m.surface) or not (
             _EN_BARE_YEAR_BEFORE.search(text, max(0, m.start - 20), m.start) or _EN_HYPHENED.match(text, m.end)):
         return m
     return dataclasses.replace(m, low=m.value, high=m.value + 1, unit="year", kind="year")
@@ -682,10 +684,9 @@ def _relative_years(text: str, dated: list[Mention]) -> list[Mention]:
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
     # a date without a year (8月下旬) dates nothing that another article could contradict
-    if not any(m.kind in ("date", "year") or m.kind == "count" and 1000 <= m.value <= 2100 for m in ms) \
-            or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
-        return []
     dated = [m for m in (_bare_year(text, m) for m in ms) if m.kind in ("date", "year") and m.low >= 1000]
+    if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
+        return []
     dated = sorted(dated + _relative_years(text, dated), key=lambda m: m.start)
     folded = fold_width(text)
     out: list[FactClaim] = []
