@@ -33,7 +33,7 @@ __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim"
 
 # Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
 RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amount", "count"}), (share_claims, {"percent"}),
-               (fact_claims, {"date", "year", "count"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
+               (fact_claims, {"date", "year"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
 _BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}

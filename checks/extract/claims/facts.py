@@ -448,11 +448,8 @@ EN_EVENT_NOUNS = {"founding": FOUNDED, "foundation": FOUNDED, "creation": FOUNDE
                   "listing": LISTED, "flotation": LISTED, "birth": BORN}
 _EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun>{'|'.join(EN_EVENT_NOUNS)})"
                        rf"{_EN_PREP_FILL}\s+(?:in|on)\s+$")
-_EN_HYPHENED = re.compile(rf"-(?P<ev>founded|established|born|built|listed|opened|launched)\s+")  # the 1998-founded
-# A bare number that is a year because an event word stands right before it (born 1961) or is hyphened to it.
+_EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 1998-founded
 _EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)})\b", re.I)
-_EN_BARE_YEAR_BEFORE = re.compile(r"\b(?:born|founded|established|formed|created|opened|launched|listed|"
-                                  r"incorporated|built|b\.)\s+$")
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -643,14 +640,6 @@ EN_FAMILIES: tuple[Family, ...] = (
 FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 
-def _bare_year(text: str, m: Mention) -> Mention:
-    """A four-digit number read as a count that an event word makes a year: "born 1961", "the 1998-founded"."""
-    if m.kind != "count" or not 1000 <= m.value <= 2100 or not re.fullmatch(r"1\d{3}|20\d{2}", m.surface) or not (
-            _EN_BARE_YEAR_BEFORE.search(text, max(0, m.start - 20), m.start) or _EN_HYPHENED.match(text, m.end)):
-        return m
-    return dataclasses.replace(m, low=m.value, high=m.value + 1, unit="year", kind="year")
-
-
 # A year stated by reference to the one before it: 同年8月, 次年, "the following year". Only read where an earlier date
 # of the paragraph gives the year.
 _RELATIVE_YEAR = re.compile(r"(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
@@ -684,7 +673,7 @@ def _relative_years(text: str, dated: list[Mention]) -> list[Mention]:
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
     # a date without a year (8月下旬) dates nothing that another article could contradict
-    dated = [m for m in (_bare_year(text, m) for m in ms) if m.kind in ("date", "year") and m.low >= 1000]
+    dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
     if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
         return []
     dated = sorted(dated + _relative_years(text, dated), key=lambda m: m.start)
