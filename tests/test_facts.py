@@ -200,3 +200,24 @@ def test_the_bundled_page_never_loads_the_segmenter(seed_page):
             f"execute([{str(seed_page)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the generator plants each fact under a name of its own ---------------------------------------------
+
+def test_the_generator_never_gives_one_name_to_two_planted_facts(news_corpus):
+    from checks.bench.claim_generator import generate
+
+    docs, labels = generate(news_corpus, per_template=2, taken=frozenset({"华科智能科技有限公司"}))
+    docs_of: dict[str, set[str]] = {}
+    for lb in labels:
+        if lb["type"] == "fact":
+            docs_of.setdefault(lb["entity"], set()).add(lb["doc"])
+    assert docs_of and all(len(d) == 1 for d in docs_of.values())
+    assert "华科智能科技有限公司" not in docs_of
+    pairs = {}
+    for lb in labels:
+        if lb["type"] == "fact":
+            pairs.setdefault(lb["doc"], []).append(lb)
+    for doc, (first, second) in pairs.items():  # a true version: one date twice; a false one: two years
+        same = first["date"]["value"] == second["date"]["value"]
+        assert same == (first["verdict"] == "holds"), doc
