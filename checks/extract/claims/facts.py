@@ -648,10 +648,11 @@ _RELATIVE_YEAR = re.compile(r"(?P<zh>同年|次年|翌年|第二年)(?:(?P<month
 _NEXT = ("次年", "翌年", "第二年", "following year", "next year", "year after", "year later")
 
 
-def _relative_years(text: str, dated: list[Mention]) -> list[Mention]:
-    """同年/次年/"the following year" as dates, their year counted from the nearest date before them."""
+def _relative_years(folded: str, dated: list[Mention]) -> list[Mention]:
+    """同年/次年/"the following year" as dates (in the width-folded text), their year counted from the nearest date
+    before them."""
     out = []
-    for m in _RELATIVE_YEAR.finditer(fold_width(text)):
+    for m in _RELATIVE_YEAR.finditer(folded):
         before = [d for d in dated if d.end <= m.start()]
         if not before:
             continue
@@ -676,8 +677,8 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
     dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
     if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
         return []
-    dated = sorted(dated + _relative_years(text, dated), key=lambda m: m.start)
     folded = fold_width(text)
+    dated = sorted(dated + _relative_years(folded, dated), key=lambda m: m.start)
     out: list[FactClaim] = []
     seen = set()
     for m in dated:
