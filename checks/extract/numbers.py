@@ -145,7 +145,9 @@ _ONE_IN_WORD = frozenset("统唯同单均专划整归合逐之不万如另")
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
-                             r"December)[ -]|-)$", re.I)
+                             r"December)[ -]|-|\b(?:born|founded|established|incorporated|b\.)\s)$", re.I)
+# A year hyphened to its event: the 1998-founded firm, the 1961-born author.
+_EN_YEAR_AFTER = re.compile(r"-(?:founded|established|born|built)\b")
 _PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:share|shr)\b", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
@@ -564,8 +566,9 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     if kind == "percentage_points":
         unit = "pp"
     if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
-            and not (qualifier or more or mag_text or currency) and _EN_YEAR_BEFORE.search(folded[max(0, start - 9):start]):
-        return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
+            and not (qualifier or more or mag_text or currency) and (
+                _EN_YEAR_BEFORE.search(folded[max(0, start - 15):start]) or _EN_YEAR_AFTER.match(folded, end)):
+        return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, born 1961, 1998-founded
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
         return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
     if g["sep"] and u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
