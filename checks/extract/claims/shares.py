@@ -111,9 +111,12 @@ SHARE_EN = Table("share", "en", (
       examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
                 "bought by Diageo.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:came|come|comes|went|go|goes|was\s+spent|were\s+spent|coming)\s+"
-            r"(?:from|to|on)\b",
-      examples=("About 45% of United's beer sales came from southern India, 30% from western India.",)),
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
+            r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
+            r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:spent|used|invested|allocated|earmarked|"
+            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)\b)",
+      examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
+                "Two-thirds of the grant will be spent on roads and a third on railways.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b|-?\s*owned\b|\s+(?:owned|held|controlled)\s+by\b",
       examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",
