@@ -113,8 +113,8 @@ SHARE_EN = Table("share", "en", (
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
-            r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:spent|used|invested|allocated|earmarked|"
-            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)\b)",
+            r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
+            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b)",
       examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
                 "Two-thirds of the grant will be spent on roads and a third on railways.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
