@@ -132,8 +132,6 @@ SHARES = [
       "{L1} accounted for {P1} of {W}, and another {P2} came from {L2}.", "parts"),
     T("share", "en", "financed X pct by A and Y pct by B", "The new plant was financed {P1} by {L1} and {P2} by {L2}.",
       "parts"),
-    T("share", "en", "the venture is X pct owned by A and Y pct by B",
-      "The venture is {P1} owned by {L1} and {P2} by {L2}.", "parts"),
     T("share", "en", "A made up X% of W, B Y% and the remainder came from C",
       "{L1} made up {P1} of {W}, {L2} {P2} and the remainder came from {L3}.", "rest_unstated"),
 ]

@@ -118,9 +118,12 @@ SHARE_EN = Table("share", "en", (
       examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
                 "Two-thirds of the grant will be spent on roads and a third on railways.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
-      after=r"\s+(?:stake|share|interest|holding|market\s+share)\b|-?\s*owned\b|\s+(?:owned|held|controlled)\s+by\b",
-      examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",
-                "The venture is 60 pct owned by the state and 40 pct by a private group.")),
+      after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
+      examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
+    F("X% owned by A", "a holding named by its owner (the thing owned may differ from part to part: checked only "
+      "when they fit)", "", after=r"\s+(?:owned|held|controlled)\s+by\b",
+      examples=("The venture is 60 pct owned by the state and 40 pct by a private group.",),
+      counter=("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both made losses.",)),
     F("acquire X% of A", "a holding bought, sold or held (exclusive)",
       r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
       r"controlled)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
