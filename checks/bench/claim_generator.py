@@ -386,7 +386,7 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
         cuts = sorted(rng.sample(range(5, 95), count))
         values = [b - a for a, b in zip([0] + cuts, cuts)]
         if not true:
-            values[0] += 100 - sum(values) + rng.choice([0, 5, 12])
+            values[0] += 100 - sum(values) + rng.choice([2, 5, 12])
         for i, v in enumerate(values):
             slots[f"P{i + 1}"] = rng.choice([f"{v}%", f"{v} percent", f"{v} pct"])
         return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, v in enumerate(values)]
