@@ -189,16 +189,6 @@ _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|
                             r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
                             r"comes|come|coming|held|owned|being)\b|\s*[.,;])", re.I)
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
-# Some word of every share family, to skip sentences of rates and levels at once.
-_SHARE_HINT = re.compile(r"占|比重|份额|权重|来自|用于|应用于|聚集|集中|分布|流向|投向|投入|来源|位于|属于|分别|其余|其他|其它|股|"
-                         r"acqui|buy|bought|sell|sold|hold|held|own|control|richest|poorest|wealthiest|top|bottom|"
-                         r"剩|认为|预期|预计|表示|选择|倾向|看好|回答|计划|打算|估计|判断|由|在|比例|"
-                         r"account|made\s+up|make|compris|represent|amount|took|came|come|went|go|spent|coming|"
-                         r"rest|remain|other|said|say|believ|think|thought|expect|report|agree|want|chose|stake|"
-                         r"share|interest|holding|respectively|half|third|quarter|further|additional|proportion|portion|"
-                         r"favou?r|against|undecided|unsure|know|back|approv|vot|answer|respond|repl|rated|regard|"
-                         r"consider|describ|admit|named|cited|rank|predict|forecast|argu|claim|feel|felt|prefer|plan|"
-                         r"intend|support|oppos|\bOf\s|(?:%|pct|percent|cent)\s+(?:of|by)\b|\b(?:with|on)\s", re.I)
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
@@ -262,12 +252,10 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
     out = []
     starts = [m.start for m in ms]
     groups: list[_Group] = []
-    if not _SHARE_HINT.search(text):
-        return out  # (the cheap test first: no word of shares in the paragraph)
     for u, (s, e) in enumerate(_units(text, spans)):
         idx = list(within(starts, s, e))
         percents = [i for i in idx if ms[i].kind == "percent" and ms[i].low == ms[i].low and ms[i].value >= 0]
-        if not percents or not _SHARE_HINT.search(text, s, e):
+        if not percents:
             continue
         group = _group(text, ms, idx, percents, s)
         for k, (parts, exclusive, whole) in enumerate(_split_by_whole(text, ms, group, s)):
