@@ -355,7 +355,8 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
             prev_end = m.end
             continue  # (a rate of change is no part: 占比提高了5%)
         if family in ("分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"):
-            parts.extend(_listed(text, ms, percents, i, family))
+            if not _TIMES_LISTED.search(text, max(s, m.start - 60), m.end + 40):
+                parts.extend(_listed(text, ms, percents, i, family))  # (2016年、2017年……分别为: one share, three times)
         elif not any(p[0] == i for p in parts):
             parts.append((i, family, family in _REST))
         prev_end = m.end
@@ -365,6 +366,9 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
     return [first[i] for i in sorted(first)]
 
 
+# A list of years or periods names the times of one share, not parts: 2016年、2017年、2018年上半年……分别为; in 2003 and 2004
+_TIMES_LISTED = re.compile(r"(?:19|20)\d\d年(?:[^、，,。；;\d]{0,5})?[、和及与至](?:19|20)\d\d年|\b(?:19|20)\d\d,?\s+(?:and|,)\s+"
+                           r"(?:19|20)\d\d\b", re.I)
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
 _LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
 _LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b|(?<=\b[A-Z])\.){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
@@ -414,10 +418,11 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
 
 
 # Between two figures, words that set the second against the first as another time or another whole: "40 pct of
-# the 1986 subsidies and 33 pct in 1985", 前一周该比例为47.84%, "Europe vs 30% in Asia".
+# the 1986 subsidies and 33 pct in 1985", 前一周该比例为47.84%, "Europe vs 30% in Asia", 占市场6.1%，其中A占40.1% (a
+# part of the first part).
 _OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b|\b(?:in|by|"
                           r"during|since|until|for)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:19|20)\d\d\b"
-                          r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)", re.I)
+                          r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中", re.I)
 
 _OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b",
                                re.I)
