@@ -205,7 +205,7 @@ def _agreeing(run: str, m: Mention, partial: bool) -> list[str]:
 _FUNCTION_END = re.compile(r"[均各同都也以为有是达到至的了在和及与或中对由跨向将把从则即]$")
 _RANKED = re.compile(r"(?:前|后|第|top\s)[一二三四五六七八九十\d、]*$|[一二三四五六七八九十\d]、$", re.I)
 _EACH = re.compile(r"各|均|都|每|分别|共计|合计|也|连续")
-_NOUN_TAGS = ("n", "j", "eng", "vn", "an")
+_NOUN_TAGS = ("n", "j", "eng", "vn", "an", "a")
 
 
 def _edge_tag(item: str, last: bool) -> str:
