@@ -47,8 +47,9 @@ class CountClaim(Claim):
 F = Family
 COUNT_ZH = Table("count", "zh", (
     F("N家，分别为A、B和C", "the items listed after the count",
-      after=r"(?:[^，,。；;:：、\d“”]{0,10}?(?:[：:]|[，,]?(?:分别为|分别是|即|就是|也就是)[：:]?)|[^，,。；;:：、\d“”的都也]{0,4}?(?:是|为)(?!指|对|了)[：:]?)",
-      examples=("该公司设立了3个分中心，即北京、深圳和上海。", "会议通过了四项决议：优化营商环境、推动科技创新、扩大对外开放。",
+      after=r"(?:[^，,。；;:：、\d“”]{0,10}?(?:[：:]|[，,]?(?:它们|其|这些\w{0,2}?)?(?:分别为|分别是|依次为|依次是|即|就是|"
+            r"也就是)[：:]?)|[^，,。；;:：、\d“”的都也]{0,4}?(?:是|为)(?!指|对|了)[：:]?)",
+      examples=("该公司设立了3个分中心，即北京、深圳和上海。", "涨幅居前的个股有3只，它们分别为：甲银行（19.59%）、乙银行、丙银行。", "会议通过了四项决议：优化营商环境、推动科技创新、扩大对外开放。",
                 "先后成功繁育成活2胎3崽，分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”“蕾蕾”。")),
     F("N家，包括A、B和C", "some of the items, listed after the count (the list may be shorter)",
       after=r"[^，,。；;:：、\d“”的]{0,6}?[，,]?(?:其中)?包括[：:]?"),
@@ -159,8 +160,18 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     return None
 
 
+# A figure in brackets after an item (甲科技（10.1%）、乙电子（10.03%）): an aside, blanked so the list reads on.
+_ASIDE = re.compile(r"[（(][^（）()，,。；;]{1,24}[）)]")
+
+
+def _blank_asides(s: str) -> str:
+    """The text with bracketed asides replaced by spaces of the same length (offsets unchanged)."""
+    return _ASIDE.sub(lambda a: " " * len(a.group(0)), s) if "(" in s or "（" in s else s
+
+
 def _items_zh(body: str, m: Mention) -> list[str] | None:
     """The items of a list: quoted names one by one, else the 、-separated run up to the clause end."""
+    body = _blank_asides(body)
     names = _NAME.findall(body)
     segments = re.split(r"、|和|及|与", re.split(r"[，,。；;]", body)[0])
     if len(names) >= 2 and all(_NAME.search(seg) for seg in segments if seg.strip()):
@@ -240,7 +251,7 @@ def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         return None  # no list just before (the cheap test first)
     if _RANKED.search(text[max(0, m.start - 4):m.start]):
         return None  # 前三名, 第3家: a rank, not a count of items
-    lead = text[max(0, m.start - 160):m.start]
+    lead = _blank_asides(text[max(0, m.start - 160):m.start])
     join = _BEFORE_JOIN.search(lead)
     partial = join is not None and join.group(0).startswith("等")
     lead = lead[:len(lead) - len(join.group(0))] if join else lead
