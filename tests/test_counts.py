@@ -30,3 +30,11 @@ def test_aspects_and_cities_are_counted():
         [("三方面", ("一是", "二是", "三是"), False)]
     assert counts("试点在北京、上海、广州三市展开。") == [("三市", ("北京", "上海", "广州"), False)]
     assert counts("经历了起步、发展、成熟三个阶段。") == [("三个", ("起步", "发展", "成熟"), False)]
+
+
+def test_a_ranked_list_is_counted_only_when_it_agrees():
+    assert counts("居民偏爱的前三位投资方式依次为：银行理财、基金信托和股票。") == \
+        [("三位", ("银行理财", "基金信托", "股票"), False)]
+    # an item of a ranked list may hold a 、 of its own: no claim rather than a false mismatch
+    assert counts("前三位投资方式依次为：银行、证券、保险公司理财产品、基金信托产品和股票。") == []
+    assert counts("前三季度营收增长5%，为近年来最高。") == []

@@ -131,9 +131,12 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     tail = text[m.end:m.end + 40]
     if not _MARKER_HINT.search(tail, 0, 16):
         return None  # no list marker just after (the cheap test first)
-    if _RANKED.search(text[max(0, m.start - 4):m.start]):
-        return None
+    ranked = _RANKED.search(text[max(0, m.start - 4):m.start])
+    if ranked and not ranked.group(0).startswith("前"):
+        return None  # 第3家: a rank (前十位的……依次为A、B……: the top ten, listed, are counted)
     for family, marker in _markers(COUNT_ZH, tail):
+        if ranked and not re.search(r"分别|依次|[：:]", marker.group(0)):
+            continue
         body_start = m.end + marker.end()
         ordinal = bool(_ORDINAL_START.match(text, body_start))
         if ordinal != family.name.startswith("N个方面"):
@@ -151,6 +154,8 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         items = _items_zh(body, m)
         if items is None:
             continue
+        if ranked and len(items) != m.value:
+            return None  # 前三位依次为：银行、证券、保险公司理财产品…: a ranked item may hold a 、 of its own
         groups = _groups(ms, i, body)
         if "包括" in family.name and len(items) < m.low:
             return None  # 十家，包括A和B: fewer items than the count, as an open list may: nothing to check
