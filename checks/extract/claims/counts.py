@@ -69,6 +69,7 @@ COUNT_EN = Table("count", "en", (
       after=r"(?:\s+(?!(?:under|of|for|in|to|by|with|from|at|on|and|such|as|like|including)\b)[\w'-]+){1,4}?"
             r"(?:\s+(?:are|were|is|was|under)\s+|\s*[:(]\s*|\s+-\s+|,\s+namely\s+|,\s+)",
       examples=("Northwind Labs has four subsidiaries: Acme Corp, Globex, Initech and Umbrella Holdings.",
+                "The company has three divisions: cars, trucks and buses.",
                 "The four finalists, James Whitfield, Helen Marsh, Peter Okafor and Maria Kowalski, will meet on Friday.",
                 "Three teams (Brazil, Kenya and Japan) have qualified.")),
     F("A, B and C, the N largest", "the items listed just before the count",
@@ -320,6 +321,10 @@ _EN_ITEM = r"(?:[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|de|and\s+Co))*)"
 _EN_LIST = re.compile(rf"^({_EN_ITEM}(?:,\s+{_EN_ITEM})*,?\s+and\s+{_EN_ITEM})")
 _EN_LIST_BEFORE = re.compile(rf"({_EN_ITEM}(?:,\s+{_EN_ITEM})*,?\s+and\s+{_EN_ITEM}),\s+(?:the|these|all)\s+$")
 
+# After a colon, a list of plain words that ends its sentence: "three divisions: cars, trucks and buses."
+_EN_WORDS = r"(?:[\w'&-]+\s+){0,3}[\w'&-]+"
+_EN_LIST_PLAIN = re.compile(rf"^({_EN_WORDS}(?:,\s+{_EN_WORDS})*,?\s+and\s+{_EN_WORDS})(?=\s*(?:[.;]|$))")
+
 
 def _split_en(run: str) -> list[str]:
     head, _, last = run.rpartition(" and ")
@@ -330,6 +335,8 @@ def _after_en(text: str, m: Mention) -> CountClaim | None:
     tail = re.split(r"\.\s", text[m.end:m.end + 200], maxsplit=1)[0]
     for family, marker in _markers(COUNT_EN, tail):
         found = _EN_LIST.match(tail[marker.end():])
+        if found is None and ":" in marker.group(0):
+            found = _EN_LIST_PLAIN.match(tail[marker.end():])  # three reasons: cost, quality and trust.
         if found is None:
             continue
         items = _split_en(found.group(1))
