@@ -95,6 +95,8 @@ SHARE_ZH = Table("share", "zh", (
             r"支持|反对|赞成|满意|不满意)",
       examples=("其中，29.4%的企业认为本季企业经营状况较好，57.5%认为一般，13.1%认为较差。",)),
 ))
+# Words of approximation between a family's words and its figure ("took about 40%"; the figure keeps its own qualifier)
+_ABOUT_EN = r"(?:(?:about|around|nearly|almost|some|roughly|just|only)\s+)?"
 SHARE_EN = Table("share", "en", (
     F("A and B took X% and Y%, respectively", "parts listed in order, with a word of shares (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:\d]{0,40}?)?,?\s+respectively\b",
@@ -131,23 +133,21 @@ SHARE_EN = Table("share", "en", (
                 "interest.",)),
     F("financed X% by A", "a part by who pays, owns or makes it (exclusive)",
       r"\b(?:financed|funded|paid\s+for|met|covered|owned|held|controlled|backed|made|produced|generated|supplied|"
-      r"provided)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|just\s+)?", after=r"\s+by\b",
+      r"provided)\s+" + _ABOUT_EN, after=r"\s+by\b",
       examples=("The project is financed 70 pct by the state and 30 pct by private banks.",)),
     F("A with X%", "a name's figure in a list of names (market shares, votes: checked only when they fit)",
-      r"\b(?:with|on)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|just\s+|only\s+)?",
+      r"\b(?:with|on)\s+" + _ABOUT_EN,
       after=r"\s*(?:[,;)]|\.(?!\d)|and\b|while\b|$)",
       examples=("Alpha led the market with 40%, followed by Beta with 25% and Gamma with 15%.",),
       counter=("Profit rose 12%, with sales up 5% on 3%.",)),
     F("another X%", "one more part of the whole named before it in the sentence (exclusive)",
-      r"\b(?:another|a\s+further|an\s+additional|a\s+second)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
-      r"roughly\s+|just\s+)?",
+      r"\b(?:another|a\s+further|an\s+additional|a\s+second)\s+" + _ABOUT_EN,
       examples=("Some 17% of the readers have switched supplier and a further 16% are thinking of doing so.",
                 "About 40% of the grant goes to schools and another 25% to hospitals.")),
     F("the share of W was X%", "a share stated as the level of a share (shares of one thing at different times may "
       "stand side by side: checked only when they fit)",
       r"\b(?:share|proportion|portion)\s+(?:of\s+(?:the\s+)?[^.;:,\d]{1,40}?\s+)?(?:was|is|were|are|stood\s+at|"
-      r"stands\s+at|reached|(?:rose|fell|dropped|increased|grew|declined|slipped|climbed)\s+to)\s+"
-      r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+|some\s+|only\s+|roughly\s+)?",
+      r"stands\s+at|reached|(?:rose|fell|dropped|increased|grew|declined|slipped|climbed)\s+to)\s+" + _ABOUT_EN,
       examples=("Europe's share of group sales was 45%, while Asia's share was 30%.",)),
     F("Of W, X% were A", "parts of a whole the sentence opens with (Of the 400 workers, ...; exclusive)", "",
       after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
