@@ -104,6 +104,7 @@ def test_chinese_list_named_as_parts_of_a_total():
     "2021年、2022年、2023年，公司研发投入占营业收入比重分别为8.2%、8.4%、11.5%。",  # one share at three times
     "该公司占国内测试设备市场的6.1%，其中高端设备市场占有率为40.1%。",  # 其中: a part of the first part
     "In 2003 and 2004, exports took 40% and 45% of output, respectively.",
+    "Asia accounted for 40% of sales, of which China made up 25%.",
 ])
 def test_times_listed_and_parts_of_a_part_are_no_group(text):
     assert groups(text) == []

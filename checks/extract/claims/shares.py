@@ -422,7 +422,7 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
 # part of the first part).
 _OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b|\b(?:in|by|"
                           r"during|since|until|for)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:19|20)\d\d\b"
-                          r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中", re.I)
+                          r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中|\bof\s+wh(?:ich|om)\b", re.I)
 
 _OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b",
                                re.I)
