@@ -62,6 +62,14 @@ def test_poll_answers_are_parts_that_may_overlap():
     assert groups("The dollar has fallen by 50% against the euro and by 30% against the yen.") == []
 
 
+def test_answers_with_the_rest_named_split_the_respondents():
+    assert outcome("Of the 400 people polled, 55% backed the plan, 30% opposed it and the rest were undecided.") \
+        == "holds"
+    assert outcome("Of the 400 people polled, 65% backed the plan, 40% opposed it and the rest were undecided.") \
+        == "exceeds"
+    assert outcome("在受访者中，约六成选择储蓄，近三成选择投资，其余的则选择消费。") == "holds"
+
+
 def test_answers_past_the_whole_restart_with_the_sentences_that_fit():
     text = ("Cameras were the gadget of the year, with nearly 40% choosing one. However, only 25% said a camera "
             "would be their next purchase. Almost a quarter, 22%, said they would buy a phone. Forty-four percent "

@@ -134,6 +134,9 @@ SHARES = [
       "parts"),
     T("share", "en", "A made up X% of W, B Y% and the remainder came from C",
       "{L1} made up {P1} of {W}, {L2} {P2} and the remainder came from {L3}.", "rest_unstated"),
+    T("share", "en", "X% said A, Y% said B and the rest were undecided",
+      "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
+      "rest_unstated"),
 ]
 
 ELAPSED = [

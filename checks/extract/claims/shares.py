@@ -272,8 +272,10 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
+        # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
+        answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
-                              exclusive=g.exclusive, rest_unstated=rest_unstated))
+                              exclusive=g.exclusive or answers, rest_unstated=rest_unstated))
     return out
 
 
