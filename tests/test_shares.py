@@ -116,3 +116,9 @@ def test_chinese_list_named_as_parts_of_a_total():
 ])
 def test_times_listed_and_parts_of_a_part_are_no_group(text):
     assert groups(text) == []
+
+
+def test_a_breakdown_by_one_dimension_frames_its_parts():
+    assert outcome("按地区划分，东部地区占比52%，中西部地区占比38%，东北地区占比10%。") == "holds"
+    assert outcome("从收入结构看，国内业务占比60%，海外业务占比50%。") == "exceeds"
+    assert outcome("从数据看，制造业占比30%，服务业占比80%。") == "overlap"  # no dimension named: may be two wholes

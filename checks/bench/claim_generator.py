@@ -104,6 +104,8 @@ SHARES = [
     T("share", "zh", "全角：A占X%，B占Y%", "{W}中，{L1}占{P1}，{L2}占{P2}。", "parts", fullwidth=True),
     T("share", "zh", "A占W的X%。其余Y%来自B", "{L1}占{W}的{P1}。其余{P2}来自{L2}。", "rest"),
     T("share", "zh", "A仅占W的X%，低于B的Y%", "{L1}仅占{W}的{P1}，低于{L2}的{P2}。", "parts"),
+    T("share", "zh", "从W结构看，A占比X%，B占比Y%，C占比Z%", "从{W}结构看，{L1}占比{P1}，{L2}占比{P2}，{L3}占比{P3}。",
+      "parts"),
     T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
       "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
     T("share", "en", "A and B accounted for X% and Y% respectively",

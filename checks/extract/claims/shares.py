@@ -482,15 +482,18 @@ def _same_whole(a: str, b: str) -> bool:
     return a[-2:] == b[-2:]
 
 
-_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),", re.I)
+_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),"
+                    r"|(?:^|[，,。；;：:])\s*(?:从|按|按照)([^，,。；;：:\d%]{0,10}?(?:结构|分布|构成|类型|类别|行业|地区|区域|来源|"
+                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务))(?:来|上)?(?:看|划分|分|统计|计)[，,]", re.I)
 
 
 def frame_whole(text: str, s: int, first: int) -> str:
-    """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …"""
+    """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …; or the
+    dimension it breaks its whole down by: 从收入结构看，…; 按地区划分，…"""
     found = None
     for found in _FRAME.finditer(text[s:first]):
         pass
-    return (found.group(1) or found.group(2) or "").strip() if found else ""
+    return (found.group(1) or found.group(2) or found.group(3) or "").strip() if found else ""
 
 
 def _whole(text: str, m: Mention) -> str:
