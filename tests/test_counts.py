@@ -38,3 +38,9 @@ def test_a_ranked_list_is_counted_only_when_it_agrees():
     # an item of a ranked list may hold a 、 of its own: no claim rather than a false mismatch
     assert counts("前三位投资方式依次为：银行、证券、保险公司理财产品、基金信托产品和股票。") == []
     assert counts("前三季度营收增长5%，为近年来最高。") == []
+
+
+def test_an_english_count_before_an_acronym_and_its_noun():
+    assert counts("Two UK gamers, John Smith and Mary Jones, have won the title.") == \
+        [("Two", ("John Smith", "Mary Jones"), False)]
+    assert counts("Two EU officials said the talks would resume.") == []

@@ -102,7 +102,7 @@ def _countable(text: str, m: Mention) -> bool:
         return False
     if _MAGNITUDE.search(m.surface) or m.high - m.low > 1:
         return False  # 8到10个: a range is no count of items
-    return bool(m.unit) or bool(re.match(r"\s+[a-z]", text[m.end:m.end + 3]))
+    return bool(m.unit) or bool(re.match(r"\s+(?:[a-z]|[A-Z]{2,4}\s+[a-z])", text[m.end:m.end + 9]))  # (two UK gamers)
 
 
 def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[CountClaim]:
