@@ -119,7 +119,7 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"公斤|千克|克|吨|斤", None, "count"),
     (r"EFLOPS|PFLOPS|TWh|GWh|kWh|GW|MW|kW|Token|tokens?", None, "count"),
     (r"比特(?!币)|个|家|只|名|人|位|件|项|台|辆|次|所|座|条|篇|款|种|届|场|批|株|头|架|艘|户|例|份|套|部|张|本|支|颗|枚|间|栋|层|票|股|胎|崽|起|期|轮|组|类|处|道|首|幅|集|笔|宗|单|把"
-     r"|方面|市(?![场值民县委区政况盈])", None, "count"),
+     r"|(?<![一另])方面|市(?![场值民县委区政况盈])", None, "count"),
 ]
 _UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
 _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
