@@ -104,6 +104,8 @@ SHARES = [
     T("share", "zh", "全角：A占X%，B占Y%", "{W}中，{L1}占{P1}，{L2}占{P2}。", "parts", fullwidth=True),
     T("share", "zh", "A占W的X%。其余Y%来自B", "{L1}占{W}的{P1}。其余{P2}来自{L2}。", "rest"),
     T("share", "zh", "A仅占W的X%，低于B的Y%", "{L1}仅占{W}的{P1}，低于{L2}的{P2}。", "parts"),
+    T("share", "zh", "从W结构看，A占比X%，B占比Y%，C占比Z%", "从{W}结构看，{L1}占比{P1}，{L2}占比{P2}，{L3}占比{P3}。",
+      "parts"),
     T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
       "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
     T("share", "en", "A and B accounted for X% and Y% respectively",
@@ -126,6 +128,17 @@ SHARES = [
       "The group will acquire {P1} of {W}, in which it already holds a {P2} stake.", "parts"),
     T("share", "en", "A accounted for X pct of the 1986 W, B for Y pct", "{L1} accounted for {P1} of the 1986 {W}, "
       "{L2} for {P2} and {L3} for {P3}.", "parts"),
+    T("share", "en", "W was X bln dlrs, of which Y% came from A", "{W} totalled 4.2 billion dlrs, of which {P1} came "
+      "from {L1}, {P2} from {L2} and {P3} from {L3}.", "parts"),
+    T("share", "en", "A accounted for X% of W, and another Y% came from B",
+      "{L1} accounted for {P1} of {W}, and another {P2} came from {L2}.", "parts"),
+    T("share", "en", "financed X pct by A and Y pct by B", "The new plant was financed {P1} by {L1} and {P2} by {L2}.",
+      "parts"),
+    T("share", "en", "A made up X% of W, B Y% and the remainder came from C",
+      "{L1} made up {P1} of {W}, {L2} {P2} and the remainder came from {L3}.", "rest_unstated"),
+    T("share", "en", "X% said A, Y% said B and the rest were undecided",
+      "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
+      "rest_unstated"),
 ]
 
 ELAPSED = [
@@ -402,6 +415,14 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
             slots[f"P{i + 1}"] = w
         return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, (_, v) in enumerate(words)]
     count = len(re.findall(r"\{P\d\}", t.text))
+    if t.form == "rest_unstated":  # the parts leave room for a rest named without a figure (false: they leave none)
+        cuts = sorted(rng.sample(range(5, 95), count))
+        values = [b - a for a, b in zip([0] + cuts, cuts)]
+        if not true:
+            values[0] += 100 - sum(values) + rng.choice([2, 5, 12])
+        for i, v in enumerate(values):
+            slots[f"P{i + 1}"] = rng.choice([f"{v}%", f"{v} percent", f"{v} pct"])
+        return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, v in enumerate(values)]
     cuts = sorted(rng.sample(range(5, 95), count - 1))
     values = [b - a for a, b in zip([0] + cuts, cuts + [100])]
     if t.form == "parts" and rng.random() < 0.5:
@@ -580,7 +601,7 @@ def _share_fields(t: Template, sentence: str, where: dict, parts: list, slots: d
     values = []
     for slot, label_slot, v, name in parts:
         values.append(_value(slot, where, sentence, v, "%") | {"label": name})
-    return {"parts": values, "whole": slots["W"], "exhaustive": t.form == "rest"}
+    return {"parts": values, "whole": slots["W"], "exhaustive": t.form in ("rest", "rest_unstated")}
 
 
 def fact_entity(lang: str, person: bool, rng: random.Random, used: set[str]) -> str:

@@ -18,12 +18,14 @@ _ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|N
                            r"Sept?|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Prof|Jr|Sr)|\b[A-Z])\.\s*$")
 
 
-# A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …".
-_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)")
+# A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …"; and a
+# quotation closed after its stop ends one before a capital: … "they are progressing." Cars accounted for …
+_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)"
+                           r"|(?<=[.!?][\"”’])\s+(?=[A-Z])")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    if ". " not in text:
+    if ". " not in text and '." ' not in text and ".” " not in text:
         return sentence_spans(text)
     out = []
     for s, e in sentence_spans(text):
