@@ -10,9 +10,11 @@ import pytest
 from checks import baseline as baseline_file
 from checks.backends import LocalBackend, ProcessesBackend
 from checks.backends.base import Backend
+from checks.backends.processes import article_runs, by_files
 from checks.config import Config
 from checks.engine import run
 from checks.errors import ConfigError
+from checks.ingest.reader import input_files, read_files
 from checks.model import Hit
 from checks.rules.base import RULES, rule
 from corpora import same_everywhere, write_defects
@@ -36,6 +38,22 @@ def test_workers_on_the_shared_corpus(news_corpus, tmp_path):
     for i in range(6):  # six shards: every worker reads several files
         (tmp_path / f"news_{i}.jsonl").write_text("".join(lines[i::6]), encoding="utf-8")
     document = json.loads(same_everywhere([str(tmp_path)], Config(data_docs=False)))
+    assert document["findings"] and document["verified"]
+
+
+def test_one_big_file_is_split_by_whole_articles(news_corpus):
+    """The shared corpus is one .jsonl file: workers take runs of its articles, with the same findings."""
+    files = input_files([str(news_corpus)])
+    assert not by_files(files, 2)
+    corpus = read_files(files)
+    runs = article_runs(corpus, 8)
+    assert len(runs) == 8
+    assert [r[0] for r in runs[1:]] == [r[1] for r in runs[:-1]] and runs[-1][1] == len(corpus.articles)
+    assert [r[2] for r in runs[1:]] == [r[3] for r in runs[:-1]] and runs[-1][3] == len(corpus.paragraphs)
+    owners = corpus.paragraphs["article_id"]
+    for a0, a1, p0, p1 in runs:  # every run holds whole articles, and exactly its articles' paragraphs
+        assert set(owners.iloc[p0:p1]) == set(corpus.articles["article_id"].iloc[a0:a1])
+    document = json.loads(same_everywhere([str(news_corpus)], Config(data_docs=False)))
     assert document["findings"] and document["verified"]
 
 

@@ -31,6 +31,8 @@ def after(text: str, marker: str) -> list[tuple[str, str]]:
     ("公司董事长王建华1965年出生。", "1965", ("王建华", "person")),
     ("任正非1944年出生于贵州。", "1944", ("任正非", "person")),
     ("央视《新闻联播》于1978年1月1日首播。", "于", ("新闻联播", "thing")),
+    ("林明远出生于2003年。", "出生", ("林明远", "person")),     # jieba splits 林 + 明远 and rates 林 low
+    ("谢海峰，1971年生。", "，", ("谢海峰", "person")),
 ])
 def test_chinese_names_before_an_event(text, marker, expected):
     assert before(text, marker) == [expected]
@@ -71,6 +73,9 @@ def test_chinese_names_after(text, marker, expected):
     ("Shares of Northwind Labs rose.", " rose", ("Northwind Labs", "organisation")),
     ("Mr Tellier took charge in 2003.", " took", ("Tellier", "person")),
     ("The Nintendo DS went on sale.", " went", ("Nintendo DS", "")),
+    ("He quoted Johnson. Harbor Mills Ltd was set up in 1990.", " was", ("Harbor Mills Ltd", "organisation")),
+    ("John F. Kennedy was born in 1917.", " was", ("John F. Kennedy", "")),
+    ("The U.S. Steel Corp was founded in 1901.", " was", ("U.S. Steel Corp", "organisation")),
 ])
 def test_english_names_before(text, marker, expected):
     assert before(text, marker) == [expected]
@@ -87,6 +92,7 @@ def test_english_words_that_open_sentences_are_not_names(text, marker):
 
 def test_english_names_after():
     assert after("Benson founded Northwind Labs in 1998.", "founded") == [("Northwind Labs", "organisation")]
+    assert after("In 1998, Benson founded Northwind Labs. Trade rose.", "founded") == [("Northwind Labs", "organisation")]
     assert after("The Normans founded the Bank of England in 1694.", "founded") == [("Bank of England", "organisation")]
 
 

@@ -70,6 +70,10 @@ def test_each_family_reads_its_examples(family, text, expected):
     "Northwind Labs opened its first store in 2001.",         # the store opened, not the firm
     "Sales rose in 2004 as Northwind Labs opened new stores.",
     "It was founded in 1998 by two engineers.",
+    "2024年秋粮上市后，有关部门启动了收购预案。",              # grain comes to market: a common noun
+    "2018年，他说“我们成立”了。",                              # a quotation, not a name
+    "Northwind Labs sold 1998 units.",                         # a number, not a year
+    "次年3月，华科智能科技有限公司在深交所上市。",              # 次年 with no year before it
 ])
 def test_no_fact_where_the_entity_or_the_event_stays_unclear(text):
     assert facts(text) == []
@@ -84,7 +88,7 @@ def test_a_plan_is_marked():
 
 def test_a_listing_keeps_its_exchange_and_an_office_its_title():
     [fact] = facts("中国平安保险(集团)股份有限公司于2007年3月在上海证券交易所上市。")
-    assert fact.qualifier == "上海证券交易所"
+    assert fact.qualifier == "A股"  # the market: 在上交所上市 and 登陆A股 are one listing
     [fact] = facts("Kowalski became chief executive in 2003.")
     assert (fact.event, fact.qualifier) == ("took_office", "chief executive")
 
@@ -172,6 +176,19 @@ def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
     assert [s for s, _ in con001(run_articles(tmp_path, first, second)) if s == "error"] == []
 
 
+def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "浙江恒远纺织集团股份有限公司于2010年4月在上交所上市，该公司自2011年登陆A股以来首次迎来解禁。"))
+    assert severity == "error" and "2010年4月 vs 2011年" in message
+
+
+def test_a_year_stated_as_the_next_is_counted_from_the_one_before(tmp_path):
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
+        "华科智能科技有限公司于2017年在深交所上市。"))
+    assert severity == "error" and "2016年3月 vs 2017年" in message
+
+
 def test_a_nickname_with_two_dates_inside_one_article(tmp_path):
     [(severity, _)] = con001(run_articles(tmp_path, "大熊猫“小米”于2016年6月出生在成都。\n\n2018年3月出生的“小米”很受欢迎。"))
     assert severity == "error"
@@ -183,3 +200,24 @@ def test_the_bundled_page_never_loads_the_segmenter(seed_page):
             f"execute([{str(seed_page)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the generator plants each fact under a name of its own ---------------------------------------------
+
+def test_the_generator_never_gives_one_name_to_two_planted_facts(news_corpus):
+    from checks.bench.claim_generator import generate
+
+    docs, labels = generate(news_corpus, per_template=2, taken=frozenset({"华科智能科技有限公司"}))
+    docs_of: dict[str, set[str]] = {}
+    for lb in labels:
+        if lb["type"] == "fact":
+            docs_of.setdefault(lb["entity"], set()).add(lb["doc"])
+    assert docs_of and all(len(d) == 1 for d in docs_of.values())
+    assert "华科智能科技有限公司" not in docs_of
+    pairs = {}
+    for lb in labels:
+        if lb["type"] == "fact":
+            pairs.setdefault(lb["doc"], []).append(lb)
+    for doc, (first, second) in pairs.items():  # a true version: one date twice; a false one: two years
+        same = first["date"]["value"] == second["date"]["value"]
+        assert same == (first["verdict"] == "holds"), doc

@@ -2,8 +2,9 @@
 backend reads the inputs and runs each rule's own function where the rule's scope allows.
 
     local      one process: every rule over the whole run (`--jobs 1`)
-    processes  worker processes: paragraph-, article- and file-scope work split by input files, the
-               rest over the joined result (`--jobs N`, the default: one worker per core)
+    processes  worker processes: paragraph-, article- and file-scope work split by input files (or, for
+               one big file, by runs of whole articles), the rest over the joined result (`--jobs N`, the
+               default: one worker per core)
     spark      PySpark (`--engine spark`, in checks.spark): the same split on a cluster
 
 A backend says which scopes it can run; a rule it cannot run stops the run before any work.

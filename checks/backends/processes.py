@@ -1,10 +1,15 @@
 """Worker processes: the pandas engine on every core, with the findings of one process.
 
-Phase one, in the workers: each reads a contiguous share of the input files (with the ids they have in the
-whole run), builds the paragraph- and article-scope derived datasets over them (mentions, claims) and runs the rules
-whose scope is paragraph, article or file: what those rules must see at once is whole inside one share of
-files. Phase two, here: the shares are joined in input order into the corpus that one process would have
-read, the derived datasets likewise, and the rules whose scope is dataset or corpus run over the whole.
+Phase one, in the workers, by one of two routes:
+- many files: each worker reads a contiguous share of the input files (with the ids they have in the whole
+  run), builds the paragraph- and article-scope derived datasets over them (mentions, claims) and runs the
+  rules whose scope is paragraph, article or file: what those rules must see at once is whole inside one
+  share of files;
+- one big file (or one file most of the input): this process reads it, and workers forked from it, which
+  inherit the corpus without a copy, each take a contiguous run of whole articles for the derived datasets
+  and the paragraph- and article-scope rules; file-scope rules join phase two.
+Phase two, here: the shares are joined in input order into the corpus that one process would have read, the
+derived datasets likewise, and the rules whose scope is dataset or corpus run over the whole.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from checks.backends.base import Backend
@@ -24,13 +30,14 @@ from checks.model import Hit
 from checks.rules.base import RULES, SCOPES
 
 SPLIT_SCOPES = ("paragraph", "article", "file")  # what one share of whole files holds whole
+ARTICLE_SCOPES = ("paragraph", "article")  # what one run of whole articles holds whole
 SHARES_PER_JOB = 4  # more shares than workers, so one slow share does not leave the other workers idle
 MIN_PARALLEL_BYTES = 1 << 20  # below this, starting workers costs more than it saves
 
 
 @dataclass
 class ShareResult:
-    corpus: Corpus
+    corpus: Corpus | None  # None when the parent read it
     datasets: dict[str, pd.DataFrame]
     hits: dict[str, list[Hit]]
     seconds: dict[str, float]
@@ -86,14 +93,26 @@ class ProcessesBackend(Backend):
         self.min_bytes = min_bytes
 
     def run(self, source, plan, progress=None):
+        if isinstance(source, Corpus):
+            if self.jobs < 2 or _text_bytes(source) < self.min_bytes or not _can_fork():
+                return LocalBackend().run(source, plan, progress)
+            return self._by_articles(source, plan, {}, progress)
+        files = input_files(list(source))
+        total = sum(f.size for f in files)
+        if self.jobs < 2 or total < self.min_bytes:
+            return LocalBackend().run(source, plan, progress)
+        if by_files(files, self.jobs) or not _can_fork():
+            shares = shares_of(files, self.jobs * SHARES_PER_JOB)
+            if len(shares) >= 2:
+                return self._by_files(shares, plan, progress)
+            return LocalBackend().run(source, plan, progress)
+        started = time.perf_counter()
+        corpus = read_files(files, progress.advance_bytes if progress else None, plan.config.input)
+        return self._by_articles(corpus, plan, {"ingest": time.perf_counter() - started}, progress)
+
+    def _by_files(self, shares, plan, progress):
         from checks.engine import Outcome
 
-        if isinstance(source, Corpus):
-            return LocalBackend().run(source, plan, progress)
-        files = input_files(list(source))
-        shares = shares_of(files, self.jobs * SHARES_PER_JOB)
-        if self.jobs < 2 or len(shares) < 2 or sum(f.size for f in files) < self.min_bytes:
-            return LocalBackend().run(source, plan, progress)
         split = [rule for rule in plan.rules if rule.scope in SPLIT_SCOPES]
         whole = [rule for rule in plan.rules if rule.scope not in SPLIT_SCOPES]
         wanted = split_datasets_read(whole)
@@ -107,15 +126,111 @@ class ProcessesBackend(Backend):
                     progress.advance_bytes(sum(f.size for f in share))
         seconds = _summed([r.seconds for r in results])
         seconds["workers"] = time.perf_counter() - started
+        _ticked(progress, split)
         corpus = concat_corpora([r.corpus for r in results])
-        context = open_context(corpus, plan.config, RULES)
-        for name in sorted(set.intersection(*(set(r.datasets) for r in results))):
-            context.set_dataset(name, pd.concat([r.datasets[name] for r in results], ignore_index=True))
+        context = _joined_context(corpus, plan.config, [r.datasets for r in results])
         hits: dict[str, list[Hit]] = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])]
                                       for rule in split}
         del results  # the parts are in the joined corpus now
         more_hits, timing = run_whole(context, whole, self.jobs, progress)
         return Outcome(corpus, context, {**hits, **more_hits}, {**seconds, **timing})
+
+    def _by_articles(self, corpus: Corpus, plan, seconds: dict[str, float], progress):
+        """Workers forked from this process, each over a run of whole articles of the corpus read here."""
+        from checks.engine import Outcome
+
+        split = [rule for rule in plan.rules if rule.scope in ARTICLE_SCOPES]
+        whole = [rule for rule in plan.rules if rule.scope not in ARTICLE_SCOPES]
+        wanted = split_datasets_read(whole)
+        runs = article_runs(corpus, self.jobs * SHARES_PER_JOB)
+        if len(runs) < 2 or not (split or wanted):
+            return LocalBackend().run(corpus, plan, progress)
+        _FORKED.update(corpus=corpus, config=plan.config, codes=[r.code for r in split],
+                       datasets=wanted)
+        results = []
+        started = time.perf_counter()
+        try:
+            with multiprocessing.get_context("fork").Pool(min(self.jobs, len(runs))) as pool:
+                results = list(pool.imap(_articles_phase_one, runs))
+        finally:
+            _FORKED.clear()
+        seconds = {**seconds, **_summed([r.seconds for r in results]), "workers": time.perf_counter() - started}
+        _ticked(progress, split)
+        context = _joined_context(corpus, plan.config, [r.datasets for r in results])
+        hits = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])] for rule in split}
+        del results
+        more_hits, timing = run_whole(context, whole, self.jobs, progress)
+        return Outcome(corpus, context, {**hits, **more_hits}, {**seconds, **timing})
+
+
+def by_files(files: list[InputFile], jobs: int) -> bool:
+    """Whether shares of whole files keep every worker busy: no file holds more than half a worker's part
+    of the input. Otherwise (one big .jsonl or Parquet file) the run is split by articles instead."""
+    total = sum(f.size for f in files)
+    return len(files) >= 2 and max(f.size for f in files) * 2 * jobs <= total
+
+
+def article_runs(corpus: Corpus, count: int) -> list[tuple[int, int, int, int]]:
+    """Contiguous runs of whole articles of about equal text length, at most `count`: for each, its rows in
+    the articles table and in the paragraphs table (start, end, start, end). A run ends where an article
+    does; articles with no paragraph go with the run before them."""
+    paragraphs, articles = corpus.paragraphs, corpus.articles
+    owners = paragraphs["article_id"].to_numpy(dtype=object)
+    if not len(owners):
+        return []
+    lengths = np.cumsum(paragraphs["length"].to_numpy(dtype=np.int64))
+    new_article = np.flatnonzero(owners[1:] != owners[:-1]) + 1  # paragraph rows where an article begins
+    cuts = [0]
+    for k in range(1, count):
+        at = int(np.searchsorted(new_article, np.searchsorted(lengths, lengths[-1] * k / count)))
+        if at < len(new_article) and new_article[at] > cuts[-1]:
+            cuts.append(int(new_article[at]))
+    cuts.append(len(owners))
+    first_row = {a: i for i, a in enumerate(articles["article_id"].to_numpy(dtype=object))}
+    article_cuts = [0] + [first_row[owners[p]] for p in cuts[1:-1]] + [len(articles)]
+    return [(article_cuts[i], article_cuts[i + 1], cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+_FORKED: dict = {}
+
+
+def _articles_phase_one(rows: tuple[int, int, int, int]) -> ShareResult:
+    """The derived datasets and the article-local rules over one run of whole articles (in a forked worker)."""
+    a0, a1, p0, p1 = rows
+    corpus = _FORKED["corpus"]
+    part = Corpus([], corpus.articles.iloc[a0:a1].reset_index(drop=True),
+                  corpus.paragraphs.iloc[p0:p1].reset_index(drop=True), corpus.accounting.iloc[0:0])
+    context = Context(part, _FORKED["config"], RULES)
+    started = time.perf_counter()
+    for name in _FORKED["datasets"]:
+        context.dataset(name)
+    seconds = {"datasets": time.perf_counter() - started}
+    hits, timing = run_rules(context, [RULES[code] for code in _FORKED["codes"]])
+    built = {name: frame for name, frame in context.built().items() if split_dataset(name)}
+    return ShareResult(None, built, hits, {**seconds, **timing})
+
+
+def _joined_context(corpus: Corpus, config, parts: list[dict[str, pd.DataFrame]]) -> Context:
+    """The whole run's Context, with the derived datasets the parts built joined in their order."""
+    context = open_context(corpus, config, RULES)
+    for name in sorted(set.intersection(*(set(p) for p in parts))) if parts else []:
+        context.set_dataset(name, pd.concat([p[name] for p in parts], ignore_index=True))
+    return context
+
+
+def _text_bytes(corpus: Corpus) -> int:
+    """About the UTF-8 size of a corpus's text (three bytes a character, as for Chinese)."""
+    return int(corpus.paragraphs["length"].sum()) * 3 if len(corpus.paragraphs) else 0
+
+
+def _ticked(progress, rules) -> None:
+    """The rules the workers ran, counted on the progress bar once their results are back."""
+    for rule in rules if progress else []:
+        progress.rule(rule.code)
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux")
 
 
 _WHOLE: dict = {}

@@ -115,6 +115,8 @@ SHARES = [
     T("share", "zh", "全角：A占X%，B占Y%", "{W}中，{L1}占{P1}，{L2}占{P2}。", "parts", fullwidth=True),
     T("share", "zh", "A占W的X%。其余Y%来自B", "{L1}占{W}的{P1}。其余{P2}来自{L2}。", "rest"),
     T("share", "zh", "A仅占W的X%，低于B的Y%", "{L1}仅占{W}的{P1}，低于{L2}的{P2}。", "parts"),
+    T("share", "zh", "从W结构看，A占比X%，B占比Y%，C占比Z%", "从{W}结构看，{L1}占比{P1}，{L2}占比{P2}，{L3}占比{P3}。",
+      "parts"),
     T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
       "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
     T("share", "en", "A and B accounted for X% and Y% respectively",
@@ -137,6 +139,17 @@ SHARES = [
       "The group will acquire {P1} of {W}, in which it already holds a {P2} stake.", "parts"),
     T("share", "en", "A accounted for X pct of the 1986 W, B for Y pct", "{L1} accounted for {P1} of the 1986 {W}, "
       "{L2} for {P2} and {L3} for {P3}.", "parts"),
+    T("share", "en", "W was X bln dlrs, of which Y% came from A", "{W} totalled 4.2 billion dlrs, of which {P1} came "
+      "from {L1}, {P2} from {L2} and {P3} from {L3}.", "parts"),
+    T("share", "en", "A accounted for X% of W, and another Y% came from B",
+      "{L1} accounted for {P1} of {W}, and another {P2} came from {L2}.", "parts"),
+    T("share", "en", "financed X pct by A and Y pct by B", "The new plant was financed {P1} by {L1} and {P2} by {L2}.",
+      "parts"),
+    T("share", "en", "A made up X% of W, B Y% and the remainder came from C",
+      "{L1} made up {P1} of {W}, {L2} {P2} and the remainder came from {L3}.", "rest_unstated"),
+    T("share", "en", "X% said A, Y% said B and the rest were undecided",
+      "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
+      "rest_unstated"),
 ]
 
 ELAPSED = [
@@ -189,6 +202,12 @@ FACTS = [
     T("fact", "zh", "P，Y年M月生", "{E}，{DATE}生，现任公司董事长。", "born"),
     T("fact", "zh", "E于Y年M月在交易所上市", "{E}于{DATE}在深圳证券交易所上市。", "listed"),
     T("fact", "zh", "Y年，E正式成立", "{DATE}，{E}正式成立。", "founded"),
+    T("fact", "zh", "自Y年成立以来，E", "自{DATE}成立以来，{E}已发展成为行业龙头。", "founded"),
+    T("fact", "zh", "Y年M月D日，E挂牌成立", "{DATE}，{E}挂牌成立。", "founded"),
+    T("fact", "zh", "E成立于Y年M月（全角）", "{E}成立于{DATE}，注册资本一亿元。", "founded", fullwidth=True),
+    T("fact", "zh", "E于Y年M月在上交所挂牌上市", "{E}于{DATE}在上交所挂牌上市，募资5亿元。", "listed"),
+    T("fact", "zh", "P于Y年M月出任董事长", "{E}于{DATE}出任公司董事长。", "took_office"),
+    T("fact", "zh", "Y年M月出生的P", "{DATE}出生的{E}是公司创始人。", "born"),
     T("fact", "en", "E, founded in Y", "{E}, founded in {DATE}, employs about 300 people.", "founded"),
     T("fact", "en", "P, who was born in Y", "{E}, who was born in {DATE}, joined the board last year.", "born"),
     T("fact", "en", "E was set up in Y", "{E} was set up in {DATE} to serve local farmers.", "founded"),
@@ -197,6 +216,12 @@ FACTS = [
     T("fact", "en", "E was founded in Y by", "{E} was founded in {DATE} by two engineers.", "founded"),
     T("fact", "en", "Born in Y, P", "Born in {DATE}, {E} studied law in Paris.", "born"),
     T("fact", "en", "E, which was listed in Y", "{E}, which was listed in {DATE}, saw its shares fall.", "listed"),
+    T("fact", "en", "Since its founding in Y, E", "Since its founding in {DATE}, {E} has doubled its staff.", "founded"),
+    T("fact", "en", "the Y-founded E", "The {DATE}-founded {E} said profits rose.", "founded"),
+    T("fact", "en", "E (founded Y)", "{E} (founded {DATE}) makes valves.", "founded"),
+    T("fact", "en", "E went public in Month Y", "{E} went public in {DATE}, raising 40 mln dlrs.", "listed"),
+    T("fact", "en", "P took office in Month Y", "{E} took office as chief executive in {DATE}.", "took_office"),
+    T("fact", "en", "P, born Y,", "{E}, born {DATE}, chairs the board.", "born"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS
@@ -228,6 +253,22 @@ ZH_PEOPLE = ["王建华", "李明远", "陈思涵", "赵国栋", "周雅琴", "�
 EN_ORGS = ["Northwind Labs", "Harbor Mills Ltd", "Castlegate Bank", "Blue Ridge Foods", "Meridian Pumps Inc",
            "Kestrel Airways"]
 EN_PEOPLE = ["Maria Kowalski", "James Whitfield", "Ana Lucia Moreno", "Peter Okafor", "Helen Marsh", "David Lindqvist"]
+# Parts of the names of planted facts: every fact gets a name of its own, so that the only dates one name carries
+# in a run are the ones its document states (CON001 compares full names across the whole run).
+ZH_BRANDS = ["华科", "东辰", "青禾", "北辰", "鼎泰", "瑞丰", "嘉禾", "恒通", "润达", "金桥", "天宇", "海纳", "博远", "启航",
+             "星河", "远望", "明德", "安捷", "正源", "同创"]
+ZH_ORG_KINDS = ["智能科技有限公司", "精密仪器厂", "数据研究院", "农业合作社", "新材料股份有限公司", "实验学校", "医药集团",
+                "物流有限公司", "电子科技股份有限公司", "环保技术研究所"]
+ZH_SURNAMES = ["王", "李", "陈", "赵", "周", "孙", "刘", "杨", "黄", "吴", "徐", "朱", "林", "何", "郭", "马"]
+ZH_GIVEN = ["建华", "明远", "思涵", "国栋", "雅琴", "立新", "志强", "晓燕", "海峰", "丽娟", "文博", "春梅"]
+EN_BRANDS = ["Northwind", "Harbor", "Castlegate", "Blue Ridge", "Meridian", "Kestrel", "Silverline", "Oakridge",
+             "Redwood", "Bramble", "Larkspur", "Copperfield", "Thornbury", "Ashdown", "Wexley", "Marlow"]
+EN_ORG_KINDS = ["Labs", "Mills Ltd", "Bank", "Foods", "Pumps Inc", "Airways", "Holdings", "Systems Corp", "Group",
+                "Engineering Ltd"]
+EN_FIRST = ["Maria", "James", "Ana Lucia", "Peter", "Helen", "David", "Sarah", "Thomas", "Grace", "Michael", "Laura",
+            "Daniel", "Nadia", "Robert"]
+EN_LAST = ["Kowalski", "Whitfield", "Moreno", "Okafor", "Marsh", "Lindqvist", "Brennan", "Hargreaves", "Castellano",
+           "Fairbairn", "Nakamura", "Osei", "Pemberton", "Sandoval"]
 ZH_ITEMS = ["华兴银行", "天元证券", "海通物流", "星辰电子", "金桥建设", "远航船舶", "宏达化工", "新世纪传媒"]
 ZH_ENUM = ["加快项目建设", "优化营商环境", "扩大对外开放", "保障改善民生", "推动科技创新"]
 ZH_PLACES = ["北京", "上海", "广州", "深圳", "成都", "武汉", "西安"]
@@ -385,6 +426,14 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
             slots[f"P{i + 1}"] = w
         return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, (_, v) in enumerate(words)]
     count = len(re.findall(r"\{P\d\}", t.text))
+    if t.form == "rest_unstated":  # the parts leave room for a rest named without a figure (false: they leave none)
+        cuts = sorted(rng.sample(range(5, 95), count))
+        values = [b - a for a, b in zip([0] + cuts, cuts)]
+        if not true:
+            values[0] += 100 - sum(values) + rng.choice([2, 5, 12])
+        for i, v in enumerate(values):
+            slots[f"P{i + 1}"] = rng.choice([f"{v}%", f"{v} percent", f"{v} pct"])
+        return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, v in enumerate(values)]
     cuts = sorted(rng.sample(range(5, 95), count - 1))
     values = [b - a for a, b in zip([0] + cuts, cuts + [100])]
     if t.form == "parts" and rng.random() < 0.5:
@@ -406,12 +455,13 @@ def _year_of(date: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def elapsed_case(t: Template, rng: random.Random, true: bool, year: int) -> tuple[dict, dict]:
+def elapsed_case(t: Template, rng: random.Random, true: bool, year: int, name: str) -> tuple[dict, dict]:
+    """`name`: the organisation, one of its own (自1968年成立以来 states when it was founded)."""
     zh = t.lang == "zh"
     n = rng.randint(5, 60)
     y = year - n
     stated = n if true else n + rng.choice([-4, 5, 8])
-    slots = {"O": rng.choice(ZH_ORGS if zh else EN_ORGS), "Y": f"{y}年" if zh else str(y),
+    slots = {"O": name, "Y": f"{y}年" if zh else str(y),
              "N": f"{stated}年" if zh else f"{stated} years", "NTH": _ordinal(stated)}
     if "{NTH}" in t.text:
         return slots, {"since": ("Y", y, "year"), "elapsed": ("NTH", stated, "years")}
@@ -449,6 +499,8 @@ def count_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict]
 def fact_date(t: Template, rng: random.Random, year: int, month: int, day: int) -> tuple[str, dict]:
     zh = t.lang == "zh"
     if zh:
+        if "D日" in t.family:
+            return f"{year}年{month}月{day}日", {"value": year, "month": month, "day": day}
         with_month = "M月" in t.family
         text = f"{year}年{month}月" if with_month else f"{year}年"
         return text, {"value": year, **({"month": month} if with_month else {})}
@@ -472,10 +524,13 @@ def host_paragraphs(corpus: Path) -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
-def plant(host: str, sentence: str, rng: random.Random, lang: str) -> tuple[str, int]:
-    """The host paragraph with the sentence put after one of its sentences; where the sentence begins."""
+def plant(host: str, sentence: str, rng: random.Random, lang: str, close: bool = False) -> tuple[str, int]:
+    """The host paragraph with the sentence put after one of its sentences; where the sentence begins. `close`: end
+    the sentence before with a full stop where the host left it open (a paragraph cut short, a heading)."""
     at = rng.choice([e for _, e in sentences(host)])
     before, after = host[:at].rstrip(), host[at:].lstrip()
+    if close and before and not re.search(r"[。！？.!?][”\"’')）]*$", before):
+        before += "。" if lang == "zh" else "."
     space = " " if lang == "en" else ""
     text = before + space + sentence + (space + after if after else "")
     return text, len(before) + len(space)
@@ -485,19 +540,22 @@ def _shift(value: dict, by: int) -> dict:
     return {**value, "start": value["start"] + by, "end": value["end"] + by}
 
 
-def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[dict], list[dict]]:
-    """Documents ({id, lang, body, date}) and their labels: per template, true and false versions."""
+def generate(corpus: Path, per_template: int = 6, seed: int = 7,
+             taken: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+    """Documents ({id, lang, body, date}) and their labels: per template, true and false versions. Planted facts
+    bear none of the names in `taken` (those the labelled documents of the same run give dates)."""
+    rng = random.Random(seed)
     hosts = host_paragraphs(corpus)
     docs, labels = [], []
+    used: set[str] = set(taken)
+    namer = random.Random(seed + 1)  # names drawn apart, so that the cases drawn from rng stay as they were
     for ti, t in enumerate(TEMPLATES):
-        # each template draws from its own stream: adding a template leaves the others' cases as they were
-        rng = random.Random(f"{seed}|{t.type}|{t.lang}|{t.family}")
         for k in range(per_template):
             true = k % 2 == 0
             doc_id = f"gen-{t.type}-{t.lang}-{ti:02d}-{k}"
             source, date, host = rng.choice(hosts[t.lang])
             if t.type == "fact":
-                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang])
+                docs_, labels_ = _fact_docs(t, rng, true, doc_id, hosts[t.lang], (namer, used))
                 docs += docs_
                 labels += labels_
                 continue
@@ -509,7 +567,7 @@ def generate(corpus: Path, per_template: int = 6, seed: int = 7) -> tuple[list[d
                 slots, parts = share_case(t, rng, true)
             elif t.type == "elapsed":
                 year = _year_of(date) or 2020
-                slots, fields = elapsed_case(t, rng, true, year)
+                slots, fields = elapsed_case(t, rng, true, year, fact_entity(t.lang, False, namer, used))
             else:
                 slots, fields = count_case(t, rng, true)
             sentence, where = render(t.text, slots)
@@ -554,14 +612,31 @@ def _share_fields(t: Template, sentence: str, where: dict, parts: list, slots: d
     values = []
     for slot, label_slot, v, name in parts:
         values.append(_value(slot, where, sentence, v, "%") | {"label": name})
-    return {"parts": values, "whole": slots["W"], "exhaustive": t.form == "rest"}
+    return {"parts": values, "whole": slots["W"], "exhaustive": t.form in ("rest", "rest_unstated")}
 
 
-def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list) -> tuple[list, list]:
-    """A fact stated in two paragraphs of one article: the same date (true) or two dates (false)."""
+def fact_entity(lang: str, person: bool, rng: random.Random, used: set[str]) -> str:
+    """A name no other planted fact of the run bears: a person's (王建华, Maria Kowalski) or an organisation's."""
+    if lang == "zh":
+        parts = (ZH_SURNAMES, ZH_GIVEN) if person else (ZH_BRANDS, ZH_ORG_KINDS)
+        joiner = ""
+    else:
+        parts = (EN_FIRST, EN_LAST) if person else (EN_BRANDS, EN_ORG_KINDS)
+        joiner = " "
+    while True:
+        name = joiner.join(rng.choice(part) for part in parts)
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list,
+               names: tuple[random.Random, set[str]]) -> tuple[list, list]:
+    """A fact stated in two paragraphs of one article: the same date (true) or two dates (false). The entity's name is
+    its own (`names`: the generator of names and the names taken), so the pair is its only pair of statements."""
     zh = t.lang == "zh"
-    person = t.form == "born"
-    entity = rng.choice((ZH_PEOPLE if person else ZH_ORGS) if zh else (EN_PEOPLE if person else EN_ORGS))
+    person = t.form in ("born", "took_office")
+    entity = fact_entity(t.lang, person, *names)
     year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
     same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
     other = rng.choice(same) if same else t
@@ -572,8 +647,10 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
     offset = 0
     for n, (tt, y, host) in enumerate(((t, year, host1), (other, second_year, host2))):
         date_text, date_fields = fact_date(tt, rng, y, month, day)
+        if tt.fullwidth:
+            date_text = date_text.translate(_FULLWIDTH)
         sentence, where = render(tt.text, {"E": entity, "DATE": date_text})
-        text, at = plant(host, sentence, rng, t.lang)
+        text, at = plant(host, sentence, rng, t.lang, close=True)
         s, e = where["DATE"]
         labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",
                        "family": tt.family, "verdict": "holds" if true else "fails", "based_on": source,

@@ -410,7 +410,8 @@ def claims_bench(label_dir, corpus, seed, generated, misses):
 
         if not corpus.is_file():
             raise UsageError(f"{corpus}: the generator plants into the shared news corpus (give --corpus)")
-        planted_docs, planted = generate(corpus, generated)
+        named = frozenset(lb["entity"] for lb in labels if lb["type"] == "fact")
+        planted_docs, planted = generate(corpus, generated, taken=named)
         docs |= {d["id"]: Doc(d["id"], d["lang"], d["body"], "generated", d["date"]) for d in planted_docs}
         labels += planted
     problems = label_problems(labels, docs)

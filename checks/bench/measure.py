@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import queue as queue_module
 import multiprocessing as mp
 import resource
 import time
 from typing import Callable
+
+import click
 
 
 def rss_mb() -> float:
@@ -41,6 +44,15 @@ def measure_in_child(func: Callable, *args, prepare: Callable | None = None, sta
     queue = ctx.Queue()
     process = ctx.Process(target=_child, args=(func, args, prepare, queue))
     process.start()
-    payload = queue.get()
+    while True:  # a child that dies (the kernel's OOM killer, a crash) must not leave us waiting forever
+        try:
+            payload = queue.get(timeout=1.0)
+            break
+        except queue_module.Empty:
+            if not process.is_alive() and queue.empty():
+                process.join()
+                raise click.ClickException(
+                    f"the measured process ended without a result (exit status {process.exitcode}; "
+                    f"-9 is usually the kernel's out-of-memory killer): give it more memory or a smaller size")
     process.join()
     return json.loads(payload)

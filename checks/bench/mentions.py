@@ -39,24 +39,44 @@ def make_text(megabytes: float, seed: int = 11) -> str:
     return "\n".join(parts)
 
 
-def _extract(text: str) -> dict:
-    """Count mentions; CPU seconds are returned too, as wall time on a shared machine overstates."""
+def _extract(text: str, claims: bool = False) -> dict:
+    """Count mentions (and, with `claims`, the claims recognised from them); CPU seconds are returned too, as
+    wall time on a shared machine overstates."""
     import time
 
+    from checks.extract.claims import paragraph_claims
     from checks.extract.numbers import find_mentions
 
     started = time.process_time()
-    count = sum(len(find_mentions(paragraph)) for paragraph in text.split("\n"))
-    return {"mentions": count, "cpu_seconds": time.process_time() - started}
+    count = found = 0
+    for paragraph in text.split("\n"):
+        ms = find_mentions(paragraph)
+        count += len(ms)
+        if claims:
+            found += len(paragraph_claims(paragraph, ms))
+    return {"mentions": count, "claims": found, "cpu_seconds": time.process_time() - started}
+
+
+def corpus_text(path: str) -> str:
+    """The paragraphs of a .jsonl news corpus (`body` split at blank lines), one a line."""
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        return "\n".join(p.replace("\n", " ") for line in f if line.strip()
+                         for p in json.loads(line).get("body", "").split("\n\n") if p.strip())
 
 
 @bench.command()
 @click.option("--megabytes", default=20.0, show_default=True, help="Size of the generated Chinese text.")
-def mentions(megabytes):
-    """Extract number mentions from generated Chinese paragraphs; print MB/s on one core."""
-    text = make_text(megabytes)
+@click.option("--claims", is_flag=True, help="Also recognise the claims of each paragraph (mentions and claims).")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Read the paragraphs of this .jsonl news corpus instead of generated text.")
+def mentions(megabytes, claims, corpus):
+    """Extract number mentions (and claims) from generated Chinese or corpus paragraphs; print MB/s on one core."""
+    text = corpus_text(corpus) if corpus else make_text(megabytes)
     size = len(text.encode("utf-8")) / 1024 / 1024
-    m = measure_in_child(_extract, text)
+    m = measure_in_child(_extract, text, claims)
     cpu = m["result"]["cpu_seconds"]
-    click.echo(f"input {size:.1f} MB of Chinese text, {m['result']['mentions']} mentions in {cpu:.2f} s of CPU "
+    what = f"{m['result']['mentions']} mentions" + (f" and {m['result']['claims']} claims" if claims else "")
+    click.echo(f"input {size:.1f} MB of {'corpus' if corpus else 'Chinese'} text, {what} in {cpu:.2f} s of CPU "
                f"({m['seconds']:.2f} s wall): {size / cpu:.1f} MB/s on one core; peak memory {m['peak_mb']:.0f} MB")

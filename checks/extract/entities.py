@@ -45,7 +45,8 @@ class Entity:
             return _suffix_kind(self.name) != ""
         if _is_chinese(self.name):
             # a Chinese personal name (王建华) is borne by thousands: one person only inside its article
-            return self.how in ("suffix", "title") or self.how == "tagger" and self.kind == ORGANISATION
+            # 该公司 stands for the organisation named before it, by its suffix: as full as that name
+            return self.how in ("suffix", "title") or self.how in ("tagger", "reference") and self.kind == ORGANISATION
         return len(self.name.split()) >= 2 or _en_suffix_kind(self.name.split()[-1]) != ""
 
 
@@ -66,14 +67,24 @@ _ZH_PLACE_SUFFIXES = (
     "水库", "大坝", "水电站", "电站", "核电站", "博物馆", "博物院", "纪念馆", "美术馆", "图书馆", "科技馆",
     "体育馆", "体育场", "大剧院", "剧院", "国家公园", "公园", "动物园", "植物园", "广场", "大厦", "综合体",
     "商场", "购物中心", "酒店", "街区", "自贸港", "自由贸易港", "自贸区", "开发区", "新区", "特区", "园区",
-    "工业园", "景区", "保护区",
+    "工业园", "产业园", "科技园", "景区", "保护区", "影城", "影院", "会展中心", "展览中心", "会议中心", "文化中心",
+    "体育中心", "艺术中心", "国际机场", "港口", "口岸",
 )
-_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会")
+_ZH_THING_SUFFIXES = ("卫星", "飞船", "火箭", "探测器", "空间站", "客机", "航母", "指数", "期货", "期权", "博览会",
+                      "信托计划", "专项计划", "资产管理计划")
 _ZH_SUFFIXES = sorted([(s, ORGANISATION) for s in _ZH_ORG_SUFFIXES] + [(s, PLACE) for s in _ZH_PLACE_SUFFIXES]
                       + [(s, THING) for s in _ZH_THING_SUFFIXES], key=lambda pair: -len(pair[0]))
 _SUFFIX_WORDS = frozenset(sfx for sfx, _ in _ZH_SUFFIXES)
 _SUFFIX_RE = re.compile("|".join(s for s, _ in _ZH_SUFFIXES))
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fff()（）·]*")
+
+
+_THING_SUFFIX_RE = re.compile("|".join(_ZH_THING_SUFFIXES))
+
+
+def names_a_thing(text: str) -> bool:
+    """Whether a Chinese stretch holds a suffix of a thing's name (期货, 指数, 卫星 ...): a cheap test before tagging."""
+    return _THING_SUFFIX_RE.search(text) is not None
 
 
 def _suffix_kind(name: str) -> str:
@@ -203,11 +214,16 @@ def _entity(tokens, kind: str, how: str, end: int | None = None) -> Entity | Non
     return Entity(name, kind, start, end, how)
 
 
+# Common nouns that open the names of state bodies and funds (国家集成电路产业投资基金, 中央汇金投资有限责任公司).
+_STATE_PREFIXES = frozenset({"国家", "中央", "全国"})
+
+
 def _from_first_proper(tokens):
-    """The tokens from the first proper noun on (其理财子公司中邮理财有限责任公司 -> 中邮理财有限责任公司)."""
+    """The tokens from the first proper noun on (其理财子公司中邮理财有限责任公司 -> 中邮理财有限责任公司), with a
+    state prefix right before it (国家 + 集成电路产业投资基金)."""
     for i, (w, t, _) in enumerate(tokens):
         if _proper(w, t):
-            return tokens[i:]
+            return tokens[i - 1:] if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES else tokens[i:]
     return []
 
 
@@ -247,14 +263,24 @@ def _person(tokens, i: int) -> Entity | None:
 # A person's name starts with a character at least this likely to begin one (jieba's HMM, log probability):
 # 李 -3.3, 孙 -4.5, 赵 -4.6, but not 东 -5.6 or 中 -8.0.
 SURNAME = -5.0
+# jieba's HMM learned surnames from its corpus, where transliterations crowd out common ones (林 -5.1, 何 -5.8,
+# 谢 -5.8, 许 -6.5): the hundred most frequent Chinese surnames count as surnames whatever the HMM says.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈"
+    "钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤"
+    "康易乔赖文施洪辛柯庄")
+
+
+def _surname(char: str) -> bool:
+    from checks.vocab import lexicon
+
+    return char in COMMON_SURNAMES or lexicon.surname_likelihood(char) > SURNAME
 
 
 def _split_person(tokens, end: int) -> Entity | None:
     """A person's name of two or three characters ending at `end` (the clause's last tokens) that jieba split
     apart (李 + 明远, 赵国 + 栋, 孙 + 立新): it starts a token, with a likely surname, at the clause's start or
     after a title."""
-    from checks.vocab import lexicon
-
     starts = {pos: k for k, (_, _, pos) in enumerate(tokens)}
     for size in (3, 2):
         k = starts.get(end - size)
@@ -264,10 +290,27 @@ def _split_person(tokens, end: int) -> Entity | None:
                 or any(t == "x" for _, t, _ in tokens[k:]):
             continue
         name = "".join(w for w, _, _ in tokens[k:])
-        if len(name) == size and lexicon.surname_likelihood(name[0]) > SURNAME:
+        if len(name) == size and _surname(name[0]):
             title = tokens[k - 1][0] if k > 0 and tokens[k - 1][1] == "n" else ""
             return Entity(name, PERSON, end - size, end, "tagger", title)
     return None
+
+
+def _split_person_after(tokens, start: int) -> Entity | None:
+    """A person's name of three characters starting at `start` that jieba split into a surname and a given name (何 +
+    明远, 高 + 海峰): a likely surname, then a two-character word that is a name or too rare to be a common one (not
+    高 + 个子), and the noun phrase ends there."""
+    if len(tokens) < 2 or tokens[0][2] != start or len(tokens[0][0]) != 1 or not _surname(tokens[0][0]):
+        return None
+    given, tag = tokens[1][0], tokens[1][1]
+    if len(given) != 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in given):
+        return None
+    freq = _frequency(given)
+    if not (tag in _PERSON_TAGS or tag == "nz" or freq is None or freq < RARE_WORD):
+        return None
+    if len(tokens) > 2 and not _stops(*tokens[2][:2]):
+        return None
+    return Entity(tokens[0][0] + given, PERSON, start, start + 3, "tagger")
 
 
 def _common_head(word: str, tag: str) -> bool:
@@ -314,6 +357,17 @@ def _zh_before(text: str, end: int, kinds: frozenset[str]) -> Entity | None:
     return next((c for c in candidates if _wanted(c, kinds)), None)
 
 
+def _with_unknown_head(entity: Entity | None, tokens, start: int) -> Entity | None:
+    """The suffix name extended back to `start` over single characters that jieba could not join into a word (富 + 时
+    of 富时中国A50股指期货): a word it does not know, which begins the name."""
+    if entity is None or entity.start <= start:
+        return entity
+    head = [(w, t) for w, t, p in tokens if start <= p < entity.start]
+    if len(head) < 2 or any(len(w) != 1 or _stops(w, t) or not "\u4e00" <= w <= "\u9fff" for w, t in head):
+        return entity
+    return Entity("".join(w for w, _ in head) + entity.name, entity.kind, start, entity.end, entity.how)
+
+
 def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     """The name starting at `start` (descriptors before a person's name allowed): by suffix, person, tag or proper nouns."""
     window = text[start:start + _WINDOW]
@@ -323,6 +377,10 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     if not window.strip():
         return None
     tokens = _tokens(window, start)
+    if PERSON in kinds or not kinds:
+        split = _split_person_after(tokens, start)
+        if split is not None:
+            return split
     run = _run_on(tokens, before_suffix=False)
     loose = _run_on(tokens, before_suffix=True)
     joined = "".join(w for w, _, _ in loose)
@@ -330,7 +388,7 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     candidates = []
     for end in sorted(ends, reverse=True):
         # a suffix inside a token (铁路 in 铁路沿线) ends the name there
-        candidates.append(_suffix_name(loose, end))
+        candidates.append(_with_unknown_head(_suffix_name(loose, end), loose, start))
     if not run:
         return next((c for c in candidates if _wanted(c, kinds) and c.start == start), None)
     people = [k for k, (w, t, _) in enumerate(run) if t in _PERSON_TAGS]
@@ -339,8 +397,8 @@ def _zh_after(text: str, start: int, kinds: frozenset[str]) -> Entity | None:
     if run[0][1] == "nt":
         candidates.append(_entity(run[:1], ORGANISATION, "tagger"))
     k = 0
-    while k < len(run) and _proper(run[k][0], run[k][1], strict=True):
-        k += 1
+    while k < len(run) and _proper(run[k][0], run[k][1], strict=k == 0 or run[k - 1][1] not in _PROPER_TAGS):
+        k += 1  # after a tagged proper noun, a rare word goes on with the name (广电 + 运通)
     extra = 1 if k < len(run) and _common_head(*run[k][:2]) else 0
     if k and len("".join(w for w, _, _ in run[:k])) >= 2 and k + extra == len(run):
         # proper nouns, perhaps with one common noun after them (华科智能), ending where the noun phrase ends
@@ -367,6 +425,7 @@ _NOT_NAME = frozenset((
     "Founded", "Born", "Established", "Opened", "Set", "Listed", "Launched", "Created", "Formed", "Built",
     "Shares", "Today", "Yesterday", "Tomorrow", "According", "Under", "Over", "About", "Among", "During", "Once",
     "Like", "Unlike", "Meanwhile", "Instead", "Later", "Earlier", "Originally", "First", "Former", "Late",
+    "REUTER",  # a wire story's sign-off, before the next story's first sentence
 ) + _MONTHS + _DAYS)
 _TITLES = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor",
                      "President", "Chancellor", "Prime", "Minister", "King", "Queen", "Prince", "Princess", "Pope",
@@ -456,6 +515,18 @@ def _en_entity(tokens: list[tuple[str, int]], text: str) -> Entity | None:
     return Entity(name, kind, start, end, "capitalised")
 
 
+# Abbreviations written with a full stop inside names (St. Paul's, Mt. Everest, Martin Luther King Jr.).
+_NAME_ABBREVIATIONS = frozenset(("St", "Mt", "Ft", "Jr", "Sr", "Bros", "Gen", "Col", "Capt", "Rev", "Hon"))
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop after it that ends a sentence or a name (Johnson., Inc.), not an initial (F.), a
+    title (Dr.) or a dotted abbreviation (U.S.): no name runs on past it."""
+    core = word[:-1]
+    return word.endswith(".") and len(core) > 1 and "." not in core and core not in _TITLES \
+        and core not in _NAME_ABBREVIATIONS
+
+
 def _en_run_before(text: str, end: int) -> list[tuple[str, int]]:
     lo = max(0, end - 120)
     tokens = _en_tokens(text[lo:end], lo)
@@ -463,6 +534,8 @@ def _en_run_before(text: str, end: int) -> list[tuple[str, int]]:
     i = len(tokens) - 1
     while i >= 0:
         word, pos = tokens[i]
+        if run and _ends_sentence(word):
+            break  # "... said Johnson. Harbor Mills Ltd was set up": the name starts after the full stop
         if _cap_word(word) or (word.rstrip(".") in _TITLES):
             run.insert(0, (word, pos))
             i -= 1
@@ -484,6 +557,8 @@ def _en_run_after(text: str, start: int) -> list[tuple[str, int]]:
         if _cap_word(word) or (not run and word == "the"):
             run.append((word, pos))
             i += 1
+            if _ends_sentence(word):
+                break
             continue
         if run and i + 1 < len(tokens) and _cap_word(tokens[i + 1][0]) and _connects(word, run[-1][0]):
             run.append((word, pos))

@@ -118,7 +118,8 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"平方公里|平方米|立方米|公里|千米|厘米|毫米|米|公顷|亩", None, "count"),
     (r"公斤|千克|克|吨|斤", None, "count"),
     (r"EFLOPS|PFLOPS|TWh|GWh|kWh|GW|MW|kW|Token|tokens?", None, "count"),
-    (r"比特(?!币)|个|家|只|名|人|位|件|项|台|辆|次|所|座|条|篇|款|种|届|场|批|株|头|架|艘|户|例|份|套|部|张|本|支|颗|枚|间|栋|层|票|股|胎|崽|起|期|轮|组|类|处|道|首|幅|集|笔|宗|单|把", None, "count"),
+    (r"比特(?!币)|个|家|只|名|人|位|件|项|台|辆|次|所|座|条|篇|款|种|届|场|批|株|头|架|艘|户|例|份|套|部|张|本|支|颗|枚|间|栋|层|票|股|胎|崽|起|期|轮|组|类|处|道|首|幅|集|笔|宗|单|把"
+     r"|(?<![一另])方面|市(?![场值民县委区政况盈])", None, "count"),
 ]
 _UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
 _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
@@ -145,7 +146,9 @@ _ONE_IN_WORD = frozenset("统唯同单均专划整归合逐之不万如另")
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
-                             r"December)[ -]|-)$", re.I)
+                             r"December)[ -]|-|\b(?:born|founded|established|incorporated|b\.)\s)$", re.I)
+# A year hyphened to its event: the 1998-founded firm, the 1961-born author.
+_EN_YEAR_AFTER = re.compile(r"-(?:founded|established|born|built)\b")
 _PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:share|shr)\b", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
@@ -200,7 +203,7 @@ _CN_DIGITS = "一二两三四五六七八九十"
 _WORDS_EN = re.compile(
     rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-)|\d{{1,3}}(?:st|nd|rd|th)\s)"
     rf"(?:(?<!-)(?:(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
-    rf"(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|for|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
+    rf"(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|on|for|by|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
@@ -564,8 +567,9 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     if kind == "percentage_points":
         unit = "pp"
     if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
-            and not (qualifier or more or mag_text or currency) and _EN_YEAR_BEFORE.search(folded[max(0, start - 9):start]):
-        return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, since 1999
+            and not (qualifier or more or mag_text or currency) and (
+                _EN_YEAR_BEFORE.search(folded[max(0, start - 15):start]) or _EN_YEAR_AFTER.match(folded, end)):
+        return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, born 1961, 1998-founded
     if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
         return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
     if g["sep"] and u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:

@@ -16,9 +16,19 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _half(match: re.Match) -> str:
+    return chr(_WIDTH_TABLE[ord(match.group())])
+
+
 def fold_width(text: str) -> str:
-    """Full-width digits, letters and punctuation to half-width, keeping every offset."""
-    return text.translate(_WIDTH_TABLE)
+    """Full-width digits, letters and punctuation to half-width, keeping every offset.
+
+    (A substitution of the few full-width characters a paragraph holds: `str.translate` looks every
+    character of Chinese text up in its table, which took twice as long on news.)"""
+    return _FULL_WIDTH.sub(_half, text)
 
 
 def normalize(text: str) -> str:

@@ -44,9 +44,11 @@ def fact_contradiction(ctx):
     the full name its article states. One entity by its full name is one entity across the whole run;
     a nickname (“晓晓”), a single English word, a bare surname or a Chinese personal name (王建华 is borne by
     thousands) only inside its article. When one entity's event carries dates whose
-    periods do not overlap (2016年 and 2016年6月 do), both statements are reported. Listings on different
-    exchanges and different offices are different facts; a plan (将于, "will open") is compared only with
-    its own article. A fact stated consistently in several places is listed under `verified`.
+    periods do not overlap (2016年 and 2016年6月 do), both statements are reported. A year given as 同年,
+    次年 or "the following year" counts from the date before it. Listings in different markets (在上交所上市 and
+    登陆A股 are one market, 港交所 another) and different offices are different facts; a plan (将于, "will
+    open") is compared only with its own article. A fact stated consistently in several places is listed
+    under `verified`.
 
     ## Why is this bad
     Two dates for one birth or founding cannot both be right; readers cannot tell which.

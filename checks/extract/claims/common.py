@@ -18,25 +18,22 @@ _ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|N
                            r"Sept?|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Prof|Jr|Sr)|\b[A-Z])\.\s*$")
 
 
-# A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …".
-_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)")
-
-
-# A quotation that ends a sentence ends it in English copy too: … straight away." Net profit rose …
-_QUOTE_END = re.compile(r"(?<=[.!?][\"”])\s+(?=[A-Z])")
+# A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …"; and a
+# quotation closed after its stop ends one before a capital: … "they are progressing." Cars accounted for …
+_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)"
+                           r"|(?<=[.!?][\"”’])\s+(?=[A-Z])")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    if ". " not in text and not _QUOTE_END.search(text):
+    if ". " not in text and '." ' not in text and ".” " not in text:
         return sentence_spans(text)
     out = []
     for s, e in sentence_spans(text):
         cut = s
-        cuts = [m.start() for m in _FIGURE_START.finditer(text, s, e) if not _ABBREVIATION.search(text, s, m.start())]
-        for at in sorted(set(cuts + [m.start() for m in _QUOTE_END.finditer(text, s, e)])):
-            if at > cut:
-                out.append((cut, at))
-                cut = at
+        for m in _FIGURE_START.finditer(text, s, e):
+            if not _ABBREVIATION.search(text, s, m.start()):
+                out.append((cut, m.start()))
+                cut = m.start()
         out.append((cut, e))
     return out
 

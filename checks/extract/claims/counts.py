@@ -47,8 +47,9 @@ class CountClaim(Claim):
 F = Family
 COUNT_ZH = Table("count", "zh", (
     F("N家，分别为A、B和C", "the items listed after the count",
-      after=r"(?:[^，,。；;:：、\d“”]{0,10}?(?:[：:]|[，,]?(?:分别为|分别是|即|就是|也就是)[：:]?)|[^，,。；;:：、\d“”的都也]{0,4}?(?:是|为)(?!指|对|了)[：:]?)",
-      examples=("该公司设立了3个分中心，即北京、深圳和上海。", "会议通过了四项决议：优化营商环境、推动科技创新、扩大对外开放。",
+      after=r"(?:[^，,。；;:：、\d“”]{0,10}?(?:[：:]|[，,]?(?:它们|其|这些\w{0,2}?)?(?:分别为|分别是|依次为|依次是|即|就是|"
+            r"也就是)[：:]?)|[^，,。；;:：、\d“”的都也]{0,4}?(?:是|为)(?!指|对|了)[：:]?)",
+      examples=("该公司设立了3个分中心，即北京、深圳和上海。", "涨幅居前的个股有3只，它们分别为：甲银行（19.59%）、乙银行、丙银行。", "会议通过了四项决议：优化营商环境、推动科技创新、扩大对外开放。",
                 "先后成功繁育成活2胎3崽，分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”“蕾蕾”。")),
     F("N家，包括A、B和C", "some of the items, listed after the count (the list may be shorter)",
       after=r"[^，,。；;:：、\d“”的]{0,6}?[，,]?(?:其中)?包括[：:]?"),
@@ -68,6 +69,7 @@ COUNT_EN = Table("count", "en", (
       after=r"(?:\s+(?!(?:under|of|for|in|to|by|with|from|at|on|and|such|as|like|including)\b)[\w'-]+){1,4}?"
             r"(?:\s+(?:are|were|is|was|under)\s+|\s*[:(]\s*|\s+-\s+|,\s+namely\s+|,\s+)",
       examples=("Northwind Labs has four subsidiaries: Acme Corp, Globex, Initech and Umbrella Holdings.",
+                "The company has three divisions: cars, trucks and buses.",
                 "The four finalists, James Whitfield, Helen Marsh, Peter Okafor and Maria Kowalski, will meet on Friday.",
                 "Three teams (Brazil, Kenya and Japan) have qualified.")),
     F("A, B and C, the N largest", "the items listed just before the count",
@@ -100,7 +102,7 @@ def _countable(text: str, m: Mention) -> bool:
         return False
     if _MAGNITUDE.search(m.surface) or m.high - m.low > 1:
         return False  # 8到10个: a range is no count of items
-    return bool(m.unit) or bool(re.match(r"\s+[a-z]", text[m.end:m.end + 3]))
+    return bool(m.unit) or bool(re.match(r"\s+(?:[a-z]|[A-Z]{2,4}\s+[a-z])", text[m.end:m.end + 9]))  # (two UK gamers)
 
 
 def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[CountClaim]:
@@ -130,9 +132,12 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     tail = text[m.end:m.end + 40]
     if not _MARKER_HINT.search(tail, 0, 16):
         return None  # no list marker just after (the cheap test first)
-    if _RANKED.search(text[max(0, m.start - 4):m.start]):
-        return None
+    ranked = _RANKED.search(text[max(0, m.start - 4):m.start])
+    if ranked and not ranked.group(0).startswith("前"):
+        return None  # 第3家: a rank (前十位的……依次为A、B……: the top ten, listed, are counted)
     for family, marker in _markers(COUNT_ZH, tail):
+        if ranked and not re.search(r"分别|依次|[：:]", marker.group(0)):
+            continue
         body_start = m.end + marker.end()
         ordinal = bool(_ORDINAL_START.match(text, body_start))
         if ordinal != family.name.startswith("N个方面"):
@@ -150,6 +155,8 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         items = _items_zh(body, m)
         if items is None:
             continue
+        if ranked and len(items) != m.value:
+            return None  # 前三位依次为：银行、证券、保险公司理财产品…: a ranked item may hold a 、 of its own
         groups = _groups(ms, i, body)
         if "包括" in family.name and len(items) < m.low:
             return None  # 十家，包括A和B: fewer items than the count, as an open list may: nothing to check
@@ -159,8 +166,18 @@ def _after_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
     return None
 
 
+# A figure in brackets after an item (甲科技（10.1%）、乙电子（10.03%）): an aside, blanked so the list reads on.
+_ASIDE = re.compile(r"[（(][^（）()，,。；;]{1,24}[）)]")
+
+
+def _blank_asides(s: str) -> str:
+    """The text with bracketed asides replaced by spaces of the same length (offsets unchanged)."""
+    return _ASIDE.sub(lambda a: " " * len(a.group(0)), s) if "(" in s or "（" in s else s
+
+
 def _items_zh(body: str, m: Mention) -> list[str] | None:
     """The items of a list: quoted names one by one, else the 、-separated run up to the clause end."""
+    body = _blank_asides(body)
     names = _NAME.findall(body)
     segments = re.split(r"、|和|及|与", re.split(r"[，,。；;]", body)[0])
     if len(names) >= 2 and all(_NAME.search(seg) for seg in segments if seg.strip()):
@@ -205,7 +222,7 @@ def _agreeing(run: str, m: Mention, partial: bool) -> list[str]:
 _FUNCTION_END = re.compile(r"[均各同都也以为有是达到至的了在和及与或中对由跨向将把从则即]$")
 _RANKED = re.compile(r"(?:前|后|第|top\s)[一二三四五六七八九十\d、]*$|[一二三四五六七八九十\d]、$", re.I)
 _EACH = re.compile(r"各|均|都|每|分别|共计|合计|也|连续")
-_NOUN_TAGS = ("n", "j", "eng", "vn", "an")
+_NOUN_TAGS = ("n", "j", "eng", "vn", "an", "a")
 
 
 def _edge_tag(item: str, last: bool) -> str:
@@ -240,7 +257,7 @@ def _before_zh(text: str, ms: list[Mention], i: int) -> CountClaim | None:
         return None  # no list just before (the cheap test first)
     if _RANKED.search(text[max(0, m.start - 4):m.start]):
         return None  # 前三名, 第3家: a rank, not a count of items
-    lead = text[max(0, m.start - 160):m.start]
+    lead = _blank_asides(text[max(0, m.start - 160):m.start])
     join = _BEFORE_JOIN.search(lead)
     partial = join is not None and join.group(0).startswith("等")
     lead = lead[:len(lead) - len(join.group(0))] if join else lead
@@ -304,6 +321,10 @@ _EN_ITEM = r"(?:[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|de|and\s+Co))*)"
 _EN_LIST = re.compile(rf"^({_EN_ITEM}(?:,\s+{_EN_ITEM})*,?\s+and\s+{_EN_ITEM})")
 _EN_LIST_BEFORE = re.compile(rf"({_EN_ITEM}(?:,\s+{_EN_ITEM})*,?\s+and\s+{_EN_ITEM}),\s+(?:the|these|all)\s+$")
 
+# After a colon, a list of plain words that ends its sentence: "three divisions: cars, trucks and buses."
+_EN_WORDS = r"(?:[\w'&-]+\s+){0,3}[\w'&-]+"
+_EN_LIST_PLAIN = re.compile(rf"^({_EN_WORDS}(?:,\s+{_EN_WORDS})*,?\s+and\s+{_EN_WORDS})(?=\s*(?:[.;]|$))")
+
 
 def _split_en(run: str) -> list[str]:
     head, _, last = run.rpartition(" and ")
@@ -314,6 +335,8 @@ def _after_en(text: str, m: Mention) -> CountClaim | None:
     tail = re.split(r"\.\s", text[m.end:m.end + 200], maxsplit=1)[0]
     for family, marker in _markers(COUNT_EN, tail):
         found = _EN_LIST.match(tail[marker.end():])
+        if found is None and ":" in marker.group(0):
+            found = _EN_LIST_PLAIN.match(tail[marker.end():])  # three reasons: cost, quality and trust.
         if found is None:
             continue
         items = _split_en(found.group(1))

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
-from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_after,
-                                     names_before, resolve)
+from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_a_thing,
+                                     names_after, names_before, resolve)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -42,10 +42,11 @@ ZH_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("出生", "诞生"),
     DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
     FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立"),
-    OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张"),
-    LISTED: ("挂牌上市", "上市", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
+    OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张", "投产",
+             "正式运营"),
+    LISTED: ("挂牌上市", "上市", "挂牌", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
              "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
-    TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任"),
+    TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任", "当选"),
     LEFT_OFFICE: ("卸任", "离任", "辞任"),
     COMPLETED: ("建成", "落成", "竣工", "完工"),
     LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动"),
@@ -81,7 +82,7 @@ def _alternation(table: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, str]
 _ZH_EV, _ZH_EVENT_OF = _alternation(ZH_EVENTS)
 _EN_EV, _EN_EVENT_OF = _alternation(EN_EVENTS)
 _ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生")
-_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV})\b", re.I)
+
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,25 @@ def _office(qualifier: str) -> str:
     return next((t for t in _TITLES if q.lower().endswith(t.lower())), q)
 
 
+# Where a listing is: the exchanges and boards of one market are one venue (在上交所上市 and 登陆A股 are one listing;
+# 在港交所上市 is another). A venue not in this table stays as written.
+_MARKETS = (("A股", ("上海证券交易所", "深圳证券交易所", "上交所", "深交所", "沪市", "深市", "A股", "主板", "中小板", "创业板",
+                    "科创板", "北交所", "北京证券交易所")),
+            ("港股", ("香港联合交易所", "香港联交所", "港交所", "联交所", "港股", "香港")),
+            ("美股", ("纳斯达克", "纽约证券交易所", "纽交所", "美股", "Nasdaq", "NASDAQ", "New York Stock Exchange", "NYSE",
+                    "Wall Street")),
+            ("London", ("London Stock Exchange", "LSE", "London")))
+
+
+def market(venue: str) -> str:
+    """The market a listing's venue or wording names (上交所, 登陆A股 -> A股; "on the Nasdaq" -> 美股); the venue as
+    written when it names none."""
+    for name, words in _MARKETS:
+        if any(w in venue for w in words):
+            return name
+    return venue
+
+
 def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
            planned: bool = False) -> list[FactClaim]:
     """One claim per name; the span runs from the name (not from a reference's antecedent) to the event."""
@@ -166,6 +186,8 @@ def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str
     for e in names:
         if event in (TOOK_OFFICE, LEFT_OFFICE):
             qualifier = _office(qualifier or e.title)
+        elif event == LISTED:
+            qualifier = market(f"{qualifier} {word}".strip()) if market(word) != word else market(qualifier)
         start = c.date.start if e.how == "reference" else min(e.start, c.date.start)
         stop = max(end, c.date.end) if e.how == "reference" else max(e.end, end, c.date.end)
         out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
@@ -188,7 +210,7 @@ _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
                       rf"(?:于|在)?)$")
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
-_ZH_AGENT = re.compile(r"由[^,，。；;由]{1,60}$")  # the founders between the name and the date
+_ZH_AGENT = re.compile(r"由[^,，。；;由]{1,120}$")  # the founders between the name and the date
 _ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
 # 于2012年11月卸任公司总经理, 2016年出任总经理后: an office event may name the office after it
 _ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{_ZH_OFFICE_EV})"
@@ -209,6 +231,8 @@ _ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
 _ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
 _ZH_ORG_REFERENCE_BEFORE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)?$")  # 这家创办于1998年的企业
 _ZH_PERSON_REFERENCE = re.compile(r"(?:这位|这名|该|他|她)$")
+_ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)$")
+_ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
 def _zh_event(word: str) -> str:
@@ -222,7 +246,8 @@ def _zh_since(c: Candidate) -> list[FactClaim]:
         return []
     event, end = _zh_event(since.group("ev")), c.date.end + since.end()
     names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
-    if not names and (ref := _ZH_ORG_REFERENCE.match(c.folded, end)) is not None:
+    referred = _ZH_ORG_REFERENCE.match(c.folded, end) or _ZH_ORG_REFERENCE_END.search(c.before[:-1])  # 该公司自2010年
+    if not names and referred is not None and ORGANISATION in KINDS[event]:
         names = [e for e in [antecedent(c.text, c.date.start, ORGANISATION, "zh")] if e is not None]
     return _facts(c, since.group("ev"), names, event, "自D成立以来", end)
 
@@ -276,16 +301,35 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
         return []
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
-    agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 160), c.lo + lead.start())
+    agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
     name_end = agent.start() if agent is not None else c.lo + lead.start()
     names = names_before(c.text, name_end, "zh", KINDS[event])
     return _facts(c, word, names, event, "N于D成立", end, venue, bool(lead.group("plan")))
 
 
+_ZH_QUOTED_THEN_EVENT = re.compile(rf"[,，]?(?P<lead>[^,，。；;]{{0,60}}?[”\"」》])\s*{_ZH_ADVERBS}(?:完成|实现)?"
+                                   rf"(?P<ev>{_ZH_EV}){_ZH_END}")
+_ZH_SAYS = re.compile(r"说|表示|称|指出|认为|强调|介绍|提出|呼吁|宣布")
+
+
+def _zh_date_quoted(c: Candidate) -> list[FactClaim]:
+    """2017年11月3日，首单住房租赁类REITs“新派公寓权益型房托资产支持专项计划”成功发行: a quoted name right before its
+    event, after a description, in the date's clause"""
+    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+    quoted = _ZH_QUOTED_THEN_EVENT.match(c.folded, c.date.end, c.hi)
+    if opening not in ("", "早在", "在", "于") or quoted is None or _ZH_SAYS.search(quoted.group("lead")) \
+            or _ZH_NEGATION.search(quoted.group("lead")[-4:]):
+        return []
+    event = _zh_event(quoted.group("ev"))
+    names = [e for e in names_before(c.text, quoted.end("lead"), "zh", KINDS[event]) if e.how in ("quoted", "title")]
+    return _facts(c, quoted.group("ev"), names[-1:], event, "D，……“N”成立", quoted.end("ev"))
+
+
 def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     """2019年9月，北京大兴国际机场正式投运"""
     comma = re.match(r"[,，]?\s*", c.after)
-    if re.split(r"[,，:：]", c.before)[-1].strip() not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
+    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()  # （记者 张三）2019年，……
+    if opening not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
         return []
     subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
     if subject is None:
@@ -310,11 +354,15 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
 def _zh_object(c: Candidate) -> list[FactClaim]:
     """2015年成立珠海格力智能装备有限公司 / 2004年10月份，美国芝加哥期权交易所正式推出中国股指期货"""
     obj = _ZH_OBJECT.match(c.after)
-    if obj is None or _zh_event(obj.group("ev")) not in TRANSITIVE or _ZH_NEGATION.search(obj.group("fill")) \
+    if obj is None or _zh_event(obj.group("ev")) not in TRANSITIVE | {LISTED} or _ZH_NEGATION.search(obj.group("fill")) \
             or _ZH_ANNOUNCED.search(obj.group("fill")) or re.match(_ZH_RELATION, c.after):
         return []
     event = _zh_event(obj.group("ev"))
+    if event == LISTED and not names_a_thing(c.after[obj.end():]):
+        return []  # no product named after 上市: the segmenter is not asked
     names = [e for e in names_after(c.text, c.date.end + obj.end(), "zh", KINDS[event]) if e.how != "tagger" or e.kind]
+    if event == LISTED and any(e.kind != THING for e in names):
+        return []  # an exchange lists a product (上市富时中国A50股指期货); a company is not listed by another
     return _facts(c, obj.group("ev"), names, event, "D成立N", max([e.end for e in names], default=c.date.end))
 
 
@@ -335,6 +383,8 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("自D成立以来", _zh_since, (
         ("自1990年12月成立以来，深圳证券交易所已走过三十多年。", ("深圳证券交易所", FOUNDED, "1990年12月")),
         ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("成立于2008年的海川电子科技有限公司在加快布局，该公司自2010年创立以来专注于通信模块。",
+         ("海川电子科技有限公司", FOUNDED, "2010年")),
     )),
     Family("N成立于D", _zh_event_yu, (
         ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
@@ -361,10 +411,20 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("D，N成立", _zh_date_comma_name, (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
+        ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
+        ("2014年国家集成电路产业投资基金正式设立。", ("国家集成电路产业投资基金", FOUNDED, "2014年")),
+        ("华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
+         ("华科智能科技有限公司", LISTED, "2016年3月")),
+        ("2007年，广电运通登陆资本市场。", ("广电运通", LISTED, "2007年")),
+    )),
+    Family("D，……“N”成立", _zh_date_quoted, (
+        ("2017年11月3日，首单长租公寓类证券化产品“新派公寓专项计划”成功发行。", ("新派公寓专项计划", LAUNCHED, "2017年11月3日")),
+        ("2018年，由两家公司联合研发的“鲲鹏一号”正式发布。", ("鲲鹏一号", LAUNCHED, "2018年")),
     )),
     Family("D成立N", _zh_object, (
         ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
         ("2004年10月份，美国芝加哥期权交易所正式推出中国股指期货。", ("中国股指期货", LAUNCHED, "2004年10月份")),
+        ("该交易所于2010年4月上市沪深300股指期货。", ("沪深300股指期货", LISTED, "2010年4月")),
     )),
     Family("出席N成立仪式", _zh_ceremony, (
         ("2019年9月，总书记出席北京大兴国际机场投运仪式。", ("北京大兴国际机场", OPENED, "2019年9月")),
@@ -380,7 +440,16 @@ _EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()]{1,40}?)
 _EN_SUBJECT = re.compile(
     rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
     rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|during|,)?\s*$")
-_EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV})\s+(?:in|on)\s+$", re.I)
+_EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV}){_EN_PREP_FILL}\s+(?:in|on)\s+$", re.I)
+_EN_OPENING_END = re.compile(r"(?:\s+(?:by|in|at|as|near)\s+[^,.;()]{1,40}?)?,\s+")  # Founded in 1998 by two engineers,
+# "Since its founding in 1998": the event as a noun, after a possessive.
+EN_EVENT_NOUNS = {"founding": FOUNDED, "foundation": FOUNDED, "creation": FOUNDED, "inception": FOUNDED,
+                  "establishment": FOUNDED, "launch": LAUNCHED, "debut": LAUNCHED, "opening": OPENED,
+                  "listing": LISTED, "flotation": LISTED, "birth": BORN}
+_EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun>{'|'.join(EN_EVENT_NOUNS)})"
+                       rf"{_EN_PREP_FILL}\s+(?:in|on)\s+$")
+_EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 1998-founded
+_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)})\b", re.I)
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -388,6 +457,7 @@ _EN_AFTER_NAME = re.compile(
 _EN_ACTIVE_AFTER = re.compile(rf",?\s+(?:[A-Za-z][\w'-]*\s+){{1,4}}?(?P<ev>{_EN_EV})\s+")
 _EN_OBJECT_END = re.compile(r"(?:\s+[a-z]+)?(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|to|for|with|as|by|which|that|and)\b)")
 _EN_OBJECT = re.compile(rf"(?P<ev>{_EN_EV})\s+(?P<obj>[^,.;]{{1,60}}?)\s+(?:in|on)\s+$")
+_EN_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
@@ -412,7 +482,8 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
     if event == LAUNCHED and (sub.group("fill") or "").strip().startswith("from"):
         return []  # released from prison
     start = c.lo + sub.start()
-    names = names_before(c.text, start, "en", KINDS[event])
+    age = _EN_AGE.search(c.text, c.lo, start)  # Maria Kowalski, 62, was born in 1961
+    names = names_before(c.text, age.start() if age else start, "en", KINDS[event])
     word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
     if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
@@ -426,9 +497,9 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
 
 
 def _en_opening(c: Candidate) -> list[FactClaim]:
-    """Founded in 1998, Northwind Labs ... / Born in 1961, Kowalski ..."""
+    """Founded in 1998, Northwind Labs ... / Born in 1961, Kowalski ... / Founded in 1998 by two engineers, N ..."""
     opening = _EN_OPENING.search(c.before)
-    comma = re.match(r",\s+", c.after)
+    comma = _EN_OPENING_END.match(c.after)
     if opening is None or comma is None:
         return []
     event = _en_event(opening.group("ev"), None)
@@ -436,6 +507,45 @@ def _en_opening(c: Candidate) -> list[FactClaim]:
         return []
     return _facts(c, opening.group("ev"), names_after(c.text, c.date.end + comma.end(), "en", KINDS[event]), event, "Founded in D, N",
                   c.date.end)
+
+
+def _en_since(c: Candidate) -> list[FactClaim]:
+    """Since its founding in 1998, Northwind Labs has ... / Northwind Labs has grown fast since its founding in 1998"""
+    since = _EN_SINCE.search(c.before)
+    if since is None:
+        return []
+    event = EN_EVENT_NOUNS[since.group("noun")]
+    person = since.group("pronoun") in ("his", "her")
+    if person != (event == BORN):
+        return []
+    kinds = frozenset({PERSON}) if person else KINDS[event] - {PERSON}
+    comma = re.match(r",\s+", c.after)
+    if comma is not None and _EN_SENTENCE_START.search(c.before[:since.start()]):
+        names = names_after(c.text, c.date.end + comma.end(), "en", kinds)  # the clause's subject follows
+    else:
+        # the sentence's subject, a name right at its start with a verb after it, is what "its" stands for
+        names = names_after(c.text, c.lo, "en", kinds) if not _EN_SENTENCE_START.search(c.before[:since.start()]) else []
+        if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
+                or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + since.start()):
+            return []
+    return _facts(c, since.group("noun"), names, event, "Since its founding in D, N", c.date.end)
+
+
+_EN_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")  # nothing of the sentence before: ."  Since ...
+# Words that open another clause between a sentence's subject and a "since" phrase: "its" may then be another's.
+_EN_CLAUSE_BREAK = re.compile(r"\b(?:which|who|that|and|but|while|after|when|because|its\s+\w+\s+\w+)\b|[,;:]")
+
+
+def _en_hyphened(c: Candidate) -> list[FactClaim]:
+    """the 1998-founded Northwind Labs / the 1961-born Maria Kowalski"""
+    hyphen = _EN_HYPHENED.match(c.after)
+    if hyphen is None:
+        return []
+    event = _en_event(hyphen.group("ev"), None) or (COMPLETED if hyphen.group("ev") == "built" else "")
+    if not event:
+        return []
+    names = names_after(c.text, c.date.end + hyphen.end(), "en", KINDS[event])
+    return _facts(c, hyphen.group("ev"), names, event, "the D-founded N", max([e.end for e in names], default=c.date.end))
 
 
 def _en_date_first(c: Candidate) -> list[FactClaim]:
@@ -494,11 +604,25 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
         ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
         ("Wembley Stadium will officially open in 2006.", ("Wembley Stadium", OPENED, "2006")),
+        ("Northwind Labs opened in 1998. Castlegate Bank was set up the following year.",
+         ("Castlegate Bank", FOUNDED, "1999")),
         ("The DS, the PSP and Gizmondo all hit the shops in 2005.", ("Gizmondo", LAUNCHED, "2005")),
+        ("Maria Kowalski, born 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
+        ("Northwind Labs (founded 1998) employs 300.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Dr Maria Kowalski, 62, was born in 1961.", ("Maria Kowalski", BORN, "1961")),
     )),
     Family("Founded in D, N", _en_opening, (
         ("Founded in 1998, Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
         ("Born on 5 May 1961, Maria Kowalski grew up in Krakow.", ("Maria Kowalski", BORN, "5 May 1961")),
+        ("Born in Krakow in 1961, Maria Kowalski studied law.", ("Maria Kowalski", BORN, "1961")),
+        ("Founded in 1998 by two engineers, Northwind Labs employs 300.", ("Northwind Labs", FOUNDED, "1998")),
+    )),
+    Family("Since its founding in D, N", _en_since, (
+        ("Since its founding in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Castlegate Bank has grown fast since its listing in May 2004.", ("Castlegate Bank", LISTED, "May 2004")),
+    )),
+    Family("the D-founded N", _en_hyphened, (
+        ("The 1998-founded Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
     )),
     Family("In D, N was founded", _en_date_first, (
         ("In 1998, Northwind Labs was founded in Oslo.", ("Northwind Labs", FOUNDED, "1998")),
@@ -516,6 +640,37 @@ EN_FAMILIES: tuple[Family, ...] = (
 FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 
+# A year stated by reference to the one before it: 同年8月, 次年, "the following year". Only read where an earlier date
+# of the paragraph gives the year.
+_RELATIVE_YEAR = re.compile(r"(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
+                            r"\b(?:the\s+)?(?P<en>following year|next year|same year|year after|year later)\b|"
+                            r"\ba year later\b|\blater that year\b")
+_NEXT = ("次年", "翌年", "第二年", "following year", "next year", "year after", "year later")
+
+
+def _relative_years(folded: str, dated: list[Mention]) -> list[Mention]:
+    """同年/次年/"the following year" as dates (in the width-folded text), their year counted from the nearest date
+    before them."""
+    out = []
+    for m in _RELATIVE_YEAR.finditer(folded):
+        before = [d for d in dated if d.end <= m.start()]
+        if not before:
+            continue
+        year = int(max(before, key=lambda d: d.end).low) + any(w in m.group(0) for w in _NEXT)
+        month, day = (int(m.group(g)) if m.group(g) else 0 for g in ("month", "day"))
+        if not 0 <= month <= 12 or not 0 <= day <= 31:
+            continue
+        if day and month:
+            low, width, unit, surface = year + (month - 1) / 12 + (day - 1) / 365, 1 / 365, "day", f"{year}年{month}月{day}日"
+        elif month:
+            low, width, unit, surface = year + (month - 1) / 12, 1 / 12, "month", f"{year}年{month}月"
+        else:
+            low, width, unit, surface = year, 1.0, "year", f"{year}年" if m.group("zh") else str(year)
+        out.append(Mention(m.start(), m.end(), surface, low + width / 2 if unit != "year" else float(year), low,
+                           low + width, unit, "date" if unit != "year" else "year", ""))
+    return out
+
+
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
     # a date without a year (8月下旬) dates nothing that another article could contradict
@@ -523,6 +678,7 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
     if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
         return []
     folded = fold_width(text)
+    dated = sorted(dated + _relative_years(folded, dated), key=lambda m: m.start)
     out: list[FactClaim] = []
     seen = set()
     for m in dated:

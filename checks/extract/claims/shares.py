@@ -2,8 +2,9 @@
 
 A percentage is a part when its own words say so (the share families of SHARE_ZH / SHARE_EN: A占X%,
 占比X%, X%来自A, 分别占X%、Y%, 其余X%, X%的居民认为; accounted for X%, made up X%, X% came from,
-respectively, the remaining X%, X% said); a percentage that follows a part in the same list (", Japan
-for 12.4%", ", Freeview 31%") continues it. Parts of one sentence (clauses joined by ；) that name no
+respectively, the remaining X%, another X%, financed X% by, X% said / in favour, Of W, X% were); a percentage
+that follows a part in the same list (", Japan for 12.4%", ", Freeview 31%") continues it. Words between two
+figures that set the second at another time ("and 33 pct in 1985", 前一周该比例为) part them. Parts of one sentence (clauses joined by ；) that name no
 different wholes form a group; a group goes on into the next sentence when that one says so (another,
 the other, 其余), when both hold survey answers, or when it adds one part of the same named whole.
 
@@ -61,8 +62,12 @@ _G = r"(?:[A-Za-z]\d|[^，,。；;:：%\d])"  # words inside one clause (M2 incl
 SHARE_ZH = Table("share", "zh", (
     F("分别占X%、Y%和Z%", "parts listed in order, one for each name before them (exclusive when the names are kinds of "
       "the whole: 教育、卫生支出分别占财政支出的; measures of one thing, 资产、营收分别占全行业的, may overlap)",
-      r"(?:分别(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)分别(?:为|是|达到?)?)",
-      examples=("教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。",)),
+      r"(?:分别(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)分别(?:为|是|达到?)?"
+      r"|分别(?:为|是|相当于)(?:(?!平均|水平|同期|上年|去年|前年|上月|上周)" + _G + r"){0,8}?[总全](?:(?!平均|水平|同期)"
+      + _G + r"){0,8}?的)",
+      examples=("教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。",
+                "三类产品的收入分别为总收入的45%、30%和25%。"),
+      counter=("两地职工工资分别为全国平均水平的80%和90%。",)),
     F("按X%、Y%的比例分别", "parts listed in order, the list named as proportions (exclusive)", "",
       after=r"的?(?:比例|比重|份额|股权比例)分别",
       examples=("上海证券交易所、中国金融期货交易所和德意志交易所集团将按40%、20%和40%的比例分别持有新公司股权。",)),
@@ -90,6 +95,8 @@ SHARE_ZH = Table("share", "zh", (
             r"支持|反对|赞成|满意|不满意)",
       examples=("其中，29.4%的企业认为本季企业经营状况较好，57.5%认为一般，13.1%认为较差。",)),
 ))
+# Words of approximation between a family's words and its figure ("took about 40%"; the figure keeps its own qualifier)
+_ABOUT_EN = r"(?:(?:about|around|nearly|almost|some|roughly|just|only)\s+)?"
 SHARE_EN = Table("share", "en", (
     F("A and B took X% and Y%, respectively", "parts listed in order, with a word of shares (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:\d]{0,40}?)?,?\s+respectively\b",
@@ -106,24 +113,59 @@ SHARE_EN = Table("share", "en", (
       examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
                 "bought by Diageo.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:came|come|comes|went|go|goes|was\s+spent|were\s+spent|coming)\s+"
-            r"(?:from|to|on)\b",
-      examples=("About 45% of United's beer sales came from southern India, 30% from western India.",)),
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
+            r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
+            r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
+            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b)",
+      examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
+                "Two-thirds of the grant will be spent on roads and a third on railways.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
       examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
+    F("X% owned by A", "a holding named by its owner (the thing owned may differ from part to part: checked only "
+      "when they fit)", "", after=r"\s+(?:owned|held|controlled)\s+by\b",
+      examples=("The venture is 60 pct owned by the state and 40 pct by a private group.",),
+      counter=("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both made losses.",)),
     F("acquire X% of A", "a holding bought, sold or held (exclusive)",
       r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
       r"controlled)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
       examples=("Consolidated TVX said it will acquire 29 pct of CMP, a gold miner in which TVX already holds a 15 pct "
                 "interest.",)),
+    F("financed X% by A", "a part by who pays, owns or makes it (exclusive)",
+      r"\b(?:financed|funded|paid\s+for|met|covered|owned|held|controlled|backed|made|produced|generated|supplied|"
+      r"provided)\s+" + _ABOUT_EN, after=r"\s+by\b",
+      examples=("The project is financed 70 pct by the state and 30 pct by private banks.",)),
+    F("A with X%", "a name's figure in a list of names (market shares, votes: checked only when they fit)",
+      r"\b(?:with|on)\s+" + _ABOUT_EN,
+      after=r"\s*(?:[,;)]|\.(?!\d)|and\b|while\b|$)",
+      examples=("Alpha led the market with 40%, followed by Beta with 25% and Gamma with 15%.",),
+      counter=("Profit rose 12%, with sales up 5% on 3%.",)),
+    F("another X%", "one more part of the whole named before it in the sentence (exclusive)",
+      r"\b(?:another|a\s+further|an\s+additional|a\s+second)\s+" + _ABOUT_EN,
+      examples=("Some 17% of the readers have switched supplier and a further 16% are thinking of doing so.",
+                "About 40% of the grant goes to schools and another 25% to hospitals.")),
+    F("the share of W was X%", "a share stated as the level of a share (shares of one thing at different times may "
+      "stand side by side: checked only when they fit)",
+      r"\b(?:share|proportion|portion)\s+(?:of\s+(?:the\s+)?[^.;:,\d]{1,40}?\s+)?(?:was|is|were|are|stood\s+at|"
+      r"stands\s+at|reached|(?:rose|fell|dropped|increased|grew|declined|slipped|climbed)\s+to)\s+" + _ABOUT_EN,
+      examples=("Europe's share of group sales was 45%, while Asia's share was 30%.",)),
+    F("Of W, X% were A", "parts of a whole the sentence opens with (Of the 400 workers, ...; exclusive)", "",
+      after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
+      examples=("Of the 22 million people who own a player, 59% are men and 41% are women.",),
+      counter=("Inflation was 3% last year and 2% the year before.",)),
     F("the richest/poorest X%", "slices of a population by rank (they may overlap: checked only when they fit)",
       r"\b(?:the\s+)?(?:richest|poorest|wealthiest|top|bottom|highest-paid|lowest-paid|best-off|worst-off)\s+",
       examples=("The poorest 20% of society pay more in tax than the richest 20%.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?,?\s+(?:said|say|says|believe|believed|think|thought|expect|expected|"
-            r"reported|agreed|agree|want|wanted|chose|argue|argued|claim|claimed|feel|felt|prefer|preferred|plan|"
-            r"planned|intend|intended|support|supported|oppose|opposed|favour|favoured|favor|favored)\b",
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
+            r"thinking|expect|expected|expecting|reported|reporting|agreed|agree|agreeing|disagreed|disagree|want|wanted|"
+            r"wanting|chose|choose|choosing|argue|argued|claim|claimed|feel|felt|prefer|preferred|preferring|plan|planned|"
+            r"planning|intend|intended|support|supported|supporting|oppose|opposed|opposing|favour|favoured|favor|"
+            r"favored|backed|backing|approved|approve|disapproved|disapprove|voted|answered|responded|replied|rated|"
+            r"regarded|regard|considered|consider|described|admitted|named|cited|ranked|predicted|predict|forecast)\b"
+            r"|(?:were|are|was|is)\s+(?:in\s+favou?r|against|undecided|unsure|opposed|satisfied|dissatisfied|"
+            r"confident|optimistic|pessimistic|worried|concerned|unaware|aware|planning|considering)\b"
+            r"|(?:in\s+favou?r|against|undecided|unsure|(?:did\s+)?(?:not|n't)\s+know)(?=\s*(?:[,.;]|and\b|with\b|$)))",
       examples=("Only 42% of them say cost is the main reason. Half of them argue that workers abroad are better.",
                 "Only 25% of Britons said a camera would be their top purchase. Almost a quarter, 22%, said they would "
                 "buy a phone. Forty-four percent said they would buy something else.")),
@@ -131,7 +173,8 @@ SHARE_EN = Table("share", "en", (
 TABLES = [SHARE_ZH, SHARE_EN]
 
 _EXCLUSIVE = {"分别占X%、Y%和Z%", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
-              "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A"}
+              "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
+              "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
 _GENERIC = "X% of W"
 # Families whose words come after the figure: a later part of the group stands right after a clause end
@@ -143,15 +186,9 @@ _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
 _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)"
-                            r"(?:\s+(?:from|to|in|was|were|went|came|of\s+them)\b|\s*[.,;])", re.I)
+                            r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
+                            r"comes|come|coming|held|owned|being)\b|\s*[.,;])", re.I)
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
-# Some word of every share family, to skip sentences of rates and levels at once.
-_SHARE_HINT = re.compile(r"占|比重|份额|权重|来自|用于|应用于|聚集|集中|分布|流向|投向|投入|来源|位于|属于|分别|其余|其他|其它|股|"
-                         r"acqui|buy|bought|sell|sold|hold|held|own|control|richest|poorest|wealthiest|top|bottom|"
-                         r"剩|认为|预期|预计|表示|选择|倾向|看好|回答|计划|打算|估计|判断|由|在|比例|"
-                         r"account|made\s+up|make|compris|represent|amount|took|came|come|went|go|spent|coming|"
-                         r"rest|remain|other|said|say|believ|think|thought|expect|report|agree|want|chose|stake|"
-                         r"share|interest|holding|respectively|half|third|quarter", re.I)
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
@@ -160,7 +197,13 @@ def _lang(text: str) -> str:
     return "zh" if _CJK.search(text) else "en"
 
 
-def _cue(text: str, m: Mention, lead_from: int) -> str:
+# "Of the 400 workers, 59% were men": the sentence opens with the whole, so a bare "X% were" is a part of it.
+_OF_FRAME = re.compile(r"\s*(?:(?:And|But|So)\s+)?Of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|all\s+)?"
+                       r"[^,.;:%]{2,60},", re.I)
+_FRAMED = "Of W, X% were A"
+
+
+def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     """The family that makes a percentage a part, or ""."""
     lead = text[max(lead_from, m.start - 30):m.start]
     tail = text[m.end:m.end + 50]
@@ -173,9 +216,10 @@ def _cue(text: str, m: Mention, lead_from: int) -> str:
     for f in table.families:
         if f.before and before:
             found = f.search_before(lead)
-            if found is not None and found.start() > at:
+            if found is not None and found.start() > at and (not f.after or f.match_after(tail)):
                 best, at = f.name, found.start()
-        elif f.after and not f.before and at < 0 and not (f.name == _GENERIC and best) and f.match_after(tail):
+        elif f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
+                and f.match_after(tail) and (f.name != _FRAMED or _OF_FRAME.match(text, sentence_start, m.start)):
             best = f.name  # (the bare "X% of W" only when no other family's words follow)
     return best
 
@@ -201,24 +245,25 @@ class _Group:
     start: int  # of the first sentence
     end: int  # of the last sentence
     unit: int  # the sentence it ends in
+    begins: tuple = ()  # (index of its first part, start) of each sentence it spans
 
 
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
     out = []
     starts = [m.start for m in ms]
     groups: list[_Group] = []
-    if not _SHARE_HINT.search(text):
-        return out  # (the cheap test first: no word of shares in the paragraph)
     for u, (s, e) in enumerate(_units(text, spans)):
         idx = list(within(starts, s, e))
         percents = [i for i in idx if ms[i].kind == "percent" and ms[i].low == ms[i].low and ms[i].value >= 0]
-        if not percents or not _SHARE_HINT.search(text, s, e):
+        if not percents:
             continue
         group = _group(text, ms, idx, percents, s)
         for k, (parts, exclusive, whole) in enumerate(_split_by_whole(text, ms, group, s)):
-            here = _Group(parts, exclusive, whole, s, e, u)
+            here = _Group(parts, exclusive, whole, s, e, u, ((0, s),))
             if k == 0 and groups and _carries_on(text, ms, groups[-1], here):
                 groups[-1] = _joined(text, ms, groups[-1], here)
+            elif k == 0 and groups and (split := _answers_restart(ms, groups[-1], here)) is not None:
+                groups[-1:] = [split[0], _joined(text, ms, split[1], here)]
             else:
                 groups.append(here)
     for g in groups:
@@ -227,8 +272,10 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
+        # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
+        answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
-                              exclusive=g.exclusive, rest_unstated=rest_unstated))
+                              exclusive=g.exclusive or answers, rest_unstated=rest_unstated))
     return out
 
 
@@ -248,8 +295,11 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     if _ANOTHER.match(text, here.start) and _ANOTHER.match(text, here.start).end() <= first.start:
         return True
     families = {f for _, f, _ in before.parts} | {f for _, f, _ in here.parts}
-    if families <= _SURVEY | {"continued"} and any(f in _SURVEY for f in families):
-        return True
+    if _answers(before, here):
+        return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: see _answers_restart)
+    if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) or _GENERIC in {
+            f for _, f, _ in before.parts[-1:] + here.parts}:
+        return False  # (another time; bare "X% of W" figures of one whole are often of different measures)
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
     return len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new)
 
@@ -260,7 +310,34 @@ def _joined(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> "
     cue = _ANOTHER.match(text, here.start)
     rest = bool(cue and (cue.group("rest") or cue.group("rest_zh")))
     parts = before.parts + [(i, f, r or (rest and k == 0)) for k, (i, f, r) in enumerate(here.parts)]
-    return _Group(parts, rest, before.whole or here.whole, before.start, here.end, here.unit)
+    begins = before.begins + tuple((len(before.parts) + k, st) for k, st in here.begins)
+    return _Group(parts, rest, before.whole or here.whole, before.start, here.end, here.unit, begins)
+
+
+def _answers(before: "_Group", here: "_Group") -> bool:
+    """Whether two groups are both survey answers (which go on from sentence to sentence)."""
+    families = {f for _, f, _ in before.parts} | {f for _, f, _ in here.parts}
+    return families <= _SURVEY | {"continued"} and any(f in _SURVEY for f in families)
+
+
+def _total(ms: list[Mention], parts: list) -> float:
+    return sum(ms[i].value for i, _, _ in parts)
+
+
+def _answers_restart(ms: list[Mention], before: "_Group", here: "_Group") -> tuple["_Group", "_Group"] | None:
+    """Survey answers that would add past the whole answer another question than the first sentences' ("with
+    nearly 40% choosing it. Only 25% said …, 22% said …, 44% said …"): the answers of the last sentences that fit
+    with the new ones go on together, the earlier ones stand apart. None when no such sentences."""
+    if here.unit != before.unit + 1 or not _answers(before, here):
+        return None
+    for j, start in before.begins[1:]:
+        if _total(ms, before.parts[j:] + here.parts) <= 100.5:
+            head = _Group(before.parts[:j], before.exclusive, before.whole, before.start, start, before.unit,
+                          tuple(b for b in before.begins if b[0] < j))
+            tail = _Group(before.parts[j:], False, before.whole, start, before.end, before.unit,
+                          tuple((p - j, st) for p, st in before.begins if p >= j))
+            return head, tail
+    return None
 
 
 def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s: int) -> list[tuple[int, str, bool]]:
@@ -272,7 +349,7 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
         if _LABEL.match(text[m.end:m.end + 16]):
             prev_end = m.end
             continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
-        family = _cue(text, m, prev_end)
+        family = _cue(text, m, prev_end, s)
         if not family and parts and (_continues(text, ms, parts[-1][0], i) or _compared_part(text, ms[parts[-1][0]], m)
                                      or parts[-1][1] in _SURVEY and _same_respondents(text, ms[parts[-1][0]], m)):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
@@ -280,7 +357,8 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
             prev_end = m.end
             continue  # (a rate of change is no part: 占比提高了5%)
         if family in ("分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"):
-            parts.extend(_listed(text, ms, percents, i, family))
+            if not _TIMES_LISTED.search(text, max(s, m.start - 60), m.end + 40):
+                parts.extend(_listed(text, ms, percents, i, family))  # (2016年、2017年……分别为: one share, three times)
         elif not any(p[0] == i for p in parts):
             parts.append((i, family, family in _REST))
         prev_end = m.end
@@ -290,9 +368,12 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
     return [first[i] for i in sorted(first)]
 
 
+# A list of years or periods names the times of one share, not parts: 2016年、2017年、2018年上半年……分别为; in 2003 and 2004
+_TIMES_LISTED = re.compile(r"(?:19|20)\d\d年(?:[^、，,。；;\d]{0,5})?[、和及与至](?:19|20)\d\d年|\b(?:19|20)\d\d,?\s+(?:and|,)\s+"
+                           r"(?:19|20)\d\d\b", re.I)
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
 _LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
-_LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
+_LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b|(?<=\b[A-Z])\.){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
                       r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|at|on|in)?\s*$", re.I)
 
 
@@ -338,6 +419,25 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
     return out
 
 
+# Between two figures, words that set the second against the first as another time or another whole: "40 pct of
+# the 1986 subsidies and 33 pct in 1985", 前一周该比例为47.84%, "Europe vs 30% in Asia", 占市场6.1%，其中A占40.1% (a
+# part of the first part).
+_OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b|\b(?:in|by|"
+                          r"during|since|until|for)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:19|20)\d\d\b"
+                          r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中|\bof\s+wh(?:ich|om)\b", re.I)
+
+_OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b",
+                               re.I)
+
+
+def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, prev_whole: str) -> bool:
+    """Whether a part is of another whole than the part before it, though neither names one: the words between
+    set it against the first (_OTHER_WHOLE), or both are bare "X% of W" figures not listed one after the other."""
+    if _OTHER_WHOLE.search(text, ms[prev[0]].end, ms[part[0]].start) or _OTHER_TIME_AFTER.match(text, ms[part[0]].end):
+        return True
+    return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
+
+
 def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bool]],
                     sentence_start: int) -> list[tuple[list, bool, str]]:
     """Groups of parts that name no two different wholes (占全国的30%、占全省的80% are not one group), each with
@@ -348,7 +448,8 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
         new_clause = k == 0 or re.search(r"[，,；;]", text[ms[parts[k - 1][0]].end:ms[part[0]].start])
         if not whole and part[1] in _AFTER_FAMILIES and new_clause:
             whole = _clause_lead(text, ms[part[0]])
-        if groups and (not whole or not groups[-1][0] or _same_whole(groups[-1][0], whole)):
+        if groups and (not whole or not groups[-1][0] or _same_whole(groups[-1][0], whole)) \
+                and not _apart(text, ms, groups[-1][1][-1], part, whole, groups[-1][0]):
             groups[-1] = (groups[-1][0] or whole, groups[-1][1] + [part])
         else:
             groups.append((whole, [part]))
@@ -356,9 +457,9 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
     since = sentence_start
     framed = frame_whole(text, sentence_start, ms[parts[0][0]].start) if parts else ""
     for whole, members in groups:
-        if any(family.endswith("respectively") for _, family, _ in members) and not any(
+        if any(family.endswith("respectively") or family == "A with X%" for _, family, _ in members) and not any(
                 _SHARE_WORD.search(text[max(0, ms[i].start - 80):ms[i].end + 60]) for i, _, _ in members):
-            continue  # "5% and 7%, respectively" with no word of shares: rates, not parts
+            continue  # "5% and 7%, respectively", "followed by York on 21.7%" with no word of shares: rates, not parts
         rest = any(r for _, _, r in members)
         exclusive = rest or all(_exclusive(text, ms, i, family, whole or framed, bool(framed),
                                            since if k == 0 else ms[members[k - 1][0]].end)
@@ -368,7 +469,7 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
 
 
 _SHARE_WORD = re.compile(r"\b(?:took|accounted|account|made\s+up|make\s+up|comprised|represented|share|shares|"
-                         r"of\s+the\s+(?:market|total))\b", re.I)
+                         r"of\s+the\s+(?:market|total)|market|vote|votes|poll|polls|seats|stake|support)\b", re.I)
 _WHOLE_EN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?([^.;:,\d]{2,40}?)(?=,|\.|;|\s+(?:and|while|with|came|"
                        r"went|was|were|in|last|this)\b|$)", re.I)
 _IN_WHOLE_ZH = re.compile(r"在(" + _G + r"{1,14}?)(?:中|里)的?(?:占比|比重|份额)")
@@ -381,15 +482,18 @@ def _same_whole(a: str, b: str) -> bool:
     return a[-2:] == b[-2:]
 
 
-_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),", re.I)
+_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),"
+                    r"|(?:^|[，,。；;：:])\s*(?:从|按|按照)([^，,。；;：:\d%]{0,10}?(?:结构|分布|构成|类型|类别|行业|地区|区域|来源|"
+                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务))(?:来|上)?(?:看|划分|分|统计|计)[，,]", re.I)
 
 
 def frame_whole(text: str, s: int, first: int) -> str:
-    """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …"""
+    """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …; or the
+    dimension it breaks its whole down by: 从收入结构看，…; 按地区划分，…"""
     found = None
     for found in _FRAME.finditer(text[s:first]):
         pass
-    return (found.group(1) or found.group(2) or "").strip() if found else ""
+    return (found.group(1) or found.group(2) or found.group(3) or "").strip() if found else ""
 
 
 def _whole(text: str, m: Mention) -> str:
@@ -398,8 +502,13 @@ def _whole(text: str, m: Mention) -> str:
     found = _OF_WHOLE_ZH.search(lead) or _IN_WHOLE_ZH.search(lead)
     if found:
         return (found.group(1) or found.group(2)).strip()
-    found = _WHOLE_EN.match(text[m.end:m.end + 50]) or _STAKE_IN.match(text[m.end:m.end + 60])
+    found = _WHOLE_EN.match(text[m.end:m.end + 50]) or _STAKE_IN.match(text[m.end:m.end + 60]) \
+        or _WHOLE_HEAD_EN.match(text, m.end)
     return found.group(1).strip().lower() if found else ""
+
+
+# "16% of women earn more than ...": the head word names the whole when no phrase end follows it
+_WHOLE_HEAD_EN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([A-Za-z][\w'-]+)\b", re.I)
 
 
 # a 19 pct stake in Novo Astro: what the holding is of
@@ -425,9 +534,15 @@ def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
                for j in range(i - 1, -1, -1) if ms[j].start >= since)
 
 
+# "Exports were 5 bln dlrs, of which 40 pct ...", "Of the 22 million owners, 59% ...": the figure before is the whole.
+_OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b", re.I)
+
+
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
     if family in ("X%的居民认为", "X% said"):
         return False  # survey answers may overlap (a question may take several answers)
+    for stated in (_OF_WHICH.search(text, max(0, since), ms[i].start), _OF_FRAME.match(text, max(0, since), ms[i].start)):
+        since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
     since = max(since, clause)  # (the part's own clause: a figure or 合计 before a semicolon is another's)
     if _figure_before(ms, i, max(0, since)):

@@ -1,0 +1,124 @@
+"""Share groups: which percentages of a paragraph are parts of one whole, whether they must fit in 100%, and what
+SHR001 concludes. Sentences written for these tests (no corpus text)."""
+from __future__ import annotations
+
+import pytest
+
+from checks.extract.claims import ShareClaim, paragraph_claims
+from checks.rules.shares import check_shares
+
+
+def groups(text: str) -> list[ShareClaim]:
+    return [c for c in paragraph_claims(text) if isinstance(c, ShareClaim)]
+
+
+def surfaces(text: str) -> list[list[str]]:
+    return [[p.share.surface for p in c.parts] for c in groups(text)]
+
+
+def outcome(text: str) -> str:
+    """What SHR001 says of the paragraph's one group: its outcome when the parts must fit, else 'overlap'."""
+    (claim,) = groups(text)
+    result, _ = check_shares(claim.parts, claim.rest_unstated)
+    return result if claim.exclusive or result == "holds" else "overlap"
+
+
+def test_of_which_makes_the_figure_before_the_whole():
+    ok = "Exports totalled 5 bln dlrs, of which 40 pct went to the U.S., 25 pct to Japan and 20 pct to Europe."
+    bad = "Exports totalled 5 bln dlrs, of which 60 pct went to the U.S., 25 pct to Japan and 30 pct to Europe."
+    assert outcome(ok) == "holds"
+    assert outcome(bad) == "exceeds"
+
+
+def test_a_sentence_opening_with_its_whole_frames_overlapping_answers():
+    assert surfaces("Of the 22 million owners, 59% are men and 41% are women.") == [["59%", "41%"]]
+    # attributes of one population may overlap: no error however they add up
+    assert outcome("Of the 400 workers, 60% have degrees and 45% are women.") == "overlap"
+
+
+def test_another_and_a_further_continue_the_whole():
+    assert surfaces("Some 17% of readers have switched and a further 16% are thinking of it.") == [["Some 17%", "16%"]]
+    assert outcome("Cars accounted for 60% of sales, and another 55% came from trucks.") == "exceeds"
+
+
+def test_financed_by_parts_are_exclusive():
+    assert outcome("The deficit was financed 90 pct by central bank credit and 10 pct by bonds.") == "holds"
+    assert outcome("The deficit was financed 90 pct by central bank credit and 30 pct by bonds.") == "exceeds"
+
+
+def test_holdings_named_by_owner_may_be_of_different_companies():
+    assert outcome("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both lost money.") == "overlap"
+
+
+def test_a_rest_named_with_a_verb_leaves_room():
+    text = "Oil accounts for 60% of exports, gas for 45% and the remainder comes from farm goods."
+    (claim,) = groups(text)
+    assert claim.rest_unstated
+    assert outcome(text) == "exceeds"
+
+
+def test_poll_answers_are_parts_that_may_overlap():
+    assert surfaces("The poll found 48% in favour, 45% against and 7% undecided.") == [["48%", "45%", "7%"]]
+    assert groups("The dollar has fallen by 50% against the euro and by 30% against the yen.") == []
+
+
+def test_answers_with_the_rest_named_split_the_respondents():
+    assert outcome("Of the 400 people polled, 55% backed the plan, 30% opposed it and the rest were undecided.") \
+        == "holds"
+    assert outcome("Of the 400 people polled, 65% backed the plan, 40% opposed it and the rest were undecided.") \
+        == "exceeds"
+    assert outcome("在受访者中，约六成选择储蓄，近三成选择投资，其余的则选择消费。") == "holds"
+
+
+def test_answers_past_the_whole_restart_with_the_sentences_that_fit():
+    text = ("Cameras were the gadget of the year, with nearly 40% choosing one. However, only 25% said a camera "
+            "would be their next purchase. Almost a quarter, 22%, said they would buy a phone. Forty-four percent "
+            "said they would buy something else.")
+    assert surfaces(text) == [["25%", "22%", "Forty-four percent"]]
+
+
+@pytest.mark.parametrize("text", [
+    "About 40 pct of the 1986 subsidies and 33 pct in 1985 went to state firms.",  # another year
+    "Only 16% of women earn more than 50,000 pounds, compared with 30% of men.",  # two named wholes
+    "In 2003 only 40% of messages were spam. But by the end of 2004, almost three-quarters of messages were junk.",
+    "About 60% of adults used to smoke and 45% used to drink.",  # a habit, not where a part goes
+])
+def test_figures_of_other_wholes_or_times_make_no_group_that_must_fit(text):
+    assert all(not c.exclusive for c in groups(text))
+    assert not any(len(c.parts) > 1 and c.exclusive for c in groups(text))
+
+
+def test_a_list_of_names_with_their_figures_needs_a_word_of_shares():
+    assert surfaces("Alpha led the market with 40%, followed by Beta with 25% and Gamma with 15%.") == \
+        [["40%", "25%", "15%"]]
+    assert groups("The North had the highest inflation at 6.2%, followed by the East on 5.7%, and the West on 5.1%.") \
+        == []
+
+
+def test_many_parts_of_one_whole_at_half_each_are_an_error_in_both_languages():
+    names = [a + b for a in "ABCDEFG" for b in "abcde"]
+    en = "Group Aa accounted for 50% of sales, " + ", ".join(f"{n} for 50%" for n in names) + "."
+    zh = "其中" + "，".join(f"{a}{b}类占50%" for a in "甲乙丙丁戊己庚辛壬癸" for b in "甲乙丙丁戊") + "。"
+    assert outcome(en) == "exceeds"
+    assert outcome(zh) == "exceeds"
+
+
+def test_chinese_list_named_as_parts_of_a_total():
+    assert surfaces("三类产品的收入分别为总收入的45%、30%和25%。") == [["45%", "30%", "25%"]]
+    assert groups("两地职工工资分别为全国平均水平的80%和90%。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "2021年、2022年、2023年，公司研发投入占营业收入比重分别为8.2%、8.4%、11.5%。",  # one share at three times
+    "该公司占国内测试设备市场的6.1%，其中高端设备市场占有率为40.1%。",  # 其中: a part of the first part
+    "In 2003 and 2004, exports took 40% and 45% of output, respectively.",
+    "Asia accounted for 40% of sales, of which China made up 25%.",
+])
+def test_times_listed_and_parts_of_a_part_are_no_group(text):
+    assert groups(text) == []
+
+
+def test_a_breakdown_by_one_dimension_frames_its_parts():
+    assert outcome("按地区划分，东部地区占比52%，中西部地区占比38%，东北地区占比10%。") == "holds"
+    assert outcome("从收入结构看，国内业务占比60%，海外业务占比50%。") == "exceeds"
+    assert outcome("从数据看，制造业占比30%，服务业占比80%。") == "overlap"  # no dimension named: may be two wholes
