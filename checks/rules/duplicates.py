@@ -18,7 +18,8 @@ from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, edit_similarities, edit_similarity, grams, keyed_pairs,
-                               longest_shared, script_band_keys, shared_positions, unique_pairs)
+                               longest_shared, script_band_keys, shared_position_bounds, shared_positions,
+                               unique_pairs)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
 NEVER_DUPLICATE_KINDS = ("dateline", "column")
@@ -260,13 +261,25 @@ def partial_overlap(a: str, b: str, options: dict, longer_grams: set[str] | None
     return {"a_start": ia, "b_start": ib, "length": size, "fraction_of_shorter": round(size / shorter, 4)}
 
 
+def may_overlap(pairs: list[tuple[str, str]], norm: dict[str, str], options: dict) -> list[tuple[str, str]]:
+    """The pairs, in order, whose shared shingles could hold a stretch long enough for `partial_overlap`:
+    a shared stretch of L characters fills L - k + 1 shingle positions of the shorter text, and
+    `shared_position_bounds` counts at least as many as there are (most candidates share far fewer)."""
+    k = int(options["anchor"])
+    firsts, seconds = [norm[a] for a, _ in pairs], [norm[b] for _, b in pairs]
+    shorter = np.minimum([len(t) for t in firsts], [len(t) for t in seconds])
+    needed = np.maximum(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
+    enough = shared_position_bounds(firsts, seconds, k) >= needed - k + 1
+    return [pair for pair, keep in zip(pairs, enough) if keep]
+
+
 def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     """Confirm each candidate pair by its longest shared stretch; near and exact copies are left to DUP001/2."""
     opts = {**PARTIAL, **options}
     paragraphs = ctx.dataset("paragraphs")
     norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
-    for a, b in _canonical_pairs(paragraphs, pairs, opts):
+    for a, b in may_overlap(_canonical_pairs(paragraphs, pairs, opts), norm, opts):
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
         longer = locations[1] if len(first) <= len(second) else locations[0]

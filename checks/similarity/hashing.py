@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 import numpy as np
+import pandas as pd
 
 from checks.vocab.scripts import han_mask
 
@@ -116,3 +117,46 @@ def han_shares(texts: list[str]) -> np.ndarray:
     for first, chunk in text_chunks(texts):
         shares[first:first + len(chunk)] = han_shares_of(*codes_of(chunk))
     return shares
+
+
+_PAIR_CHARS = 2_000_000  # shingle positions of the shorter texts measured at once
+
+
+def shared_position_bounds(firsts: list[str], seconds: list[str], k: int) -> np.ndarray:
+    """For each pair (firsts[i], seconds[i]), how many k-shingle positions of the shorter text hold a
+    shingle whose hash is among the longer text's: never less than `exact.shared_positions` (a shingle
+    both hold has one hash), so a pair this rules out could not pass that count either.
+
+    Array work over all pairs at once, a slice of pairs at a time: counting in Python, set by set,
+    cost most of the time of confirming partial copies.
+    """
+    out = np.zeros(len(firsts), dtype=np.int64)
+    start = 0
+    while start < len(firsts):
+        end, size = start, 0
+        while end < len(firsts) and (end == start or size < _PAIR_CHARS):
+            size += min(len(firsts[end]), len(seconds[end]))
+            end += 1
+        out[start:end] = _bounds_of_slice(firsts[start:end], seconds[start:end], k)
+        start = end
+    return out
+
+
+def _bounds_of_slice(firsts: list[str], seconds: list[str], k: int) -> np.ndarray:
+    which, texts = pd.factorize(np.array(firsts + seconds, dtype=object))
+    a, b = which[:len(firsts)], which[len(firsts):]
+    codes, starts = codes_of(texts.tolist())
+    lengths = np.diff(starts)
+    hashes, owner = shingle_hashes(codes, starts, k)
+    whole = lengths[owner] >= k  # a text shorter than k has no k-shingle (shingle_hashes gives it itself)
+    hashes, owner = hashes[whole], owner[whole]
+    count = np.bincount(owner, minlength=len(texts))
+    first = np.cumsum(count) - count
+    salt = _mix(np.arange(len(texts), dtype=np.uint64) + np.uint64(0x9E3779B97F4A7C15))
+    short = np.where(lengths[a] <= lengths[b], a, b)
+    long_ = np.where(lengths[a] <= lengths[b], b, a)
+    per_pair = count[short]
+    pair = np.repeat(np.arange(len(firsts)), per_pair)
+    at = np.repeat(first[short] - (np.cumsum(per_pair) - per_pair), per_pair) + np.arange(int(per_pair.sum()))
+    found = pd.Series(hashes[at] ^ salt[long_[pair]]).isin(hashes ^ salt[owner]).to_numpy()
+    return np.bincount(pair[found], minlength=len(firsts))
