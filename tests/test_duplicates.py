@@ -1,6 +1,8 @@
 """Duplicate rules on the bundled page and on synthetic Chinese and English pages."""
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,11 +10,9 @@ import pytest
 from checks.config import Config
 from checks.engine import execute
 from checks.rules import duplicates as dup
-from difflib import SequenceMatcher
-
-from checks.similarity import (anchor_pairs, bucket_pairs, codes_of, differing_spans, edit_similarity, longest_shared,
-                               lsh_pairs, oph_signatures, script_band_keys, script_shingles, shared_position_bounds,
-                               shared_positions, shingle_hashes)
+from checks.similarity import (anchor_pairs, bucket_pairs, codes_of, differing_spans, edit_similarity, grams,
+                               longest_shared, lsh_pairs, oph_signatures, script_band_keys, script_shingles,
+                               shared_position_bounds, shared_positions, shingle_hashes)
 
 
 def _line_of(lines: list[str], needle: str, start: int = 0) -> int:
@@ -333,6 +333,10 @@ def test_shared_position_bounds_count_what_shared_positions_counts():
     for k in (1, 3, 16):
         assert shared_position_bounds(firsts, seconds, k).tolist() == [
             shared_positions(a, b, k) for a, b in zip(firsts, seconds)]
+    for stride in (2, 4):
+        every = [(a, b) if len(a) <= len(b) else (b, a) for a, b in zip(firsts, seconds)]
+        assert shared_position_bounds(firsts, seconds, 16, stride).tolist() == [
+            sum(short[i:i + 16] in grams(long_, 16) for i in range(0, len(short) - 15, stride)) for short, long_ in every]
 
 
 def test_impossible_lsh_settings_are_a_configuration_error(tmp_path, run_checks):

@@ -261,16 +261,22 @@ def partial_overlap(a: str, b: str, options: dict, longer_grams: set[str] | None
     return {"a_start": ia, "b_start": ib, "length": size, "fraction_of_shorter": round(size / shorter, 4)}
 
 
+_STRIDE = 4
+
+
 def may_overlap(pairs: list[tuple[str, str]], norm: dict[str, str], options: dict) -> list[tuple[str, str]]:
     """The pairs, in order, whose shared shingles could hold a stretch long enough for `partial_overlap`:
     a shared stretch of L characters fills L - k + 1 shingle positions of the shorter text, and
     `shared_position_bounds` counts at least as many as there are (most candidates share far fewer)."""
     k = int(options["anchor"])
-    firsts, seconds = [norm[a] for a, _ in pairs], [norm[b] for _, b in pairs]
-    shorter = np.minimum([len(t) for t in firsts], [len(t) for t in seconds])
+    shorter = np.array([min(len(norm[a]), len(norm[b])) for a, b in pairs], dtype=np.int64)
     needed = np.maximum(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
-    enough = shared_position_bounds(firsts, seconds, k) >= needed - k + 1
-    return [pair for pair, keep in zip(pairs, enough) if keep]
+    positions = np.ceil(needed).astype(np.int64) - k + 1  # filled by the shortest stretch that would do
+    for stride in (_STRIDE, 1):  # every stride-th position first, then every position of the pairs left
+        firsts, seconds = [norm[a] for a, _ in pairs], [norm[b] for _, b in pairs]
+        enough = shared_position_bounds(firsts, seconds, k, stride) >= positions // stride
+        pairs, positions = [pair for pair, keep in zip(pairs, enough) if keep], positions[enough]
+    return pairs
 
 
 def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):

@@ -122,41 +122,56 @@ def han_shares(texts: list[str]) -> np.ndarray:
 _PAIR_CHARS = 2_000_000  # shingle positions of the shorter texts measured at once
 
 
-def shared_position_bounds(firsts: list[str], seconds: list[str], k: int) -> np.ndarray:
-    """For each pair (firsts[i], seconds[i]), how many k-shingle positions of the shorter text hold a
-    shingle whose hash is among the longer text's: never less than `exact.shared_positions` (a shingle
-    both hold has one hash), so a pair this rules out could not pass that count either.
+def shared_position_bounds(firsts: list[str], seconds: list[str], k: int, stride: int = 1) -> np.ndarray:
+    """For each pair (firsts[i], seconds[i]), how many of the shorter text's k-shingle positions 0, stride,
+    2 * stride, ... hold a shingle whose hash is among the longer text's.
 
-    Array work over all pairs at once, a slice of pairs at a time: counting in Python, set by set,
-    cost most of the time of confirming partial copies.
+    With stride 1 this is never less than `exact.shared_positions` (a shingle both hold has one hash), so
+    a pair it rules out could not pass that count either. A shared stretch filling P positions holds at
+    least P // stride of every stride-th: a cheaper first pass that rules out most pairs.
+    Array work over all pairs at once (each distinct text hashed once, pairs measured a slice at a time):
+    counting in Python, set by set, cost most of the time of confirming partial copies.
     """
-    out = np.zeros(len(firsts), dtype=np.int64)
-    start = 0
-    while start < len(firsts):
-        end, size = start, 0
-        while end < len(firsts) and (end == start or size < _PAIR_CHARS):
-            size += min(len(firsts[end]), len(seconds[end]))
-            end += 1
-        out[start:end] = _bounds_of_slice(firsts[start:end], seconds[start:end], k)
-        start = end
-    return out
-
-
-def _bounds_of_slice(firsts: list[str], seconds: list[str], k: int) -> np.ndarray:
     which, texts = pd.factorize(np.array(firsts + seconds, dtype=object))
     a, b = which[:len(firsts)], which[len(firsts):]
-    codes, starts = codes_of(texts.tolist())
-    lengths = np.diff(starts)
-    hashes, owner = shingle_hashes(codes, starts, k)
-    whole = lengths[owner] >= k  # a text shorter than k has no k-shingle (shingle_hashes gives it itself)
-    hashes, owner = hashes[whole], owner[whole]
-    count = np.bincount(owner, minlength=len(texts))
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    count = np.maximum(lengths - k + 1, 0)  # a text shorter than k has no k-shingle
     first = np.cumsum(count) - count
+    hashes = np.empty(int(count.sum()), dtype=np.uint64)
+    for start, chunk in text_chunks(texts.tolist()):
+        chunk_hashes, owner = shingle_hashes(*codes_of(chunk), k)
+        whole = lengths[start + owner] >= k  # shingle_hashes gives a text shorter than k itself
+        at = first[start]
+        hashes[at:at + int(whole.sum())] = chunk_hashes[whole]
     salt = _mix(np.arange(len(texts), dtype=np.uint64) + np.uint64(0x9E3779B97F4A7C15))
     short = np.where(lengths[a] <= lengths[b], a, b)
     long_ = np.where(lengths[a] <= lengths[b], b, a)
-    per_pair = count[short]
-    pair = np.repeat(np.arange(len(firsts)), per_pair)
-    at = np.repeat(first[short] - (np.cumsum(per_pair) - per_pair), per_pair) + np.arange(int(per_pair.sum()))
-    found = pd.Series(hashes[at] ^ salt[long_[pair]]).isin(hashes ^ salt[owner]).to_numpy()
-    return np.bincount(pair[found], minlength=len(firsts))
+    order = np.argsort(long_, kind="stable")  # a slice's pairs share their longer texts: each is read once
+    asked_per_pair = np.cumsum(-(-count[short[order]] // stride))
+    out = np.zeros(len(firsts), dtype=np.int64)
+    begin = 0
+    while begin < len(firsts):
+        done = asked_per_pair[begin - 1] if begin else 0
+        end = int(np.searchsorted(asked_per_pair, done + _PAIR_CHARS, side="right"))
+        end = max(end, begin + 1)
+        chosen = order[begin:end]
+        out[chosen] = _slice_bounds(hashes, first, count, salt, short[chosen], long_[chosen], stride)
+        begin = end
+    return out
+
+
+def _spans(first: np.ndarray, count: np.ndarray, step: int = 1) -> np.ndarray:
+    """Indices first[i], first[i] + step, ... (count[i] of them) for each i, one after another."""
+    at = np.repeat(first - step * (np.cumsum(count) - count), count)
+    return at + step * np.arange(int(count.sum()))
+
+
+def _slice_bounds(hashes, first, count, salt, short, long_, stride) -> np.ndarray:
+    asked_count = -(-count[short] // stride)
+    pair = np.repeat(np.arange(len(short)), asked_count)
+    asked = hashes[_spans(first[short], asked_count, stride)] ^ salt[long_[pair]]
+    longer = np.unique(long_)
+    held = hashes[_spans(first[longer], count[longer])] ^ np.repeat(salt[longer], count[longer])
+    held = held[pd.Series(held).isin(asked).to_numpy()]  # few: the longer texts' shingles any pair asks for
+    found = pd.Series(asked).isin(held).to_numpy()
+    return np.bincount(pair[found], minlength=len(short))
