@@ -209,8 +209,17 @@ def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, mi
         if len(texts) >= 2**24:
             raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
         return np.empty((0, 2), dtype=np.int64)
-    table = np.sort(np.concatenate(packed))
+    table = np.concatenate(packed)
+    del packed
+    table.sort()
     table = table[np.r_[True, table[1:] != table[:-1]]]
+    # Most anchors are held by one text, and stock phrases by more than max_bucket: neither gives a pair,
+    # so they are dropped before the buckets are expanded (most of the memory a large run's pairs took).
+    keys = table >> np.uint64(24)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    table = table[np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)]
+    del keys, starts, sizes
     ids = (table & np.uint64(2**24 - 1)).astype(np.int64)
     pairs = bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
     uniq, counts = unique_pairs(pairs)
