@@ -158,14 +158,24 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
 def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> list[tuple[str, str]]:
     """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters."""
     chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
-    reps = representatives(paragraphs, options).rename(columns={"paragraph_id": "rep"})
-    rep_of = chosen.merge(reps, on="norm", how="inner").set_index("paragraph_id")["rep"]
+    named = chosen.loc[chosen["paragraph_id"].isin(pd.unique(pairs[["a", "b"]].to_numpy().ravel())), "norm"]
+    alike = chosen[chosen["norm"].isin(named)]  # every eligible copy of a text the pairs name: only they matter
+    reps = alike.sort_values("paragraph_id", kind="stable").drop_duplicates("norm").rename(columns={"paragraph_id": "rep"})
+    rep_of = alike.merge(reps, on="norm", how="inner").set_index("paragraph_id")["rep"]
     a = pairs["a"].map(rep_of).to_numpy(dtype=object)
     b = pairs["b"].map(rep_of).to_numpy(dtype=object)
     known = pd.notna(a) & pd.notna(b) & (a != b)
     a, b = a[known], b[known]
     frame = pd.DataFrame({"a": np.where(a < b, a, b), "b": np.where(a < b, b, a)}).drop_duplicates()
     return list(frame.sort_values(["a", "b"]).itertuples(index=False, name=None))
+
+
+def texts_of(paragraphs: pd.DataFrame, pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The normalised text of each paragraph the pairs name, by id: only theirs, as a dict of every
+    paragraph's text held a Python string per paragraph of the run."""
+    named = pd.unique(np.array([pid for pair in pairs for pid in pair], dtype=object))
+    chosen = paragraphs.loc[paragraphs["paragraph_id"].isin(named), ["paragraph_id", "norm"]]
+    return dict(zip(chosen["paragraph_id"], chosen["norm"]))
 
 
 def in_reading_order(ctx, paragraph_ids) -> list:
@@ -217,9 +227,10 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
     """Confirm candidate pairs by edit similarity; one hit per group of near copies, naming every member."""
     opts = {**NEAR, **options}
     paragraphs = ctx.dataset("paragraphs")
-    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     threshold = float(opts["threshold"])
-    edges = near_pairs(_canonical_pairs(paragraphs, pairs, opts), norm, threshold)
+    canonical = _canonical_pairs(paragraphs, pairs, opts)
+    norm = texts_of(paragraphs, canonical)
+    edges = near_pairs(canonical, norm, threshold)
     groups = clusters(edges)
     group_of = {pid: g for g, members in enumerate(groups) for pid in members}
     edges_of: dict[int, list] = {}
@@ -283,9 +294,10 @@ def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     """Confirm each candidate pair by its longest shared stretch; near and exact copies are left to DUP001/2."""
     opts = {**PARTIAL, **options}
     paragraphs = ctx.dataset("paragraphs")
-    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
+    canonical = _canonical_pairs(paragraphs, pairs, opts)
+    norm = texts_of(paragraphs, canonical)
     anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
-    for a, b in may_overlap(_canonical_pairs(paragraphs, pairs, opts), norm, opts):
+    for a, b in may_overlap(canonical, norm, opts):
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
         longer = locations[1] if len(first) <= len(second) else locations[0]
