@@ -158,10 +158,8 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
 def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> list[tuple[str, str]]:
     """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters."""
     chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
-    named = chosen.loc[chosen["paragraph_id"].isin(pd.unique(pairs[["a", "b"]].to_numpy().ravel())), "norm"]
-    alike = chosen[chosen["norm"].isin(named)]  # every eligible copy of a text the pairs name: only they matter
-    reps = alike.sort_values("paragraph_id", kind="stable").drop_duplicates("norm").rename(columns={"paragraph_id": "rep"})
-    rep_of = alike.merge(reps, on="norm", how="inner").set_index("paragraph_id")["rep"]
+    reps = representatives(paragraphs, options).rename(columns={"paragraph_id": "rep"})
+    rep_of = chosen.merge(reps, on="norm", how="inner").set_index("paragraph_id")["rep"]
     a = pairs["a"].map(rep_of).to_numpy(dtype=object)
     b = pairs["b"].map(rep_of).to_numpy(dtype=object)
     known = pd.notna(a) & pd.notna(b) & (a != b)
@@ -174,7 +172,9 @@ def texts_of(paragraphs: pd.DataFrame, pairs: list[tuple[str, str]]) -> dict[str
     """The normalised text of each paragraph the pairs name, by id: only theirs, as a dict of every
     paragraph's text held a Python string per paragraph of the run."""
     named = pd.unique(np.array([pid for pair in pairs for pid in pair], dtype=object))
-    chosen = paragraphs.loc[paragraphs["paragraph_id"].isin(named), ["paragraph_id", "norm"]]
+    # object strings: pandas tests Arrow strings for membership one Python object at a time
+    chosen = paragraphs.loc[pd.Series(paragraphs["paragraph_id"].to_numpy(dtype=object)).isin(named).to_numpy(),
+                            ["paragraph_id", "norm"]]
     return dict(zip(chosen["paragraph_id"], chosen["norm"]))
 
 

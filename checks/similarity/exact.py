@@ -2,7 +2,7 @@
 and the shingles of a text as strings, for engines that hash them their own way."""
 from __future__ import annotations
 
-from difflib import Match, SequenceMatcher
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -55,26 +55,9 @@ def shared_positions(a: str, b: str, k: int, longer_grams: set[str] | None = Non
     return sum(1 for i in range(len(short) - k + 1) if short[i:i + k] in found)
 
 
-_ARRAY_CELLS = (2_000, 16_000_000)  # pairs of positions compared as arrays: from (numpy pays) up to (memory)
-
-
-class _Matcher(SequenceMatcher):
-    """difflib's SequenceMatcher without junk, whose longest match between larger ranges is found with
-    array work: the same match (the longest; of those, the one starting first in a, then in b) at a
-    fraction of the time of difflib's loop over the characters of a."""
-
-    def __init__(self, a: str, b: str):
-        super().__init__(None, a, b, autojunk=False)
-        self._codes = (np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32),
-                       np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32))
-
-    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
-        ahi = len(self.a) if ahi is None else ahi
-        bhi = len(self.b) if bhi is None else bhi
-        if not _ARRAY_CELLS[0] <= (ahi - alo) * (bhi - blo) <= _ARRAY_CELLS[1]:
-            return super().find_longest_match(alo, ahi, blo, bhi)
-        size, i, j = _longest_run(self._codes[0][alo:ahi], self._codes[1][blo:bhi])
-        return Match(alo + i, blo + j, size) if size else Match(alo, blo, 0)
+# The equality table of two texts is searched as arrays (n x (n + m) cells) from the size where that pays
+# to the size past which it would take too much memory; difflib's loop does the rest.
+_ARRAY_CELLS = (2_000, 4_000_000)
 
 
 def _longest_run(a: np.ndarray, b: np.ndarray) -> tuple[int, int, int]:
@@ -100,15 +83,19 @@ def _longest_run(a: np.ndarray, b: np.ndarray) -> tuple[int, int, int]:
 
 
 def longest_shared(a: str, b: str) -> tuple[int, int, int]:
-    """(start in a, start in b, length) of the longest stretch of text both share."""
-    match = _Matcher(a, b).find_longest_match(0, len(a), 0, len(b))
+    """(start in a, start in b, length) of the longest stretch of text both share: difflib's longest
+    match (of the longest, the one starting first in a, then in b), found with array work."""
+    if _ARRAY_CELLS[0] <= len(a) * (len(a) + len(b)) <= _ARRAY_CELLS[1]:
+        size, i, j = _longest_run(*(np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32) for t in (a, b)))
+        return (i, j, size) if size else (0, 0, 0)
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return match.a, match.b, match.size
 
 
 def differing_spans(a: str, b: str, limit: int = 10) -> list[dict]:
     """Where the two texts differ: at most `limit` spans with offsets and text on each side."""
     spans = []
-    for tag, i1, i2, j1, j2 in _Matcher(a, b).get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         spans.append({"a": [i1, i2], "b": [j1, j2], "a_text": a[i1:i2][:80], "b_text": b[j1:j2][:80]})
