@@ -1,6 +1,8 @@
 """Duplicate rules on the bundled page and on synthetic Chinese and English pages."""
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,8 +10,9 @@ import pytest
 from checks.config import Config
 from checks.engine import execute
 from checks.rules import duplicates as dup
-from checks.similarity import (anchor_pairs, bucket_pairs, codes_of, edit_similarity, lsh_pairs, oph_signatures,
-                               script_band_keys, script_shingles, shingle_hashes)
+from checks.similarity import (anchor_pairs, bucket_pairs, codes_of, edit_similarity, grams,
+                               longest_shared, lsh_pairs, oph_signatures, script_band_keys, script_shingles,
+                               shared_position_bounds, shared_positions, shingle_hashes)
 
 
 def _line_of(lines: list[str], needle: str, start: int = 0) -> int:
@@ -301,6 +304,36 @@ def test_anchor_pairs_need_a_long_shared_stretch():
     texts = ["".join(chr(c) for c in rng.integers(0x4E00, 0x5E00, size=120)) for _ in range(50)]
     texts[1] = texts[1][:40] + texts[0][40:]
     assert [list(p) for p in anchor_pairs(texts, 16, 4, 20, 2)] == [[0, 1]]
+
+
+def _texts_with_shared_stretches(seed: int, count: int) -> list[str]:
+    """Texts over few characters (many repeats and ties), half of them sharing a stretch with another."""
+    rng = np.random.default_rng(seed)
+    alphabet = list("abcd的是在") + [chr(0x20000)]
+    texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 260)))) for _ in range(count)]
+    for i in range(0, count - 1, 2):
+        start = int(rng.integers(0, 60))
+        texts[i] = texts[i][:30] + texts[i + 1][start:start + int(rng.integers(0, 200))] + texts[i][30:]
+    return texts
+
+
+def test_longest_shared_is_difflibs_longest_match():
+    texts = _texts_with_shared_stretches(8, 400)
+    for a, b in zip(texts[::2], texts[1::2]):
+        match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        assert longest_shared(a, b) == (match.a, match.b, match.size)
+
+
+def test_shared_position_bounds_count_what_shared_positions_counts():
+    texts = _texts_with_shared_stretches(9, 300)
+    firsts, seconds = texts[::2] + texts[:50], texts[1::2] + texts[100:150]
+    for k in (1, 3, 16):
+        assert shared_position_bounds(firsts, seconds, k).tolist() == [
+            shared_positions(a, b, k) for a, b in zip(firsts, seconds)]
+    for stride in (2, 4):
+        every = [(a, b) if len(a) <= len(b) else (b, a) for a, b in zip(firsts, seconds)]
+        assert shared_position_bounds(firsts, seconds, 16, stride).tolist() == [
+            sum(short[i:i + 16] in grams(long_, 16) for i in range(0, len(short) - 15, stride)) for short, long_ in every]
 
 
 def test_impossible_lsh_settings_are_a_configuration_error(tmp_path, run_checks):

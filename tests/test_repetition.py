@@ -6,8 +6,8 @@ import pytest
 
 from checks.config import Config
 from checks.engine import execute
-from checks.rules.repetition import (GOPHER, REP001, cjk_doublings, doubling_verdict, gopher_statistics, han_slips,
-                                     paragraph_doublings, word_doublings)
+from checks.rules.repetition import (GOPHER, REP001, cjk_doublings, doubling_verdict, gopher_statistics, han_doublings,
+                                     han_slips, paragraph_doublings, word_doublings)
 
 
 def _line_of(lines: list[str], needle: str) -> int:
@@ -159,7 +159,7 @@ def test_rep002_is_info(tmp_path):
 
 
 def _doublings_by_scanning(text: str, low: int = 1, high: int = 16) -> list[tuple[int, str]]:
-    """cjk_doublings without its regex: every position, every unit length, by brute force."""
+    """cjk_doublings without its array work: every position, every unit length, by brute force."""
     from checks.vocab.scripts import is_han
 
     found = []
@@ -172,7 +172,7 @@ def _doublings_by_scanning(text: str, low: int = 1, high: int = 16) -> list[tupl
 
 
 def test_candidate_scan_misses_no_doubling():
-    """Texts from a small alphabet double units often; the regex scan finds exactly what brute force finds."""
+    """Texts from a small alphabet double units often; the array scan finds exactly what brute force finds."""
     from hypothesis import given, settings, strategies as st
 
     @settings(max_examples=200, deadline=None)
@@ -180,5 +180,17 @@ def test_candidate_scan_misses_no_doubling():
     def check(text, low, high):
         options = {"min_cjk": low, "max_cjk": high}
         assert cjk_doublings(text, options) == _doublings_by_scanning(text, low, high)
+
+    check()
+
+
+def test_candidates_of_many_texts_stay_inside_each_text():
+    """Found for many texts at once (one array of all their characters), a doubling never spans two texts."""
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(st.text(alphabet="模型大反诈，𠀀a", max_size=30), max_size=8))
+    def check(texts):
+        assert han_doublings(texts, REP001) == [_doublings_by_scanning(text) for text in texts]
 
     check()

@@ -18,7 +18,8 @@ from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, edit_similarities, edit_similarity, grams, keyed_pairs,
-                               longest_shared, script_band_keys, shared_positions, unique_pairs)
+                               longest_shared, script_band_keys, shared_position_bounds, shared_positions,
+                               unique_pairs)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
 NEVER_DUPLICATE_KINDS = ("dateline", "column")
@@ -167,6 +168,16 @@ def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dic
     return list(frame.sort_values(["a", "b"]).itertuples(index=False, name=None))
 
 
+def texts_of(paragraphs: pd.DataFrame, pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The normalised text of each paragraph the pairs name, by id: only theirs, as a dict of every
+    paragraph's text held a Python string per paragraph of the run."""
+    named = pd.unique(np.array([pid for pair in pairs for pid in pair], dtype=object))
+    # object strings: pandas tests Arrow strings for membership one Python object at a time
+    chosen = paragraphs.loc[pd.Series(paragraphs["paragraph_id"].to_numpy(dtype=object)).isin(named).to_numpy(),
+                            ["paragraph_id", "norm"]]
+    return dict(zip(chosen["paragraph_id"], chosen["norm"]))
+
+
 def in_reading_order(ctx, paragraph_ids) -> list:
     """The paragraphs' locations in reading order: by file and line, and places on one line (a record of a
     table, so one article) by their position in the article, whatever their ids."""
@@ -216,9 +227,10 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
     """Confirm candidate pairs by edit similarity; one hit per group of near copies, naming every member."""
     opts = {**NEAR, **options}
     paragraphs = ctx.dataset("paragraphs")
-    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
     threshold = float(opts["threshold"])
-    edges = near_pairs(_canonical_pairs(paragraphs, pairs, opts), norm, threshold)
+    canonical = _canonical_pairs(paragraphs, pairs, opts)
+    norm = texts_of(paragraphs, canonical)
+    edges = near_pairs(canonical, norm, threshold)
     groups = clusters(edges)
     group_of = {pid: g for g, members in enumerate(groups) for pid in members}
     edges_of: dict[int, list] = {}
@@ -260,13 +272,32 @@ def partial_overlap(a: str, b: str, options: dict, longer_grams: set[str] | None
     return {"a_start": ia, "b_start": ib, "length": size, "fraction_of_shorter": round(size / shorter, 4)}
 
 
+_STRIDE = 4
+
+
+def may_overlap(pairs: list[tuple[str, str]], norm: dict[str, str], options: dict) -> list[tuple[str, str]]:
+    """The pairs, in order, whose shared shingles could hold a stretch long enough for `partial_overlap`:
+    a shared stretch of L characters fills L - k + 1 shingle positions of the shorter text, and
+    `shared_position_bounds` counts at least as many as there are (most candidates share far fewer)."""
+    k = int(options["anchor"])
+    shorter = np.array([min(len(norm[a]), len(norm[b])) for a, b in pairs], dtype=np.int64)
+    needed = np.maximum(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
+    positions = np.ceil(needed).astype(np.int64) - k + 1  # filled by the shortest stretch that would do
+    for stride in (_STRIDE, 1):  # every stride-th position first, then every position of the pairs left
+        firsts, seconds = [norm[a] for a, _ in pairs], [norm[b] for _, b in pairs]
+        enough = shared_position_bounds(firsts, seconds, k, stride) >= positions // stride
+        pairs, positions = [pair for pair, keep in zip(pairs, enough) if keep], positions[enough]
+    return pairs
+
+
 def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
     """Confirm each candidate pair by its longest shared stretch; near and exact copies are left to DUP001/2."""
     opts = {**PARTIAL, **options}
     paragraphs = ctx.dataset("paragraphs")
-    norm = dict(zip(paragraphs["paragraph_id"], paragraphs["norm"]))
+    canonical = _canonical_pairs(paragraphs, pairs, opts)
+    norm = texts_of(paragraphs, canonical)
     anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
-    for a, b in _canonical_pairs(paragraphs, pairs, opts):
+    for a, b in may_overlap(canonical, norm, opts):
         locations = _located_pair(ctx, a, b)
         first, second = (norm[loc.paragraph_id] for loc in locations)
         longer = locations[1] if len(first) <= len(second) else locations[0]

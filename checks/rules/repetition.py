@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -16,9 +15,9 @@ import pandas as pd
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.rules.grouping import by_article, in_position_order
-from checks.similarity.hashing import _mix
+from checks.similarity.hashing import _mix, codes_of, text_chunks
 from checks.vocab import lexicon
-from checks.vocab.scripts import HAN, is_han
+from checks.vocab.scripts import HAN, han_mask
 
 _WORD = re.compile(r"(?<![\w.,'-])(?:[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*)(?![\w'-])")
 # "more and more", "again and again", "day after day", "side by side": X-joiner-X idioms, where X is one
@@ -28,6 +27,9 @@ ENGLISH_IDIOM_WORDS = frozenset(
     "more less again over on round around through up down out by time day week month year side one step little "
     "bit face back door hand arm neck head inch piece word".split())
 _GAP = re.compile(r"[ \t]+")
+# Two words with only spaces between (a word ends and starts with a letter or digit): no text without
+# them holds a doubled word.
+_WORDS_SIDE_BY_SIDE = re.compile(r"[A-Za-z0-9][ \t]+[A-Za-z0-9]")
 # English words that stand doubled in correct grammar or idiom ("that that", "had had", "bye bye").
 ENGLISH_LEGIT_DOUBLES = frozenset({"that", "had", "is", "bye", "so", "very", "no", "yes", "ha", "knock", "tut", "now"})
 # English closed-class words: capitalised, they start a sentence, not a name, so "The The" is a slip
@@ -63,31 +65,52 @@ GOPHER = {
 _WINDOW = 12  # characters of context each side that the segmenter reads around a candidate
 
 
-@lru_cache(maxsize=8)
-def _doubled_unit(low: int, high: int) -> re.Pattern:
-    """Where a unit of low..high Han characters followed by itself starts (a lookahead: every place)."""
-    return re.compile(f"(?=([{HAN}]{{{max(low, 1)},{max(high, 1)}}}?)\\1)")
-
-
 def cjk_doublings(text: str, options: dict) -> list[tuple[int, str]]:
     """(offset, unit) for every unit of min_cjk..max_cjk Han characters written twice in a row,
     by offset and then length. These are candidates: `doubling_verdict` decides which are slips."""
-    low, high = int(options.get("min_cjk", 1)), int(options.get("max_cjk", 16))
-    found = []
-    for m in _doubled_unit(low, high).finditer(text):
-        at = m.start()
-        for n in range(len(m.group(1)), high + 1):
-            unit = text[at:at + n]
-            if len(unit) == n and text[at + n:at + 2 * n] == unit and all(is_han(c) for c in unit):
-                found.append((at, unit))
-    return found
+    return han_doublings([text], options)[0]
 
 
-def han_slips(text: str, options: dict) -> list[tuple[int, str, str]]:
+def han_doublings(texts: list[str], options: dict) -> list[list[tuple[int, str]]]:
+    """`cjk_doublings` of each text, found for all texts at once with array work: a unit of n Han
+    characters is doubled at p when each of its characters equals the one n places on, a run of n
+    such places (a regular expression trying every length at every place cost most of REP001)."""
+    low, high = max(int(options.get("min_cjk", 1)), 1), max(int(options.get("max_cjk", 16)), 1)
+    out: list[list[tuple[int, str]]] = [[] for _ in texts]
+    for first, chunk in text_chunks(texts):
+        codes, starts = codes_of(chunk)
+        han = han_mask(codes)
+        end = np.repeat(starts[1:], np.diff(starts))  # where each place's text ends
+        places, sizes = [], []
+        for n in range(low, high + 1):
+            if len(codes) < 2 * n:
+                break
+            same = han[:-n] & (codes[:-n] == codes[n:])
+            at = np.flatnonzero(same)
+            if n > 1:
+                runs = np.concatenate([[0], np.cumsum(same)])
+                at = at[at + n <= len(same)]
+                at = at[runs[at + n] - runs[at] == n]
+            at = at[at + 2 * n <= end[at]]
+            places.append(at)
+            sizes.append(np.full(len(at), n))
+        if not places:
+            continue
+        place, size = np.concatenate(places), np.concatenate(sizes)
+        order = np.lexsort((size, place))
+        owner = np.searchsorted(starts, place[order], side="right") - 1
+        for text, at, n in zip(owner.tolist(), place[order].tolist(), size[order].tolist()):
+            offset = at - int(starts[text])
+            out[first + text].append((offset, chunk[text][offset:offset + n]))
+    return out
+
+
+def han_slips(text: str, options: dict, doublings: list[tuple[int, str]] | None = None) -> list[tuple[int, str, str]]:
     """(offset, unit, words around it) of each doubled Han unit that is a slip, left to right;
-    at each place the shortest unit that is a slip, and nothing inside a doubling already reported."""
+    at each place the shortest unit that is a slip, and nothing inside a doubling already reported.
+    `doublings` are the text's `cjk_doublings` when already found."""
     out, past = [], 0
-    for offset, unit in cjk_doublings(text, options):
+    for offset, unit in cjk_doublings(text, options) if doublings is None else doublings:
         if offset < past:
             continue
         words = doubling_verdict(text, offset, unit)
@@ -233,11 +256,15 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str, int]]:
     Not reported: doubles that grammar or idiom allows (`that that`, `and more and more`),
     numbers, single letters other than `a` and `I`, and a name (`_english_name`: Duran Duran).
     """
-    words = list(_WORD.finditer(text))
-    lowered = [w.group(0).lower() for w in words]
+    lowered = [word.lower() for word in _WORD.findall(text)]
+    words: list[re.Match] = []  # the matches themselves, found once a word recurs close enough
     found, i, max_words = [], 0, int(options.get("max_words", 4))
-    while i < len(words):
-        for n in range(1, min(max_words, (len(words) - i) // 2) + 1):
+    while i < len(lowered):
+        if lowered[i] not in lowered[i + 1:i + 1 + max_words]:  # no copy can start max_words words on
+            i += 1
+            continue
+        words = words or list(_WORD.finditer(text))
+        for n in range(1, min(max_words, (len(lowered) - i) // 2) + 1):
             if lowered[i:i + n] != lowered[i + n:i + 2 * n]:
                 continue
             gaps = [text[words[j].end():words[j + 1].start()] for j in range(i, i + 2 * n - 1)]
@@ -263,16 +290,18 @@ def paragraph_doublings(paragraphs: pd.DataFrame, options: dict) -> list[dict]:
 
 
 def doublings_in_rows(rows: list, options: dict) -> list[dict]:
-    """`paragraph_doublings` over one article's rows (with paragraph_id and norm) in position order.
+    """`paragraph_doublings` over rows (with paragraph_id and norm): one article's in position order, or
+    many articles' one after another (each paragraph is judged alone, so the items come in row order).
 
     Each paragraph is judged alone: a Chinese candidate by `doubling_verdict`, an English one by
     `word_doublings`.
     """
     out = []
-    for row in rows:
-        text = row.norm
-        found = [(offset, unit, unit + unit, words) for offset, unit, words in han_slips(text, options)]
-        found += [(offset, unit, text[offset:end], "") for offset, unit, end in word_doublings(text, options)]
+    texts = [row.norm for row in rows]
+    for row, text, doublings in zip(rows, texts, han_doublings(texts, options)):
+        found = [(offset, unit, unit + unit, words) for offset, unit, words in han_slips(text, options, doublings)]
+        if _WORDS_SIDE_BY_SIDE.search(text):
+            found += [(offset, unit, text[offset:end], "") for offset, unit, end in word_doublings(text, options)]
         for offset, unit, doubled, words in sorted(found):
             item = {"paragraph_id": row.paragraph_id, "offset": offset, "unit": unit, "doubled": doubled,
                     "context": text[max(0, offset - 10):offset + len(doubled) + 10]}
@@ -540,16 +569,16 @@ def doubled_words(ctx):
     """
     opts = ctx.options("REP001")
     paragraphs = ctx.dataset("paragraphs")
-    for _, rows in by_article(paragraphs, ["paragraph_id", "norm"]):
-        for item in doublings_in_rows(rows, opts):
-            location = ctx.locate(item["paragraph_id"])
-            yield Hit(
-                message=f"'{item['doubled']}' doubled in paragraph at {location.file}:{location.line_start}: "
-                f"…{item['context']}…",
-                locations=[location],
-                evidence={key: item[key] for key in ("doubled", "unit", "offset", "context", "words") if key in item},
-                key=f"{item['offset']}:{item['unit']}",
-            )
+    rows = [row for _, article in by_article(paragraphs, ["paragraph_id", "norm"]) for row in article]
+    for item in doublings_in_rows(rows, opts):
+        location = ctx.locate(item["paragraph_id"])
+        yield Hit(
+            message=f"'{item['doubled']}' doubled in paragraph at {location.file}:{location.line_start}: "
+            f"…{item['context']}…",
+            locations=[location],
+            evidence={key: item[key] for key in ("doubled", "unit", "offset", "context", "words") if key in item},
+            key=f"{item['offset']}:{item['unit']}",
+        )
 
 
 @rule("REP002", category="repetition", severity="info", scope="article", dataset="paragraphs",

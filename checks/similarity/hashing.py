@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 import numpy as np
+import pandas as pd
 
 from checks.vocab.scripts import han_mask
 
@@ -116,3 +117,61 @@ def han_shares(texts: list[str]) -> np.ndarray:
     for first, chunk in text_chunks(texts):
         shares[first:first + len(chunk)] = han_shares_of(*codes_of(chunk))
     return shares
+
+
+_PAIR_CHARS = 2_000_000  # shingle positions of the shorter texts measured at once
+
+
+def shared_position_bounds(firsts: list[str], seconds: list[str], k: int, stride: int = 1) -> np.ndarray:
+    """For each pair (firsts[i], seconds[i]), how many of the shorter text's k-shingle positions 0, stride,
+    2 * stride, ... hold a shingle whose hash is among the longer text's.
+
+    With stride 1 this is never less than `exact.shared_positions` (a shingle both hold has one hash), so
+    a pair it rules out could not pass that count either. A shared stretch filling P positions holds at
+    least P // stride of every stride-th: a cheaper first pass that rules out most pairs.
+    Array work over all pairs at once (each distinct text hashed once, pairs measured a slice at a time):
+    counting in Python, set by set, cost most of the time of confirming partial copies.
+    """
+    which, texts = pd.factorize(np.array(firsts + seconds, dtype=object))
+    a, b = which[:len(firsts)], which[len(firsts):]
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    count = np.maximum(lengths - k + 1, 0)  # a text shorter than k has no k-shingle
+    first = np.cumsum(count) - count
+    hashes = np.empty(int(count.sum()), dtype=np.uint64)
+    for start, chunk in text_chunks(texts.tolist()):
+        chunk_hashes, owner = shingle_hashes(*codes_of(chunk), k)
+        whole = lengths[start + owner] >= k  # shingle_hashes gives a text shorter than k itself
+        at = first[start]
+        hashes[at:at + int(whole.sum())] = chunk_hashes[whole]
+    salt = _mix(np.arange(len(texts), dtype=np.uint64) + np.uint64(0x9E3779B97F4A7C15))
+    short = np.where(lengths[a] <= lengths[b], a, b)
+    long_ = np.where(lengths[a] <= lengths[b], b, a)
+    order = np.argsort(long_, kind="stable")  # a slice's pairs share their longer texts: each is read once
+    asked_per_pair = np.cumsum(-(-count[short[order]] // stride))
+    out = np.zeros(len(firsts), dtype=np.int64)
+    begin = 0
+    while begin < len(firsts):
+        done = asked_per_pair[begin - 1] if begin else 0
+        end = int(np.searchsorted(asked_per_pair, done + _PAIR_CHARS, side="right"))
+        end = max(end, begin + 1)
+        chosen = order[begin:end]
+        out[chosen] = _slice_bounds(hashes, first, count, salt, short[chosen], long_[chosen], stride)
+        begin = end
+    return out
+
+
+def _spans(first: np.ndarray, count: np.ndarray, step: int = 1) -> np.ndarray:
+    """Indices first[i], first[i] + step, ... (count[i] of them) for each i, one after another."""
+    at = np.repeat(first - step * (np.cumsum(count) - count), count)
+    return at + step * np.arange(int(count.sum()))
+
+
+def _slice_bounds(hashes, first, count, salt, short, long_, stride) -> np.ndarray:
+    asked_count = -(-count[short] // stride)
+    pair = np.repeat(np.arange(len(short)), asked_count)
+    asked = hashes[_spans(first[short], asked_count, stride)] ^ salt[long_[pair]]
+    longer = np.unique(long_)
+    held = hashes[_spans(first[longer], count[longer])] ^ np.repeat(salt[longer], count[longer])
+    held = held[pd.Series(held).isin(asked).to_numpy()]  # few: the longer texts' shingles any pair asks for
+    found = pd.Series(asked).isin(held).to_numpy()
+    return np.bincount(pair[found], minlength=len(short))

@@ -183,6 +183,16 @@ def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, max_bucket: int = 1
     return keyed_pairs(_band_keys(signatures[ids], bands, rows), ids, max_bucket)
 
 
+def anchors_of(codes: np.ndarray, starts: np.ndarray, k: int, keep_one_in: int) -> tuple[np.ndarray, np.ndarray]:
+    """The anchors of texts (code points and start offsets as `codes_of` gives them): the hash of each
+    k-shingle whose hash is 0 modulo keep_one_in, so every copy of a stretch keeps the same ones, and the
+    index of its text. A text shorter than k has none. Every engine samples anchors here."""
+    hashes, owner = shingle_hashes(codes, starts, k)
+    keep = (hashes % np.uint64(keep_one_in)) == 0
+    keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(starts) - 1))
+    return hashes[keep], owner[keep]
+
+
 def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, min_shared: int) -> np.ndarray:
     """Pairs of texts sharing at least min_shared sampled k-shingles ("anchors").
 
@@ -192,19 +202,24 @@ def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, mi
     """
     packed = []
     for first, chunk in text_chunks(texts):
-        codes, starts = codes_of(chunk)
-        hashes, owner = shingle_hashes(codes, starts, k)
-        keep = (hashes % np.uint64(keep_one_in)) == 0
-        keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(chunk)))
+        hashes, owner = anchors_of(*codes_of(chunk), k, keep_one_in)
         # 40 bits of anchor hash above 24 bits of text index: one sortable word per (anchor, text).
-        owners = (owner[keep] + first).astype(np.uint64)
-        packed.append(((hashes[keep] >> np.uint64(24)) << np.uint64(24)) | owners)
+        packed.append(((hashes >> np.uint64(24)) << np.uint64(24)) | (owner + first).astype(np.uint64))
     if not packed or len(texts) >= 2**24:
         if len(texts) >= 2**24:
             raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
         return np.empty((0, 2), dtype=np.int64)
-    table = np.sort(np.concatenate(packed))
+    table = np.concatenate(packed)
+    del packed
+    table.sort()
     table = table[np.r_[True, table[1:] != table[:-1]]]
+    # Most anchors are held by one text, and stock phrases by more than max_bucket: neither gives a pair,
+    # so they are dropped before the buckets are expanded (most of the memory a large run's pairs took).
+    keys = table >> np.uint64(24)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    table = table[np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)]
+    del keys, starts, sizes
     ids = (table & np.uint64(2**24 - 1)).astype(np.int64)
     pairs = bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
     uniq, counts = unique_pairs(pairs)

@@ -108,18 +108,16 @@ def partial_candidates(paragraphs, options: dict) -> pd.DataFrame:
     max_bucket, min_anchors = int(opts["max_bucket"]), int(opts["min_anchors"])
 
     def anchors(batches):
-        from checks.similarity.hashing import codes_of, shingle_hashes
+        from checks.similarity.hashing import codes_of
+        from checks.similarity.lsh import anchors_of
 
         for batch in batches:
             texts = batch["norm"].tolist()
             if not texts:
                 continue
-            codes, starts = codes_of(texts)
-            hashes, owner = shingle_hashes(codes, starts, k)
-            keep = (hashes % np.uint64(keep_one_in)) == 0
-            keep &= np.repeat(np.diff(starts) >= k, np.bincount(owner, minlength=len(texts)))
-            ids = batch["paragraph_id"].to_numpy()[owner[keep]]
-            yield pd.DataFrame({"paragraph_id": ids, "anchor": hashes[keep].view(np.int64)})
+            hashes, owner = anchors_of(*codes_of(texts), k, keep_one_in)
+            ids = batch["paragraph_id"].to_numpy()[owner]
+            yield pd.DataFrame({"paragraph_id": ids, "anchor": hashes.view(np.int64)})
 
     spark = paragraphs.sparkSession
     table = representatives(paragraphs, opts).mapInPandas(anchors, "paragraph_id string, anchor long").distinct()
