@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -55,12 +55,16 @@ def _phase_one(files: list[InputFile]) -> ShareResult:
     """Read one share of files, build its derived datasets and run the split rules over it."""
     started = time.perf_counter()
     corpus = read_files(files, columns=_JOB["config"].input)
-    seconds = {"ingest": time.perf_counter() - started}
+    return _part_result(corpus, {"ingest": time.perf_counter() - started})
+
+
+def _part_result(corpus: Corpus, seconds: dict[str, float]) -> ShareResult:
+    """The job's derived datasets and split rules over one part of the run (a worker's `_JOB` says which)."""
     context = Context(corpus, _JOB["config"], RULES)
     started = time.perf_counter()
     for name in _JOB["datasets"]:
         context.dataset(name)
-    seconds["datasets"] = time.perf_counter() - started
+    seconds = {**seconds, "datasets": time.perf_counter() - started}
     hits, timing = run_rules(context, [RULES[code] for code in _JOB["codes"]])
     built = {name: frame for name, frame in context.built().items() if split_dataset(name)}
     return ShareResult(corpus, built, hits, {**seconds, **timing})
@@ -111,8 +115,6 @@ class ProcessesBackend(Backend):
         return self._by_articles(corpus, plan, {"ingest": time.perf_counter() - started}, progress)
 
     def _by_files(self, shares, plan, progress):
-        from checks.engine import Outcome
-
         split = [rule for rule in plan.rules if rule.scope in SPLIT_SCOPES]
         whole = [rule for rule in plan.rules if rule.scope not in SPLIT_SCOPES]
         wanted = split_datasets_read(whole)
@@ -124,41 +126,38 @@ class ProcessesBackend(Backend):
                 results.append(result)
                 if progress:
                     progress.advance_bytes(sum(f.size for f in share))
-        seconds = _summed([r.seconds for r in results])
-        seconds["workers"] = time.perf_counter() - started
-        _ticked(progress, split)
         corpus = concat_corpora([r.corpus for r in results])
-        context = _joined_context(corpus, plan.config, [r.datasets for r in results])
-        hits: dict[str, list[Hit]] = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])]
-                                      for rule in split}
-        del results  # the parts are in the joined corpus now
-        more_hits, timing = run_whole(context, whole, self.jobs, progress)
-        return Outcome(corpus, context, {**hits, **more_hits}, {**seconds, **timing})
+        return self._joined(corpus, plan, split, whole, results, {"workers": time.perf_counter() - started}, progress)
 
     def _by_articles(self, corpus: Corpus, plan, seconds: dict[str, float], progress):
         """Workers forked from this process, each over a run of whole articles of the corpus read here."""
-        from checks.engine import Outcome
-
         split = [rule for rule in plan.rules if rule.scope in ARTICLE_SCOPES]
         whole = [rule for rule in plan.rules if rule.scope not in ARTICLE_SCOPES]
         wanted = split_datasets_read(whole)
         runs = article_runs(corpus, self.jobs * SHARES_PER_JOB)
         if len(runs) < 2 or not (split or wanted):
             return LocalBackend().run(corpus, plan, progress)
-        _FORKED.update(corpus=corpus, config=plan.config, codes=[r.code for r in split],
-                       datasets=wanted)
-        results = []
+        _JOB.update(corpus=corpus, config=plan.config, codes=[r.code for r in split], datasets=wanted)
         started = time.perf_counter()
         try:
             with multiprocessing.get_context("fork").Pool(min(self.jobs, len(runs))) as pool:
                 results = list(pool.imap(_articles_phase_one, runs))
         finally:
-            _FORKED.clear()
-        seconds = {**seconds, **_summed([r.seconds for r in results]), "workers": time.perf_counter() - started}
+            _JOB.clear()
+        seconds = {**seconds, "workers": time.perf_counter() - started}
+        return self._joined(corpus, plan, split, whole, results, seconds, progress)
+
+    def _joined(self, corpus: Corpus, plan, split, whole, results: list[ShareResult], seconds, progress):
+        """Phase two, whichever way the run was split: the parts' hits and datasets joined in order, then the
+        rules that need the whole run."""
+        from checks.engine import Outcome
+
+        seconds = {**_summed([r.seconds for r in results]), **seconds}
         _ticked(progress, split)
         context = _joined_context(corpus, plan.config, [r.datasets for r in results])
-        hits = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])] for rule in split}
-        del results
+        hits: dict[str, list[Hit]] = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])]
+                                      for rule in split}
+        results.clear()  # the parts are in the joined corpus and datasets now (the caller's list too)
         more_hits, timing = run_whole(context, whole, self.jobs, progress)
         return Outcome(corpus, context, {**hits, **more_hits}, {**seconds, **timing})
 
@@ -191,23 +190,14 @@ def article_runs(corpus: Corpus, count: int) -> list[tuple[int, int, int, int]]:
     return [(article_cuts[i], article_cuts[i + 1], cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
 
-_FORKED: dict = {}
-
-
 def _articles_phase_one(rows: tuple[int, int, int, int]) -> ShareResult:
-    """The derived datasets and the article-local rules over one run of whole articles (in a forked worker)."""
+    """The derived datasets and the article-local rules over one run of whole articles (in a forked worker,
+    which inherited the whole corpus in `_JOB`)."""
     a0, a1, p0, p1 = rows
-    corpus = _FORKED["corpus"]
+    corpus = _JOB["corpus"]
     part = Corpus([], corpus.articles.iloc[a0:a1].reset_index(drop=True),
                   corpus.paragraphs.iloc[p0:p1].reset_index(drop=True), corpus.accounting.iloc[0:0])
-    context = Context(part, _FORKED["config"], RULES)
-    started = time.perf_counter()
-    for name in _FORKED["datasets"]:
-        context.dataset(name)
-    seconds = {"datasets": time.perf_counter() - started}
-    hits, timing = run_rules(context, [RULES[code] for code in _FORKED["codes"]])
-    built = {name: frame for name, frame in context.built().items() if split_dataset(name)}
-    return ShareResult(None, built, hits, {**seconds, **timing})
+    return replace(_part_result(part, {}), corpus=None)  # the parent holds the corpus already
 
 
 def _joined_context(corpus: Corpus, config, parts: list[dict[str, pd.DataFrame]]) -> Context:
