@@ -60,13 +60,17 @@ class ShareClaim(Claim):
 F = Family
 _G = r"(?:[A-Za-z]\d|[^，,。；;:：%\d])"  # words inside one clause (M2 included, other figures not)
 SHARE_ZH = Table("share", "zh", (
-    F("分别占X%、Y%和Z%", "parts listed in order, one for each name before them (exclusive when the names are kinds of "
-      "the whole: 教育、卫生支出分别占财政支出的; measures of one thing, 资产、营收分别占全行业的, may overlap)",
-      r"(?:分别(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)分别(?:为|是|达到?)?"
-      r"|分别(?:为|是|相当于)(?:(?!平均|水平|同期|上年|去年|前年|上月|上周)" + _G + r"){0,8}?[总全](?:(?!平均|水平|同期)"
+    F("分别占X%、Y%和Z%", "parts listed in order (分别/依次), one for each name before them (exclusive when the names are "
+      "kinds of the whole: 教育、卫生支出分别占财政支出的, 第一、二、三产业; measures of one thing, 资产、营收分别占全行业的, "
+      "may overlap)",
+      r"(?:(?:分别|依次)(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)(?:分别|依次)(?:为|是|达到?)?"
+      r"(?:[:：][^，,。；;:：\d%]{0,6}?)?|(?:分别|依次)(?:为|是|相当于)(?:(?!平均|水平|同期|上年|去年|前年|上月|上周)" + _G + r"){0,8}?[总全](?:(?!平均|水平|同期)"
       + _G + r"){0,8}?的)",
       examples=("教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。",
-                "三类产品的收入分别为总收入的45%、30%和25%。"),
+                "三类产品的收入分别为总收入的45%、30%和25%。",
+                "第一、二、三产业增加值分别占地区生产总值的6.2%、38.7%和55.1%。",
+                "个人住房贷款、经营贷款和消费贷款余额占全部个人贷款的比重依次为61.3%、22.5%和16.2%。",
+                "各渠道销量占比依次为：线上42%、商超31%、专卖店27%。"),
       counter=("两地职工工资分别为全国平均水平的80%和90%。",)),
     F("按X%、Y%的比例分别", "parts listed in order, the list named as proportions (exclusive)", "",
       after=r"的?(?:比例|比重|份额|股权比例)分别",
@@ -188,6 +192,10 @@ _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比
 _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)"
                             r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
                             r"comes|come|coming|held|owned|being)\b|\s*[.,;])", re.I)
+# 第一、二、三产业, 一二三线城市 before 分别: ranks of one division, kinds of the whole
+_ORDINAL_KINDS = re.compile(r"第?[一二三四五六七八九十][、和及]第?[一二三四五六七八九十](?:[、和及]第?[一二三四五六七八九十])*"
+                            r"(?:产业|线|类|级|档|季度)")
+_MEASURE_TAIL = re.compile(r"(?:余额|规模|金额|数量|增加值|销量|产量|销售额)$")
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
@@ -208,7 +216,9 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     lead = text[max(lead_from, m.start - 30):m.start]
     tail = text[m.end:m.end + 50]
     table = SHARE_ZH if _lang(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
-    best, at = "", -1
+    if table is SHARE_EN:  # English words are longer: "Germany's share of the bloc's exports was 28%"
+        lead = text[max(lead_from, m.start - 60):m.start]
+    best, at, of_whole = "", -1, False
     before = table.any_before(lead)  # (one search most percentages fail)
     for first in table.families[:3]:  # 分别占X%、Y%, 其他占7%: the list's and the rest's own words win over 占
         if before and first.before and first.search_before(lead):
@@ -218,10 +228,11 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
             found = f.search_before(lead)
             if found is not None and found.start() > at and (not f.after or f.match_after(tail)):
                 best, at = f.name, found.start()
+            of_whole = of_whole or found is not None and f.name == "A占W的X%"
         elif f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
                 and f.match_after(tail) and (f.name != _FRAMED or _OF_FRAME.match(text, sentence_start, m.start)):
             best = f.name  # (the bare "X% of W" only when no other family's words follow)
-    return best
+    return "A占W的X%" if best == "A占比X%" and of_whole else best  # 占总人口的比重为: 占's own words
 
 
 def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -534,8 +545,9 @@ def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
                for j in range(i - 1, -1, -1) if ms[j].start >= since)
 
 
-# "Exports were 5 bln dlrs, of which 40 pct ...", "Of the 22 million owners, 59% ...": the figure before is the whole.
-_OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b", re.I)
+# "Exports were 5 bln dlrs, of which 40 pct ...", "Of the 22 million owners, 59% ...", 销量12.6万辆，其中A占X%: the
+# figure before is the whole.
+_OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 
 
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
@@ -553,6 +565,8 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
     if family == "分别占X%、Y%和Z%":  # 教育、卫生支出分别占一般公共预算支出的: kinds of the whole share its head noun
         if framed:
             return not _AGGREGATE.search(near)
-        head = text[max(0, ms[i].start - 40):ms[i].start].split("分别")[0].rstrip()
-        return bool(whole) and len(head) >= 2 and whole.endswith(head[-2:])
+        head = re.split(r"分别|依次", text[max(0, ms[i].start - 40):ms[i].start])[0].split("占")[0].rstrip()
+        kinds = (head, _MEASURE_TAIL.sub("", head))  # 住房贷款、消费贷款余额占全部个人贷款的: kinds of 贷款
+        return bool(whole) and any(len(h) >= 2 and whole.endswith(h[-2:]) for h in kinds) \
+            or _ORDINAL_KINDS.search(head) is not None
     return family in _EXCLUSIVE or family == "continued"
