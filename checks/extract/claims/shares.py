@@ -82,6 +82,14 @@ SHARE_ZH = Table("share", "zh", (
       r"(?<![比])(?:只|仅)?占(?!比)(?:到|了|据)?(?:" + _G + r"{0,14}?的?)?(?:比重|比例|份额)?(?:为|达|达到|约|在|约在)?",
       examples=("其中，家用电器和音像器材类零售额占限额以上单位商品零售额的9.8%，汽车类占25.3%。",
                 "从投资主体看，民间投资占固定资产投资的50.6%，国有控股投资占45.2%。")),
+    F("A贡献了X%", "a part by who contributes it (exclusive)",
+      r"(?:贡献|提供|创造|实现)(?:了)?(?:约|近|超过|逾|超)?",
+      after=r"(?:的" + _G + r"{0,8}?)?(?:[，,。；;、]|$|和|及|与)",
+      examples=("从销售渠道看，线上渠道贡献了55%的销售额，线下门店贡献了37%，其他8%来自团购。",),
+      counter=("该项目贡献了5%的增长，另一项目贡献了3%的增长。",)),
+    F("以X%的份额", "a market share of a name (exclusive)", "",
+      after=r"的?(?:市场份额|市场占有率|市占率|份额|占有率)",
+      examples=("在国内智能手机市场，华辰以28.5%的市场份额位居第一，远拓和星河的市场份额分别为21.3%和17.6%。",)),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
       r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
       examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
@@ -89,8 +97,8 @@ SHARE_ZH = Table("share", "zh", (
       counter=("177只个股实现上涨，占比86.76%，有128只个股跑赢大盘，占比62.75%。",)),
     F("X%来自A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"\s?(?:的" + _G + r"{0,6}?)?(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|"
-            r"来源于|位于|属于|由|在(?![内外上下中]))",
-      examples=("约80%来自企业，20%来自个人用户。",)),
+            r"来源于|位于|属于|销往|出口到?|运往|发往|流入|投放|分配给|由|在(?![内外上下中]))",
+      examples=("约80%来自企业，20%来自个人用户。", "该企业三分之二的产品出口欧美，四分之一销往东南亚。")),
     F("持有X%股份", "a holding in a company (holdings may overlap, one inside another: checked only when they fit)", "",
       after=r"的?(?:股份|股权|股本|权益)(?!激励)",
       examples=("张宏伟直接持有东方集团0.52%股份，并通过东方集团实业持有东方集团27.98%股份。",)),
@@ -176,7 +184,7 @@ SHARE_EN = Table("share", "en", (
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
-_EXCLUSIVE = {"分别占X%、Y%和Z%", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+_EXCLUSIVE = {"分别占X%、Y%和Z%", "A贡献了X%", "以X%的份额", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
               "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
@@ -195,6 +203,7 @@ _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|
 # 第一、二、三产业, 一二三线城市 before 分别: ranks of one division, kinds of the whole
 _ORDINAL_KINDS = re.compile(r"第?[一二三四五六七八九十][、和及]第?[一二三四五六七八九十](?:[、和及]第?[一二三四五六七八九十])*"
                             r"(?:产业|线|类|级|档|季度)")
+_MARKET_SHARE = re.compile(r"(?:市场份额|份额|市场占有率|市占率)(?:则)?$")  # one market's shares exclude each other
 _MEASURE_TAIL = re.compile(r"(?:余额|规模|金额|数量|增加值|销量|产量|销售额)$")
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
@@ -449,17 +458,31 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
 
 
+def _of_its_subject(text: str, since: int, m: Mention, whole: str) -> bool:
+    """沪市9.06亿股，占沪市限售股总数的0.39%: the whole begins with the name its part's clause is about, so it is that
+    name's own whole (the next market's share is of the next market's total)."""
+    if len(whole) < 3 or not _CJK.match(whole):
+        return False
+    at = text.rfind(whole, since, m.start)
+    return at > since and whole[:2] in text[since:at]
+
+
 def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bool]],
                     sentence_start: int) -> list[tuple[list, bool, str]]:
     """Groups of parts that name no two different wholes (占全国的30%、占全省的80% are not one group), each with
     whether its wording makes the parts exclusive."""
     groups: list[tuple[str, list]] = []
+    own_whole = ""
     for k, part in enumerate(parts):
         whole = _whole(text, ms[part[0]])
-        new_clause = k == 0 or re.search(r"[，,；;]", text[ms[parts[k - 1][0]].end:ms[part[0]].start])
+        since = sentence_start if k == 0 else ms[parts[k - 1][0]].end
+        new_clause = k == 0 or re.search(r"[，,；;]", text[since:ms[part[0]].start])
         if not whole and part[1] in _AFTER_FAMILIES and new_clause:
             whole = _clause_lead(text, ms[part[0]])
-        if groups and (not whole or not groups[-1][0] or _same_whole(groups[-1][0], whole)) \
+        own = whole if _of_its_subject(text, since, ms[part[0]], whole) else ""
+        other_own = bool(own and own_whole and own != own_whole)  # 沪市…占沪市总数0.39%，深市…占深市总数0.12%
+        own_whole = own
+        if groups and not other_own and (not whole or not groups[-1][0] or _same_whole(groups[-1][0], whole)) \
                 and not _apart(text, ms, groups[-1][1][-1], part, whole, groups[-1][0]):
             groups[-1] = (groups[-1][0] or whole, groups[-1][1] + [part])
         else:
@@ -483,6 +506,8 @@ _SHARE_WORD = re.compile(r"\b(?:took|accounted|account|made\s+up|make\s+up|compr
                          r"of\s+the\s+(?:market|total)|market|vote|votes|poll|polls|seats|stake|support)\b", re.I)
 _WHOLE_EN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?([^.;:,\d]{2,40}?)(?=,|\.|;|\s+(?:and|while|with|came|"
                        r"went|was|were|in|last|this)\b|$)", re.I)
+# 占沪市限售股总数0.39%: the whole right before the figure, no 的
+_OF_WHOLE_BARE = re.compile(r"占(?!比)(?:到|了|据)?([\u4e00-\u9fffA-Za-z]{2,14}?)(?:约为?|近|超过|逾|达到?|为)?$")
 _IN_WHOLE_ZH = re.compile(r"在(" + _G + r"{1,14}?)(?:中|里)的?(?:占比|比重|份额)")
 
 
@@ -509,8 +534,8 @@ def frame_whole(text: str, s: int, first: int) -> str:
 
 def _whole(text: str, m: Mention) -> str:
     """The whole a part names: 占W的X%, 在W中占比X%, X% of W."""
-    lead = text[max(0, m.start - 24):m.start]
-    found = _OF_WHOLE_ZH.search(lead) or _IN_WHOLE_ZH.search(lead)
+    lead = re.split(r"[，,；;。%]", text[max(0, m.start - 24):m.start])[-1]  # (its own clause: not the part's before)
+    found = _OF_WHOLE_ZH.search(lead) or _IN_WHOLE_ZH.search(lead) or _OF_WHOLE_BARE.search(lead)
     if found:
         return (found.group(1) or found.group(2)).strip()
     found = _WHOLE_EN.match(text[m.end:m.end + 50]) or _STAKE_IN.match(text[m.end:m.end + 60]) \
@@ -568,5 +593,5 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
         head = re.split(r"分别|依次", text[max(0, ms[i].start - 40):ms[i].start])[0].split("占")[0].rstrip()
         kinds = (head, _MEASURE_TAIL.sub("", head))  # 住房贷款、消费贷款余额占全部个人贷款的: kinds of 贷款
         return bool(whole) and any(len(h) >= 2 and whole.endswith(h[-2:]) for h in kinds) \
-            or _ORDINAL_KINDS.search(head) is not None
+            or _ORDINAL_KINDS.search(head) is not None or _MARKET_SHARE.search(head) is not None
     return family in _EXCLUSIVE or family == "continued"
