@@ -198,16 +198,17 @@ _EN_NUMBER = ("(?:" + trie_pattern(ENGLISH_TENS) + ")(?:[- ](?:" +
               trie_pattern(w for w in ENGLISH_UNITS if ENGLISH_UNITS[w] < 10) + "))?|" + trie_pattern(ENGLISH_UNITS))
 _CN_DIGITS = "一二两三四五六七八九十"
 # Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
-# companies), English fractions (a third of, two-thirds, two in five), Chinese shares (一半, 过半, 百分之三十,
+# companies), English fractions (a third of, two-thirds, two in five, the majority of), Chinese shares (一半, 过半, 百分之三十,
 # 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
 _WORDS_EN = re.compile(
-    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-)|\d{{1,3}}(?:st|nd|rd|th)\s)"
+    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])|\d{{1,3}}(?:st|nd|rd|th)\s)"
+    rf"(?:(?P<majority>(?:the|a)\s+(?:vast\s+|large\s+|slim\s+|narrow\s+|small\s+)?majority)(?=\s+of\b)|"
     rf"(?:(?<!-)(?:(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
     rf"(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|on|for|by|said|say|were|was|are|is|came|went)\b|\s*[,.;])"
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
-    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary))",
+    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary)))",
     re.I,
 )
 _WORDS_ZH = re.compile(
@@ -244,6 +245,8 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
     start, end = m.start(), m.end()
     qualifier, q_start = _prefix(folded, start)
     g = m.groupdict()
+    if g.get("majority"):  # the majority of: more than half, up to the whole
+        return _make(text, start, end, 50.0, 50.0, 100.0, "%", "percent", "over")
     if g.get("frac") or g.get("den"):
         if m.group("frac"):
             value = ENGLISH_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]

@@ -317,7 +317,8 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     families = {f for _, f, _ in before.parts} | {f for _, f, _ in here.parts}
     if _answers(before, here):
         return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: see _answers_restart)
-    if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) or _GENERIC in {
+    if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) \
+            or _other_time(text, ms[before.parts[-1][0]].end, first.start) or _GENERIC in {
             f for _, f, _ in before.parts[-1:] + here.parts}:
         return False  # (another time; bare "X% of W" figures of one whole are often of different measures)
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
@@ -442,9 +443,20 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
 # Between two figures, words that set the second against the first as another time or another whole: "40 pct of
 # the 1986 subsidies and 33 pct in 1985", 前一周该比例为47.84%, "Europe vs 30% in Asia", 占市场6.1%，其中A占40.1% (a
 # part of the first part).
-_OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b|\b(?:in|by|"
-                          r"during|since|until|for)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:19|20)\d\d\b"
+_OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b"
                           r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中|\bof\s+wh(?:ich|om)\b", re.I)
+# A year or another time in the second figure's own clause (after the last clause break between the two): "and 33 pct
+# in 1985", "In 2004 it accounted for"; a year in the first figure's clause ("of revenue in 2023, while …") dates both.
+_OTHER_TIME = re.compile(r"\b(?:in|by|"
+                          r"during|since|until|for)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:19|20)\d\d\b"
+                          r"|\b(?:this|next|last|that)\s+year\b|\b(?:a|the)\s+year\s+(?:earlier|before)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;.，；。]|\b(?:and|while|whereas|but)\b")
+
+
+def _other_time(text: str, start: int, end: int) -> bool:
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, end)]
+    return _OTHER_TIME.search(text, breaks[-1] if breaks else start, end) is not None
+
 
 _OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b",
                                re.I)
@@ -453,7 +465,8 @@ _OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+ye
 def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, prev_whole: str) -> bool:
     """Whether a part is of another whole than the part before it, though neither names one: the words between
     set it against the first (_OTHER_WHOLE), or both are bare "X% of W" figures not listed one after the other."""
-    if _OTHER_WHOLE.search(text, ms[prev[0]].end, ms[part[0]].start) or _OTHER_TIME_AFTER.match(text, ms[part[0]].end):
+    if _OTHER_WHOLE.search(text, ms[prev[0]].end, ms[part[0]].start) or _other_time(text, ms[prev[0]].end, ms[part[0]].start) \
+            or _OTHER_TIME_AFTER.match(text, ms[part[0]].end):
         return True
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
 
