@@ -82,7 +82,8 @@ SHARE_ZH = Table("share", "zh", (
       r"(?<![比])(?:只|仅)?占(?!比)(?:到|了|据)?(?:" + _G + r"{0,14}?的?)?(?:比重|比例|份额)?(?:为|达|达到|约|在|约在)?",
       examples=("其中，家用电器和音像器材类零售额占限额以上单位商品零售额的9.8%，汽车类占25.3%。",
                 "从投资主体看，民间投资占固定资产投资的50.6%，国有控股投资占45.2%。")),
-    F("A贡献了X%", "a part by who contributes it (exclusive)",
+    F("A贡献了X%", "a part by who contributes it (contributions, to growth say, may pass the whole: checked only when "
+      "they fit)",
       r"(?:贡献|提供|创造|实现)(?:了)?(?:约|近|超过|逾|超)?",
       after=r"(?:的" + _G + r"{0,8}?)?(?:[，,。；;、]|$|和|及|与)",
       examples=("从销售渠道看，线上渠道贡献了55%的销售额，线下门店贡献了37%，其他8%来自团购。",),
@@ -114,16 +115,31 @@ SHARE_EN = Table("share", "en", (
       after=r"(?:\s+of\s+[^.;:\d]{0,40}?)?,?\s+respectively\b",
       examples=("Cars, trucks and spare parts took 15%, 60 percent and 25 percent of the fund's assets, respectively.",)),
     F("the rest/remaining X%", "the rest of the whole (exclusive: the parts must reach 100%)",
-      r"\b(?:the\s+)?(?:rest|remaining|remainder|other)(?:,|\s+of\s+[^.;:,]{0,20}?,?)?\s*(?:was|were|is|,)?\s*",
+      r"\b(?:the\s+)?(?:rest|remaining|remainder|balance|other)(?:,|\s+of\s+[^.;:,]{0,20}?,?)?\s*(?:was|were|is|,)?\s*",
       examples=("Of those homes, satellite made up 47%, Freeview 31% and cable the remaining 22%.",)),
     F("accounted for X%", "a part (exclusive)",
       r"\b(?:account(?:ed|ing|s)?\s+for|made\s+up|make\s+up|makes\s+up|making\s+up|comprised|comprising|comprises|"
       r"represent(?:ed|ing|s)?|amounted\s+to|took)\s+",
       examples=("China accounted for 30.6% of the October deficit, Japan for 12.4% and the European Union for 18.6%.",)),
+    F("A contributed X%", "a part by who contributes it (contributions, to growth say, may pass the whole: checked only "
+      "when they fit)",
+      r"\b(?:contribut(?:ed|ing|es|e)|provid(?:ed|ing|es)|generat(?:ed|ing|es)|brought\s+in|bringing\s+in|brings\s+in)\s+"
+      + _ABOUT_EN,
+      examples=("The majority of the bank's profit came from its retail arm, with investment banking contributing 30% and "
+                "asset management 12%.",)),
     F("X% of W", "a part of a named whole (parts named only so may overlap: checked only when they fit)", "",
       after=r"\s+of\s+(?!them\b|those\b|which\b|whom\b)(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?[A-Za-z]",
       examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
                 "bought by Diageo.",)),
+    F("split X% to Y% between A and B", "a whole split between its parts (exclusive, and the parts are the whole)",
+      r"\b(?:split|divided)\s+(?:roughly\s+|about\s+|almost\s+|some\s+)?",
+      after=r"\s*(?:to|/|-|–)\s*\d[\d.]*\s*(?:%|pct\b|per\s?cent\b|percent\b)(?:\s*(?:to|/|-|–)\s*\d[\d.]*\s*"
+            r"(?:%|pct\b|per\s?cent\b|percent\b))*\s+(?:between|among)\b",
+      examples=("Revenue was split 55% to 45% between the domestic and export markets.",),
+      counter=("Forecasts were split 3% to 5% higher across the sector.",)),
+    F("split between A (X%) and B (Y%)", "a whole split between names, each with its figure in brackets (exclusive)",
+      r"\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
+      examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
@@ -184,7 +200,7 @@ SHARE_EN = Table("share", "en", (
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
-_EXCLUSIVE = {"分别占X%、Y%和Z%", "A贡献了X%", "以X%的份额", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+_EXCLUSIVE = {"分别占X%、Y%和Z%", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
               "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
@@ -197,7 +213,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
-_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder)"
+_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder|the\s+balance)"
                             r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
                             r"comes|come|coming|held|owned|being)\b|\s*[.,;])", re.I)
 # 第一、二、三产业, 一二三线城市 before 分别: ranks of one division, kinds of the whole
@@ -305,24 +321,38 @@ _ANOTHER = re.compile(r"\s*(?:Another|A\s+further|(?P<rest>The\s+other|The\s+rem
 
 
 def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> bool:
-    """Whether the first parts of a sentence go on with the last group of the sentence just before it: the
-    sentence opens with "another"/"the other"/其余, or both are survey answers, or both name one whole and the
-    new one is a single part."""
-    if here.unit != before.unit + 1 or len(before.parts) > 1 and len(here.parts) > 1 \
+    """Whether the first parts of a sentence go on with the last group of the sentences before it: the sentence
+    opens with "another"/"the other"/其余; both are survey answers; both name one whole and the new one is a single
+    part; or the new sentence adds parts by the words of parts (accounted for, came from, 占) with no whole of its
+    own ("Germany accounted for 20%."), or with the rest of the whole ("…, and the remaining 20% came from …"). A
+    sentence with no share between may stand in the way when both name the same whole."""
+    gap = here.unit - before.unit
+    has_rest = any(r for _, _, r in here.parts)
+    if gap not in (1, 2) or len(before.parts) > 1 and len(here.parts) > 1 and not has_rest \
             or sum(ms[i].value for i, _, _ in before.parts) >= 99:
         return False  # (two sentences that each list their parts, or a whole already complete, stand apart)
     first = ms[here.parts[0][0]]
-    if _ANOTHER.match(text, here.start) and _ANOTHER.match(text, here.start).end() <= first.start:
+    opening = _ANOTHER.match(text, here.start)
+    if gap == 1 and opening and opening.end() <= first.start:
         return True
-    families = {f for _, f, _ in before.parts} | {f for _, f, _ in here.parts}
-    if _answers(before, here):
+    if gap == 1 and _answers(before, here):
         return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: see _answers_restart)
     if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) \
             or _other_time(text, ms[before.parts[-1][0]].end, first.start) or _GENERIC in {
             f for _, f, _ in before.parts[-1:] + here.parts}:
         return False  # (another time; bare "X% of W" figures of one whole are often of different measures)
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
-    return len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new)
+    if len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new):
+        return True
+    if gap != 1 or new or not all(f in _PART_WORDS for _, f, _ in before.parts + here.parts):
+        return False
+    return has_rest or _total(ms, before.parts + here.parts) <= 100.5
+
+
+# Families whose words say the figure is a part of a whole (not a level, an answer or a holding): parts stated so
+# sentence after sentence go on with one whole.
+_PART_WORDS = {"accounted for X%", "X% came from A", "A contributed X%", "another X%", "the rest/remaining X%",
+               "continued", "A占W的X%", "X%来自A", "A贡献了X%", "其余/其他X%"}
 
 
 def _joined(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> "_Group":
@@ -377,7 +407,9 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
         if not family or change_of(text, m, s) is not None:
             prev_end = m.end
             continue  # (a rate of change is no part: 占比提高了5%)
-        if family in ("分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"):
+        if family == "split X% to Y% between A and B":
+            parts.extend(_split_list(text, ms, percents, i))
+        elif family in ("分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"):
             if not _TIMES_LISTED.search(text, max(s, m.start - 60), m.end + 40):
                 parts.extend(_listed(text, ms, percents, i, family))  # (2016年、2017年……分别为: one share, three times)
         elif not any(p[0] == i for p in parts):
@@ -416,6 +448,8 @@ def _same_respondents(text: str, prev: Mention, m: Mention) -> bool:
 def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     """A percentage right after a part in the same list: ", Japan for 12.4%", ", Freeview 31%", "45.2%、38.6%"."""
     gap = text[ms[prev].end:ms[i].start]
+    if gap[:1] == ")" and gap[-1:] == "(":  # Mr Hale (48%) and Ms Moreno (47%)
+        gap = gap[1:-1]
     if _CHANGE_WORD.search(gap):
         return False
     if not gap.isascii() or not gap.strip(" ,"):
@@ -423,6 +457,20 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     if re.search(r"\b(?:to|from|by)\s*$", gap):
         return False  # to 15 pct of salaries from 25 pct, increasing its ownership to 51 pct: a value, not a part
     return bool(_LIST_EN.match(gap))
+
+
+_SPLIT_JOINED = re.compile(r"^\s*(?:to|/|-|–)\s*$")
+
+
+def _split_list(text: str, ms: list[Mention], percents: list[int], i: int) -> list[tuple[int, str, bool]]:
+    """split 55% to 45% (between A and B): the figures joined by "to", the last of them the rest of the whole."""
+    k = percents.index(i)
+    out = [percents[k]]
+    while k + 1 < len(percents) and _SPLIT_JOINED.match(text[ms[percents[k]].end:ms[percents[k + 1]].start]):
+        k += 1
+        out.append(percents[k])
+    family = "split X% to Y% between A and B"
+    return [(j, family, n == len(out) - 1 and n > 0) for n, j in enumerate(out)]
 
 
 def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: str) -> list[tuple[int, str, bool]]:
