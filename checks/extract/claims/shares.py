@@ -298,6 +298,8 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
             here = _Group(parts, exclusive, whole, s, e, u, ((0, s),))
             if k == 0 and groups and _carries_on(text, ms, groups[-1], here):
                 groups[-1] = _joined(text, ms, groups[-1], here)
+            elif k == 0 and (j := _named_earlier(text, ms, groups, here)) is not None:
+                groups[j] = _joined(text, ms, groups[j], here)
             elif k == 0 and groups and (split := _answers_restart(ms, groups[-1], here)) is not None:
                 groups[-1:] = [split[0], _joined(text, ms, split[1], here)]
             else:
@@ -323,12 +325,13 @@ _ANOTHER = re.compile(r"\s*(?:Another|A\s+further|(?P<rest>The\s+other|The\s+rem
 def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> bool:
     """Whether the first parts of a sentence go on with the last group of the sentences before it: the sentence
     opens with "another"/"the other"/其余; both are survey answers; both name one whole and the new one is a single
-    part; or the new sentence adds parts by the words of parts (accounted for, came from, 占) with no whole of its
-    own ("Germany accounted for 20%."), or with the rest of the whole ("…, and the remaining 20% came from …"). A
-    sentence with no share between may stand in the way when both name the same whole."""
+    part (sentences with no share may stand between: "… 40% of the firm's profit. … . … 35% of the profit"); or the
+    new sentence adds parts by the words of parts (accounted for, came from, 占) with no whole of its own ("Germany
+    accounted for 20%."), or the rest of the whole ("…, and the remaining 20% came from …", up to one sentence
+    between). Parts carried so are only checked to fit (see _joined)."""
     gap = here.unit - before.unit
     has_rest = any(r for _, _, r in here.parts)
-    if gap not in (1, 2) or len(before.parts) > 1 and len(here.parts) > 1 and not has_rest \
+    if gap > _FAR or len(before.parts) > 1 and len(here.parts) > 1 and not has_rest \
             or sum(ms[i].value for i, _, _ in before.parts) >= 99:
         return False  # (two sentences that each list their parts, or a whole already complete, stand apart)
     first = ms[here.parts[0][0]]
@@ -338,21 +341,46 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     if gap == 1 and _answers(before, here):
         return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: see _answers_restart)
     if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) \
-            or _other_time(text, ms[before.parts[-1][0]].end, first.start) or _GENERIC in {
-            f for _, f, _ in before.parts[-1:] + here.parts}:
-        return False  # (another time; bare "X% of W" figures of one whole are often of different measures)
+            or _other_time(text, ms[before.parts[-1][0]].end, first.start):
+        return False  # (another time, another whole)
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
     if len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new):
-        return True
+        return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: of different measures or times)
+    if here.parts[0][2] and gap <= 2 and (not new or not named or _same_whole(named, new)):
+        return True  # the rest of what the sentences before divided
     if gap != 1 or new or not all(f in _PART_WORDS for _, f, _ in before.parts + here.parts):
         return False
     return has_rest or _total(ms, before.parts + here.parts) <= 100.5
 
 
+_FAR = 8  # sentences: parts of one named whole further apart than this are of another passage
+
 # Families whose words say the figure is a part of a whole (not a level, an answer or a holding): parts stated so
 # sentence after sentence go on with one whole.
 _PART_WORDS = {"accounted for X%", "X% came from A", "A contributed X%", "another X%", "the rest/remaining X%",
                "continued", "A占W的X%", "X%来自A", "A贡献了X%", "其余/其他X%"}
+
+
+def _named_earlier(text: str, ms: list[Mention], groups: list["_Group"], here: "_Group") -> int | None:
+    """An earlier group (not the last) of the whole a single new part names, past groups of other named wholes:
+    "… 48% of the market. … 12% of the workforce. … 30% of the market." -> the index of that group, or None."""
+    if len(here.parts) != 1 or len(groups) < 2:
+        return None
+    new = _whole(text, ms[here.parts[0][0]])
+    if not new or not _whole(text, ms[groups[-1].parts[-1][0]]):
+        return None
+    for j in range(len(groups) - 2, -1, -1):
+        before = groups[j]
+        if here.unit - before.unit > _FAR:
+            return None
+        named = _whole(text, ms[before.parts[-1][0]])
+        if named and _same_whole(named, new):
+            between = (ms[before.parts[-1][0]].end, ms[here.parts[0][0]].start)
+            if _OTHER_WHOLE.search(text, *between) or _other_time(text, *between) \
+                    or _total(ms, before.parts + here.parts) > 100.5 or sum(ms[i].value for i, _, _ in before.parts) >= 99:
+                return None
+            return j
+    return None
 
 
 def _joined(text: str, ms: list[Mention], before: "_Group", here: "_Group") -> "_Group":
@@ -574,8 +602,8 @@ _IN_WHOLE_ZH = re.compile(r"在(" + _G + r"{1,14}?)(?:中|里)的?(?:占比|比�
 
 def _same_whole(a: str, b: str) -> bool:
     """增量M2 and 新增M2, the 1986 net and net: one whole when the last word (or two characters) agree."""
-    if a.isascii() and b.isascii():
-        return a.split()[-1:] == b.split()[-1:]
+    if a.isascii() and b.isascii():  # (the vote, votes: one word)
+        return [w.lower().rstrip("s") for w in a.split()[-1:]] == [w.lower().rstrip("s") for w in b.split()[-1:]]
     return a[-2:] == b[-2:]
 
 
