@@ -79,7 +79,7 @@ SHARE_ZH = Table("share", "zh", (
       r"(?:其余|其他|其它|剩余|剩下)(?:的|部分)?(?:占|为|是)?(?:了)?",
       examples=("资金中30%用于研发，其余70%用于生产。",)),
     F("A占W的X%", "a part of a named whole (exclusive)",
-      r"(?<![比])(?:只|仅)?占(?!比)(?:到|了|据)?(?:" + _G + r"{0,14}?的?)?(?:比重|比例|份额)?(?:为|达|达到|约|在|约在)?",
+      r"(?<![比])(?:只|仅)?占(?!比(?!例|重))(?:到|了|据)?(?:" + _G + r"{0,14}?的?)?(?:比重|比例|份额)?(?:为|达|达到|约|在|约在)?",
       examples=("其中，家用电器和音像器材类零售额占限额以上单位商品零售额的9.8%，汽车类占25.3%。",
                 "从投资主体看，民间投资占固定资产投资的50.6%，国有控股投资占45.2%。")),
     F("A贡献了X%", "a part by who contributes it (contributions, to growth say, may pass the whole: checked only when "
@@ -89,8 +89,12 @@ SHARE_ZH = Table("share", "zh", (
       examples=("从销售渠道看，线上渠道贡献了55%的销售额，线下门店贡献了37%，其他8%来自团购。",),
       counter=("该项目贡献了5%的增长，另一项目贡献了3%的增长。",)),
     F("以X%的份额", "a market share of a name (exclusive)", "",
-      after=r"的?(?:市场份额|市场占有率|市占率|份额|占有率)",
+      after=r"的?(?:市场份额|市场占有率|市占率|份额|占有率|得票率|选票)",
       examples=("在国内智能手机市场，华辰以28.5%的市场份额位居第一，远拓和星河的市场份额分别为21.3%和17.6%。",)),
+    F("在W中，A为X%", "a name's figure in a sentence that frames one whole (在W中，…; 从W结构看，…; 按地区分，…) with no "
+      "word of change or rate (checked only when they fit)", "",
+      examples=("按地区分，东部地区约为52%，中部地区为26%，西部地区为22%。", "全市常住人口中，城镇人口比例为72.5%，乡村人口比例为27.5%。"),
+      counter=("在上市公司中，平均资产负债率为60%，毛利率为45%。", "从投资结构看，基础设施投资增长5.3%，房地产投资下降3.1%。")),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
       r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
       examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
@@ -346,6 +350,7 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
     if len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new):
         return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: of different measures or times)
+    new = new or here.whole  # (a sentence that frames its own whole, 今年的投资总额中，…, starts its own group)
     if here.parts[0][2] and gap <= 2 and (not new or not named or _same_whole(named, new)):
         return True  # the rest of what the sentences before divided
     if gap != 1 or new or not all(f in _PART_WORDS for _, f, _ in before.parts + here.parts):
@@ -428,7 +433,7 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
         if _LABEL.match(text[m.end:m.end + 16]):
             prev_end = m.end
             continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
-        family = _cue(text, m, prev_end, s)
+        family = _cue(text, m, prev_end, s) or _framed_label(text, m, s)
         if not family and parts and (_continues(text, ms, parts[-1][0], i) or _compared_part(text, ms[parts[-1][0]], m)
                                      or parts[-1][1] in _SURVEY and _same_respondents(text, ms[parts[-1][0]], m)):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
@@ -499,6 +504,20 @@ def _split_list(text: str, ms: list[Mention], percents: list[int], i: int) -> li
         out.append(percents[k])
     family = "split X% to Y% between A and B"
     return [(j, family, n == len(out) - 1 and n > 0) for n, j in enumerate(out)]
+
+
+# 在W中，A为X% / 按地区分，A约为X%: the clause's own words before the figure, a name and 为 (no rate, no change)
+_LABEL_IS = re.compile(r"(?:^|[，,；;：:])\s?([^，,。；;：:\d%]{1,12}?)(?:的)?(?:比例|比重|占比)?(?:约为|约|为|达到?|是|有)$")
+_RATE_OR_CHANGE = re.compile(r"率|增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升")
+
+
+def _framed_label(text: str, m: Mention, s: int) -> str:
+    if not _CJK.match(text, max(s, m.start - 1)):
+        return ""
+    found = _LABEL_IS.search(text, max(s, m.start - 20), m.start)
+    if found is None or _RATE_OR_CHANGE.search(found.group(1)) or not frame_whole(text, s, found.start() + 1):
+        return ""
+    return "在W中，A为X%"
 
 
 def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: str) -> list[tuple[int, str, bool]]:
