@@ -223,9 +223,14 @@ _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|
 # 第一、二、三产业, 一二三线城市 before 分别: ranks of one division, kinds of the whole
 _ORDINAL_KINDS = re.compile(r"第?[一二三四五六七八九十][、和及]第?[一二三四五六七八九十](?:[、和及]第?[一二三四五六七八九十])*"
                             r"(?:产业|线|类|级|档|季度)")
+_COUNTED_KINDS = re.compile(r"[两二三四五六七八九十](?:大|类|种)[\u4e00-\u9fff]{1,4}$")  # 三大展区分别占: a division in N
 _MARKET_SHARE = re.compile(r"(?:市场份额|份额|市场占有率|市占率)(?:则)?$")  # one market's shares exclude each other
 _MEASURE_TAIL = re.compile(r"(?:余额|规模|金额|数量|增加值|销量|产量|销售额)$")
 _LABEL = re.compile(r"^(?:以上|以下|左右)?的[^，,。；;\d%]{1,8}?(?:占比|占|比重|比例)")
+# 从企业类别看，A类……混合程度最高，户数占比达73.6%，B类次之，占比为62.6%: one measure ranked across categories
+_RANKED = re.compile(r"程度|最高|最低|次之|其次|居首|最多|最少")
+_TOTAL_WORD = re.compile(r"合计|累计|共计|总计|一共")
+_NAMED_SUM = re.compile(r"[和与及、][^，,。；;\d%]{1,10}?合计")
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
@@ -544,7 +549,8 @@ _OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\
 # in 1985", "In 2004 it accounted for"; a year in the first figure's clause ("of revenue in 2023, while …") dates both.
 _OTHER_TIME = re.compile(r"\b(?:in|by|"
                           r"during|since|until|for)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:19|20)\d\d\b"
-                          r"|\b(?:this|next|last|that)\s+year\b|\b(?:a|the)\s+year\s+(?:earlier|before)\b", re.I)
+                          r"|\b(?:this|next|last|that)\s+year\b|\b(?:a|the)\s+year\s+(?:earlier|before)\b"
+                          r"|(?<![\d全])(?:(?:19|20)\d\d年|去年|今年|上年|前年|明年)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;.，；。]|\b(?:and|while|whereas|but)\b")
 
 
@@ -561,8 +567,10 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
     """Whether a part is of another whole than the part before it, though neither names one: the words between
     set it against the first (_OTHER_WHOLE), or both are bare "X% of W" figures not listed one after the other."""
     if _OTHER_WHOLE.search(text, ms[prev[0]].end, ms[part[0]].start) or _other_time(text, ms[prev[0]].end, ms[part[0]].start) \
-            or _OTHER_TIME_AFTER.match(text, ms[part[0]].end):
-        return True
+            or _OTHER_TIME_AFTER.match(text, ms[part[0]].end) \
+            or _TOTAL_WORD.search(gap := _NAMED_SUM.sub("", text[ms[prev[0]].end:ms[part[0]].start])) \
+            and not re.search(r"其余|其他|剩余|剩下", gap):
+        return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: a total of another division)
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
 
 
@@ -628,7 +636,7 @@ def _same_whole(a: str, b: str) -> bool:
 
 _FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),"
                     r"|(?:^|[，,。；;：:])\s*(?:从|按|按照)([^，,。；;：:\d%]{0,10}?(?:结构|分布|构成|类型|类别|行业|地区|区域|来源|"
-                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务))(?:来|上)?(?:看|划分|分|统计|计)[，,]", re.I)
+                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务))(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]", re.I)
 
 
 def frame_whole(text: str, s: int, first: int) -> str:
@@ -669,12 +677,18 @@ def _clause_lead(text: str, m: Mention) -> str:
     return _QUALIFIER_WORDS.sub("", lead).strip(" 的")
 
 
-def _figure_before(ms: list[Mention], i: int, since: int) -> bool:
+# 在上述18家券商再融资计划中, 上述80家公司中: a figure inside the words that name the whole
+_KIND_COUNTERS = {"大", "类", "种"}  # 三大展区: how many kinds the whole is divided into, not a measure
+_IN_SPAN = re.compile(r"(?:在|上述)[^，,。；;%]{1,24}?(?:中|里|当中)")
+
+
+def _figure_before(ms: list[Mention], i: int, since: int, inside: list[tuple[int, int]] = ()) -> bool:
     """A count or amount stated between the previous part (or the sentence start) and this share (5088家……，
     占比84.2%; 汽车出口1806.3亿元……占全国的39%): the share is that figure's, and shares of figures of
     different measures overlap."""
     return any(since <= ms[j].start and ms[j].kind in ("count", "amount") and (ms[j].unit or ms[j].value > 12)
                and not (not ms[j].unit and 1900 <= ms[j].value <= 2100 and ms[j].surface.isdigit())  # (the 1986 net)
+               and not any(a <= ms[j].start < b for a, b in inside) and ms[j].unit not in _KIND_COUNTERS
                for j in range(i - 1, -1, -1) if ms[j].start >= since)
 
 
@@ -690,16 +704,19 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
         since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
     since = max(since, clause)  # (the part's own clause: a figure or 合计 before a semicolon is another's)
-    if _figure_before(ms, i, max(0, since)):
+    inside = [w.span() for w in _IN_SPAN.finditer(text, max(0, since), ms[i].start)]
+    if _figure_before(ms, i, max(0, since), inside):
         return False
-    near = text[max(0, since):ms[i].start]
+    near = _NAMED_SUM.sub("", text[max(0, since):ms[i].start])  # 金融业和房地产业合计占比约21%: two kinds, one part
     if family == "A占比X%":  # 占比 side by side may overlap (预增公司占比72%，翻番公司占比40%), unless the sentence
-        return framed and not _AGGREGATE.search(near)  # frames one whole: 公司营业收入中，出口占比78%，内需占比22%
+        return framed and not _AGGREGATE.search(near) \
+            and not _RANKED.search(text, since, ms[i].end)  # frames one whole: 公司营业收入中，出口占比78%，内需占比22%
     if family == "分别占X%、Y%和Z%":  # 教育、卫生支出分别占一般公共预算支出的: kinds of the whole share its head noun
         if framed:
             return not _AGGREGATE.search(near)
         head = re.split(r"分别|依次", text[max(0, ms[i].start - 40):ms[i].start])[0].split("占")[0].rstrip()
         kinds = (head, _MEASURE_TAIL.sub("", head))  # 住房贷款、消费贷款余额占全部个人贷款的: kinds of 贷款
         return bool(whole) and any(len(h) >= 2 and whole.endswith(h[-2:]) for h in kinds) \
-            or _ORDINAL_KINDS.search(head) is not None or _MARKET_SHARE.search(head) is not None
+            or _ORDINAL_KINDS.search(head) is not None or _MARKET_SHARE.search(head) is not None \
+            or _COUNTED_KINDS.search(head) is not None and not whole.startswith(("其", "各自", "自身"))
     return family in _EXCLUSIVE or family == "continued"
