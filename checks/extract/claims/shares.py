@@ -58,7 +58,7 @@ class ShareClaim(Claim):
 # --- the words ----------------------------------------------------------------------------------
 
 F = Family
-_G = r"(?:[A-Za-z]\d|[^，,。；;:：%\d])"  # words inside one clause (M2 included, other figures not)
+_G = r"(?:[A-Za-z]\d|\d{1,3}(?=[类个项家大只])|[^，,。；;:：%\d])"  # words inside one clause (M2, 11类 included, other figures not)
 SHARE_ZH = Table("share", "zh", (
     F("分别占X%、Y%和Z%", "parts listed in order (分别/依次), one for each name before them (exclusive when the names are "
       "kinds of the whole: 教育、卫生支出分别占财政支出的, 第一、二、三产业; measures of one thing, 资产、营收分别占全行业的, "
@@ -101,7 +101,7 @@ SHARE_ZH = Table("share", "zh", (
                 "370家同比增长，占比75%；125家同比下降，占比25%。"),
       counter=("177只个股实现上涨，占比86.76%，有128只个股跑赢大盘，占比62.75%。",)),
     F("X%来自A", "a part by where it comes from or goes to (exclusive)", "",
-      after=r"\s?(?:的" + _G + r"{0,6}?)?(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|"
+      after=r"\s?(?:的?" + _G + r"{0,6}?)?(?:来自|用于|应用于|聚集在|聚集于|集中在|集中于|分布在|分布于|流向|投向|投入|"
             r"来源于|位于|属于|销往|出口到?|运往|发往|流入|投放|分配给|由|在(?![内外上下中]))",
       examples=("约80%来自企业，20%来自个人用户。", "该企业三分之二的产品出口欧美，四分之一销往东南亚。")),
     F("持有X%股份", "a holding in a company (holdings may overlap, one inside another: checked only when they fit)", "",
@@ -146,10 +146,12 @@ SHARE_EN = Table("share", "en", (
       examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
+            r"|(?:moved|switched|migrated|defected|turned|transferred|shifted)\s+to"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
             r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
             r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b)",
       examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
+                "Of those who switched, 48% moved to a cable operator, 39% to another provider and 13% to satellite.",
                 "Two-thirds of the grant will be spent on roads and a third on railways.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
@@ -314,10 +316,10 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
             else:
                 groups.append(here)
     for g in groups:
-        if len(g.parts) < 2:
-            continue
         first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
+        if len(g.parts) < 2 and not (rest_unstated and g.parts[0][1] != _GENERIC):
+            continue  # (one part and a rest named without a figure, 约六成来自A，其余来自B, is a group: it must leave room)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
@@ -619,7 +621,7 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
 
 
 _SHARE_WORD = re.compile(r"\b(?:took|accounted|account|made\s+up|make\s+up|comprised|represented|share|shares|"
-                         r"of\s+the\s+(?:market|total)|market|vote|votes|poll|polls|seats|stake|support)\b", re.I)
+                         r"of\s+the\s+(?:market|total)|market|vote|votes|poll|polls|seats|stake|support|quota|quotas)\b", re.I)
 _WHOLE_EN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?([^.;:,\d]{2,40}?)(?=,|\.|;|\s+(?:and|while|with|came|"
                        r"went|was|were|in|last|this)\b|$)", re.I)
 # 占沪市限售股总数0.39%: the whole right before the figure, no 的
