@@ -131,6 +131,10 @@ SHARE_EN = Table("share", "en", (
       + _ABOUT_EN,
       examples=("The majority of the bank's profit came from its retail arm, with investment banking contributing 30% and "
                 "asset management 12%.",)),
+    F("the biggest slice of W - X% -", "a slice of a whole, its figure set off by dashes or brackets (exclusive)",
+      r"\b(?:slice|share|portion|proportion|chunk|part|section)\s+of\s+[^.;:%]{1,60}?\s[-–—(]\s*" + _ABOUT_EN,
+      examples=("The biggest slice of the 246,570 cases - almost 30% - concerned credit, and another 18% came from bank "
+                "accounts.",)),
     F("X% of W", "a part of a named whole (parts named only so may overlap: checked only when they fit)", "",
       after=r"\s+of\s+(?!them\b|those\b|which\b|whom\b)(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?[A-Za-z]",
       examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
@@ -206,7 +210,7 @@ SHARE_EN = Table("share", "en", (
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
-_EXCLUSIVE = {"分别占X%、Y%和Z%", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+_EXCLUSIVE = {"分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
               "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
@@ -342,11 +346,11 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     between). Parts carried so are only checked to fit (see _joined)."""
     gap = here.unit - before.unit
     has_rest = any(r for _, _, r in here.parts)
+    first = ms[here.parts[0][0]]
+    opening = _ANOTHER.match(text, here.start)
     if gap > _FAR or len(before.parts) > 1 and len(here.parts) > 1 and not has_rest \
             or sum(ms[i].value for i, _, _ in before.parts) >= 99:
         return False  # (two sentences that each list their parts, or a whole already complete, stand apart)
-    first = ms[here.parts[0][0]]
-    opening = _ANOTHER.match(text, here.start)
     if gap == 1 and opening and opening.end() <= first.start:
         return True
     if gap == 1 and _answers(before, here):
@@ -369,7 +373,7 @@ _FAR = 8  # sentences: parts of one named whole further apart than this are of a
 
 # Families whose words say the figure is a part of a whole (not a level, an answer or a holding): parts stated so
 # sentence after sentence go on with one whole.
-_PART_WORDS = {"accounted for X%", "X% came from A", "A contributed X%", "another X%", "the rest/remaining X%",
+_PART_WORDS = {"accounted for X%", "the biggest slice of W - X% -", "X% came from A", "A contributed X%", "another X%", "the rest/remaining X%",
                "continued", "A占W的X%", "X%来自A", "A贡献了X%", "其余/其他X%"}
 
 
