@@ -58,12 +58,13 @@ class ShareClaim(Claim):
 # --- the words ----------------------------------------------------------------------------------
 
 F = Family
-_G = r"(?:[A-Za-z]\d|\d{1,3}(?=[类个项家大只])|[^，,。；;:：%\d])"  # words inside one clause (M2, 11类 included, other figures not)
+_G = r"(?:[A-Za-z]\d|\d{1,3}(?=[类个项家大只])|(?:19|20)\d\d(?=年)|[^，,。；;:：%\d])"  # words inside one clause
+# (M2, 11类, 2019年 included; other figures not)
 SHARE_ZH = Table("share", "zh", (
     F("分别占X%、Y%和Z%", "parts listed in order (分别/依次), one for each name before them (exclusive when the names are "
       "kinds of the whole: 教育、卫生支出分别占财政支出的, 第一、二、三产业; measures of one thing, 资产、营收分别占全行业的, "
       "may overlap)",
-      r"(?:(?:分别|依次)(?:约)?占(?:比)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)(?:分别|依次)(?:为|是|达到?)?"
+      r"(?:(?:分别|依次)(?:约)?占(?:比|据|到)?(?:为|到|了)?(?:" + _G + r"{0,12}?的)?|(?:占比|比重|份额|比例)(?:分别|依次)(?:为|是|达到?)?"
       r"(?:[:：][^，,。；;:：\d%]{0,6}?)?|(?:分别|依次)(?:为|是|相当于)(?:(?!平均|水平|同期|上年|去年|前年|上月|上周)" + _G + r"){0,8}?[总全](?:(?!平均|水平|同期)"
       + _G + r"){0,8}?的)",
       examples=("教育、社会保障和就业、卫生健康支出分别占一般公共预算支出的45.2%、38.6%和21.4%。",
@@ -324,6 +325,9 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
         if len(g.parts) < 2 and not (rest_unstated and g.parts[0][1] != _GENERIC):
             continue  # (one part and a rest named without a figure, 约六成来自A，其余来自B, is a group: it must leave room)
+        if any(ms[i].low > 100 and _PERIOD_WHOLE.search(text, max(g.start, ms[i].start - 30), ms[i].start)
+               for i, _, _ in g.parts):
+            continue  # (占2012年上半年交易量的148%: a ratio to another period, not a part of a whole)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
@@ -369,6 +373,7 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     return has_rest or _total(ms, before.parts + here.parts) <= 100.5
 
 
+_PERIOD_WHOLE = re.compile(r"(?:19|20)\d\d年|同期|上年|去年|前年|上月|上季度|\b(?:19|20)\d\d\b|\ba\s+year\s+(?:ago|earlier)")
 _FAR = 8  # sentences: parts of one named whole further apart than this are of another passage
 
 # Families whose words say the figure is a part of a whole (not a level, an answer or a holding): parts stated so
@@ -469,7 +474,9 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
 _TIMES_LISTED = re.compile(r"(?:19|20)\d\d年(?:[^、，,。；;\d]{0,5})?[、和及与至](?:19|20)\d\d年|\b(?:19|20)\d\d,?\s+(?:and|,)\s+"
                            r"(?:19|20)\d\d\b", re.I)
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
-_LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$")  # 创业板占50%，中小板40%: a label, its 占 left out
+_LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$"  # 创业板占50%，中小板40%: a label, its 占 left out
+                       r"|^[，,、；;]\s?(?:而|另有|另)?(?:(?!率|幅|均|增|降|减|涨|跌)[^，,。；;:：\d%]){1,12}?(?:则|约)?(?:为|是|达到?|有)$")
+# (…，B为24%，C则为11%: a label and its 为 after a part)
 _LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b|(?<=\b[A-Z])\.){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
                       r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|at|on|in)?\s*$", re.I)
 
