@@ -93,7 +93,8 @@ SHARE_ZH = Table("share", "zh", (
       after=r"的?(?:市场份额|市场占有率|市占率|份额|占有率|得票率|选票)",
       examples=("在国内智能手机市场，华辰以28.5%的市场份额位居第一，远拓和星河的市场份额分别为21.3%和17.6%。",)),
     F("在W中，A为X%", "a name's figure in a sentence that frames one whole (在W中，…; 从W结构看，…; 按地区分，…) with no "
-      "word of change or rate (checked only when they fit)", "",
+      "word of change or rate (exclusive when the frame divides the whole by one dimension, 按地区分; 在W中 parts are "
+      "checked only when they fit)", "",
       examples=("按地区分，东部地区约为52%，中部地区为26%，西部地区为22%。", "全市常住人口中，城镇人口比例为72.5%，乡村人口比例为27.5%。"),
       counter=("在上市公司中，平均资产负债率为60%，毛利率为45%。", "从投资结构看，基础设施投资增长5.3%，房地产投资下降3.1%。")),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
@@ -374,6 +375,10 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
 
 
 _PERIOD_WHOLE = re.compile(r"(?:19|20)\d\d年|同期|上年|去年|前年|上月|上季度|\b(?:19|20)\d\d\b|\ba\s+year\s+(?:ago|earlier)")
+# …占比约90%；在公司营业收入市场，出口以65%…: a clause that frames a whole of its own starts another group
+_NEW_FRAME_ZH = re.compile(r"[，,。；;：:]\s*(?:在[^，,。；;：:\d%]{2,16}?(?:中|里|当中|市场|领域|行业)|(?:从|按|按照)[^，,。；;：:\d%]{1,12}?"
+                           r"(?:来|上)?(?:看|划分|分|统计|计算|计))[，,]")
+_DIVIDED = re.compile(r"(?:^|[，,。；;])\s*(?:从|按|按照)[^，,。；;]{1,12}?(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]")
 _FAR = 8  # sentences: parts of one named whole further apart than this are of another passage
 
 # Families whose words say the figure is a part of a whole (not a level, an answer or a holding): parts stated so
@@ -582,7 +587,7 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
     if _OTHER_WHOLE.search(text, ms[prev[0]].end, ms[part[0]].start) or _other_time(text, ms[prev[0]].end, ms[part[0]].start) \
             or _OTHER_TIME_AFTER.match(text, ms[part[0]].end) \
             or _TOTAL_WORD.search(gap := _NAMED_SUM.sub("", text[ms[prev[0]].end:ms[part[0]].start])) \
-            and not re.search(r"其余|其他|剩余|剩下", gap):
+            and not re.search(r"其余|其他|剩余|剩下", gap) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: a total of another division)
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
 
@@ -647,7 +652,7 @@ def _same_whole(a: str, b: str) -> bool:
     return a[-2:] == b[-2:]
 
 
-_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?)(?:中|里|当中)[，,]|\bOf\s+([^,.;:\d]{3,40}),"
+_FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?(?:中|里|当中)|在[^，,。；;：:\d%]{2,16}?(?:市场|领域|行业))[，,]|\bOf\s+([^,.;:\d]{3,40}),"
                     r"|(?:^|[，,。；;：:])\s*(?:从|按|按照)([^，,。；;：:\d%]{0,10}?(?:结构|分布|构成|类型|类别|行业|地区|区域|来源|"
                     r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务))(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]", re.I)
 
@@ -658,7 +663,8 @@ def frame_whole(text: str, s: int, first: int) -> str:
     found = None
     for found in _FRAME.finditer(text[s:first]):
         pass
-    return (found.group(1) or found.group(2) or found.group(3) or "").strip() if found else ""
+    return re.sub(r"(?:中|里|当中)$", "", (found.group(1) or found.group(2) or found.group(3) or "").strip()).lstrip("在") \
+        if found else ""
 
 
 def _whole(text: str, m: Mention) -> str:
@@ -732,4 +738,6 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
         return bool(whole) and any(len(h) >= 2 and whole.endswith(h[-2:]) for h in kinds) \
             or _ORDINAL_KINDS.search(head) is not None or _MARKET_SHARE.search(head) is not None \
             or _COUNTED_KINDS.search(head) is not None and not whole.startswith(("其", "各自", "自身"))
+    if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
+        return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
     return family in _EXCLUSIVE or family == "continued"
