@@ -122,3 +122,73 @@ def test_a_breakdown_by_one_dimension_frames_its_parts():
     assert outcome("按地区划分，东部地区占比52%，中西部地区占比38%，东北地区占比10%。") == "holds"
     assert outcome("从收入结构看，国内业务占比60%，海外业务占比50%。") == "exceeds"
     assert outcome("从数据看，制造业占比30%，服务业占比80%。") == "overlap"  # no dimension named: may be two wholes
+
+
+# --- session 3: wholes that must not be summed, times, sentences, new families -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "该市出口额占全省出口的62.4%，进口额占全省进口的58.3%。",  # exports and imports: two wholes
+    "其中，沪市9.06亿股，占沪市限售股总数0.39%，深市2.9亿股，占深市限售股总数0.12%。",  # each market its own total
+    "Services accounted for 78% of output and 83% of employment last year.",  # one part of two wholes
+    "Exports made up 31% of GDP, while imports accounted for 76% of domestic demand.",
+    "In 2003 the unit accounted for 40% of sales. In 2004 it accounted for 45% of sales.",  # one part at two times
+])
+def test_parts_of_different_wholes_or_times_are_not_summed(text):
+    assert not [c for c in groups(text) if len(c.parts) > 1 and check_shares(c.parts)[0] != "holds"]
+
+
+def test_a_year_in_the_first_part_s_clause_dates_the_whole_list():
+    text = "Sales in Europe accounted for 51% of the group's revenue in 2023, while North America accounted for 33% and Asia for 19%."
+    assert outcome(text) == "exceeds"
+
+
+def test_qichong_after_an_amount_makes_the_amount_the_whole():
+    assert outcome("今年前三季度，全省新能源汽车销量为8.3万辆，其中纯电动车型占72.5%、插电混动车型占31.5%。") == "exceeds"
+    assert outcome("今年前三季度，全省新能源汽车销量为8.3万辆，其中纯电动车型占68.5%、插电混动车型占31.5%。") == "holds"
+
+
+def test_kinds_listed_before_fenbie_are_exclusive():
+    assert outcome("上半年，该市第一、二、三产业增加值分别占地区生产总值的8.2%、41.7%和55.1%。") == "exceeds"
+    assert outcome("截至9月末，个人住房贷款、经营贷款和消费贷款余额占全部个人贷款的比重依次为61.3%、32.5%和16.2%。") == "exceeds"
+    assert outcome("在国内平板电脑市场，华辰以48.5%的市场份额位居第一，远拓和星河的市场份额分别为31.3%和27.6%。") == "exceeds"
+
+
+def test_a_measure_ranked_across_categories_is_not_a_division():
+    text = "从企业类别看，商业一类企业混合程度最高，户数占比达73.6%，商业二类企业次之，占比为62.6%，公益类企业最低，占比为31.1%。"
+    assert outcome(text) == "overlap"
+
+
+def test_a_total_or_a_new_frame_starts_another_group():
+    text = "在DRAM市场，韩国厂商合计享有75%的份额，其中三星独享46%的市场份额；在NAND市场，日韩厂商合计享有89%的份额。"
+    assert not [c for c in groups(text) if check_shares(c.parts)[0] != "holds"]
+    assert outcome("按行业划分，制造业公司占比达58.8%，信息技术业公司占比26.3%，金融业和房地产业公司合计占比约21%。") == "exceeds"
+
+
+def test_split_between_and_the_majority():
+    assert outcome("Revenue was split 55% to 45% between the domestic and export markets.") == "holds"
+    assert outcome("Its output was split 65% to 45% between cars and vans last year.") == "exceeds"
+    assert not groups("Forecasts were split 3% to 5% higher across the sector.")
+    assert outcome("The vote was split between Mr Hale (48%) and Ms Moreno (47%).") == "holds"
+    assert outcome("The majority of the company's sales came from Europe, and 55% came from the United States.") == "exceeds"
+
+
+def test_parts_go_on_over_sentences_and_are_only_checked_to_fit():
+    text = ("Sales in Britain made up 45% of the total last year. Germany accounted for 20%. France contributed 15%, "
+            "and the remaining 20% came from other markets.")
+    assert surfaces(text) == [["45%", "20%", "15%", "20%"]]
+    short = text.replace("remaining 20%", "remaining 10%")
+    assert outcome(short) == "overlap"  # the rest of which whole is stated over sentences: no error
+    far = ("Travel services accounted for 40% of the firm's profit last year. The unit opened ten branches in May. "
+           "Insurance accounted for 35% of the profit, the firm said.")
+    assert surfaces(far) == [["40%", "35%"]]
+
+
+def test_one_part_and_a_rest_without_figure_is_a_group():
+    assert surfaces("其中，约六成票房来自三四线城市，其余来自一二线城市。") == [["约六成"]]
+    assert outcome("About 60% of the money came from donors and the rest from the state.") == "holds"
+
+
+def test_framed_labels_with_wei():
+    assert outcome("按地区分，东部地区约为52%，中部地区为36%，西部地区为22%。") == "exceeds"
+    assert outcome("在全部新增贷款中，企业贷款为62%，住户贷款为58%。") == "overlap"
+    assert not groups("在上市公司中，平均资产负债率为60%，毛利率为45%。")

@@ -31,18 +31,25 @@ def shares_exceed_whole(ctx):
 
     ## What it does
     Percentages of one sentence (clauses joined by ；) that each say what part of one whole goes
-    where form a share group: A占X%, 占比X%, X%来自A, 分别占X%、Y%, 其余X%, 三成, 一半, 持有X%股份;
-    accounted for, made up, came from, respectively, the rest, half, a third, a X pct stake. A group
+    where form a share group: A占X%, 占比X%, 比重为X%, X%来自A, 分别占/依次为X%、Y%, 其余X%, 贡献了X%,
+    以X%的市场份额, 三成, 一半, 四分之一, 持有X%股份, A为X% in a sentence that frames its whole (按地区分，…);
+    accounted for, made up, came from, contributed, respectively, the rest / remainder / balance, split
+    X% to Y% between, half, a third, the majority, a X pct stake. Parts that name different wholes
+    (占全省出口的, 占全省进口的; of output, of employment), a whole of each part's own subject
+    (沪市…占沪市…, 深市…占深市…), another time in a part's own clause (in 2004, 去年), a total (合计)
+    or a new frame between two figures, and a ratio to another period above 100% are not summed. A group
     goes on into the next sentence when that sentence says so (another, the other, 其余), when both
-    hold survey answers, or when it adds one part of the same named whole; parts carried over
-    sentences are only checked to fit, unless they say they are the rest. The rule sums their intervals,
-    respecting qualifiers (超过40% is at least 40, 30%至40% is 30 to 40, 约 widens, rounding of the
-    last digit; 三成 is 25% to 35%). When the wording makes the parts exclusive (分别, 其余, parts
-    named side by side), it is an error when even the lower bounds exceed 100% (or leave nothing
-    for a rest named without a figure), a warning when the figures as written exceed 100% but their
-    bounds allow a sum within it, and an error when "其余/the rest" is stated and the parts cannot
-    reach 100%. Parts that may overlap (shares of counts, survey answers) are only verified when they
-    fit. Groups that hold are listed under `verified`.
+    hold survey answers, when it adds parts by the words of parts with no whole of its own, or the
+    rest of the whole, and past sentences without shares when both name the same whole; parts carried
+    over sentences are only checked to fit, unless the new sentence opens as the rest. The rule sums their
+    intervals, respecting qualifiers (超过40% is at least 40, 30%至40% is 30 to 40, 约 widens, rounding
+    of the last digit; 三成 is 25% to 35%; the majority is more than half). When the wording makes the
+    parts exclusive (分别 with kinds of the whole, 其余, parts named side by side, a frame that divides
+    the whole), it is an error when even the lower bounds exceed 100% (or leave nothing for a rest named
+    without a figure), a warning when the figures as written exceed 100% but their bounds allow a sum
+    within it, and an error when "其余/the rest" is stated and the parts cannot reach 100%. Parts that
+    may overlap (shares of counts, survey answers, contributions, 占比 ranked across categories) are only
+    verified when they fit. Groups that hold are listed under `verified`.
 
     ## Why is this bad
     Parts of one whole that add to more than the whole mean a figure was mistyped or two

@@ -1,18 +1,22 @@
-"""Share groups: percentages (or fractions: 三成, 一半, a third) that divide one whole.
+"""Share groups: percentages (or fractions: 三成, 一半, a third, the majority) that divide one whole.
 
-A percentage is a part when its own words say so (the share families of SHARE_ZH / SHARE_EN: A占X%,
-占比X%, X%来自A, 分别占X%、Y%, 其余X%, X%的居民认为; accounted for X%, made up X%, X% came from,
-respectively, the remaining X%, another X%, financed X% by, X% said / in favour, Of W, X% were); a percentage
-that follows a part in the same list (", Japan for 12.4%", ", Freeview 31%") continues it. Words between two
-figures that set the second at another time ("and 33 pct in 1985", 前一周该比例为) part them. Parts of one sentence (clauses joined by ；) that name no
-different wholes form a group; a group goes on into the next sentence when that one says so (another,
-the other, 其余), when both hold survey answers, or when it adds one part of the same named whole.
+A percentage is a part when its own words say so (the share families of SHARE_ZH / SHARE_EN: A占X%, 占比X%,
+X%来自A, 分别占/依次为X%、Y%, 其余X%, 贡献了X%, 以X%的市场份额, X%的居民认为, A为X% in a framed sentence;
+accounted for X%, made up X%, X% came from, contributed, respectively, the remaining X%, another X%, split X% to Y%
+between, financed X% by, X% said, Of W, X% were); a percentage that follows a part in the same list (", Japan for
+12.4%", ", Freeview 31%", "，B为24%") continues it. Words between two figures that set the second at another time
+(in its own clause: "and 33 pct in 1985", 前一周该比例为) or under a total or frame of its own (合计, ；在W市场，) part them.
+Parts of one sentence (clauses joined by ；) that name no different wholes form a group (a whole that names its part's
+own subject, 沪市…占沪市…, is that part's alone); a group goes on into the next sentence when that one says so
+(another, the other, 其余), when both hold survey answers, when it adds parts by the words of parts and names no
+whole of its own, or the rest; and past sentences with no share when both name the same whole.
 
 Whether the parts exclude each other decides what a sum over 100% means. The wording says so for
-分别 / respectively, 其余 / the rest, 其中 / Of W, and for parts named side by side (A占X%，B占Y%;
-X%来自A; accounted for): such a group must fit in 100%. Parts read off counts (N家……，占比X%) or survey
-answers (X%的企业认为), holdings (持有X%股份) and parts carried over sentences may overlap (or be of different
-times): their group is verified when it fits, and makes no claim when it does not.
+分别 / respectively (with kinds of the whole), 其余 / the rest, 其中 / Of W, split between, and for parts named side by
+side (A占X%，B占Y%; X%来自A; accounted for): such a group must fit in 100%. Parts read off counts (N家……，占比X%),
+survey answers (X%的企业认为), holdings (持有X%股份), contributions, a measure ranked across categories (程度最高…次之)
+and parts carried over sentences may overlap (or be of different times): their group is verified when it fits, and
+makes no claim when it does not.
 """
 from __future__ import annotations
 
