@@ -257,6 +257,11 @@ _OF_FRAME = re.compile(r"\s*(?:(?:And|But|So)\s+)?Of\s+(?:the\s+|these\s+|those\
 _FRAMED = "Of W, X% were A"
 
 
+# The words after the figure of every family that has no words before it, in one pattern (most percentages fail it)
+_ANY_AFTER = {t.lang: re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(?:', f.after)})" for f in t.families
+                                          if f.after and not f.before), re.I) for t in TABLES}
+
+
 def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     """The family that makes a percentage a part, or ""."""
     lead = text[max(lead_from, m.start - 30):m.start]
@@ -266,6 +271,9 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
         lead = text[max(lead_from, m.start - 60):m.start]
     best, at, of_whole = "", -1, False
     before = table.any_before(lead)  # (one search most percentages fail)
+    after = _ANY_AFTER[table.lang].match(tail) is not None  # (and one for the words after)
+    if not before and not after:
+        return ""
     for first in table.families[:3]:  # 分别占X%、Y%, 其他占7%: the list's and the rest's own words win over 占
         if before and first.before and first.search_before(lead):
             return first.name
@@ -275,7 +283,7 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
             if found is not None and found.start() > at and (not f.after or f.match_after(tail)):
                 best, at = f.name, found.start()
             of_whole = of_whole or found is not None and f.name == "A占W的X%"
-        elif f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
+        elif after and f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
                 and f.match_after(tail) and (f.name != _FRAMED or _OF_FRAME.match(text, sentence_start, m.start)):
             best = f.name  # (the bare "X% of W" only when no other family's words follow)
     return "A占W的X%" if best == "A占比X%" and of_whole else best  # 占总人口的比重为: 占's own words
