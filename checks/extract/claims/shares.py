@@ -373,10 +373,11 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     if gap == 1 and _answers(before, here):
         return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: see _answers_restart)
     if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) \
-            or _other_time(text, ms[before.parts[-1][0]].end, first.start):
+            or _other_time(text, ms[before.parts[-1][0]].end, first.start) or _TIME_OPENING.search(text, here.start, first.start):
         return False  # (another time, another whole)
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
-    if len(here.parts) == 1 and bool(named) and bool(new) and _same_whole(named, new):
+    if len(here.parts) == 1 and _one_named_whole(named, new) \
+            and not {f for _, f, _ in before.parts[-1:] + here.parts} & (_SURVEY | {_GENERIC}):
         return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: of different measures or times)
     new = new or here.whole  # (a sentence that frames its own whole, 今年的投资总额中，…, starts its own group)
     if here.parts[0][2] and gap <= 2 and (not new or not named or _same_whole(named, new)):
@@ -399,6 +400,19 @@ _PART_WORDS = {"accounted for X%", "the biggest slice of W - X% -", "X% came fro
                "continued", "A占W的X%", "X%来自A", "A贡献了X%", "其余/其他X%"}
 
 
+# A sentence that opens (or opens a clause) with a time of its own: 到2020年，…; In 2004 …; This year …
+_TIME_OPENING = re.compile(r"(?:^|[，,。；;:：])\s*(?:到|至|截至|截止|在|于)?(?:(?:19|20)\d\d年|去年|今年|上年|明年)"
+                           r"|(?:^|[,;.]\s*|\s)(?:In|By|During|Since|Until)\s+(?:19|20)\d\d\b|\b(?:This|Next|Last)\s+year\b")
+# Wholes too general to tie parts of different sentences together: 占全国的50% of one thing and 占全国一半 of another
+_GENERAL_WHOLES = {"全国", "全省", "全市", "全球", "全部", "总量", "全行业", "世界", "全世界", "total", "the total", "all"}
+
+
+def _one_named_whole(named: str, new: str) -> bool:
+    """Both sentences name their whole, the same one, and not a whole as general as 全国 or "the total"."""
+    return bool(named) and bool(new) and _same_whole(named, new) and named not in _GENERAL_WHOLES \
+        and new not in _GENERAL_WHOLES
+
+
 def _named_earlier(text: str, ms: list[Mention], groups: list["_Group"], here: "_Group") -> int | None:
     """An earlier group (not the last) of the whole a single new part names, past groups of other named wholes:
     "… 48% of the market. … 12% of the workforce. … 30% of the market." -> the index of that group, or None."""
@@ -412,9 +426,11 @@ def _named_earlier(text: str, ms: list[Mention], groups: list["_Group"], here: "
         if here.unit - before.unit > _FAR:
             return None
         named = _whole(text, ms[before.parts[-1][0]])
-        if named and _same_whole(named, new):
+        if _one_named_whole(named, new):
             between = (ms[before.parts[-1][0]].end, ms[here.parts[0][0]].start)
-            if _OTHER_WHOLE.search(text, *between) or _other_time(text, *between) \
+            if {f for _, f, _ in before.parts[-1:] + here.parts} & (_SURVEY | {_GENERIC}) \
+                    or _OTHER_WHOLE.search(text, *between) or _other_time(text, *between) \
+                    or _TIME_OPENING.search(text, here.start, ms[here.parts[0][0]].start) \
                     or _total(ms, before.parts + here.parts) > 100.5 or sum(ms[i].value for i, _, _ in before.parts) >= 99:
                 return None
             return j
@@ -492,7 +508,8 @@ _TIMES_LISTED = re.compile(r"(?:19|20)\d\d年(?:[^、，,。；;\d]{0,5})?[、�
                            r"(?:19|20)\d\d\b", re.I)
 _LIST_ZH = re.compile(r"^\s?(?:、|和|及|与|以及)\s?$")
 _LABEL_ZH = re.compile(r"^[，,、]\s?[^，,。；;:：\d%的]{1,8}$"  # 创业板占50%，中小板40%: a label, its 占 left out
-                       r"|^[，,、；;]\s?(?:而|另有|另)?(?:(?!率|幅|均|增|降|减|涨|跌)[^，,。；;:：\d%]){1,12}?(?:则|约)?(?:为|是|达到?|有)$")
+                       r"|^[，,、；;]\s?(?:另有|另)?(?:(?!率|幅|均|增|降|减|涨|跌|而|整体|平均)[^，,。；;:：\d%]){1,12}?(?:则|约)?"
+                       r"(?:为|是|达到?)$")
 # (…，B为24%，C则为11%: a label and its 为 after a part)
 _LIST_EN = re.compile(r"^(?:(?:[^.;:%\d]|\b(?:19|20)\d\d\b|(?<=\b[A-Z])\.){0,60}?(?:,\s+|,?\s+and\s+|,?\s+while\s+|,?\s+with\s+)|\s+)"
                       r"(?:(?!the\s+rest|remaining)[\w'&.-]+\s+){0,5}?(?:for|at|on|in)?\s*$", re.I)
