@@ -615,9 +615,9 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
     set it against the first (_OTHER_WHOLE), or both are bare "X% of W" figures not listed one after the other."""
     if _OTHER_WHOLE.search(text, ms[prev[0]].end, ms[part[0]].start) or _other_time(text, ms[prev[0]].end, ms[part[0]].start) \
             or _OTHER_TIME_AFTER.match(text, ms[part[0]].end) \
-            or _TOTAL_WORD.search(gap := _NAMED_SUM.sub("", text[ms[prev[0]].end:ms[part[0]].start])) \
-            and not re.search(r"其余|其他|剩余|剩下", gap) or _NEW_FRAME_ZH.search(gap):
-        return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: a total of another division)
+            or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
+            and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
+        return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
 
 
