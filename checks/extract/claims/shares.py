@@ -752,6 +752,8 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
         since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
     since = max(since, clause)  # (the part's own clause: a figure or 合计 before a semicolon is another's)
+    for frame in _NEW_FRAME_ZH.finditer(text, max(0, since), ms[i].start):
+        since = frame.end()  # (…参展企业约1.2万家，从展区分布看，A、B分别占: the figures before the frame are another's)
     inside = [w.span() for w in _IN_SPAN.finditer(text, max(0, since), ms[i].start)]
     if _figure_before(ms, i, max(0, since), inside):
         return False
