@@ -43,6 +43,8 @@ class Entity:
         """Specific enough to be the same entity anywhere in the run (not only in its own article)."""
         if self.how in ("quoted",):
             return _suffix_kind(self.name) != ""
+        if self.how in ("open", "topic"):
+            return False  # a reference its article has yet to resolve; a topic named without a suffix (佳兆业)
         if _is_chinese(self.name):
             # a Chinese personal name (王建华) is borne by thousands: one person only inside its article
             # 该公司 stands for the organisation named before it, by its suffix: as full as that name
@@ -173,6 +175,8 @@ def _stops(word: str, tag: str, before_suffix: bool = False) -> bool:
         return False
     if before_suffix and tag == "m" and word.isascii() and word.isalnum():
         return False  # 中证中国内地企业400动量指数
+    if before_suffix and tag == "zg" and len(word) == 1:
+        return False  # 白鹭 + 湾 + 大桥: a bound morpheme inside a name
     if tag in _STOP_TAGS or word in _CLAUSE_VERBS:
         return True
     if tag.startswith("v") or tag == "d" and len(word) == 1:
@@ -214,6 +218,8 @@ def _entity(tokens, kind: str, how: str, end: int | None = None) -> Entity | Non
     return Entity(name, kind, start, end, how)
 
 
+# Tags of a single character that jieba could not join into a word and that may begin a name (鼎, 湾).
+_NAME_MORPHEMES = frozenset({"ng", "zg", "nr", "ns", "nz", "j"})
 # Common nouns that open the names of state bodies and funds (国家集成电路产业投资基金, 中央汇金投资有限责任公司).
 _STATE_PREFIXES = frozenset({"国家", "中央", "全国"})
 
@@ -223,7 +229,13 @@ def _from_first_proper(tokens):
     state prefix right before it (国家 + 集成电路产业投资基金)."""
     for i, (w, t, _) in enumerate(tokens):
         if _proper(w, t):
-            return tokens[i - 1:] if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES else tokens[i:]
+            if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES:
+                return tokens[i - 1:]
+            head = tokens[:i]
+            if 0 < len(head) <= 2 and all(len(hw) == 1 and "\u4e00" <= hw <= "\u9fff" and ht in _NAME_MORPHEMES
+                                          for hw, ht, _ in head):
+                return tokens  # 鼎 + 元德通物流有限公司: a character jieba left alone begins the name
+            return tokens[i:]
     return []
 
 
@@ -644,11 +656,49 @@ def names_after(text: str, start: int, lang: str, kinds: frozenset[str] = frozen
     return [entity] if _wanted(entity, kinds) else []
 
 
-def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
+# A paragraph's or sentence's topic, named without a suffix: 广电运通为ATM领域龙头企业 / 佳兆业：伴随着…… (at a paragraph's
+# start). The name is then read by the segmenter like any other.
+_ZH_TOPIC = re.compile(r"(?:^|[。！？!?\n])\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:为|是|系|作为)[^。；;，,]{0,16}?"
+                       r"(?:企业|公司|集团|银行|机构|龙头|厂商|券商|开发商|运营商)|(?:^|\n)\s*(?P<colon>[\u4e00-\u9fff]{2,8})[：:]")
+# An English organisation introduced by what it is: "telecoms firm Deutsche Telekom", "Northwind Labs, a data company".
+_EN_KINDS_OF_ORG = (r"(?:firm|company|group|maker|carrier|airline|bank|retailer|brewer|insurer|lender|operator|chain|"
+                    r"start-up|startup|conglomerate|producer|supplier|manufacturer|developer|publisher|broadcaster|"
+                    r"giant|miner|utility|charity)")
+_EN_ORG_BEFORE_NAME = re.compile(rf"\b{_EN_KINDS_OF_ORG}\s+(?=[A-Z])")
+_EN_ORG_AFTER_NAME = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w&'-]+\s+){{0,4}}?{_EN_KINDS_OF_ORG}\b")
+
+
+def _topics(before: str, offset: int, text: str) -> list[Entity]:
+    """Organisations a Chinese text names as its topic without a suffix (广电运通为……龙头企业, 佳兆业：)."""
+    out = []
+    for m in _ZH_TOPIC.finditer(before):
+        group = "name" if m.group("name") else "colon"
+        start, end = offset + m.start(group), offset + m.end(group)
+        entity = _zh_after(text[:end], start, frozenset({ORGANISATION}))
+        if entity is not None and (entity.start, entity.end) == (start, end) and entity.kind in ("", ORGANISATION):
+            out.append(Entity(entity.name, ORGANISATION, entity.start, entity.end,
+                              "topic" if not _suffix_kind(entity.name) else "suffix"))
+    return out
+
+
+def _en_described(before: str, offset: int, text: str) -> list[Entity]:
+    """English organisations introduced by what they are ("telecoms firm Deutsche Telekom", "X, a data company")."""
+    out = []
+    for m in _EN_ORG_BEFORE_NAME.finditer(before):
+        out += [e for e in names_after(text, offset + m.end(), "en") if e.end <= offset + len(before)]
+    for m in _EN_ORG_AFTER_NAME.finditer(before):
+        entity = _en_before(text, offset + m.start(), frozenset())
+        if entity is not None:
+            out.append(entity)
+    return [Entity(e.name, ORGANISATION, e.start, e.end, e.how) for e in out if e.kind in ("", ORGANISATION)]
+
+
+def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
-    (organisation or person) the text states before it; None when it states none or several."""
-    before = text[max(0, pos - 400):pos]
-    offset = max(0, pos - 400)
+    (organisation or person) the text states in the `reach` characters before it; None when it states none or several.
+    An article resolves a reference in another paragraph with the article's text before it as `text`."""
+    before = text[max(0, pos - reach):pos]
+    offset = max(0, pos - reach)
     found: dict[str, Entity] = {}
     if lang == "zh" and kind == PERSON:
         for k, (word, tag, start) in enumerate(toks := _tokens(before, offset)):
@@ -659,6 +709,9 @@ def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
             entity = _zh_before(text, offset + m.end(), frozenset({kind}))
             if entity is not None and entity.kind == kind:
                 found.setdefault(entity.name, entity)
+        if kind == ORGANISATION:
+            for entity in _topics(before, offset, text):
+                found.setdefault(entity.name, entity)
     else:
         heads = _EN_ORG if kind == ORGANISATION else _TITLES
         for m in re.finditer(r"[A-Z][A-Za-z&.'-]*(?:\s+(?:of|&|[A-Z][A-Za-z&.'-]*))*", before):
@@ -667,17 +720,48 @@ def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
                 entity = _en_before(text, offset + m.end(), frozenset({kind}))
                 if entity is not None and entity.kind == kind:
                     found.setdefault(entity.name, entity)
+        if kind == ORGANISATION:
+            for entity in _en_described(before, offset, text):
+                found.setdefault(entity.name, entity)
     # the one name of its own sentence, else the one name of the text before it
     stops = [m.end() for m in re.finditer(r"[。！？!?；;]|\.\s", before)]
     sentence_start = offset + (stops[-1] if stops else 0)
     for pool in ({n: e for n, e in found.items() if e.start >= sentence_start}, found):
         names = [n for n in pool if not any(n != o and n in o for o in pool)]
+        # a short form and its full name (华科智能, 华科智能科技有限公司; Kowalski, Maria Kowalski) are one name
+        names = [n for n in names if not any(n != o and n in o.split() for o in names)]
         if len(names) == 1:
             entity = pool[names[0]]
-            return Entity(entity.name, kind, entity.start, entity.end, "reference", entity.title)
+            how = "topic" if entity.how == "topic" else "reference"
+            return Entity(entity.name, kind, entity.start, entity.end, how, entity.title)
         if names:
             return None
     return None
+
+
+# Titles written after a surname in place of a name: 赵董事长, 王总, 李教授, 陈先生.
+_ZH_SURNAME_TITLES = ("董事长", "总经理", "总裁", "经理", "主任", "主席", "书记", "院长", "校长", "所长", "局长", "市长", "省长",
+                      "部长", "行长", "会长", "社长", "教授", "研究员", "博士", "院士", "先生", "女士", "老师", "总")
+_ZH_SURNAME_TITLE = re.compile(rf"^[\u4e00-\u9fff]({'|'.join(_ZH_SURNAME_TITLES)})$")
+
+
+def surname_and_title(name: str) -> bool:
+    """Whether a Chinese 'name' is a surname and a title (赵董事长, 王总): a reference to a person named elsewhere."""
+    return _ZH_SURNAME_TITLE.match(name) is not None and _surname(name[0])
+
+
+def person_of_surname(text: str, surname: str) -> Entity | None:
+    """The one person of this surname the (Chinese) text names in full (赵志远 for 赵董事长), else None."""
+    found = {}
+    for m in re.finditer(re.escape(surname), text):
+        for k, (word, tag, start) in enumerate(toks := _tokens(text[m.start():m.start() + 4], m.start())):
+            if k == 0 and tag in _PERSON_TAGS and (person := _person(toks, 0)) is not None and person.name[0] == surname \
+                    and not surname_and_title(person.name) and len(person.name) >= 2:
+                found.setdefault(person.name, person)
+        split = _split_person_after(_tokens(text[m.start():m.start() + 6], m.start()), m.start())
+        if split is not None:
+            found.setdefault(split.name, split)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def language(text: str) -> str:
