@@ -642,6 +642,9 @@ def names_after(text: str, start: int, lang: str, kinds: frozenset[str] = frozen
     if quoted is not None:
         return _quoted(quoted.group(1), start)
     if lang == "zh":
+        shared = _zh_shared_suffix(text, start, kinds)
+        if shared:
+            return shared
         names: list[Entity] = []
         entity = _zh_after(text, start, kinds)
         while entity is not None and len(names) < 8:
@@ -691,6 +694,37 @@ def _en_described(before: str, offset: int, text: str) -> list[Entity]:
         if entity is not None:
             out.append(entity)
     return [Entity(e.name, ORGANISATION, e.start, e.end, e.how) for e in out if e.kind in ("", ORGANISATION)]
+
+
+# Names listed before one suffix they share: 三江源、大熊猫、武夷山等第一批国家公园 (三江源国家公园 ...).
+_ZH_SHARED_SUFFIX = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}?[、和与及])+[\u4e00-\u9fff]{{2,8}}?)等?"
+                               rf"(?:第[一二三四五六七八九十\d]+批|首批)?({'|'.join(s for s, _ in _ZH_SUFFIXES)})"
+                               rf"(?=[,，。；;、:：!！?？\s的等和与及]|$)")
+_NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"})
+
+
+def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Entity]:
+    """The names of a list whose items share the suffix written after the last (三江源、大熊猫等国家公园), each item
+    nouns only, none of them a suffix's word (上海、深圳证券交易所 is left alone: which words are shared is unclear);
+    [] when the text at `start` is no such list."""
+    m = _ZH_SHARED_SUFFIX.match(text, start, start + 80)
+    if m is None:
+        return []
+    suffix = m.group(2)
+    kind = next(k for sfx, k in _ZH_SUFFIXES if sfx == suffix)
+    if kinds and kind not in kinds:
+        return []
+    items, out, pos = re.split(r"[、和与及]", m.group(1)), [], m.start(1)
+    tagged = [_tokens(item, 0) for item in items]
+    if any(not tokens or any(t not in _NOUN_TAGS and not _proper(w, t) or w in _SUFFIX_WORDS for w, t, _ in tokens)
+           for tokens in tagged):
+        return []
+    if suffix in _GENERIC_AFTER_PLACE and all(t == "ns" for tokens in tagged for _, t, _ in tokens):
+        return []  # 中国、美国公司: companies of two countries
+    for item in items:
+        out.append(Entity(item + suffix, kind, pos, m.end(), "suffix"))
+        pos += len(item) + 1
+    return out
 
 
 def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> Entity | None:
@@ -774,12 +808,11 @@ def resolve(short: str, article_text: str) -> str:
     Kowalski -> Maria Kowalski), or the name itself when the article states no such name or more than one."""
     fuller: set[str] = set()
     if _is_chinese(short):
-        for m in re.finditer(re.escape(short), article_text):
-            tail = _NAME_TAIL.match(article_text, m.end(), m.end() + 24)
-            for suffix in _SUFFIX_RE.finditer(article_text, m.end(), tail.end()):
-                for candidate in names_before(article_text, suffix.end(), "zh"):
-                    if short in candidate.name and candidate.name != short and candidate.full:
-                        fuller.add(candidate.name)
+        fuller = _zh_fuller(short, article_text)
+        head = short[:-len(suffix)] if (suffix := _suffix_of(short)) and _suffix_kind(short) == ORGANISATION else ""
+        if not fuller and len(head) >= 2:
+            # 鲲鹏资本 for 深圳市鲲鹏股权投资管理有限公司: a brand and a suffix stand for the one organisation of that brand
+            fuller = {n for n in _zh_fuller(head, article_text) if 0 <= n.find(head) <= 3 and _suffix_kind(n) == ORGANISATION}
     else:
         pattern = re.compile(rf"(?<![A-Za-z]){re.escape(short)}(?![A-Za-z])")
         for m in pattern.finditer(article_text):
@@ -789,4 +822,25 @@ def resolve(short: str, article_text: str) -> str:
                     fuller.add(candidate.name)
     # nested forms (华科智能科技有限公司 in 深圳市华科智能科技有限公司) are one name: keep the fullest
     fullest = {n for n in fuller if not any(n != o and n in o for o in fuller)}
+    if len(fullest) > 1:  # 佳兆业 for 佳兆业集团 rather than 佳兆业公益基金会: a brand alone stands for its company
+        fullest = {n for n in fullest if n.endswith(_COMPANY_SUFFIXES)}
     return fullest.pop() if len(fullest) == 1 else short
+
+
+_COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "控股")
+
+
+def _suffix_of(name: str) -> str:
+    return next((sfx for sfx, _ in _ZH_SUFFIXES if name.endswith(sfx) and len(name) > len(sfx)), "")
+
+
+def _zh_fuller(part: str, article_text: str) -> set[str]:
+    """Full names (by their suffix) in the article that contain `part` and run on from it to their suffix."""
+    fuller = set()
+    for m in re.finditer(re.escape(part), article_text):
+        tail = _NAME_TAIL.match(article_text, m.end(), m.end() + 24)
+        for suffix in _SUFFIX_RE.finditer(article_text, m.end(), tail.end()):
+            for candidate in names_before(article_text, suffix.end(), "zh"):
+                if part in candidate.name and candidate.name != part and candidate.full:
+                    fuller.add(candidate.name)
+    return fuller

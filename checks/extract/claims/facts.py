@@ -410,6 +410,25 @@ def _zh_object(c: Candidate) -> list[FactClaim]:
     return _facts(c, obj.group("ev"), names, event, "D成立N", max([e.end for e in names], default=c.date.end))
 
 
+# A date that opens its sentence dates the act the sentence reports in a later clause when the act is declared done:
+# 2021年10月12日，……发表讲话，宣布中国正式设立三江源、大熊猫……等第一批国家公园.
+_ZH_DECLARED = re.compile(rf"(?:宣布)?(?:[\u4e00-\u9fff]{{1,6}})?正式(?P<ev>设立|成立|启用|开通|投运|开业|开馆)")
+
+
+def _zh_date_declared(c: Candidate) -> list[FactClaim]:
+    """2021年10月12日，习近平主席在……发表主旨讲话，宣布中国正式设立三江源、大熊猫……等第一批国家公园"""
+    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+    if opening not in ("", "在", "于") or not re.match(r"[,，]", c.after):
+        return []
+    sentence_end = next((e for s, e in c.spans if s <= c.date.start < e), c.hi)
+    declared = _ZH_DECLARED.search(c.folded, c.date.end, sentence_end)
+    if declared is None or re.search(rf"{_ZH_PLAN}|{_ZH_NEGATION.pattern}|[“”\"]", c.folded[c.date.end:declared.end()]):
+        return []
+    event = _zh_event(declared.group("ev"))
+    names = [e for e in names_after(c.text, declared.end(), "zh", KINDS[event]) if e.how == "suffix"]
+    return _facts(c, declared.group("ev"), names, event, "D，……正式设立N", max([e.end for e in names], default=c.date.end))
+
+
 def _zh_ceremony(c: Candidate) -> list[FactClaim]:
     """2019年9月，习近平总书记出席北京大兴国际机场投运仪式"""
     if not re.match(r"[,，]", c.after):
@@ -483,6 +502,10 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
         ("2004年10月份，美国芝加哥期权交易所正式推出中国股指期货。", ("中国股指期货", LAUNCHED, "2004年10月份")),
         ("该交易所于2010年4月上市沪深300股指期货。", ("沪深300股指期货", LISTED, "2010年4月")),
+    )),
+    Family("D，……正式设立N", _zh_date_declared, (
+        ("2021年10月12日，主席在大会上发表主旨讲话，宣布中国正式设立三江源、武夷山等第一批国家公园。",
+         ("武夷山国家公园", FOUNDED, "2021年10月12日")),
     )),
     Family("N的任期始于D", _zh_tenure, (
         ("陈海燕的任期始于2019年，此前她在一家券商任职。", ("陈海燕", TOOK_OFFICE, "2019年")),
