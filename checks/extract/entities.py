@@ -606,6 +606,8 @@ def names_before(text: str, end: int, lang: str, kinds: frozenset[str] = frozens
         entity = _zh_before(text, end, kinds)
         if entity is None and (named := _APPOSITION.search(text, max(0, end - 40), end)) is not None:
             entity = _zh_before(text, named.end("name"), kinds)  # 名为苏州精测光电科技有限公司的企业
+        if entity is None and (not kinds or PERSON in kinds):
+            entity = _surname_title_before(text, end)
         return [entity] if entity is not None else []
     entity = _en_before(text, end, kinds)
     if entity is None:
@@ -729,23 +731,24 @@ def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Enti
 
 def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
-    (organisation or person) the text states in the `reach` characters before it; None when it states none or several.
-    An article resolves a reference in another paragraph with the article's text before it as `text`."""
+    (organisation or person) that the nearest sentence naming any, in the `reach` characters before it, states; None
+    when there is none, or that sentence names several. An article resolves a reference in another paragraph with the
+    article's text before it as `text`."""
     before = text[max(0, pos - reach):pos]
     offset = max(0, pos - reach)
-    found: dict[str, Entity] = {}
+    found: list[Entity] = []
     if lang == "zh" and kind == PERSON:
         for k, (word, tag, start) in enumerate(toks := _tokens(before, offset)):
             if tag in _PERSON_TAGS and (person := _person(toks, k)) is not None:
-                found.setdefault(person.name, person)
+                found.append(person)
     elif lang == "zh":
         for m in _SUFFIX_RE.finditer(before):
             entity = _zh_before(text, offset + m.end(), frozenset({kind}))
             if entity is not None and entity.kind == kind:
-                found.setdefault(entity.name, entity)
+                found.append(entity)
         if kind == ORGANISATION:
             for entity in _topics(before, offset, text):
-                found.setdefault(entity.name, entity)
+                found.append(entity)
     else:
         heads = _EN_ORG if kind == ORGANISATION else _TITLES
         for m in re.finditer(r"[A-Z][A-Za-z&.'-]*(?:\s+(?:of|&|[A-Z][A-Za-z&.'-]*))*", before):
@@ -753,14 +756,17 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
             if kind == ORGANISATION and words[-1].rstrip(".") in heads or kind == PERSON and words[0] in heads:
                 entity = _en_before(text, offset + m.end(), frozenset({kind}))
                 if entity is not None and entity.kind == kind:
-                    found.setdefault(entity.name, entity)
+                    found.append(entity)
         if kind == ORGANISATION:
             for entity in _en_described(before, offset, text):
-                found.setdefault(entity.name, entity)
-    # the one name of its own sentence, else the one name of the text before it
-    stops = [m.end() for m in re.finditer(r"[。！？!?；;]|\.\s", before)]
-    sentence_start = offset + (stops[-1] if stops else 0)
-    for pool in ({n: e for n, e in found.items() if e.start >= sentence_start}, found):
+                found.append(entity)
+    # the names of the nearest sentence that names any, back from the reference's own: one name, or none
+    bounds = [offset] + [offset + m.end() for m in re.finditer(r"[。！？!?；;\n]|\.\s", before)] + [pos]
+    for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
+        pool = {}
+        for e in found:
+            if lo <= e.start < hi:
+                pool.setdefault(e.name, e)
         names = [n for n in pool if not any(n != o and n in o for o in pool)]
         # a short form and its full name (华科智能, 华科智能科技有限公司; Kowalski, Maria Kowalski) are one name
         names = [n for n in names if not any(n != o and n in o.split() for o in names)]
@@ -777,6 +783,20 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
 _ZH_SURNAME_TITLES = ("董事长", "总经理", "总裁", "经理", "主任", "主席", "书记", "院长", "校长", "所长", "局长", "市长", "省长",
                       "部长", "行长", "会长", "社长", "教授", "研究员", "博士", "院士", "先生", "女士", "老师", "总")
 _ZH_SURNAME_TITLE = re.compile(rf"^[\u4e00-\u9fff]({'|'.join(_ZH_SURNAME_TITLES)})$")
+
+
+def _surname_title_before(text: str, end: int) -> Entity | None:
+    """A surname and a title ending at `end` (马董事长): the surname a word of its own, not the end of one (公司董事长)."""
+    m = re.search(rf"[\u4e00-\u9fff](?:{'|'.join(_ZH_SURNAME_TITLES)})$", text[max(0, end - 8):end])
+    if m is None:
+        return None
+    start = end - len(m.group(0))
+    if not surname_and_title(m.group(0)):
+        return None
+    tokens = _tokens(text[max(0, start - 6):end], max(0, start - 6))
+    if not any(pos == start and len(word) == 1 for word, _, pos in tokens):
+        return None
+    return Entity(m.group(0), PERSON, start, end, "tagger")
 
 
 def surname_and_title(name: str) -> bool:
