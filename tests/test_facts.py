@@ -113,6 +113,42 @@ def test_a_reference_stands_for_the_one_organisation_named_before_it():
     assert (since.entity, since.date.surface, since.how) == ("德阳华科重型装备有限公司", "2001年", "reference")
 
 
+@pytest.mark.parametrize("paragraphs,expected", [
+    (("记者日前走访了安徽禾丰农业科技有限公司。", "分析人士认为，经济稳中向好。", "该公司成立于2010年，主要从事粮食种植。"),
+     ("安徽禾丰农业科技有限公司", "founded", "2010年")),
+    (("盛景环保科技股份有限公司是一家污水处理设备企业。", "该公司于2013年在上交所上市。"),
+     ("盛景环保科技股份有限公司", "listed", "2013年")),
+    (("恒通电子董事长赵志远表示，公司将加大研发投入。", "赵董事长1965年出生，毕业于浙江大学。"), ("赵志远", "born", "1965年")),
+    (("Jet Airways, India's biggest airline, sold shares.", "The company has grown since it launched operations in 1993."),
+     ("Jet Airways", "launched", "1993")),
+    (("Helen Marchetti is the bank's new chief executive.", "Ms Marchetti, who was born in 1968, joined from an insurer."),
+     ("Helen Marchetti", "born", "1968")),
+])
+def test_a_name_given_in_another_paragraph(paragraphs, expected):
+    assert [(f.entity, f.event, f.date.surface) for f in article_facts(*paragraphs)] == [expected]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("分析人士认为，经济稳中向好。", "该公司成立于2010年，主要从事粮食种植。"),  # no name before it
+    ("华科智能科技有限公司与海川电子科技有限公司签约。", "该公司成立于2010年。"),  # two names: which is unclear
+    ("以中国船舶为例。申万宏源证券研究所专家认为重组将加速。", "从公司2019年4月27日发布的预案可以发现……"),  # a bare 公司
+    ("German telecoms firm Deutsche Telekom and Northwind Labs signed a deal.", "The company was founded in 2011."),
+])
+def test_a_reference_without_one_name_before_it_makes_no_fact(paragraphs):
+    assert article_facts(*paragraphs) == []
+
+
+@pytest.mark.parametrize("text,surface,low,high", [
+    ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。", "上世纪90年代", 1990, 2000),
+    ("华科智能科技有限公司成立于1990年代。", "1990年代", 1990, 2000),
+    ("王建华出生于20世纪60年代末，湖北人。", "20世纪60年代末", 1960, 1970),
+    ("Northwind Labs was founded in the early 1990s.", "the early 1990s", 1990, 2000),
+])
+def test_a_decade_is_an_interval(text, surface, low, high):
+    [fact] = facts(text)
+    assert (fact.date.surface, fact.date.low, fact.date.high) == (surface, low, high)
+
+
 def test_an_unknown_name_takes_the_kind_its_event_implies():
     [fact] = facts("Maria Kowalski was born on 5 May 1961 in Krakow.")
     assert (fact.entity_kind, fact.how, fact.run_wide) == ("person", "capitalised", True)
@@ -185,9 +221,25 @@ def test_a_chinese_personal_name_is_one_person_only_inside_its_article(tmp_path)
     ("大熊猫“小米”于2016年6月出生。", "2018年3月出生的“小米”很受欢迎。"),  # a nickname in two articles
     ("Gizmondo went on sale in 2005.", "Gizmondo went on sale in 2006."),       # one word in two articles
     ("平陆运河大桥将于2026年底建成。", "平陆运河大桥于2027年建成。"),           # a plan and what happened
+    ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。",                # a decade and a year in it
+     "华科智能科技有限公司成立于1995年。"),
+    ("Northwind Labs was founded in the 1990s.", "Northwind Labs was set up in early 1998."),
 ])
 def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
     assert [s for s, _ in con001(run_articles(tmp_path, first, second)) if s == "error"] == []
+
+
+def test_a_decade_and_a_year_outside_it_contradict(tmp_path):
+    [(severity, message)] = con001(run_articles(tmp_path, "成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。",
+                                                "华科智能科技有限公司成立于2003年。"))
+    assert severity == "error" and "上世纪90年代 vs 2003年" in message
+
+
+def test_a_reference_in_another_paragraph_joins_its_company_across_the_run(tmp_path):
+    [(severity, message)] = con001(run_articles(
+        tmp_path, "记者日前走访了安徽禾丰农业科技有限公司。\n\n该公司成立于2010年，主要从事粮食种植。",
+        "安徽禾丰农业科技有限公司成立于2012年。"))
+    assert severity == "error" and "2010年 vs 2012年" in message
 
 
 def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):

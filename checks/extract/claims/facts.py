@@ -256,12 +256,13 @@ _ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|�
 _ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
-_ZH_OPENABLE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司")
+_ZH_OPENABLE = re.compile(r"(?:该|这家|此)(?:公司|企业|集团|银行|机构|行)")
 
 
 def _zh_openable(word: str) -> bool:
-    """A reference that may stand for a name in another paragraph: 该公司, 这家企业, a bare 公司 (the article's company);
-    not 企业 or 集团 alone, nor 这家 without its noun."""
+    """A reference that may stand for a name in another paragraph: 该公司, 这家企业; not a bare 公司 (news calls the
+    article's company so, named or not: 以中国船舶为例……公司2019年4月27日发布), 企业 or 集团 alone, nor 这家 without
+    its noun: those stand only for a name of their own paragraph."""
     return _ZH_OPENABLE.fullmatch(word) is not None
 
 
@@ -337,6 +338,8 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     if _ZH_NEGATION.search(c.after[:event_after.start("ev" if event_after.group("ev") else "oev")]
                            if event_after else ""):
         return []
+    if event in TRANSITIVE | {LAUNCHED} and c.folded.startswith("的", end):
+        return []  # 公司2019年4月27日发布的预案: the name is the publisher of what follows, not what was launched
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
     agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
