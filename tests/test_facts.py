@@ -224,6 +224,7 @@ def test_a_chinese_personal_name_is_one_person_only_inside_its_article(tmp_path)
     ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。",                # a decade and a year in it
      "华科智能科技有限公司成立于1995年。"),
     ("Northwind Labs was founded in the 1990s.", "Northwind Labs was set up in early 1998."),
+    ("永宁古桥始建于1680年。", "永宁古桥建于1683年。"),  # the start of the work, and "built in": maybe its end
 ])
 def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
     assert [s for s, _ in con001(run_articles(tmp_path, first, second)) if s == "error"] == []

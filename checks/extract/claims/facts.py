@@ -81,7 +81,7 @@ def _alternation(table: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, str]
 
 _ZH_EV, _ZH_EVENT_OF = _alternation(ZH_EVENTS)
 _EN_EV, _EN_EVENT_OF = _alternation(EN_EVENTS)
-_ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生|起(?:担任|出任|就任|任)|任期")
+_ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生|建于|起(?:担任|出任|就任|任)|任期")
 
 
 
@@ -236,7 +236,9 @@ _ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{
                              rf"(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END})")
 # 2016年3月起担任公司总经理: an office held from a date was taken on that date (担任 alone dates no start).
 _ZH_OFFICE_FROM = re.compile(rf"起(?:正式)?(?P<oev>担任|出任|就任|任)(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END}")
-_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生)于$")
+# 建于1683年 (built in: a founding, but compared only with other 建于, for it may mean the start or the end of the work);
+# not 重建于, 扩建于 (a rebuilding).
+_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生|(?<![重扩改新修再兴续])建)于$")
 _ZH_BORN_SHORT = re.compile(r"生(?=[,，。；;)）])")  # 1965年生，
 _ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)(?P<ev>{_ZH_EV})"
                     rf"{_ZH_CONTINUED}?(?P<office>[^,，。；;“”的]{{1,16}}?)?的(?:(?P<desc>[^,，。；;“”《的]{{1,8}}?)(?=[“《]))?")
@@ -267,7 +269,7 @@ def _zh_openable(word: str) -> bool:
 
 
 def _zh_event(word: str) -> str:
-    return BORN if word == "生" else _ZH_EVENT_OF[word]
+    return BORN if word == "生" else FOUNDED if word == "建" else _ZH_EVENT_OF[word]
 
 
 def _zh_since(c: Candidate) -> list[FactClaim]:
@@ -300,7 +302,8 @@ def _zh_event_yu(c: Candidate) -> list[FactClaim]:
     if not names and ref is not None and ORGANISATION in KINDS[event]:
         # 该公司成立于2010年 (open: named in another paragraph); 这家创办于1998年的企业 (only its own paragraph's name)
         names = _referred(c.text, c.lo + yu.start(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
-    return _facts(c, yu.group("ev"), names, event, "N成立于D", c.date.end, planned=bool(yu.group("plan")))
+    return _facts(c, yu.group("ev"), names, event, "N成立于D", c.date.end, "建于" if yu.group("ev") == "建" else "",
+                  planned=bool(yu.group("plan")))
 
 
 def _zh_then_de(c: Candidate) -> list[FactClaim]:
@@ -471,6 +474,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("青山湖大桥始建于1998年。", ("青山湖大桥", FOUNDED, "1998年")),
         ("王建华出生于1970年，湖北人。", ("王建华", BORN, "1970年")),
         ("附近始建于1958年的沙湖渠大桥去年完成了改造。", ("沙湖渠大桥", FOUNDED, "1958年")),
+        ("永宁古桥建于1683年，是当地现存最古老的石拱桥。", ("永宁古桥", FOUNDED, "1683年")),
     )),
     Family("D成立的N", _zh_then_de, (
         ("2015年成立的华科智能科技有限公司是一家科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
