@@ -875,7 +875,7 @@ def resolve_names(rows: list[dict], paragraphs) -> list[dict]:
     left open in its paragraph (该公司, "the company", 赵董事长) becomes the one organisation (or the one person of that
     surname) the article names before it; when the article names none or several, the fact is dropped."""
     wanted = {row["article_id"] for row in rows if isinstance(row["claim"], FactClaim)
-              and (not row["claim"].run_wide and not row["claim"].planned or row["claim"].how == "open")}
+              and (_may_be_short(row["claim"]) or row["claim"].how == "open")}
     if not wanted:
         return rows
     picked = paragraphs[paragraphs["article_id"].isin(wanted)]
@@ -894,13 +894,22 @@ def resolve_names(rows: list[dict], paragraphs) -> list[dict]:
             if claim is None:
                 continue
             row = {**row, "claim": claim}
-        if not claim.run_wide and not claim.planned:
+        if _may_be_short(claim):
             full = resolve(claim.entity, "\n\n".join(text for _, text in article))
             if full != claim.entity:
                 claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved", run_wide=True)
                 row = {**row, "claim": claim}
         out.append(row)
     return out
+
+
+def _may_be_short(claim: FactClaim) -> bool:
+    """A name its article may state in full: one not specific enough for the run, or a Chinese organisation named by a
+    brand and a suffix (鲲鹏资本, 佳兆业集团), not by its registered form (……有限公司)."""
+    if claim.planned:
+        return False
+    return not claim.run_wide or claim.entity_kind == ORGANISATION and language(claim.entity) == "zh" \
+        and not claim.entity.endswith(("有限公司", "有限责任公司"))
 
 
 def _text_before(article: list[tuple[str, str]], paragraph_id: str, at: int) -> str:
