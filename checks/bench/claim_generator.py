@@ -234,6 +234,9 @@ FACTS = [
       "{E} chairs the board.\n\nDr {SN}, who was born in {DATE}, joined the firm in 1990.", "born"),
     T("fact", "en", "P, whose tenure as chief executive began in Month Y",
       "Under {E}, whose tenure as chief executive began in {DATE}, costs fell.", "took_office"),
+    T("fact", "en", "P has ... since taking office as chief executive in Month Y",
+      "{E} has cut costs since taking office as chief executive in {DATE}.", "took_office"),
+    T("fact", "zh", "P自Y年M月出任董事长以来", "{E}自{DATE}出任公司董事长以来，推动了三次并购。", "took_office"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS

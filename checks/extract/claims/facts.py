@@ -248,7 +248,8 @@ _ZH_ANNOUNCED = re.compile(rf"宣布|表示|称|透露|{_ZH_PLAN}")
 # A date's clause that may name its subject and then the event: a short stretch free of particles, then the event.
 _ZH_SUBJECT_THEN_EVENT = re.compile(rf"[^,，。；;、的是了为和与及]{{2,30}}?(?:{_ZH_EV}|{_ZH_OFFICE_EV})")
 _ZH_CEREMONY = re.compile(rf"(?:出席|参加|举行|举办)了?(?P<name>[^,，。；;]{{2,30}}?)(?P<ev>{_ZH_EV})(?:仪式|典礼)")
-_ZH_SINCE_AFTER = re.compile(rf"(?P<ev>{_ZH_EV})(?:以来|至今)[,，]?")
+_ZH_SINCE_AFTER = re.compile(rf"(?:(?P<ev>{_ZH_EV})|(?P<oev>{_ZH_OFFICE_EV})(?P<office>[^,，。；;“”的]{{1,12}}?))"
+                             rf"(?:以来|至今)[,，]?")  # 自2016年出任董事长以来: the office after its event
 _ZH_NOT_POINT = re.compile(r"(?:截至|截止|到|至|从|自|以来|每|前|后)$")
 _ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
 _ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
@@ -277,7 +278,8 @@ def _zh_since(c: Candidate) -> list[FactClaim]:
     since = _ZH_SINCE_AFTER.match(c.after)
     if not c.before.endswith("自") or since is None:
         return []
-    event, end = _zh_event(since.group("ev")), c.date.end + since.end()
+    word = since.group("ev") or since.group("oev")
+    event, end = _zh_event(word), c.date.end + since.end()
     names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
     after = _ZH_ORG_REFERENCE.match(c.folded, end)  # 自2010年成立以来，公司……
     before = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, c.date.start - 1)  # 该公司自2010年
@@ -285,7 +287,7 @@ def _zh_since(c: Candidate) -> list[FactClaim]:
         ref = before or after
         names = _referred(c.text, ref.end() if ref is before else c.date.start - 1, ref.group(0), ORGANISATION, "zh",
                           _zh_openable(ref.group(0)))
-    return _facts(c, since.group("ev"), names, event, "自D成立以来", end)
+    return _facts(c, word, names, event, "自D成立以来", end, since.group("office") or "")
 
 
 def _zh_event_yu(c: Candidate) -> list[FactClaim]:
@@ -468,6 +470,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
         ("成立于2008年的海川电子科技有限公司在加快布局，该公司自2010年创立以来专注于通信模块。",
          ("海川电子科技有限公司", FOUNDED, "2010年")),
+        ("周海涛自2016年出任公司董事长以来，推动了三次并购。", ("周海涛", TOOK_OFFICE, "2016年")),
     )),
     Family("N成立于D", _zh_event_yu, (
         ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
@@ -541,7 +544,9 @@ EN_EVENT_NOUNS = {"founding": FOUNDED, "foundation": FOUNDED, "creation": FOUNDE
 _EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun>{'|'.join(EN_EVENT_NOUNS)})"
                        rf"{_EN_PREP_FILL}\s+(?:in|on)\s+$")
 _EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 1998-founded
-_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|stint|reign)\b", re.I)
+_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
+                           rf"stint|reign|taking (?:office|charge|over|the helm)|becoming|being (?:appointed|elected|named|"
+                           rf"sworn)|assuming office)\b", re.I)
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -619,16 +624,40 @@ def _en_since(c: Candidate) -> list[FactClaim]:
     if person != (event == BORN):
         return []
     kinds = frozenset({PERSON}) if person else KINDS[event] - {PERSON}
+    return _facts(c, since.group("noun"), _en_clause_subject(c, since.start(), kinds), event,
+                  "Since its founding in D, N", c.date.end)
+
+
+def _en_clause_subject(c: Candidate, phrase: int, kinds: frozenset[str]) -> list[Entity]:
+    """Who a phrase without a subject of its own ("since its founding in 1998", "after taking office in 2003") is about:
+    the name after it when it opens the sentence ("Since ..., Northwind Labs has"), else the sentence's subject, a name
+    right at its start with a verb after it and no other clause between ("Northwind Labs has grown since ...")."""
     comma = re.match(r",\s+", c.after)
-    if comma is not None and _EN_SENTENCE_START.search(c.before[:since.start()]):
-        names = names_after(c.text, c.date.end + comma.end(), "en", kinds)  # the clause's subject follows
-    else:
-        # the sentence's subject, a name right at its start with a verb after it, is what "its" stands for
-        names = names_after(c.text, c.lo, "en", kinds) if not _EN_SENTENCE_START.search(c.before[:since.start()]) else []
-        if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
-                or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + since.start()):
-            return []
-    return _facts(c, since.group("noun"), names, event, "Since its founding in D, N", c.date.end)
+    opens = _EN_SENTENCE_START.search(c.before[:phrase]) is not None
+    if comma is not None and opens:
+        return names_after(c.text, c.date.end + comma.end(), "en", kinds)
+    names = names_after(c.text, c.lo, "en", kinds) if not opens else []
+    if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
+            or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + phrase):
+        return []
+    return names
+
+
+# "after taking charge in 1999", "since becoming chief executive in 2005": a gerund of office dates its taking.
+_EN_GERUND = re.compile(rf"\b(?:[Ss]ince|[Aa]fter|[Oo]n|[Uu]pon)\s+(?:(?P<ev>taking (?:office|charge|over|the helm)|assuming "
+                        rf"office|being (?:appointed|elected|named|sworn in))(?P<office>\s+(?:as\s+)?{_OFFICES})?|"
+                        rf"(?P<became>becoming)(?P<became_office>\s+{_OFFICES}))\s+(?:in|on)\s+$")
+
+
+def _en_gerund_of_office(c: Candidate) -> list[FactClaim]:
+    """Carlos Ghosn has revived Nissan since taking charge in 1999 / After becoming chief executive in 2005, Kowalski ..."""
+    gerund = _EN_GERUND.search(c.before)
+    if gerund is None:
+        return []
+    office = gerund.group("office") or gerund.group("became_office") or ""
+    names = _en_clause_subject(c, gerund.start(), frozenset({PERSON}))
+    return _facts(c, gerund.group("ev") or gerund.group("became"), names, TOOK_OFFICE, "since taking office in D, N",
+                  c.date.end, office)
 
 
 _EN_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")  # nothing of the sentence before: ."  Since ...
@@ -744,6 +773,10 @@ EN_FAMILIES: tuple[Family, ...] = (
     Family("Since its founding in D, N", _en_since, (
         ("Since its founding in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
         ("Castlegate Bank has grown fast since its listing in May 2004.", ("Castlegate Bank", LISTED, "May 2004")),
+    )),
+    Family("since taking office in D, N", _en_gerund_of_office, (
+        ("Carlos Ghosn has revived Nissan since taking charge in 1999.", ("Carlos Ghosn", TOOK_OFFICE, "1999")),
+        ("After becoming chief executive in 2005, Maria Kowalski cut costs.", ("Maria Kowalski", TOOK_OFFICE, "2005")),
     )),
     Family("the D-founded N", _en_hyphened, (
         ("The 1998-founded Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
