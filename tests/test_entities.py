@@ -113,3 +113,38 @@ def test_a_short_form_with_two_full_names_stays_short():
     article = "华科智能科技有限公司与华科智能医疗有限公司合并。华科智能成立于2015年。"
     [short] = names_before(article, article.index("成立"), "zh")
     assert resolve(short.name, article) == "华科智能"
+
+
+@pytest.mark.parametrize("text,marker,expected", [
+    ("鼎元德通物流有限公司成立于2004年。", "成立", ("鼎元德通物流有限公司", "organisation")),  # 鼎: a lone character
+    ("白鹭湾大桥于2008年建成通车。", "于", ("白鹭湾大桥", "place")),                      # 湾: a bound morpheme
+    ("马董事长2005年出生。", "2005", ("马董事长", "person")),                            # a surname and a title
+])
+def test_chinese_names_jieba_leaves_in_pieces(text, marker, expected):
+    assert before(text, marker) == [expected]
+
+
+def test_names_listed_before_a_shared_suffix():
+    assert after("宣布设立三江源、大熊猫、武夷山等第一批国家公园，", "设立") == [
+        ("三江源国家公园", "place"), ("大熊猫国家公园", "place"), ("武夷山国家公园", "place")]
+    assert after("设立上海、深圳证券交易所。", "设立") != [("上海证券交易所", "organisation"), ("深圳证券交易所", "organisation")]
+    assert ("中国公司", "organisation") not in after("成立中国、美国公司。", "成立")
+
+
+def test_a_brand_and_a_suffix_stand_for_the_one_company_of_that_brand():
+    article = "基金的管理人将为深圳市鲲鹏股权投资管理有限公司。鲲鹏资本成立于2016年6月。"
+    assert resolve("鲲鹏资本", article) == "深圳市鲲鹏股权投资管理有限公司"
+    article = "佳兆业集团年开发规模超过千万平方米。佳兆业公益基金会今年捐资助学。佳兆业：伴随着行业成长……"
+    assert resolve("佳兆业", article) == "佳兆业集团"  # the company, not its foundation
+
+
+def test_a_reference_stands_for_the_nearest_sentence_naming_one_organisation():
+    from checks.extract.entities import antecedent
+
+    text = "华科智能科技有限公司与海川电子科技有限公司签约。江岚重工集团表示支持。该公司成立于2010年。"
+    assert antecedent(text, text.index("该公司"), "organisation", "zh").name == "江岚重工集团"
+    text = "广电运通为ATM领域龙头企业。1999年公司成立后，开始自主研发ATM技术。"
+    found = antecedent(text, text.index("公司成立"), "organisation", "zh")
+    assert (found.name, found.how, found.full) == ("广电运通", "topic", False)  # a topic without a suffix
+    text = "The share offer was oversubscribed, news agency Reuters reported. Jet Airways, India's biggest airline, grew."
+    assert antecedent(text, len(text), "organisation", "en").name == "Jet Airways"

@@ -46,8 +46,22 @@ from checks.extract.claims import FactClaim, paragraph_claims  # noqa: E402
 from checks.extract.claims.facts import EN_FAMILIES, ZH_FAMILIES  # noqa: E402
 
 
+def article_facts(*paragraphs: str) -> list[FactClaim]:
+    """The facts of one article of these paragraphs, as the claims dataset holds them: shortened names resolved,
+    references to a name in another paragraph resolved or dropped."""
+    import pandas as pd
+
+    from checks.extract.claims import claim_rows
+
+    n = len(paragraphs)
+    frame = pd.DataFrame({"paragraph_id": [f"p{i}" for i in range(n)], "article_id": ["a"] * n, "file": ["f"] * n,
+                          "line_start": range(1, n + 1), "line_end": range(1, n + 1), "kind": ["body"] * n,
+                          "text": list(paragraphs)})
+    return [row["claim"] for row in claim_rows(frame) if isinstance(row["claim"], FactClaim)]
+
+
 def facts(text: str) -> list[FactClaim]:
-    return [c for c in paragraph_claims(text) if isinstance(c, FactClaim)]
+    return article_facts(text)
 
 
 EXAMPLES = [(family.name, text, expected) for family in ZH_FAMILIES + EN_FAMILIES for text, expected in family.examples]
@@ -63,7 +77,7 @@ def test_each_family_reads_its_examples(family, text, expected):
     "2014年6月以后上市的次新股中，有34只涨停。",              # a bound, not the date of a listing
     "2014年上市公司实现营业总收入63115亿元。",                # 上市公司: listed companies, no event
     "这家公司成立于2015年，总部位于深圳。",                    # no name
-    "1999年公司成立后，开始自主研发ATM技术。",                # a common noun, not a name
+    "1999年公司成立后，开始自主研发ATM技术。",                # a common noun, and no name before it
     "2015年9月份，标普道琼斯指数宣布将发布标普中国500指数。",  # the date of an announcement
     "据悉，从今年8月下旬发布《转让公告》至今，进展顺利。",      # no year
     "The firm, which Kowalski founded in 1998, is growing.",  # Kowalski is the founder
@@ -97,6 +111,42 @@ def test_a_reference_stands_for_the_one_organisation_named_before_it():
     [founded, since] = facts("德阳华科重型装备有限公司成立于1998年，负责人说，自2001年创立以来，企业已为40多座水电站供货。")
     assert (founded.entity, founded.date.surface) == ("德阳华科重型装备有限公司", "1998年")
     assert (since.entity, since.date.surface, since.how) == ("德阳华科重型装备有限公司", "2001年", "reference")
+
+
+@pytest.mark.parametrize("paragraphs,expected", [
+    (("记者日前走访了安徽禾丰农业科技有限公司。", "分析人士认为，经济稳中向好。", "该公司成立于2010年，主要从事粮食种植。"),
+     ("安徽禾丰农业科技有限公司", "founded", "2010年")),
+    (("盛景环保科技股份有限公司是一家污水处理设备企业。", "该公司于2013年在上交所上市。"),
+     ("盛景环保科技股份有限公司", "listed", "2013年")),
+    (("恒通电子董事长赵志远表示，公司将加大研发投入。", "赵董事长1965年出生，毕业于浙江大学。"), ("赵志远", "born", "1965年")),
+    (("Jet Airways, India's biggest airline, sold shares.", "The company has grown since it launched operations in 1993."),
+     ("Jet Airways", "launched", "1993")),
+    (("Helen Marchetti is the bank's new chief executive.", "Ms Marchetti, who was born in 1968, joined from an insurer."),
+     ("Helen Marchetti", "born", "1968")),
+])
+def test_a_name_given_in_another_paragraph(paragraphs, expected):
+    assert [(f.entity, f.event, f.date.surface) for f in article_facts(*paragraphs)] == [expected]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("分析人士认为，经济稳中向好。", "该公司成立于2010年，主要从事粮食种植。"),  # no name before it
+    ("华科智能科技有限公司与海川电子科技有限公司签约。", "该公司成立于2010年。"),  # two names: which is unclear
+    ("以中国船舶为例。申万宏源证券研究所专家认为重组将加速。", "从公司2019年4月27日发布的预案可以发现……"),  # a bare 公司
+    ("German telecoms firm Deutsche Telekom and Northwind Labs signed a deal.", "The company was founded in 2011."),
+])
+def test_a_reference_without_one_name_before_it_makes_no_fact(paragraphs):
+    assert article_facts(*paragraphs) == []
+
+
+@pytest.mark.parametrize("text,surface,low,high", [
+    ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。", "上世纪90年代", 1990, 2000),
+    ("华科智能科技有限公司成立于1990年代。", "1990年代", 1990, 2000),
+    ("王建华出生于20世纪60年代末，湖北人。", "20世纪60年代末", 1960, 1970),
+    ("Northwind Labs was founded in the early 1990s.", "the early 1990s", 1990, 2000),
+])
+def test_a_decade_is_an_interval(text, surface, low, high):
+    [fact] = facts(text)
+    assert (fact.date.surface, fact.date.low, fact.date.high) == (surface, low, high)
 
 
 def test_an_unknown_name_takes_the_kind_its_event_implies():
@@ -171,9 +221,24 @@ def test_a_chinese_personal_name_is_one_person_only_inside_its_article(tmp_path)
     ("大熊猫“小米”于2016年6月出生。", "2018年3月出生的“小米”很受欢迎。"),  # a nickname in two articles
     ("Gizmondo went on sale in 2005.", "Gizmondo went on sale in 2006."),       # one word in two articles
     ("平陆运河大桥将于2026年底建成。", "平陆运河大桥于2027年建成。"),           # a plan and what happened
+    ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。",                # a decade and a year in it
+     "华科智能科技有限公司成立于1995年。"),
+    ("Northwind Labs was founded in the 1990s.", "Northwind Labs was set up in early 1998."),
+    ("永宁古桥始建于1680年。", "永宁古桥建于1683年。"),  # the start of the work, and "built in": maybe its end
 ])
 def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
     assert [s for s, _ in con001(run_articles(tmp_path, first, second)) if s == "error"] == []
+
+
+@pytest.mark.parametrize("bodies,clash", [
+    (("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。", "华科智能科技有限公司成立于2003年。"),  # a decade
+     "上世纪90年代 vs 2003年"),
+    (("记者日前走访了安徽禾丰农业科技有限公司。\n\n该公司成立于2010年，主要从事粮食种植。",  # a reference
+      "安徽禾丰农业科技有限公司成立于2012年。"), "2010年 vs 2012年"),
+])
+def test_a_decade_or_a_reference_contradicts_a_date_outside_it(tmp_path, bodies, clash):
+    [(severity, message)] = con001(run_articles(tmp_path, *bodies))
+    assert severity == "error" and clash in message
 
 
 def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):

@@ -240,6 +240,21 @@ FACTS = [
     T("fact", "en", "E went public in Month Y", "{E} went public in {DATE}, raising 40 mln dlrs.", "listed"),
     T("fact", "en", "P took office in Month Y", "{E} took office as chief executive in {DATE}.", "took_office"),
     T("fact", "en", "P, born Y,", "{E}, born {DATE}, chairs the board.", "born"),
+    # names given in another paragraph, and terms of office
+    T("fact", "zh", "该公司成立于Y年（名称在前段）", "{E}是当地一家重点企业。\n\n该公司成立于{DATE}，产品远销海外。", "founded"),
+    T("fact", "zh", "姓+董事长Y年出生（全名在前段）", "{E}在接受记者采访时表示，将加大研发投入。\n\n{SN}董事长{DATE}出生，毕业于浙江大学。",
+      "born"),
+    T("fact", "zh", "P Y年M月起担任董事长", "{E}{DATE}起担任公司董事长，任内推动了两次并购。", "took_office"),
+    T("fact", "zh", "P担任董事长的任期始于Y年M月", "{E}担任董事长的任期始于{DATE}。", "took_office"),
+    T("fact", "en", "The company was founded in Y (named in another paragraph)",
+      "{E} said it would hire 40 staff.\n\nThe company was founded in {DATE} by two engineers.", "founded"),
+    T("fact", "en", "Dr Surname, who was born in Y (full name in another paragraph)",
+      "{E} chairs the board.\n\nDr {SN}, who was born in {DATE}, joined the firm in 1990.", "born"),
+    T("fact", "en", "P, whose tenure as chief executive began in Month Y",
+      "Under {E}, whose tenure as chief executive began in {DATE}, costs fell.", "took_office"),
+    T("fact", "en", "P has ... since taking office as chief executive in Month Y",
+      "{E} has cut costs since taking office as chief executive in {DATE}.", "took_office"),
+    T("fact", "zh", "P自Y年M月出任董事长以来", "{E}自{DATE}出任公司董事长以来，推动了三次并购。", "took_office"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS
@@ -667,7 +682,8 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
         date_text, date_fields = fact_date(tt, rng, y, month, day)
         if tt.fullwidth:
             date_text = date_text.translate(_FULLWIDTH)
-        sentence, where = render(tt.text, {"E": entity, "DATE": date_text})
+        surname = entity[0] if zh else entity.split()[-1]
+        sentence, where = render(tt.text, {"E": entity, "DATE": date_text, "SN": surname})
         text, at = plant(host, sentence, rng, t.lang, close=True)
         s, e = where["DATE"]
         labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",

@@ -43,6 +43,8 @@ class Entity:
         """Specific enough to be the same entity anywhere in the run (not only in its own article)."""
         if self.how in ("quoted",):
             return _suffix_kind(self.name) != ""
+        if self.how in ("open", "topic"):
+            return False  # a reference its article has yet to resolve; a topic named without a suffix (佳兆业)
         if _is_chinese(self.name):
             # a Chinese personal name (王建华) is borne by thousands: one person only inside its article
             # 该公司 stands for the organisation named before it, by its suffix: as full as that name
@@ -173,6 +175,8 @@ def _stops(word: str, tag: str, before_suffix: bool = False) -> bool:
         return False
     if before_suffix and tag == "m" and word.isascii() and word.isalnum():
         return False  # 中证中国内地企业400动量指数
+    if before_suffix and tag == "zg" and len(word) == 1:
+        return False  # 白鹭 + 湾 + 大桥: a bound morpheme inside a name
     if tag in _STOP_TAGS or word in _CLAUSE_VERBS:
         return True
     if tag.startswith("v") or tag == "d" and len(word) == 1:
@@ -214,6 +218,8 @@ def _entity(tokens, kind: str, how: str, end: int | None = None) -> Entity | Non
     return Entity(name, kind, start, end, how)
 
 
+# Tags of a single character that jieba could not join into a word and that may begin a name (鼎, 湾).
+_NAME_MORPHEMES = frozenset({"ng", "zg", "nr", "ns", "nz", "j"})
 # Common nouns that open the names of state bodies and funds (国家集成电路产业投资基金, 中央汇金投资有限责任公司).
 _STATE_PREFIXES = frozenset({"国家", "中央", "全国"})
 
@@ -223,7 +229,13 @@ def _from_first_proper(tokens):
     state prefix right before it (国家 + 集成电路产业投资基金)."""
     for i, (w, t, _) in enumerate(tokens):
         if _proper(w, t):
-            return tokens[i - 1:] if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES else tokens[i:]
+            if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES:
+                return tokens[i - 1:]
+            head = tokens[:i]
+            if 0 < len(head) <= 2 and all(len(hw) == 1 and "\u4e00" <= hw <= "\u9fff" and ht in _NAME_MORPHEMES
+                                          for hw, ht, _ in head):
+                return tokens  # 鼎 + 元德通物流有限公司: a character jieba left alone begins the name
+            return tokens[i:]
     return []
 
 
@@ -594,6 +606,8 @@ def names_before(text: str, end: int, lang: str, kinds: frozenset[str] = frozens
         entity = _zh_before(text, end, kinds)
         if entity is None and (named := _APPOSITION.search(text, max(0, end - 40), end)) is not None:
             entity = _zh_before(text, named.end("name"), kinds)  # 名为苏州精测光电科技有限公司的企业
+        if entity is None and (not kinds or PERSON in kinds):
+            entity = _surname_title_before(text, end)
         return [entity] if entity is not None else []
     entity = _en_before(text, end, kinds)
     if entity is None:
@@ -630,6 +644,9 @@ def names_after(text: str, start: int, lang: str, kinds: frozenset[str] = frozen
     if quoted is not None:
         return _quoted(quoted.group(1), start)
     if lang == "zh":
+        shared = _zh_shared_suffix(text, start, kinds)
+        if shared:
+            return shared
         names: list[Entity] = []
         entity = _zh_after(text, start, kinds)
         while entity is not None and len(names) < 8:
@@ -644,21 +661,94 @@ def names_after(text: str, start: int, lang: str, kinds: frozenset[str] = frozen
     return [entity] if _wanted(entity, kinds) else []
 
 
-def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
+# A paragraph's or sentence's topic, named without a suffix: 广电运通为ATM领域龙头企业 / 佳兆业：伴随着…… (at a paragraph's
+# start). The name is then read by the segmenter like any other.
+_ZH_TOPIC = re.compile(r"(?:^|[。！？!?\n])\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:为|是|系|作为)[^。；;，,]{0,16}?"
+                       r"(?:企业|公司|集团|银行|机构|龙头|厂商|券商|开发商|运营商)|(?:^|\n)\s*(?P<colon>[\u4e00-\u9fff]{2,8})[：:]")
+# An English organisation introduced by what it is: "telecoms firm Deutsche Telekom", "Northwind Labs, a data company".
+_EN_KINDS_OF_ORG = (r"(?:firm|company|group|maker|carrier|airline|bank|retailer|brewer|insurer|lender|operator|chain|"
+                    r"start-up|startup|conglomerate|producer|supplier|manufacturer|developer|publisher|broadcaster|"
+                    r"giant|miner|utility|charity)")
+_EN_ORG_BEFORE_NAME = re.compile(rf"\b{_EN_KINDS_OF_ORG}\s+(?=[A-Z])")
+_EN_ORG_AFTER_NAME = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w&'-]+\s+){{0,4}}?{_EN_KINDS_OF_ORG}\b")
+
+
+def _topics(before: str, offset: int, text: str) -> list[Entity]:
+    """Organisations a Chinese text names as its topic without a suffix (广电运通为……龙头企业, 佳兆业：)."""
+    out = []
+    for m in _ZH_TOPIC.finditer(before):
+        group = "name" if m.group("name") else "colon"
+        start, end = offset + m.start(group), offset + m.end(group)
+        entity = _zh_after(text[:end], start, frozenset({ORGANISATION}))
+        if entity is not None and (entity.start, entity.end) == (start, end) and entity.kind in ("", ORGANISATION):
+            out.append(Entity(entity.name, ORGANISATION, entity.start, entity.end,
+                              "topic" if not _suffix_kind(entity.name) else "suffix"))
+    return out
+
+
+def _en_described(before: str, offset: int, text: str) -> list[Entity]:
+    """English organisations introduced by what they are ("telecoms firm Deutsche Telekom", "X, a data company")."""
+    out = []
+    for m in _EN_ORG_BEFORE_NAME.finditer(before):
+        out += [e for e in names_after(text, offset + m.end(), "en") if e.end <= offset + len(before)]
+    for m in _EN_ORG_AFTER_NAME.finditer(before):
+        entity = _en_before(text, offset + m.start(), frozenset())
+        if entity is not None:
+            out.append(entity)
+    return [Entity(e.name, ORGANISATION, e.start, e.end, e.how) for e in out if e.kind in ("", ORGANISATION)]
+
+
+# Names listed before one suffix they share: 三江源、大熊猫、武夷山等第一批国家公园 (三江源国家公园 ...).
+_ZH_SHARED_SUFFIX = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}?[、和与及])+[\u4e00-\u9fff]{{2,8}}?)等?"
+                               rf"(?:第[一二三四五六七八九十\d]+批|首批)?({'|'.join(s for s, _ in _ZH_SUFFIXES)})"
+                               rf"(?=[,，。；;、:：!！?？\s的等和与及]|$)")
+_NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"})
+
+
+def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Entity]:
+    """The names of a list whose items share the suffix written after the last (三江源、大熊猫等国家公园), each item
+    nouns only, none of them a suffix's word (上海、深圳证券交易所 is left alone: which words are shared is unclear);
+    [] when the text at `start` is no such list."""
+    m = _ZH_SHARED_SUFFIX.match(text, start, start + 80)
+    if m is None:
+        return []
+    suffix = m.group(2)
+    kind = next(k for sfx, k in _ZH_SUFFIXES if sfx == suffix)
+    if kinds and kind not in kinds:
+        return []
+    items, out, pos = re.split(r"[、和与及]", m.group(1)), [], m.start(1)
+    tagged = [_tokens(item, 0) for item in items]
+    if any(not tokens or any(t not in _NOUN_TAGS and not _proper(w, t) or w in _SUFFIX_WORDS for w, t, _ in tokens)
+           for tokens in tagged):
+        return []
+    if suffix in _GENERIC_AFTER_PLACE and all(t == "ns" for tokens in tagged for _, t, _ in tokens):
+        return []  # 中国、美国公司: companies of two countries
+    for item in items:
+        out.append(Entity(item + suffix, kind, pos, m.end(), "suffix"))
+        pos += len(item) + 1
+    return out
+
+
+def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
-    (organisation or person) the text states before it; None when it states none or several."""
-    before = text[max(0, pos - 400):pos]
-    offset = max(0, pos - 400)
-    found: dict[str, Entity] = {}
+    (organisation or person) that the nearest sentence naming any, in the `reach` characters before it, states; None
+    when there is none, or that sentence names several. An article resolves a reference in another paragraph with the
+    article's text before it as `text`."""
+    before = text[max(0, pos - reach):pos]
+    offset = max(0, pos - reach)
+    found: list[Entity] = []
     if lang == "zh" and kind == PERSON:
         for k, (word, tag, start) in enumerate(toks := _tokens(before, offset)):
             if tag in _PERSON_TAGS and (person := _person(toks, k)) is not None:
-                found.setdefault(person.name, person)
+                found.append(person)
     elif lang == "zh":
         for m in _SUFFIX_RE.finditer(before):
             entity = _zh_before(text, offset + m.end(), frozenset({kind}))
             if entity is not None and entity.kind == kind:
-                found.setdefault(entity.name, entity)
+                found.append(entity)
+        if kind == ORGANISATION:
+            for entity in _topics(before, offset, text):
+                found.append(entity)
     else:
         heads = _EN_ORG if kind == ORGANISATION else _TITLES
         for m in re.finditer(r"[A-Z][A-Za-z&.'-]*(?:\s+(?:of|&|[A-Z][A-Za-z&.'-]*))*", before):
@@ -666,18 +756,66 @@ def antecedent(text: str, pos: int, kind: str, lang: str) -> Entity | None:
             if kind == ORGANISATION and words[-1].rstrip(".") in heads or kind == PERSON and words[0] in heads:
                 entity = _en_before(text, offset + m.end(), frozenset({kind}))
                 if entity is not None and entity.kind == kind:
-                    found.setdefault(entity.name, entity)
-    # the one name of its own sentence, else the one name of the text before it
-    stops = [m.end() for m in re.finditer(r"[。！？!?；;]|\.\s", before)]
-    sentence_start = offset + (stops[-1] if stops else 0)
-    for pool in ({n: e for n, e in found.items() if e.start >= sentence_start}, found):
+                    found.append(entity)
+        if kind == ORGANISATION:
+            for entity in _en_described(before, offset, text):
+                found.append(entity)
+    # the names of the nearest sentence that names any, back from the reference's own: one name, or none
+    bounds = [offset] + [offset + m.end() for m in re.finditer(r"[。！？!?；;\n]|\.\s", before)] + [pos]
+    for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
+        pool = {}
+        for e in found:
+            if lo <= e.start < hi:
+                pool.setdefault(e.name, e)
         names = [n for n in pool if not any(n != o and n in o for o in pool)]
+        # a short form and its full name (华科智能, 华科智能科技有限公司; Kowalski, Maria Kowalski) are one name
+        names = [n for n in names if not any(n != o and n in o.split() for o in names)]
         if len(names) == 1:
             entity = pool[names[0]]
-            return Entity(entity.name, kind, entity.start, entity.end, "reference", entity.title)
+            how = "topic" if entity.how == "topic" else "reference"
+            return Entity(entity.name, kind, entity.start, entity.end, how, entity.title)
         if names:
             return None
     return None
+
+
+# Titles written after a surname in place of a name: 赵董事长, 王总, 李教授, 陈先生.
+_ZH_SURNAME_TITLES = ("董事长", "总经理", "总裁", "经理", "主任", "主席", "书记", "院长", "校长", "所长", "局长", "市长", "省长",
+                      "部长", "行长", "会长", "社长", "教授", "研究员", "博士", "院士", "先生", "女士", "老师", "总")
+_ZH_SURNAME_TITLE = re.compile(rf"^[\u4e00-\u9fff]({'|'.join(_ZH_SURNAME_TITLES)})$")
+
+
+def _surname_title_before(text: str, end: int) -> Entity | None:
+    """A surname and a title ending at `end` (马董事长): the surname a word of its own, not the end of one (公司董事长)."""
+    m = re.search(rf"[\u4e00-\u9fff](?:{'|'.join(_ZH_SURNAME_TITLES)})$", text[max(0, end - 8):end])
+    if m is None:
+        return None
+    start = end - len(m.group(0))
+    if not surname_and_title(m.group(0)):
+        return None
+    tokens = _tokens(text[max(0, start - 6):end], max(0, start - 6))
+    if not any(pos == start and len(word) == 1 for word, _, pos in tokens):
+        return None
+    return Entity(m.group(0), PERSON, start, end, "tagger")
+
+
+def surname_and_title(name: str) -> bool:
+    """Whether a Chinese 'name' is a surname and a title (赵董事长, 王总): a reference to a person named elsewhere."""
+    return _ZH_SURNAME_TITLE.match(name) is not None and _surname(name[0])
+
+
+def person_of_surname(text: str, surname: str) -> Entity | None:
+    """The one person of this surname the (Chinese) text names in full (赵志远 for 赵董事长), else None."""
+    found = {}
+    for m in re.finditer(re.escape(surname), text):
+        for k, (word, tag, start) in enumerate(toks := _tokens(text[m.start():m.start() + 4], m.start())):
+            if k == 0 and tag in _PERSON_TAGS and (person := _person(toks, 0)) is not None and person.name[0] == surname \
+                    and not surname_and_title(person.name) and len(person.name) >= 2:
+                found.setdefault(person.name, person)
+        split = _split_person_after(_tokens(text[m.start():m.start() + 6], m.start()), m.start())
+        if split is not None:
+            found.setdefault(split.name, split)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def language(text: str) -> str:
@@ -690,12 +828,11 @@ def resolve(short: str, article_text: str) -> str:
     Kowalski -> Maria Kowalski), or the name itself when the article states no such name or more than one."""
     fuller: set[str] = set()
     if _is_chinese(short):
-        for m in re.finditer(re.escape(short), article_text):
-            tail = _NAME_TAIL.match(article_text, m.end(), m.end() + 24)
-            for suffix in _SUFFIX_RE.finditer(article_text, m.end(), tail.end()):
-                for candidate in names_before(article_text, suffix.end(), "zh"):
-                    if short in candidate.name and candidate.name != short and candidate.full:
-                        fuller.add(candidate.name)
+        fuller = _zh_fuller(short, article_text)
+        head = short[:-len(suffix)] if (suffix := _suffix_of(short)) and _suffix_kind(short) == ORGANISATION else ""
+        if not fuller and len(head) >= 2:
+            # 鲲鹏资本 for 深圳市鲲鹏股权投资管理有限公司: a brand and a suffix stand for the one organisation of that brand
+            fuller = {n for n in _zh_fuller(head, article_text) if 0 <= n.find(head) <= 3 and _suffix_kind(n) == ORGANISATION}
     else:
         pattern = re.compile(rf"(?<![A-Za-z]){re.escape(short)}(?![A-Za-z])")
         for m in pattern.finditer(article_text):
@@ -705,4 +842,25 @@ def resolve(short: str, article_text: str) -> str:
                     fuller.add(candidate.name)
     # nested forms (华科智能科技有限公司 in 深圳市华科智能科技有限公司) are one name: keep the fullest
     fullest = {n for n in fuller if not any(n != o and n in o for o in fuller)}
+    if len(fullest) > 1:  # 佳兆业 for 佳兆业集团 rather than 佳兆业公益基金会: a brand alone stands for its company
+        fullest = {n for n in fullest if n.endswith(_COMPANY_SUFFIXES)}
     return fullest.pop() if len(fullest) == 1 else short
+
+
+_COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "控股")
+
+
+def _suffix_of(name: str) -> str:
+    return next((sfx for sfx, _ in _ZH_SUFFIXES if name.endswith(sfx) and len(name) > len(sfx)), "")
+
+
+def _zh_fuller(part: str, article_text: str) -> set[str]:
+    """Full names (by their suffix) in the article that contain `part` and run on from it to their suffix."""
+    fuller = set()
+    for m in re.finditer(re.escape(part), article_text):
+        tail = _NAME_TAIL.match(article_text, m.end(), m.end() + 24)
+        for suffix in _SUFFIX_RE.finditer(article_text, m.end(), tail.end()):
+            for candidate in names_before(article_text, suffix.end(), "zh"):
+                if part in candidate.name and candidate.name != part and candidate.full:
+                    fuller.add(candidate.name)
+    return fuller

@@ -41,10 +41,12 @@ def fact_contradiction(ctx):
     2015年, 1970年出生的王建华, “晓晓”“蕾蕾”于2016年6月出生, "Northwind Labs was founded in March 1998",
     "Maria Kowalski, who was born in 1961". Names come from jieba's part-of-speech tags, organisation and
     place suffixes, quotation marks and capitalised words; a shortened name (华科智能, "Kowalski") counts as
-    the full name its article states. One entity by its full name is one entity across the whole run;
+    the full name its article states, and a reference (该公司, "the company", 赵董事长) as the one name the
+    nearest sentence naming any states, in its article (a reference without one such name makes no fact). One entity by its full name is one entity across the whole run;
     a nickname (“晓晓”), a single English word, a bare surname or a Chinese personal name (王建华 is borne by
     thousands) only inside its article. When one entity's event carries dates whose
-    periods do not overlap (2016年 and 2016年6月 do), both statements are reported. A year given as 同年,
+    periods do not overlap (2016年 and 2016年6月 do; a decade such as 上世纪90年代 or "the 1990s" is ten years), both
+    statements are reported. A year given as 同年,
     次年 or "the following year" counts from the date before it. Listings in different markets (在上交所上市 and
     登陆A股 are one market, 港交所 another) and different offices are different facts; a plan (将于, "will
     open") is compared only with its own article. A fact stated consistently in several places is listed

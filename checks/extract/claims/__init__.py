@@ -19,7 +19,7 @@ from checks.datasets import derived
 from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
 from checks.extract.claims.counts import CountClaim, count_claims
 from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
-from checks.extract.claims.facts import FactClaim, fact_claims, resolve_names
+from checks.extract.claims.facts import FactClaim, fact_claims, names_a_decade, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
 from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
@@ -33,7 +33,7 @@ __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim"
 
 # Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
 RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amount", "count"}), (share_claims, {"percent"}),
-               (fact_claims, {"date", "year"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
+               (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
 _BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}
@@ -71,9 +71,9 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[Claim]:
     The recognisers read the paragraph folded to half-width once (offsets unchanged), so their patterns
     need not fold each slice again; the numbers they keep come from the mentions, as written."""
     ms = find_mentions(text) if ms is None else ms
-    if not ms:
+    kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) else set())  # "the 1990s" is no mention
+    if not kinds:
         return []
-    kinds = {m.kind for m in ms}
     wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]
     if not wanted:
         return []
@@ -92,7 +92,7 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
         if kind not in _CLAIM_KINDS:
             continue
         given = None if mentions is None else mentions.get(pid, [])
-        if given is not None and not given:
+        if given is not None and not given and not names_a_decade(text):
             continue
         for c in paragraph_claims(text, given):
             sent = c.sentence or c.span

@@ -17,7 +17,7 @@ from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
 from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_a_thing,
-                                     names_after, names_before, resolve)
+                                     names_after, names_before, person_of_surname, resolve, surname_and_title)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -81,7 +81,7 @@ def _alternation(table: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, str]
 
 _ZH_EV, _ZH_EVENT_OF = _alternation(ZH_EVENTS)
 _EN_EV, _EN_EVENT_OF = _alternation(EN_EVENTS)
-_ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生")
+_ZH_ANY_EVENT = re.compile(f"{_ZH_EV}|生|建于|起(?:担任|出任|就任|任)|任期")
 
 
 
@@ -178,18 +178,35 @@ def market(venue: str) -> str:
     return venue
 
 
+# How a name was found when the text names it elsewhere: its span is not the fact's.
+_REFERRED = frozenset({"reference", "topic", "open"})
+
+
+def _referred(text: str, pos: int, word: str, kind: str, lang: str, open_: bool = True) -> list[Entity]:
+    """The name a reference (该公司, "the company") ending at `pos` stands for in its paragraph; else, when `open_`,
+    the reference itself, left open for its article to resolve (`resolve_names` drops it if the article cannot)."""
+    start = pos - len(word)
+    found = antecedent(text, start, kind, lang)
+    if found is not None:
+        return [found]
+    return [Entity(word, kind, start, pos, "open")] if open_ and word else []
+
+
 def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
            planned: bool = False) -> list[FactClaim]:
     """One claim per name; the span runs from the name (not from a reference's antecedent) to the event."""
     planned = planned or bool(_ZH_PLANNED_BEFORE.search(c.before))  # 将于2016年12月28日正式发布, 定于 2015年3月24日
     out = []
+    # 赵董事长 is no name but a reference to the person its article names in full (赵志远)
+    names = [Entity(e.name, PERSON, e.start, e.end, "open", e.title) if surname_and_title(e.name) else e for e in names]
     for e in names:
         if event in (TOOK_OFFICE, LEFT_OFFICE):
             qualifier = _office(qualifier or e.title)
         elif event == LISTED:
             qualifier = market(f"{qualifier} {word}".strip()) if market(word) != word else market(qualifier)
-        start = c.date.start if e.how == "reference" else min(e.start, c.date.start)
-        stop = max(end, c.date.end) if e.how == "reference" else max(e.end, end, c.date.end)
+        referred = e.how in _REFERRED
+        start = c.date.start if referred else min(e.start, c.date.start)
+        stop = max(end, c.date.end) if referred else max(e.end, end, c.date.end)
         out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
                              written=e.name, entity_kind=e.kind or _KIND_OF_EVENT[event], how=e.how, family=family,
                              word=word, qualifier=" ".join(qualifier.split()), planned=planned,
@@ -201,31 +218,38 @@ def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str
 
 _ZH_PLAN = r"(?:将|将要|即将|预计|计划|拟|有望|力争|定于)"
 # What may follow an event word when the entity is its subject: a clause end, 的, 于, 在, 以来 ... not an object.
-_ZH_END = r"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以来|至今|仪式|典礼|$)"
+# A second verb that completes the event rather than taking an object: 建成通车, 开通运营, 发射升空, 建成开放.
+_ZH_CONTINUED = r"(?:通车|开放|运营|营业|升空|投用|入轨)"
+_ZH_END = rf"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以来|至今|仪式|典礼|{_ZH_CONTINUED}|$)"
 # Words after a date that make it a bound, not the event's date: 2014年以后上市的, 2015年前成立.
 _ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始|以上|以内|内|间|期间|左右|底前|时)"
 _ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
 _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
             rf"{_ZH_ADVERBS})")
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
-                      rf"(?:于|在)?)$")
+                      rf"(?:于|在|自)?)$")
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
 _ZH_AGENT = re.compile(r"由[^,，。；;由]{1,120}$")  # the founders between the name and the date
 _ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
 # 于2012年11月卸任公司总经理, 2016年出任总经理后: an office event may name the office after it
 _ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{_ZH_OFFICE_EV})"
                              rf"(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END})")
-_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生)于$")
+# 2016年3月起担任公司总经理: an office held from a date was taken on that date (担任 alone dates no start).
+_ZH_OFFICE_FROM = re.compile(rf"起(?:正式)?(?P<oev>担任|出任|就任|任)(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END}")
+# 建于1683年 (built in: a founding, but compared only with other 建于, for it may mean the start or the end of the work);
+# not 重建于, 扩建于 (a rebuilding).
+_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生|(?<![重扩改新修再兴续])建)于$")
 _ZH_BORN_SHORT = re.compile(r"生(?=[,，。；;)）])")  # 1965年生，
 _ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)(?P<ev>{_ZH_EV})"
-                    rf"(?P<office>[^,，。；;“”的]{{1,16}}?)?的(?:(?P<desc>[^,，。；;“”《的]{{1,8}}?)(?=[“《]))?")
+                    rf"{_ZH_CONTINUED}?(?P<office>[^,，。；;“”的]{{1,16}}?)?的(?:(?P<desc>[^,，。；;“”《的]{{1,8}}?)(?=[“《]))?")
 _ZH_OBJECT = re.compile(rf"[,，]?(?P<fill>[^,，。；;“”\d]{{0,16}}?)(?:[A-Z]股|港股|美股)?{_ZH_ADVERBS}(?P<ev>{_ZH_EV})了?")
 # Between a date and an event, words that make the date the day of an announcement or plan, not of the event.
 _ZH_ANNOUNCED = re.compile(rf"宣布|表示|称|透露|{_ZH_PLAN}")
 # A date's clause that may name its subject and then the event: a short stretch free of particles, then the event.
 _ZH_SUBJECT_THEN_EVENT = re.compile(rf"[^,，。；;、的是了为和与及]{{2,30}}?(?:{_ZH_EV}|{_ZH_OFFICE_EV})")
 _ZH_CEREMONY = re.compile(rf"(?:出席|参加|举行|举办)了?(?P<name>[^,，。；;]{{2,30}}?)(?P<ev>{_ZH_EV})(?:仪式|典礼)")
-_ZH_SINCE_AFTER = re.compile(rf"(?P<ev>{_ZH_EV})(?:以来|至今)[,，]?")
+_ZH_SINCE_AFTER = re.compile(rf"(?:(?P<ev>{_ZH_EV})|(?P<oev>{_ZH_OFFICE_EV})(?P<office>[^,，。；;“”的]{{1,12}}?))"
+                             rf"(?:以来|至今)[,，]?")  # 自2016年出任董事长以来: the office after its event
 _ZH_NOT_POINT = re.compile(r"(?:截至|截止|到|至|从|自|以来|每|前|后)$")
 _ZH_NEGATION = re.compile(r"(?:未|没有|尚未|不)")
 _ZH_ORG_REFERENCE = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)")
@@ -235,8 +259,18 @@ _ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|�
 _ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
+_ZH_OPENABLE = re.compile(r"(?:该|这家|此)(?:公司|企业|集团|银行|机构|行)")
+
+
+def _zh_openable(word: str) -> bool:
+    """A reference that may stand for a name in another paragraph: 该公司, 这家企业; not a bare 公司 (news calls the
+    article's company so, named or not: 以中国船舶为例……公司2019年4月27日发布), 企业 or 集团 alone, nor 这家 without
+    its noun: those stand only for a name of their own paragraph."""
+    return _ZH_OPENABLE.fullmatch(word) is not None
+
+
 def _zh_event(word: str) -> str:
-    return BORN if word == "生" else _ZH_EVENT_OF[word]
+    return BORN if word == "生" else FOUNDED if word == "建" else _ZH_EVENT_OF[word]
 
 
 def _zh_since(c: Candidate) -> list[FactClaim]:
@@ -244,12 +278,16 @@ def _zh_since(c: Candidate) -> list[FactClaim]:
     since = _ZH_SINCE_AFTER.match(c.after)
     if not c.before.endswith("自") or since is None:
         return []
-    event, end = _zh_event(since.group("ev")), c.date.end + since.end()
+    word = since.group("ev") or since.group("oev")
+    event, end = _zh_event(word), c.date.end + since.end()
     names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
-    referred = _ZH_ORG_REFERENCE.match(c.folded, end) or _ZH_ORG_REFERENCE_END.search(c.before[:-1])  # 该公司自2010年
-    if not names and referred is not None and ORGANISATION in KINDS[event]:
-        names = [e for e in [antecedent(c.text, c.date.start, ORGANISATION, "zh")] if e is not None]
-    return _facts(c, since.group("ev"), names, event, "自D成立以来", end)
+    after = _ZH_ORG_REFERENCE.match(c.folded, end)  # 自2010年成立以来，公司……
+    before = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, c.date.start - 1)  # 该公司自2010年
+    if not names and (after or before) is not None and ORGANISATION in KINDS[event]:
+        ref = before or after
+        names = _referred(c.text, ref.end() if ref is before else c.date.start - 1, ref.group(0), ORGANISATION, "zh",
+                          _zh_openable(ref.group(0)))
+    return _facts(c, word, names, event, "自D成立以来", end, since.group("office") or "")
 
 
 def _zh_event_yu(c: Candidate) -> list[FactClaim]:
@@ -262,9 +300,12 @@ def _zh_event_yu(c: Candidate) -> list[FactClaim]:
     names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event])
     if not names and c.after.startswith("的"):
         names = names_after(c.text, c.date.end + 1, "zh", KINDS[event])
-    if not names and _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()]) and ORGANISATION in KINDS[event]:
-        names = [e for e in [antecedent(c.text, c.lo + yu.start(), ORGANISATION, "zh")] if e is not None]
-    return _facts(c, yu.group("ev"), names, event, "N成立于D", c.date.end, planned=bool(yu.group("plan")))
+    ref = _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()])
+    if not names and ref is not None and ORGANISATION in KINDS[event]:
+        # 该公司成立于2010年 (open: named in another paragraph); 这家创办于1998年的企业 (only its own paragraph's name)
+        names = _referred(c.text, c.lo + yu.start(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
+    return _facts(c, yu.group("ev"), names, event, "N成立于D", c.date.end, "建于" if yu.group("ev") == "建" else "",
+                  planned=bool(yu.group("plan")))
 
 
 def _zh_then_de(c: Candidate) -> list[FactClaim]:
@@ -294,16 +335,24 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
         venue = event_after.group("venue") or "" if event == LISTED else event_after.group("office") or ""
     elif _ZH_BORN_SHORT.match(c.after):
         word, event, end, venue = "生", BORN, c.date.end + 1, ""
+    elif (office_from := _ZH_OFFICE_FROM.match(c.after)) is not None:  # 2016年3月起担任公司总经理: the tenure's start
+        word, event, end, venue = office_from.group("oev"), TOOK_OFFICE, c.date.end + office_from.end(), \
+            office_from.group("office")
     else:
         return []
     if _ZH_NEGATION.search(c.after[:event_after.start("ev" if event_after.group("ev") else "oev")]
                            if event_after else ""):
         return []
+    if event in TRANSITIVE | {LAUNCHED} and c.folded.startswith("的", end):
+        return []  # 公司2019年4月27日发布的预案: the name is the publisher of what follows, not what was launched
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
     agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
     name_end = agent.start() if agent is not None else c.lo + lead.start()
     names = names_before(c.text, name_end, "zh", KINDS[event])
+    ref = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, name_end) if not names and ORGANISATION in KINDS[event] else None
+    if ref is not None:  # 该公司于2013年在上交所上市
+        names = _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
     return _facts(c, word, names, event, "N于D成立", end, venue, bool(lead.group("plan")))
 
 
@@ -334,10 +383,13 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
     if subject is None:
         return []  # no event after a short subject: the segmenter is not asked
-    names = names_after(c.text, c.date.end + comma.end(), "zh")
+    ref = _ZH_ORG_REFERENCE.match(c.folded, c.date.end + comma.end())  # 1999年公司成立后 / 2015年，该公司在深交所上市
+    names = names_after(c.text, c.date.end + comma.end(), "zh") if ref is None else \
+        _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
     if len(names) != 1:
         return []
-    rest = c.folded[names[0].end:c.hi]
+    subject_end = ref.end() if ref is not None else names[0].end
+    rest = c.folded[subject_end:c.hi]
     plan = re.match(_ZH_PLAN, rest)
     ev = _ZH_EVENT_AFTER.match(rest, plan.end() if plan else 0)
     if ev is None:
@@ -348,7 +400,7 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
             or names[0].kind and names[0].kind not in KINDS[event]:
         return []
     qualifier = ev.group("venue") or "" if event == LISTED else ev.group("office") or ""
-    return _facts(c, word, names, event, "D，N成立", names[0].end + ev.end(), qualifier, bool(plan))
+    return _facts(c, word, names, event, "D，N成立", subject_end + ev.end(), qualifier, bool(plan))
 
 
 def _zh_object(c: Candidate) -> list[FactClaim]:
@@ -366,6 +418,25 @@ def _zh_object(c: Candidate) -> list[FactClaim]:
     return _facts(c, obj.group("ev"), names, event, "D成立N", max([e.end for e in names], default=c.date.end))
 
 
+# A date that opens its sentence dates the act the sentence reports in a later clause when the act is declared done:
+# 2021年10月12日，……发表讲话，宣布中国正式设立三江源、大熊猫……等第一批国家公园.
+_ZH_DECLARED = re.compile(rf"(?:宣布)?(?:[\u4e00-\u9fff]{{1,6}})?正式(?P<ev>设立|成立|启用|开通|投运|开业|开馆)")
+
+
+def _zh_date_declared(c: Candidate) -> list[FactClaim]:
+    """2021年10月12日，习近平主席在……发表主旨讲话，宣布中国正式设立三江源、大熊猫……等第一批国家公园"""
+    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+    if opening not in ("", "在", "于") or not re.match(r"[,，]", c.after):
+        return []
+    sentence_end = next((e for s, e in c.spans if s <= c.date.start < e), c.hi)
+    declared = _ZH_DECLARED.search(c.folded, c.date.end, sentence_end)
+    if declared is None or re.search(rf"{_ZH_PLAN}|{_ZH_NEGATION.pattern}|[“”\"]", c.folded[c.date.end:declared.end()]):
+        return []
+    event = _zh_event(declared.group("ev"))
+    names = [e for e in names_after(c.text, declared.end(), "zh", KINDS[event]) if e.how == "suffix"]
+    return _facts(c, declared.group("ev"), names, event, "D，……正式设立N", max([e.end for e in names], default=c.date.end))
+
+
 def _zh_ceremony(c: Candidate) -> list[FactClaim]:
     """2019年9月，习近平总书记出席北京大兴国际机场投运仪式"""
     if not re.match(r"[,，]", c.after):
@@ -379,18 +450,34 @@ def _zh_ceremony(c: Candidate) -> list[FactClaim]:
     return _facts(c, ceremony.group("ev"), names, event, "出席N成立仪式", c.date.end + ceremony.end())
 
 
+# 陈海燕的任期始于2019年 / 其任期自2019年3月开始 / 林志明担任总经理的任期从2016年起: a term of office starts when it is taken.
+_ZH_TENURE_BEFORE = re.compile(r"(?:担任(?P<office>[^,，。；;“”的]{1,16}?))?的?任期(?P<prep>始于|自|从)$")
+_ZH_TENURE_AFTER = re.compile(r"(?:开始|起)")
+
+
+def _zh_tenure(c: Candidate) -> list[FactClaim]:
+    """陈海燕的任期始于2019年 / 林志明担任总经理的任期自2016年3月开始"""
+    tenure = _ZH_TENURE_BEFORE.search(c.before)
+    if tenure is None or tenure.group("prep") != "始于" and not _ZH_TENURE_AFTER.match(c.after):
+        return []
+    names = names_before(c.text, c.lo + tenure.start(), "zh", frozenset({PERSON}))
+    return _facts(c, "任期", names, TOOK_OFFICE, "N的任期始于D", c.date.end, tenure.group("office") or "")
+
+
 ZH_FAMILIES: tuple[Family, ...] = (
     Family("自D成立以来", _zh_since, (
         ("自1990年12月成立以来，深圳证券交易所已走过三十多年。", ("深圳证券交易所", FOUNDED, "1990年12月")),
         ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
         ("成立于2008年的海川电子科技有限公司在加快布局，该公司自2010年创立以来专注于通信模块。",
          ("海川电子科技有限公司", FOUNDED, "2010年")),
+        ("周海涛自2016年出任公司董事长以来，推动了三次并购。", ("周海涛", TOOK_OFFICE, "2016年")),
     )),
     Family("N成立于D", _zh_event_yu, (
         ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
         ("青山湖大桥始建于1998年。", ("青山湖大桥", FOUNDED, "1998年")),
         ("王建华出生于1970年，湖北人。", ("王建华", BORN, "1970年")),
         ("附近始建于1958年的沙湖渠大桥去年完成了改造。", ("沙湖渠大桥", FOUNDED, "1958年")),
+        ("永宁古桥建于1683年，是当地现存最古老的石拱桥。", ("永宁古桥", FOUNDED, "1683年")),
     )),
     Family("D成立的N", _zh_then_de, (
         ("2015年成立的华科智能科技有限公司是一家科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
@@ -426,6 +513,14 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("2004年10月份，美国芝加哥期权交易所正式推出中国股指期货。", ("中国股指期货", LAUNCHED, "2004年10月份")),
         ("该交易所于2010年4月上市沪深300股指期货。", ("沪深300股指期货", LISTED, "2010年4月")),
     )),
+    Family("D，……正式设立N", _zh_date_declared, (
+        ("2021年10月12日，主席在大会上发表主旨讲话，宣布中国正式设立三江源、武夷山等第一批国家公园。",
+         ("武夷山国家公园", FOUNDED, "2021年10月12日")),
+    )),
+    Family("N的任期始于D", _zh_tenure, (
+        ("陈海燕的任期始于2019年，此前她在一家券商任职。", ("陈海燕", TOOK_OFFICE, "2019年")),
+        ("林志明担任总经理的任期自2016年3月开始。", ("林志明", TOOK_OFFICE, "2016年3月")),
+    )),
     Family("出席N成立仪式", _zh_ceremony, (
         ("2019年9月，总书记出席北京大兴国际机场投运仪式。", ("北京大兴国际机场", OPENED, "2019年9月")),
     )),
@@ -449,7 +544,9 @@ EN_EVENT_NOUNS = {"founding": FOUNDED, "foundation": FOUNDED, "creation": FOUNDE
 _EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun>{'|'.join(EN_EVENT_NOUNS)})"
                        rf"{_EN_PREP_FILL}\s+(?:in|on)\s+$")
 _EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 1998-founded
-_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)})\b", re.I)
+_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
+                           rf"stint|reign|taking (?:office|charge|over|the helm)|becoming|being (?:appointed|elected|named|"
+                           rf"sworn)|assuming office)\b", re.I)
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -461,7 +558,9 @@ _EN_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
-_EN_ORG_REFERENCE = re.compile(r"(?:\b(?:it|the (?:company|firm|group|bank|carrier|airline|business))\s*)$", re.I)
+_EN_ORG_REFERENCE = re.compile(r"\b(?:it|the (?:company|firm|group|bank|carrier|airline|business))(?=\s*$)", re.I)
+_EN_IT_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<noun>[Tt]he (?:company|firm|group|bank|carrier|airline|business))\b"
+                            r"[^.;!?]*\bit\s*$")
 
 
 def _en_event(word: str, office: str | None) -> str:
@@ -487,8 +586,14 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
     word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
     if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
-    if not names and _EN_ORG_REFERENCE.search(c.text[:start]) and ORGANISATION in KINDS[event]:
-        names = [e for e in [antecedent(c.text, start, ORGANISATION, "en")] if e is not None]
+    ref = _EN_ORG_REFERENCE.search(c.text, max(0, start - 40), start) if not names else None
+    if ref is not None and ORGANISATION in KINDS[event]:
+        # "The company was founded in 2011" may name its company in another paragraph, and so may "it" when the
+        # sentence's subject is "the company" ("The company has grown since it launched operations in 1993")
+        word = " ".join(ref.group(0).split())
+        subject = _EN_IT_SUBJECT.search(c.text, max(0, start - 200), start) if word.lower() == "it" else None
+        word = subject.group("noun") if subject is not None else word
+        names = _referred(c.text, ref.end(), word, ORGANISATION, "en", word.lower() != "it")
     # what the event is of: the exchange of a listing, the office taken ("by two engineers" is no such thing)
     qualifier = {LISTED: sub.group("fill") or "", TOOK_OFFICE: sub.group("office") or "",
                  LEFT_OFFICE: sub.group("office") or ""}.get(event, "")
@@ -519,16 +624,40 @@ def _en_since(c: Candidate) -> list[FactClaim]:
     if person != (event == BORN):
         return []
     kinds = frozenset({PERSON}) if person else KINDS[event] - {PERSON}
+    return _facts(c, since.group("noun"), _en_clause_subject(c, since.start(), kinds), event,
+                  "Since its founding in D, N", c.date.end)
+
+
+def _en_clause_subject(c: Candidate, phrase: int, kinds: frozenset[str]) -> list[Entity]:
+    """Who a phrase without a subject of its own ("since its founding in 1998", "after taking office in 2003") is about:
+    the name after it when it opens the sentence ("Since ..., Northwind Labs has"), else the sentence's subject, a name
+    right at its start with a verb after it and no other clause between ("Northwind Labs has grown since ...")."""
     comma = re.match(r",\s+", c.after)
-    if comma is not None and _EN_SENTENCE_START.search(c.before[:since.start()]):
-        names = names_after(c.text, c.date.end + comma.end(), "en", kinds)  # the clause's subject follows
-    else:
-        # the sentence's subject, a name right at its start with a verb after it, is what "its" stands for
-        names = names_after(c.text, c.lo, "en", kinds) if not _EN_SENTENCE_START.search(c.before[:since.start()]) else []
-        if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
-                or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + since.start()):
-            return []
-    return _facts(c, since.group("noun"), names, event, "Since its founding in D, N", c.date.end)
+    opens = _EN_SENTENCE_START.search(c.before[:phrase]) is not None
+    if comma is not None and opens:
+        return names_after(c.text, c.date.end + comma.end(), "en", kinds)
+    names = names_after(c.text, c.lo, "en", kinds) if not opens else []
+    if len(names) != 1 or not re.match(r"\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b", c.text[names[0].end:]) \
+            or _EN_CLAUSE_BREAK.search(c.text, names[0].end, c.lo + phrase):
+        return []
+    return names
+
+
+# "after taking charge in 1999", "since becoming chief executive in 2005": a gerund of office dates its taking.
+_EN_GERUND = re.compile(rf"\b(?:[Ss]ince|[Aa]fter|[Oo]n|[Uu]pon)\s+(?:(?P<ev>taking (?:office|charge|over|the helm)|assuming "
+                        rf"office|being (?:appointed|elected|named|sworn in))(?P<office>\s+(?:as\s+)?{_OFFICES})?|"
+                        rf"(?P<became>becoming)(?P<became_office>\s+{_OFFICES}))\s+(?:in|on)\s+$")
+
+
+def _en_gerund_of_office(c: Candidate) -> list[FactClaim]:
+    """Carlos Ghosn has revived Nissan since taking charge in 1999 / After becoming chief executive in 2005, Kowalski ..."""
+    gerund = _EN_GERUND.search(c.before)
+    if gerund is None:
+        return []
+    office = gerund.group("office") or gerund.group("became_office") or ""
+    names = _en_clause_subject(c, gerund.start(), frozenset({PERSON}))
+    return _facts(c, gerund.group("ev") or gerund.group("became"), names, TOOK_OFFICE, "since taking office in D, N",
+                  c.date.end, office)
 
 
 _EN_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")  # nothing of the sentence before: ."  Since ...
@@ -594,6 +723,30 @@ def _en_object_then_date(c: Candidate) -> list[FactClaim]:
     return _facts(c, obj.group("ev"), names, event, "X founded N in D", c.date.end)
 
 
+# A term of office, and when it began: "Mr Tellier's tenure at the company, which began in January 2003", "Ruth Okonkwo,
+# whose tenure as director began in March 2019", "Kowalski began her term as mayor in 2015". Its start is the taking of
+# the office.
+_EN_TERMS = r"(?:tenure|term(?: in office)?|presidency|premiership|chairmanship|stint|reign|time in office)"
+_EN_TERM_OFFICE = r"(?:\s+(?:as|at)\s+(?P<office>[^,.;()]{1,40}?))?"
+_EN_TENURES = (
+    re.compile(rf"['’]s\s+{_EN_TERMS}{_EN_TERM_OFFICE},?\s+(?:which|that)\s+(?:began|started|commenced)\s+(?:in|on)\s+$"),
+    re.compile(rf",\s+whose\s+{_EN_TERMS}{_EN_TERM_OFFICE}\s+(?:began|started|commenced)\s+(?:in|on)\s+$"),
+    re.compile(rf"\s+(?:began|started)\s+(?:his|her|their)\s+{_EN_TERMS}{_EN_TERM_OFFICE}\s+(?:in|on)\s+$"),
+)
+
+
+def _en_tenure(c: Candidate) -> list[FactClaim]:
+    """Mr Tellier's tenure at the company, which began in January 2003 / Ruth Okonkwo, whose tenure as director began in
+    March 2019 / Maria Kowalski began her term as mayor in 2015"""
+    tenure = next((m for m in (p.search(c.before) for p in _EN_TENURES) if m is not None), None)
+    if tenure is None:
+        return []
+    names = names_before(c.text, c.lo + tenure.start(), "en", frozenset({PERSON}))
+    office = tenure.group("office") or ""
+    office = "" if re.match(r"(?:the\s+)?(?:company|firm|group|bank|helm|top)\b", office) else office
+    return _facts(c, "tenure began", names, TOOK_OFFICE, "N's tenure began in D", c.date.end, office)
+
+
 EN_FAMILIES: tuple[Family, ...] = (
     Family("N was founded in D", _en_subject, (
         ("Northwind Labs was founded in March 1998 by two engineers.", ("Northwind Labs", FOUNDED, "March 1998")),
@@ -621,6 +774,10 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Since its founding in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
         ("Castlegate Bank has grown fast since its listing in May 2004.", ("Castlegate Bank", LISTED, "May 2004")),
     )),
+    Family("since taking office in D, N", _en_gerund_of_office, (
+        ("Carlos Ghosn has revived Nissan since taking charge in 1999.", ("Carlos Ghosn", TOOK_OFFICE, "1999")),
+        ("After becoming chief executive in 2005, Maria Kowalski cut costs.", ("Maria Kowalski", TOOK_OFFICE, "2005")),
+    )),
     Family("the D-founded N", _en_hyphened, (
         ("The 1998-founded Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
     )),
@@ -631,6 +788,13 @@ EN_FAMILIES: tuple[Family, ...] = (
     Family("In D, X founded N", _en_date_first_object, (
         ("In 2001, the government launched the Get On scheme to help adults.", ("Get On", LAUNCHED, "2001")),
         ("In 1995 Mr Negroponte published the bestselling Being Digital.", ("Being Digital", LAUNCHED, "1995")),
+    )),
+    Family("N's tenure began in D", _en_tenure, (
+        ("Under Mr Tellier's tenure at the company, which began in January 2003, jobs were cut.",
+         ("Tellier", TOOK_OFFICE, "January 2003")),
+        ("Under Ruth Okonkwo, whose tenure as director began in March 2019, the agency cut costs.",
+         ("Ruth Okonkwo", TOOK_OFFICE, "March 2019")),
+        ("Maria Kowalski began her term as mayor in 2015.", ("Maria Kowalski", TOOK_OFFICE, "2015")),
     )),
     Family("X founded N in D", _en_object_then_date, (
         ("Benson founded Northwind Labs in 1998.", ("Northwind Labs", FOUNDED, "1998")),
@@ -671,13 +835,50 @@ def _relative_years(folded: str, dated: list[Mention]) -> list[Mention]:
     return out
 
 
+# A decade is an interval of ten years, never one year: 上世纪90年代, 20世纪80年代末, 1990年代, 90年代, "the 1990s",
+# "the early 1980s", "the '90s". A qualifier (初, 末, early, late) is kept in the surface and the whole decade is the
+# interval: wider is safer, for two facts are contradictory only when their intervals do not overlap.
+_DECADE = re.compile(r"(?:(?P<c20>上世纪|上个世纪|20世纪|二十世纪)|(?P<c21>本世纪|21世纪|二十一世纪))?"
+                     r"(?:(?P<full>1\d{2}0|20\d0)|(?<![\d.])(?P<short>[1-9]0))年代(?:初期|中期|后期|末期|初|中|末)?|"
+                     r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?P<enfull>1\d{2}0|20\d0)|['’](?P<enshort>[5-9]0))['’]?s\b",
+                     re.I)
+
+
+def names_a_decade(text: str) -> bool:
+    """Whether a paragraph may name a decade (年代, 1990s, '90s): a cheap test (substrings, no pattern), run on every
+    paragraph, for decades are no number mentions."""
+    return "年代" in text or "0s" in text or "0's" in text or "0’s" in text
+
+
+def _decades(folded: str) -> list[Mention]:
+    """Decades as dates (in the width-folded text): [1990, 2000) for 上世纪90年代 or "the 1990s"; a bare 90年代 is read
+    only for 50 to 90 (the 1950s to 1990s), where no century is in doubt."""
+    out = []
+    for m in _DECADE.finditer(folded):
+        full = m.group("full") or m.group("enfull")
+        short = m.group("short") or m.group("enshort")
+        if full:
+            start = int(full)
+        elif m.group("c21"):
+            start = 2000 + int(short)
+        elif m.group("c20") or short and 50 <= int(short) <= 90:
+            start = 1900 + int(short)
+        else:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), start + 5.0, float(start), start + 10.0, "decade", "date", ""))
+    return out
+
+
 def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[FactClaim]:
     """Every dated fact of a paragraph; for each date, the first family that reads it wins."""
     # a date without a year (8月下旬) dates nothing that another article could contradict
     dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
-    if not dated or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
+    decades = _decades(text) if names_a_decade(text) else []
+    if not (dated or decades) or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
         return []
     folded = fold_width(text)
+    # a year inside a decade (1990 of 1990年代) is the decade
+    dated = [m for m in dated if not any(d.start < m.end and m.start < d.end for d in decades)] + decades
     dated = sorted(dated + _relative_years(folded, dated), key=lambda m: m.start)
     out: list[FactClaim] = []
     seen = set()
@@ -703,22 +904,65 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
 
 def resolve_names(rows: list[dict], paragraphs) -> list[dict]:
     """Claims rows with each fact's shortened name (华科智能, "Kowalski") or reference replaced by the full name its
-    article states, when exactly one fits; the article's text is read only for articles that need it."""
-    wanted = {row["article_id"] for row in rows if isinstance(row["claim"], FactClaim) and not row["claim"].run_wide
-              and not row["claim"].planned}
+    article states, when exactly one fits; the article's text is read only for articles that need it. A reference
+    left open in its paragraph (该公司, "the company", 赵董事长) becomes the one organisation (or the one person of that
+    surname) the article names before it; when the article names none or several, the fact is dropped."""
+    wanted = {row["article_id"] for row in rows if isinstance(row["claim"], FactClaim)
+              and (_may_be_short(row["claim"]) or row["claim"].how == "open")}
     if not wanted:
         return rows
     picked = paragraphs[paragraphs["article_id"].isin(wanted)]
-    texts: dict[str, list[str]] = {}
-    for article_id, text in zip(picked["article_id"], picked["text"]):
-        texts.setdefault(article_id, []).append(text)
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for article_id, pid, text in zip(picked["article_id"], picked["paragraph_id"], picked["text"]):
+        parts.setdefault(article_id, []).append((pid, text))
     out = []
     for row in rows:
         claim = row["claim"]
-        if isinstance(claim, FactClaim) and row["article_id"] in texts and not claim.run_wide and not claim.planned:
-            full = resolve(claim.written, "\n\n".join(texts[row["article_id"]]))
-            if full != claim.written:
+        if not isinstance(claim, FactClaim) or row["article_id"] not in parts:
+            out.append(row)
+            continue
+        article = parts[row["article_id"]]
+        if claim.how == "open":
+            claim = _resolved_reference(claim, _text_before(article, row["paragraph_id"], claim.span[0]))
+            if claim is None:
+                continue
+            row = {**row, "claim": claim}
+        if _may_be_short(claim):
+            full = resolve(claim.entity, "\n\n".join(text for _, text in article))
+            if full != claim.entity:
                 claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved", run_wide=True)
                 row = {**row, "claim": claim}
         out.append(row)
     return out
+
+
+def _may_be_short(claim: FactClaim) -> bool:
+    """A name its article may state in full: one not specific enough for the run, or a Chinese organisation named by a
+    brand and a suffix (鲲鹏资本, 佳兆业集团), not by its registered form (……有限公司)."""
+    if claim.planned:
+        return False
+    return not claim.run_wide or claim.entity_kind == ORGANISATION and language(claim.entity) == "zh" \
+        and not claim.entity.endswith(("有限公司", "有限责任公司"))
+
+
+def _text_before(article: list[tuple[str, str]], paragraph_id: str, at: int) -> str:
+    """The article's text before position `at` of one of its paragraphs."""
+    before = []
+    for pid, text in article:
+        if pid == paragraph_id:
+            before.append(text[:at])
+            break
+        before.append(text)
+    return "\n\n".join(before)
+
+
+def _resolved_reference(claim: FactClaim, before: str) -> FactClaim | None:
+    """An open reference's fact with the name the article states before it, or None when it states none or several."""
+    if claim.entity_kind == PERSON:
+        entity = person_of_surname(before, claim.written[0]) if language(claim.written) == "zh" else None
+    else:
+        entity = antecedent(before, len(before), claim.entity_kind, language(claim.written), reach=len(before))
+    if entity is None:
+        return None
+    return dataclasses.replace(claim, entity=entity.name, how="reference, across paragraphs",
+                               run_wide=entity.full and not claim.planned)
