@@ -9,6 +9,7 @@ from pandera.typing import Series
 
 from checks.datasets import derived
 from checks.extract.numbers import Mention, find_mentions
+from checks.ingest.normalize import fold_width_many
 from checks.vocab import ids
 from checks.vocab.quantities import QUALIFIERS
 
@@ -63,31 +64,24 @@ def paragraph_columns(paragraphs: pd.DataFrame, fields=_PARAGRAPH_FIELDS) -> lis
 
 
 def mention_rows(paragraphs: pd.DataFrame, lists: dict[str, list] | None = None) -> dict[str, list]:
-    """The dataset's columns, filled paragraph by paragraph (columns, not row dicts: large inputs); each
-    paragraph's Mention list also goes into `lists` when given."""
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
-    for pid, article, file, line_start, line_end, text in zip(*paragraph_columns(paragraphs)):
-        found = find_mentions(text)
-        if not found:
-            continue
-        if lists is not None:
-            lists[pid] = found
-        n = len(found)
-        for column, value in (("paragraph_id", pid), ("article_id", article), ("file", file),
-                              ("line_start", int(line_start)), ("line_end", int(line_end))):
-            cols[column].extend([value] * n)
-        for m in found:
-            cols["mention_id"].append(ids.mention_id(pid, m.start, m.end))
-            cols["start"].append(m.start)
-            cols["end"].append(m.end)
-            cols["surface"].append(m.surface)
-            cols["value"].append(m.value)
-            cols["low"].append(m.low)
-            cols["high"].append(m.high)
-            cols["unit"].append(m.unit)
-            cols["kind"].append(m.kind)
-            cols["qualifier"].append(m.qualifier)
-    return cols
+    """The dataset's columns (columns, not row dicts: large inputs); each paragraph's Mention list also goes into
+    `lists` when given. The texts are folded to half-width in one pass, then parsed one by one; each column is
+    then made in one comprehension over all mentions."""
+    pids, articles, files, line_starts, line_ends, texts = paragraph_columns(paragraphs)
+    per_paragraph = list(map(find_mentions, texts, fold_width_many(texts)))
+    rows = [i for i, found in enumerate(per_paragraph) for _ in found]  # each mention's paragraph
+    flat = [m for found in per_paragraph for m in found]
+    if lists is not None:
+        lists.update((pids[i], found) for i, found in enumerate(per_paragraph) if found)
+    cols: dict[str, list] = {"mention_id": ids.mention_ids([pids[i] for i in rows], [m.start for m in flat],
+                                                           [m.end for m in flat])}
+    for column, values in (("paragraph_id", pids), ("article_id", articles), ("file", files)):
+        cols[column] = [values[i] for i in rows]
+    for column, values in (("line_start", line_starts), ("line_end", line_ends)):
+        cols[column] = [int(values[i]) for i in rows]
+    for column in COLUMNS[6:]:
+        cols[column] = [getattr(m, column) for m in flat]
+    return {c: cols[c] for c in COLUMNS}
 
 
 def mention_lists(frame: pd.DataFrame) -> dict[str, list]:

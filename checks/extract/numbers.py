@@ -225,11 +225,11 @@ def _english_number(words: str) -> float | None:
     return float(ENGLISH_TENS.get(parts[0]) or ENGLISH_UNITS[parts[0]])
 
 
-def _word_mentions(folded: str, text: str) -> list[Mention]:
+def _word_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     """Numbers written as words: see _WORDS_EN and _WORDS_ZH, each scanned only where its script appears."""
     out = []
     matches = []
-    if _LATIN.search(folded):
+    if latin:
         matches.extend(_WORDS_EN.finditer(folded))
     if "半" in folded or "分之" in folded or "翻" in folded:
         matches.extend(_WORDS_ZH.finditer(folded))
@@ -380,7 +380,7 @@ _EN_DATE = re.compile(
 
 def _en_date_mentions(folded: str, text: str) -> list[Mention]:
     """English dates with a year, as decimal years like the Chinese ones: "March 1998" -> [1998.17, 1998.25]."""
-    out = []
+    out: list[Mention] = []
     for m in _EN_DATE.finditer(folded):
         if m.group("part"):
             part = re.sub(r"^the\s+|\s+of$|-$", "", m.group("part").lower())
@@ -406,9 +406,12 @@ def _en_date_mentions(folded: str, text: str) -> list[Mention]:
     return out
 
 
-def _date_mentions(folded: str, text: str) -> list[Mention]:
-    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates."""
-    out = _en_date_mentions(folded, text)
+def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
+    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates
+    (each scanned only where it can occur: English ones need letters, Chinese ones 年)."""
+    out = _en_date_mentions(folded, text) if latin else []
+    if "年" not in folded:
+        return out
     for m in _DATE.finditer(folded):
         if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
@@ -446,16 +449,29 @@ def _date_mentions(folded: str, text: str) -> list[Mention]:
     return out
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every number the text states, in order of position; offsets are offsets into `text`."""
-    folded = fold_width(text)
-    found = _date_mentions(folded, text)
-    found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
-    found.extend(_word_mentions(folded, text))
-    taken = {i for m in found for i in range(m.start, m.end)}  # positions dates and words already took
+def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
+    """Every number the text states, in order of position; offsets are offsets into `text`.
+
+    `folded` is `fold_width(text)` when the caller has it already (a batch folds all its texts at once).
+    Each pattern is run only where its first characters occur (English words and dates need two letters in a
+    row, Chinese dates 年, the rarer forms of _EXTRA letters, 半 or 月): most paragraphs need only the core scan."""
+    if folded is None:
+        folded = fold_width(text)
+    latin = _LATIN.search(folded) is not None
+    found = _date_mentions(folded, text, latin)
+    if latin or "半" in folded or "月" in folded:
+        found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
+    found.extend(_word_mentions(folded, text, latin))
+    # the positions dates and words already took (most paragraphs have none)
+    taken = {i for m in found for i in range(m.start, m.end)} if found else _NOTHING_TAKEN
     _scan(folded, text, 0, len(folded), taken, found)
-    found.sort(key=_position)
-    return _drop_overlaps(found)
+    if len(found) > 1:
+        found.sort(key=_position)
+        return _drop_overlaps(found)
+    return found
+
+
+_NOTHING_TAKEN: frozenset = frozenset()
 
 
 def _negative(folded: str, start: int) -> bool:

@@ -31,6 +31,19 @@ def fold_width(text: str) -> str:
     return _FULL_WIDTH.sub(_half, text)
 
 
+def fold_width_many(texts: list[str]) -> list[str]:
+    """`fold_width` of each text, folded in one pass over their code points (cheaper than one call per text
+    when the texts are paragraphs of news, whose full-width commas each cost `fold_width` a callback)."""
+    if len(texts) < 2:
+        return [fold_width(t) for t in texts]
+    folded = _text(_fold_points(_points("".join(texts))))  # a 1:1 mapping: each text keeps its length
+    out, at = [], 0
+    for text in texts:
+        out.append(folded[at:at + len(text)])
+        at += len(text)
+    return out
+
+
 def normalize(text: str) -> str:
     """The form paragraphs are compared in: NFKC, one space for any whitespace, none between CJK.
 
