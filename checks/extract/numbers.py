@@ -25,7 +25,7 @@ from checks.vocab.quantities import (ENGLISH_FRACTIONS, ENGLISH_TENS, ENGLISH_UN
 INF = math.inf
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a run holds every mention of its paragraphs
 class Mention:
     start: int
     end: int

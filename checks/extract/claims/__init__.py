@@ -25,6 +25,7 @@ from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width, fold_width_many
+from checks.ingest.reader import _gc_paused as gc_paused
 from checks.vocab import ids
 
 __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim", "FactClaim", "GrowthClaim",
@@ -113,8 +114,10 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
 @derived("claims", ClaimsModel, scope="article")  # a fact's shortened name is resolved in its article
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
-    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))),
-                         columns=COLUMNS)
+    paragraphs, mentions = ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))
+    with gc_paused():  # as for mentions: many short-lived objects and no cycles
+        rows = claim_rows(paragraphs, mentions)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"line_start": "int64", "line_end": "int64",
                          **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})
 
