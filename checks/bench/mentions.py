@@ -129,7 +129,7 @@ def mentions(megabytes, claims, corpus, repeat, rounds, checkouts):
     with tempfile.TemporaryDirectory() as folder:
         if corpus is None:
             page = Path(folder) / "generated.txt"
-            page.write_text(make_text(megabytes), encoding="utf-8")
+            page.write_text(make_text(megabytes).replace("\n", "\n\n"), encoding="utf-8")  # a blank line between paragraphs
             inputs = [str(page)]
         else:
             inputs = [str(Path(corpus).resolve())]

@@ -53,7 +53,7 @@ class MentionsModel(pa.DataFrameModel):
 
 
 # Mention lists of the frames this process built, so the claims dataset reads them instead of the frame's rows
-# again (a frame built elsewhere, or copied, is read back from its columns).
+# again (a frame built elsewhere, or copied, is read back from its columns), until `mention_lists` hands them over.
 # (DataFrames are not hashable: kept by id, with a weak reference to tell a reused id apart.)
 _LISTS: dict[int, tuple[weakref.ref, dict[str, list]]] = {}
 
@@ -87,8 +87,11 @@ def mention_rows(paragraphs: pd.DataFrame, lists: dict[str, list] | None = None)
 
 
 def mention_lists(frame: pd.DataFrame) -> dict[str, list]:
-    """The Mention lists per paragraph behind a mentions frame: kept from building it, else read back."""
-    kept = _LISTS.get(id(frame))
+    """The Mention lists per paragraph behind a mentions frame: kept from building it, else read back.
+
+    Kept lists are handed over once (the claims dataset is their reader) and then let go: held for the rest of
+    a run they were half of the memory the mentions took; a second call reads them back from the frame."""
+    kept = _LISTS.pop(id(frame), None)
     if kept is not None and kept[0]() is frame:
         return kept[1]
     out: dict[str, list] = {}
@@ -111,7 +114,8 @@ def build(ctx) -> pd.DataFrame:
     with gc_paused():  # many objects, no cycles: the collector's passes over them cost a tenth of the time
         columns = mention_rows(paragraphs, lists)
     # each column made as its dtype at once: pandas need not infer the types of 15 lists of Python objects
-    frame = pd.DataFrame({c: np.array(values, dtype=_DTYPES.get(c, object)) for c, values in columns.items()},
+    # (each list let go once it is an array)
+    frame = pd.DataFrame({c: np.array(columns.pop(c), dtype=_DTYPES.get(c, object)) for c in COLUMNS},
                          columns=COLUMNS, copy=False)
     _LISTS[id(frame)] = (weakref.ref(frame), lists)
     weakref.finalize(frame, _LISTS.pop, id(frame), None)

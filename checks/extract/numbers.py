@@ -143,6 +143,7 @@ _CORE = re.compile(
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
 _ONE_IN_WORD = frozenset("统唯同单均专划整归合逐之不万如另")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
@@ -525,10 +526,10 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return None  # 统一部署, 唯一一个: 一 is part of a word
     if start and folded[start - 1] in _NAME_CHARS and not g["cur"] and not _negative(folded, start):
         return None  # A100, v2.5, 10/20: part of a name or code
-    if _CLOCK_AFTER.match(folded, end, end + 5) and not g["unit"]:
+    if not g["unit"] and _CLOCK_AFTER.match(folded, end, end + 5):
         return None  # 11:00, 1200 GMT: a clock time
     if end < len(folded) and not g["unit"] and not g["mag1"] and folded[end - 1:end].isdigit() \
-            and re.match(r"[A-Za-z]", folded[end:end + 1]):
+            and _ASCII_LETTER.match(folded, end):
         return None  # 5G, 3D, 4K: a name, not a number
     number = _number(g["ar1"], g["cn1"])
     if number is None:
