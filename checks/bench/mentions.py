@@ -46,6 +46,7 @@ def measure_datasets(inputs: list[str], repeat: int, claims: bool) -> dict:
     another checkout of the project, `--against`), so it uses only the API every version has. Jieba's dictionary
     is loaded before the first build: a process loads it once, and only the builds are timed."""
     import gc
+    import hashlib
     import time
 
     import checks.extract.claims  # noqa: F401  (registers the datasets)
@@ -67,9 +68,14 @@ def measure_datasets(inputs: list[str], repeat: int, claims: bool) -> dict:
         middle = time.process_time()
         recognised = len(context.dataset("claims")) if claims else 0
         runs.append([middle - started, time.process_time() - middle, found, recognised])
-        del context
+    digest = hashlib.sha1()  # of every row of the last build, claims by their repr: versions compared exactly
+    for name in ("mentions", "claims") if claims else ("mentions",):
+        frame = context.dataset(name)
+        digest.update(repr([str(dtype) for dtype in frame.dtypes]).encode())
+        for row in frame.astype(object).itertuples(index=False):
+            digest.update(repr(tuple(row)).encode())
     megabytes = sum(len(text.encode("utf-8")) for text in corpus.paragraphs["text"]) / 1024 / 1024
-    return {"megabytes": megabytes, "runs": runs}
+    return {"megabytes": megabytes, "runs": runs, "datasets": digest.hexdigest()}
 
 
 def _measure_elsewhere(checkout: str, inputs: list[str], repeat: int, claims: bool) -> dict:
@@ -83,19 +89,22 @@ def _measure_elsewhere(checkout: str, inputs: list[str], repeat: int, claims: bo
     source = inspect.getsource(measure_datasets) + \
         f"\nimport json\nprint(json.dumps(measure_datasets({inputs!r}, {repeat!r}, {claims!r})))\n"
     env = dict(os.environ, PYTHONPATH=os.path.abspath(checkout))
-    done = subprocess.run([sys.executable, "-c", source], env=env, cwd=checkout, capture_output=True, text=True)
+    # here, as this run, so that files have the same names (-P: this folder's own package does not come first)
+    done = subprocess.run([sys.executable, "-P", "-c", source], env=env, capture_output=True, text=True)
     if done.returncode:
         raise click.ClickException(f"the run with {checkout} failed: {done.stderr.strip().splitlines()[-1:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _line(name: str, megabytes: float, runs: list, claims: bool) -> str:
+def _line(name: str, megabytes: float, runs: list, claims: bool, same: bool | None) -> str:
     best_m = min(r[0] for r in runs)
     text = f"{name}: {runs[0][2]} mentions {best_m:.3f} s = {megabytes / best_m:.1f} MB/s"
     if claims:
         best_c, best_both = min(r[1] for r in runs), min(r[0] + r[1] for r in runs)
         text += (f"; {runs[0][3]} claims {best_c:.3f} s = {megabytes / best_c:.1f} MB/s; both {best_both:.3f} s = "
                  f"{megabytes / best_both:.2f} MB/s")
+    if same is not None:
+        text += "; datasets " + ("identical to this checkout's" if same else "differ from this checkout's")
     return text
 
 
@@ -119,7 +128,8 @@ def corpus_text(path: str) -> str:
 @click.option("--rounds", default=1, show_default=True, type=click.IntRange(min=1),
               help="Rounds, each a fresh process per code version, the versions alternating.")
 @click.option("--against", "checkouts", multiple=True, type=click.Path(exists=True, file_okay=False),
-              help="Another checkout of the project (an older commit, say) to measure side by side (repeatable).")
+              help="Another checkout of the project (an older commit, say) to measure side by side (repeatable); "
+                   "its datasets are compared with this checkout's, row by row.")
 def mentions(megabytes, claims, corpus, repeat, rounds, checkouts):
     """Build the mentions (and claims) datasets of generated Chinese text or a corpus; print MB/s of paragraph
     text on one core (CPU seconds, best of all builds), side by side with other checkouts when given."""
@@ -135,6 +145,7 @@ def mentions(megabytes, claims, corpus, repeat, rounds, checkouts):
             inputs = [str(Path(corpus).resolve())]
         versions = {"this checkout": None, **{str(c): c for c in checkouts}}
         runs: dict[str, list] = {name: [] for name in versions}
+        digests: dict[str, str] = {}
         megabytes_read = 0.0
         for r in range(rounds):
             order = list(versions.items())
@@ -144,9 +155,11 @@ def mentions(megabytes, claims, corpus, repeat, rounds, checkouts):
                 else:
                     result = _measure_elsewhere(checkout, inputs, repeat, claims)
                 runs[name].extend(result["runs"])
+                digests[name] = result["datasets"]
                 megabytes_read = result["megabytes"]
     what = Path(corpus).name if corpus else "generated Chinese text"
     click.echo(f"{megabytes_read:.2f} MB of paragraph text ({what}); CPU seconds, best of {rounds * repeat} builds "
                f"per version on one core")
     for name, version_runs in runs.items():
-        click.echo("  " + _line(name, megabytes_read, version_runs, claims))
+        same = None if versions[name] is None else digests[name] == digests["this checkout"]
+        click.echo("  " + _line(name, megabytes_read, version_runs, claims, same))
