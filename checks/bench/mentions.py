@@ -1,4 +1,5 @@
-"""Mention-extraction benchmark: find_mentions over generated Chinese news text, MB/s on one core."""
+"""Mention- and claim-extraction benchmark: the mentions and claims datasets of generated Chinese news text or of
+a corpus, MB/s of paragraph text on one core, side by side with other checkouts of the project."""
 from __future__ import annotations
 
 import random
@@ -39,22 +40,72 @@ def make_text(megabytes: float, seed: int = 11) -> str:
     return "\n".join(parts)
 
 
-def _extract(text: str, claims: bool = False) -> dict:
-    """Count mentions (and, with `claims`, the claims recognised from them); CPU seconds are returned too, as
-    wall time on a shared machine overstates."""
+def measure_datasets(inputs: list[str], repeat: int, claims: bool) -> dict:
+    """Build the mentions (and claims) datasets of the inputs `repeat` times, each in a fresh Context, and return the
+    CPU seconds of each build and the MB of paragraph text. Self-contained (it is also run as source against
+    another checkout of the project, `--against`), so it uses only the API every version has. Jieba's dictionary
+    is loaded before the first build: a process loads it once, and only the builds are timed."""
+    import gc
+    import hashlib
     import time
 
-    from checks.extract.claims import paragraph_claims
-    from checks.extract.numbers import find_mentions
+    import checks.extract.claims  # noqa: F401  (registers the datasets)
+    import checks.extract.mentions  # noqa: F401
+    from checks.config import Config
+    from checks.context import open_context
+    from checks.ingest.reader import read_corpus
+    from checks.vocab import lexicon
 
-    started = time.process_time()
-    count = found = 0
-    for paragraph in text.split("\n"):
-        ms = find_mentions(paragraph)
-        count += len(ms)
-        if claims:
-            found += len(paragraph_claims(paragraph, ms))
-    return {"mentions": count, "claims": found, "cpu_seconds": time.process_time() - started}
+    corpus = read_corpus(inputs)
+    if claims:
+        lexicon.tagged_words("北京")
+    runs = []
+    for _ in range(repeat):
+        context = open_context(corpus, Config(data_docs=False), {})
+        gc.collect()
+        started = time.process_time()
+        found = len(context.dataset("mentions"))
+        middle = time.process_time()
+        recognised = len(context.dataset("claims")) if claims else 0
+        runs.append([middle - started, time.process_time() - middle, found, recognised])
+    digest = hashlib.sha1()  # of every row of the last build, claims by their repr: versions compared exactly
+    for name in ("mentions", "claims") if claims else ("mentions",):
+        frame = context.dataset(name)
+        digest.update(repr([str(dtype) for dtype in frame.dtypes]).encode())
+        for row in frame.astype(object).itertuples(index=False):
+            digest.update(repr(tuple(row)).encode())
+    megabytes = sum(len(text.encode("utf-8")) for text in corpus.paragraphs["text"]) / 1024 / 1024
+    return {"megabytes": megabytes, "runs": runs, "datasets": digest.hexdigest()}
+
+
+def _measure_elsewhere(checkout: str, inputs: list[str], repeat: int, claims: bool) -> dict:
+    """`measure_datasets` run with another checkout's code (its `checks` package first on the path)."""
+    import inspect
+    import json
+    import os
+    import subprocess
+    import sys
+
+    source = inspect.getsource(measure_datasets) + \
+        f"\nimport json\nprint(json.dumps(measure_datasets({inputs!r}, {repeat!r}, {claims!r})))\n"
+    env = dict(os.environ, PYTHONPATH=os.path.abspath(checkout))
+    # here, as this run, so that files have the same names (-P: this folder's own package does not come first)
+    done = subprocess.run([sys.executable, "-P", "-c", source], env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise click.ClickException(f"the run with {checkout} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _line(name: str, megabytes: float, runs: list, claims: bool, same: bool | None) -> str:
+    best_m = min(r[0] for r in runs)
+    text = f"{name}: {runs[0][2]} mentions {best_m:.3f} s = {megabytes / best_m:.1f} MB/s"
+    if claims:
+        best_c, best_both = min(r[1] for r in runs), min(r[0] + r[1] for r in runs)
+        text += (f"; {runs[0][3]} claims {best_c:.3f} s = {megabytes / best_c:.1f} MB/s; both {best_both:.3f} s = "
+                 f"{megabytes / best_both:.2f} MB/s")
+    if same is not None:
+        text += "; datasets " + ("identical to this checkout's" if same else "differ from this checkout's")
+    return text
 
 
 def corpus_text(path: str) -> str:
@@ -68,15 +119,47 @@ def corpus_text(path: str) -> str:
 
 @bench.command()
 @click.option("--megabytes", default=20.0, show_default=True, help="Size of the generated Chinese text.")
-@click.option("--claims", is_flag=True, help="Also recognise the claims of each paragraph (mentions and claims).")
-@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Read the paragraphs of this .jsonl news corpus instead of generated text.")
-def mentions(megabytes, claims, corpus):
-    """Extract number mentions (and claims) from generated Chinese or corpus paragraphs; print MB/s on one core."""
-    text = corpus_text(corpus) if corpus else make_text(megabytes)
-    size = len(text.encode("utf-8")) / 1024 / 1024
-    m = measure_in_child(_extract, text, claims)
-    cpu = m["result"]["cpu_seconds"]
-    what = f"{m['result']['mentions']} mentions" + (f" and {m['result']['claims']} claims" if claims else "")
-    click.echo(f"input {size:.1f} MB of {'corpus' if corpus else 'Chinese'} text, {what} in {cpu:.2f} s of CPU "
-               f"({m['seconds']:.2f} s wall): {size / cpu:.1f} MB/s on one core; peak memory {m['peak_mb']:.0f} MB")
+@click.option("--claims", is_flag=True, help="Also build the claims dataset (mentions and claims, and both together).")
+@click.option("--corpus", type=click.Path(exists=True), default=None,
+              help="Read this corpus (a .jsonl of news articles, or any input `checks run` reads) instead of "
+                   "generated text.")
+@click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
+              help="Builds per round; the best CPU time of all is shown.")
+@click.option("--rounds", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Rounds, each a fresh process per code version, the versions alternating.")
+@click.option("--against", "checkouts", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Another checkout of the project (an older commit, say) to measure side by side (repeatable); "
+                   "its datasets are compared with this checkout's, row by row.")
+def mentions(megabytes, claims, corpus, repeat, rounds, checkouts):
+    """Build the mentions (and claims) datasets of generated Chinese text or a corpus; print MB/s of paragraph
+    text on one core (CPU seconds, best of all builds), side by side with other checkouts when given."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        if corpus is None:
+            page = Path(folder) / "generated.txt"
+            page.write_text(make_text(megabytes).replace("\n", "\n\n"), encoding="utf-8")  # a blank line between paragraphs
+            inputs = [str(page)]
+        else:
+            inputs = [str(Path(corpus).resolve())]
+        versions = {"this checkout": None, **{str(c): c for c in checkouts}}
+        runs: dict[str, list] = {name: [] for name in versions}
+        digests: dict[str, str] = {}
+        megabytes_read = 0.0
+        for r in range(rounds):
+            order = list(versions.items())
+            for name, checkout in (order if r % 2 == 0 else order[::-1]):
+                if checkout is None:
+                    result = measure_in_child(measure_datasets, inputs, repeat, claims)["result"]
+                else:
+                    result = _measure_elsewhere(checkout, inputs, repeat, claims)
+                runs[name].extend(result["runs"])
+                digests[name] = result["datasets"]
+                megabytes_read = result["megabytes"]
+    what = Path(corpus).name if corpus else "generated Chinese text"
+    click.echo(f"{megabytes_read:.2f} MB of paragraph text ({what}); CPU seconds, best of {rounds * repeat} builds "
+               f"per version on one core")
+    for name, version_runs in runs.items():
+        same = None if versions[name] is None else digests[name] == digests["this checkout"]
+        click.echo("  " + _line(name, megabytes_read, version_runs, claims, same))

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import weakref
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from checks.datasets import derived
 from checks.extract.numbers import Mention, find_mentions
+from checks.ingest.normalize import fold_width_many
+from checks.ingest.reader import _gc_paused as gc_paused
 from checks.vocab import ids
 from checks.vocab.quantities import QUALIFIERS
 
@@ -50,7 +53,7 @@ class MentionsModel(pa.DataFrameModel):
 
 
 # Mention lists of the frames this process built, so the claims dataset reads them instead of the frame's rows
-# again (a frame built elsewhere, or copied, is read back from its columns).
+# again (a frame built elsewhere, or copied, is read back from its columns), until `mention_lists` hands them over.
 # (DataFrames are not hashable: kept by id, with a weak reference to tell a reused id apart.)
 _LISTS: dict[int, tuple[weakref.ref, dict[str, list]]] = {}
 
@@ -63,36 +66,32 @@ def paragraph_columns(paragraphs: pd.DataFrame, fields=_PARAGRAPH_FIELDS) -> lis
 
 
 def mention_rows(paragraphs: pd.DataFrame, lists: dict[str, list] | None = None) -> dict[str, list]:
-    """The dataset's columns, filled paragraph by paragraph (columns, not row dicts: large inputs); each
-    paragraph's Mention list also goes into `lists` when given."""
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
-    for pid, article, file, line_start, line_end, text in zip(*paragraph_columns(paragraphs)):
-        found = find_mentions(text)
-        if not found:
-            continue
-        if lists is not None:
-            lists[pid] = found
-        n = len(found)
-        for column, value in (("paragraph_id", pid), ("article_id", article), ("file", file),
-                              ("line_start", int(line_start)), ("line_end", int(line_end))):
-            cols[column].extend([value] * n)
-        for m in found:
-            cols["mention_id"].append(ids.mention_id(pid, m.start, m.end))
-            cols["start"].append(m.start)
-            cols["end"].append(m.end)
-            cols["surface"].append(m.surface)
-            cols["value"].append(m.value)
-            cols["low"].append(m.low)
-            cols["high"].append(m.high)
-            cols["unit"].append(m.unit)
-            cols["kind"].append(m.kind)
-            cols["qualifier"].append(m.qualifier)
-    return cols
+    """The dataset's columns (columns, not row dicts: large inputs); each paragraph's Mention list also goes into
+    `lists` when given. The texts are folded to half-width in one pass, then parsed one by one; each column is
+    then made in one comprehension over all mentions."""
+    pids, articles, files, line_starts, line_ends, texts = paragraph_columns(paragraphs)
+    per_paragraph = list(map(find_mentions, texts, fold_width_many(texts)))
+    rows = [i for i, found in enumerate(per_paragraph) for _ in found]  # each mention's paragraph
+    flat = [m for found in per_paragraph for m in found]
+    if lists is not None:
+        lists.update((pids[i], found) for i, found in enumerate(per_paragraph) if found)
+    cols: dict[str, list] = {"mention_id": ids.mention_ids([pids[i] for i in rows], [m.start for m in flat],
+                                                           [m.end for m in flat])}
+    for column, values in (("paragraph_id", pids), ("article_id", articles), ("file", files)):
+        cols[column] = [values[i] for i in rows]
+    for column, values in (("line_start", line_starts), ("line_end", line_ends)):
+        cols[column] = [int(values[i]) for i in rows]
+    for column in COLUMNS[6:]:
+        cols[column] = [getattr(m, column) for m in flat]
+    return {c: cols[c] for c in COLUMNS}
 
 
 def mention_lists(frame: pd.DataFrame) -> dict[str, list]:
-    """The Mention lists per paragraph behind a mentions frame: kept from building it, else read back."""
-    kept = _LISTS.get(id(frame))
+    """The Mention lists per paragraph behind a mentions frame: kept from building it, else read back.
+
+    Kept lists are handed over once (the claims dataset is their reader) and then let go: held for the rest of
+    a run they were half of the memory the mentions took; a second call reads them back from the frame."""
+    kept = _LISTS.pop(id(frame), None)
     if kept is not None and kept[0]() is frame:
         return kept[1]
     out: dict[str, list] = {}
@@ -103,15 +102,21 @@ def mention_lists(frame: pd.DataFrame) -> dict[str, list]:
     return out
 
 
+_DTYPES = {"line_start": np.int64, "line_end": np.int64, "start": np.int64, "end": np.int64, "value": np.float64,
+           "low": np.float64, "high": np.float64}
+
+
 @derived("mentions", MentionsModel, scope="paragraph")
 def build(ctx) -> pd.DataFrame:
     """Every number of every paragraph: span, surface, value, unit, kind, qualifier and implied interval."""
     lists: dict[str, list] = {}
-    frame = pd.DataFrame(mention_rows(ctx.dataset("paragraphs"), lists), columns=COLUMNS)
-    text_columns = {c: "object" for c in ("mention_id", "paragraph_id", "article_id", "file", "surface", "unit",
-                                          "kind", "qualifier")}
-    frame = frame.astype({"line_start": "int64", "line_end": "int64", "start": "int64", "end": "int64",
-                          "value": "float64", "low": "float64", "high": "float64", **text_columns})
+    paragraphs = ctx.dataset("paragraphs")
+    with gc_paused():  # many objects, no cycles: the collector's passes over them cost a tenth of the time
+        columns = mention_rows(paragraphs, lists)
+    # each column made as its dtype at once: pandas need not infer the types of 15 lists of Python objects
+    # (each list let go once it is an array)
+    frame = pd.DataFrame({c: np.array(columns.pop(c), dtype=_DTYPES.get(c, object)) for c in COLUMNS},
+                         columns=COLUMNS, copy=False)
     _LISTS[id(frame)] = (weakref.ref(frame), lists)
     weakref.finalize(frame, _LISTS.pop, id(frame), None)
     return frame

@@ -25,7 +25,7 @@ from checks.vocab.quantities import (ENGLISH_FRACTIONS, ENGLISH_TENS, ENGLISH_UN
 INF = math.inf
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a run holds every mention of its paragraphs
 class Mention:
     start: int
     end: int
@@ -143,6 +143,7 @@ _CORE = re.compile(
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
 _ONE_IN_WORD = frozenset("统唯同单均专划整归合逐之不万如另")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:GMT|BST|EST|UTC|am|pm)\b")
 _EN_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|before|after|between|of|and|to|early|late|mid|"
                              r"January|February|March|April|May|June|July|August|September|October|November|"
@@ -228,11 +229,11 @@ def _english_number(words: str) -> float | None:
     return float(ENGLISH_TENS.get(parts[0]) or ENGLISH_UNITS[parts[0]])
 
 
-def _word_mentions(folded: str, text: str) -> list[Mention]:
+def _word_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     """Numbers written as words: see _WORDS_EN and _WORDS_ZH, each scanned only where its script appears."""
     out = []
     matches = []
-    if _LATIN.search(folded):
+    if latin:
         matches.extend(_WORDS_EN.finditer(folded))
     if "半" in folded or "分之" in folded or "翻" in folded:
         matches.extend(_WORDS_ZH.finditer(folded))
@@ -385,7 +386,7 @@ _EN_DATE = re.compile(
 
 def _en_date_mentions(folded: str, text: str) -> list[Mention]:
     """English dates with a year, as decimal years like the Chinese ones: "March 1998" -> [1998.17, 1998.25]."""
-    out = []
+    out: list[Mention] = []
     for m in _EN_DATE.finditer(folded):
         if m.group("part"):
             part = re.sub(r"^the\s+|\s+of$|-$", "", m.group("part").lower())
@@ -411,9 +412,12 @@ def _en_date_mentions(folded: str, text: str) -> list[Mention]:
     return out
 
 
-def _date_mentions(folded: str, text: str) -> list[Mention]:
-    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates."""
-    out = _en_date_mentions(folded, text)
+def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
+    """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates
+    (each scanned only where it can occur: English ones need letters, Chinese ones 年)."""
+    out = _en_date_mentions(folded, text) if latin else []
+    if "年" not in folded:
+        return out
     for m in _DATE.finditer(folded):
         if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
@@ -451,16 +455,29 @@ def _date_mentions(folded: str, text: str) -> list[Mention]:
     return out
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every number the text states, in order of position; offsets are offsets into `text`."""
-    folded = fold_width(text)
-    found = _date_mentions(folded, text)
-    found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
-    found.extend(_word_mentions(folded, text))
-    taken = {i for m in found for i in range(m.start, m.end)}  # positions dates and words already took
+def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
+    """Every number the text states, in order of position; offsets are offsets into `text`.
+
+    `folded` is `fold_width(text)` when the caller has it already (a batch folds all its texts at once).
+    Each pattern is run only where its first characters occur (English words and dates need two letters in a
+    row, Chinese dates 年, the rarer forms of _EXTRA letters, 半 or 月): most paragraphs need only the core scan."""
+    if folded is None:
+        folded = fold_width(text)
+    latin = _LATIN.search(folded) is not None
+    found = _date_mentions(folded, text, latin)
+    if latin or "半" in folded or "月" in folded:
+        found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
+    found.extend(_word_mentions(folded, text, latin))
+    # the positions dates and words already took (most paragraphs have none)
+    taken = {i for m in found for i in range(m.start, m.end)} if found else _NOTHING_TAKEN
     _scan(folded, text, 0, len(folded), taken, found)
-    found.sort(key=_position)
-    return _drop_overlaps(found)
+    if len(found) > 1:
+        found.sort(key=_position)
+        return _drop_overlaps(found)
+    return found
+
+
+_NOTHING_TAKEN: frozenset = frozenset()
 
 
 def _negative(folded: str, start: int) -> bool:
@@ -514,10 +531,10 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return None  # 统一部署, 唯一一个: 一 is part of a word
     if start and folded[start - 1] in _NAME_CHARS and not g["cur"] and not _negative(folded, start):
         return None  # A100, v2.5, 10/20: part of a name or code
-    if _CLOCK_AFTER.match(folded, end, end + 5) and not g["unit"]:
+    if not g["unit"] and _CLOCK_AFTER.match(folded, end, end + 5):
         return None  # 11:00, 1200 GMT: a clock time
     if end < len(folded) and not g["unit"] and not g["mag1"] and folded[end - 1:end].isdigit() \
-            and re.match(r"[A-Za-z]", folded[end:end + 1]):
+            and _ASCII_LETTER.match(folded, end):
         return None  # 5G, 3D, 4K: a name, not a number
     number = _number(g["ar1"], g["cn1"])
     if number is None:

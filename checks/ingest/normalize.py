@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -29,6 +30,19 @@ def fold_width(text: str) -> str:
     (A substitution of the few full-width characters a paragraph holds: `str.translate` looks every
     character of Chinese text up in its table, which took twice as long on news.)"""
     return _FULL_WIDTH.sub(_half, text)
+
+
+def fold_width_many(texts: list[str]) -> Iterator[str]:
+    """`fold_width` of each text in turn, folded a batch at a time in one pass over the batch's code points
+    (cheaper than one call per text when the texts are news paragraphs, whose full-width commas each cost
+    `fold_width` a callback; a batch at a time, so that only one batch is held twice)."""
+    for first in range(0, len(texts), BATCH):
+        batch = texts[first:first + BATCH]
+        folded = _text(_fold_points(_points("".join(batch))))  # a 1:1 mapping: each text keeps its length
+        at = 0
+        for text in batch:
+            yield folded[at:at + len(text)]
+            at += len(text)
 
 
 def normalize(text: str) -> str:

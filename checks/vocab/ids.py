@@ -31,7 +31,13 @@ def article_id(file_sha: str, occurrence: int, position: int) -> str:
 
 
 def mention_id(paragraph_id: str, start: int, end: int) -> str:
-    return "m-" + hashlib.sha1(f"{paragraph_id}:{start}:{end}".encode()).hexdigest()[:12]
+    return mention_ids([paragraph_id], [start], [end])[0]
+
+
+def mention_ids(paragraph_ids: list[str], starts: list[int], ends: list[int]) -> list[str]:
+    """`mention_id` of each (paragraph id, start, end), in one comprehension."""
+    sha1 = hashlib.sha1
+    return ["m-" + sha1(f"{p}:{s}:{e}".encode()).hexdigest()[:12] for p, s, e in zip(paragraph_ids, starts, ends)]
 
 
 def claim_id(paragraph_id: str, claim_type: str, key: str) -> str:

@@ -21,8 +21,10 @@ PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」", "『"
 # Somewhere in the text a sentence ends: a stop, or a period before whitespace or the end.
 _HAS_END = re.compile(rf"[{''.join(sorted(STOPS))}]|\.(?:\s|$)")
 # Where one sentence ends and the next begins: Chinese stops and semicolons (with the closing quote that
-# belongs to them), and an English period before a capital or an opening quote.
-_SPLIT = re.compile(rf"[{''.join(sorted(STOPS | CLAUSE_FINAL))}]+[”」』\"]?|\.(?=\s+[A-Z“\"])")
+# belongs to them), and an English period before a capital or an opening quote. (Written to begin with one
+# character class, so that `re` skips every other character at C speed.)
+_ENDS = "".join(sorted(STOPS | CLAUSE_FINAL))
+_SPLIT = re.compile(rf"[{_ENDS}.](?:(?<=\.)(?=\s+[A-Z“\"])|(?<!\.)[{_ENDS}]*[”」』\"]?)")
 
 
 def has_sentence_end(text: str) -> bool:
@@ -31,10 +33,7 @@ def has_sentence_end(text: str) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or clause of a paragraph, whitespace-only pieces left out."""
-    spans, start = [], 0
-    for m in _SPLIT.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    ends = [m.end() for m in _SPLIT.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return [(s, e) for s, e in zip([0, *ends], ends) if s < e and not text[s:e].isspace()]

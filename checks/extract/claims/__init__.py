@@ -24,7 +24,8 @@ from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
 from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
-from checks.ingest.normalize import fold_width
+from checks.ingest.normalize import fold_width, fold_width_many
+from checks.ingest.reader import _gc_paused as gc_paused
 from checks.vocab import ids
 
 __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim", "FactClaim", "GrowthClaim",
@@ -65,19 +66,21 @@ class ClaimsModel(pa.DataFrameModel):
         strict = True
 
 
-def paragraph_claims(text: str, ms: list[Mention] | None = None) -> list[Claim]:
-    """All claims recognised inside one paragraph's text (its mentions may be given, already found).
+def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | None = None) -> list[Claim]:
+    """All claims recognised inside one paragraph's text (its mentions, and the text folded to half-width, may be
+    given, already found).
 
     The recognisers read the paragraph folded to half-width once (offsets unchanged), so their patterns
     need not fold each slice again; the numbers they keep come from the mentions, as written."""
-    ms = find_mentions(text) if ms is None else ms
+    if folded is None:
+        folded = fold_width(text)
+    ms = find_mentions(text, folded) if ms is None else ms
     kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) else set())  # "the 1990s" is no mention
     if not kinds:
         return []
     wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]
     if not wanted:
         return []
-    folded = fold_width(text)
     spans = sentences(folded) if any(recognise in _BY_SENTENCE for recognise in wanted) else []
     return [claim for recognise in wanted for claim in recognise(folded, spans, ms)]
 
@@ -86,15 +89,16 @@ _CLAIM_KINDS = frozenset(("body", "caption", "title", "heading", "subheading"))
 
 
 def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | None = None) -> list[dict]:
+    """The dataset's rows: the claims of each paragraph of prose that states numbers (its mentions given, or found
+    here), each paragraph's text folded to half-width in one pass with the others."""
     rows = []
     fields = ("paragraph_id", "article_id", "file", "line_start", "line_end", "kind", "text")
-    for pid, article, file, line_start, line_end, kind, text in zip(*paragraph_columns(paragraphs, fields)):
-        if kind not in _CLAIM_KINDS:
-            continue
+    picked = [row for row in zip(*paragraph_columns(paragraphs, fields))
+              if row[5] in _CLAIM_KINDS and (mentions is None or mentions.get(row[0]) or names_a_decade(row[6]))]
+    folded_texts = fold_width_many([row[6] for row in picked])
+    for (pid, article, file, line_start, line_end, kind, text), folded in zip(picked, folded_texts):
         given = None if mentions is None else mentions.get(pid, [])
-        if given is not None and not given and not names_a_decade(text):
-            continue
-        for c in paragraph_claims(text, given):
+        for c in paragraph_claims(text, given, folded):
             sent = c.sentence or c.span
             sentence = text[sent[0]:sent[1]].strip() or text
             key = c.key
@@ -110,8 +114,10 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
 @derived("claims", ClaimsModel, scope="article")  # a fact's shortened name is resolved in its article
 def build(ctx) -> pd.DataFrame:
     """Numeric claims recognised in paragraphs: growth, period, share, fact, elapsed, count."""
-    frame = pd.DataFrame(claim_rows(ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))),
-                         columns=COLUMNS)
+    paragraphs, mentions = ctx.dataset("paragraphs"), mention_lists(ctx.dataset("mentions"))
+    with gc_paused():  # as for mentions: many short-lived objects and no cycles
+        rows = claim_rows(paragraphs, mentions)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"line_start": "int64", "line_end": "int64",
                          **{c: "object" for c in COLUMNS if c not in ("line_start", "line_end")}})
 

@@ -20,8 +20,10 @@ _ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|N
 
 # A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …"; and a
 # quotation closed after its stop ends one before a capital: … "they are progressing." Cars accounted for …
-_FIGURE_START = re.compile(r"(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))\s+(?=\d)"
-                           r"|(?<=[.!?][\"”’])\s+(?=[A-Z])")
+# (Matched as the stop or quote the new sentence follows, whose end is the cut: a pattern that begins with one
+# character class lets `re` skip every other character at C speed.)
+_FIGURE_START = re.compile(r"[.\"”’](?:(?:(?<=[a-z>)\]\"”]\.)|(?<=\b19\d\d\.)|(?<=\b20\d\d\.))(?=\s+\d)"
+                           r"|(?<=[.!?][\"”’])(?=\s+[A-Z]))")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -30,10 +32,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
     out = []
     for s, e in sentence_spans(text):
         cut = s
-        for m in _FIGURE_START.finditer(text, s, e):
-            if not _ABBREVIATION.search(text, s, m.start()):
-                out.append((cut, m.start()))
-                cut = m.start()
+        for m in _FIGURE_START.finditer(text, max(0, s - 1), e):  # (the stop may end the sentence before)
+            if not _ABBREVIATION.search(text, s, m.end()):
+                out.append((cut, m.end()))
+                cut = m.end()
         out.append((cut, e))
     return out
 
@@ -53,7 +55,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity(Mention):
     """A number as a claim states it: its span in the paragraph, surface, value, the interval its wording
     allows, unit, kind and qualifier; built from a Mention (a value computed from two mentions, such as the
