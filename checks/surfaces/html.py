@@ -136,7 +136,7 @@ def summary(doc: dict, articles: dict[str, str]) -> dict:
 
 
 def _rows(result: RunResult) -> list[tuple[str, int]]:
-    return sorted((name, len(frame)) for name, frame in result.context.built().items())
+    return sorted(result.context.row_counts().items())
 
 
 def render(result: RunResult) -> str:
