@@ -13,6 +13,8 @@ derived datasets likewise, and the rules whose scope is dataset or corpus run ov
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 import sys
 import time
@@ -201,6 +203,7 @@ class ProcessesBackend(Backend):
         hits: dict[str, list[Hit]] = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])]
                                       for rule in split}
         results.clear()  # the parts are in the joined corpus and datasets now (the caller's list too)
+        release_freed_memory()  # before phase two forks: its processes would start with the pages the parts held
         more_hits, timing = run_whole(context, whole, self.jobs, progress)
         return Outcome(corpus, context, {**hits, **more_hits}, _summed([seconds, timing]))
 
@@ -311,7 +314,9 @@ def run_whole(context: Context, rules, jobs: int, progress=None) -> tuple[dict[s
     hits: dict[str, list[Hit]] = {}
     seconds: dict[str, float] = {}
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(rules))) as pool:
+        # a process per rule (maxtasksperchild=1): each starts from this one, not from what the rule before it
+        # left behind (a duplicate rule's candidates), so two rules' peaks are never held by one process
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(rules)), maxtasksperchild=1) as pool:
             for code, found, spent in pool.imap_unordered(_phase_two, [rule.code for rule in rules]):
                 hits[code], seconds[code] = found, spent
                 if progress:
@@ -319,6 +324,16 @@ def run_whole(context: Context, rules, jobs: int, progress=None) -> tuple[dict[s
     finally:
         _WHOLE.clear()
     return hits, seconds
+
+
+def release_freed_memory() -> None:
+    """Collect garbage and hand the heap's free pages back to the system (glibc's malloc_trim, where there
+    is one): freed memory otherwise stays resident in this process and in every process forked from it."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _summed(timings: list[dict[str, float]]) -> dict[str, float]:

@@ -88,8 +88,11 @@ def failures(frame: pd.DataFrame, model: type, locate) -> list[Failure]:
     out = []
     cases = _failure_cases(frame, model)
     if "schema_context" in cases:
-        # a dataframe-wide check fails once per row, but pandera lists the row under every column
+        # a dataframe-wide check fails once per row, but pandera lists the row under every column, in an order
+        # its unstable sort leaves to chance on large frames: the row is shown by its first column (its id)
         whole = cases["schema_context"] == "DataFrameSchema"
+        position = cases["column"].map({name: i for i, name in enumerate(frame.columns)}).where(whole, 0)
+        cases = cases.assign(_first=position.fillna(0)).sort_values("_first", kind="stable")
         cases = cases.assign(column=cases["column"].where(~whole | (cases["check"] == "column_in_schema"), ""))
         cases = cases.drop_duplicates(subset=["column", "check", "index"])
     for case in cases.itertuples(index=False):
