@@ -22,6 +22,10 @@ class Context:
         self._paragraph_index: pd.DataFrame | None = None
         self._location_columns: tuple | None = None
         self.extra_datasets: dict[str, tuple[pd.DataFrame, type | None, object]] = {}
+        # Datasets that the parts of a run built and validated where they were (checks/backends/processes.py),
+        # whose frames are not held here: their schema failures (rows of the whole) and their row counts.
+        self.validated: dict[str, list] = {}
+        self._rows_elsewhere: dict[str, int] = {}
 
     def dataset(self, name: str) -> pd.DataFrame:
         """The named dataset, built once per run."""
@@ -41,6 +45,16 @@ class Context:
     def set_dataset(self, name: str, frame: pd.DataFrame) -> None:
         """Install a dataset built elsewhere (by workers over parts of the run), instead of building it here."""
         self._frames[name] = frame
+
+    def set_validated(self, name: str, failures: list, rows: int) -> None:
+        """Record a dataset validated in the parts that built it: SCH001 reports these failures instead of
+        building and validating it here."""
+        self.validated[name] = failures
+        self._rows_elsewhere[name] = rows
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows of every dataset the run built, here or in its parts."""
+        return {**self._rows_elsewhere, **{name: len(frame) for name, frame in self._frames.items()}}
 
     def options(self, code: str) -> dict:
         """The rule's default options, overridden by configuration."""

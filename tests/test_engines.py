@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import shutil
 
+import pandas as pd
+import pandera.pandas as pa
 import pytest
+from pandera.typing import Series
 
 from checks import baseline as baseline_file
 from checks.backends import LocalBackend, ProcessesBackend
 from checks.backends.base import Backend
 from checks.backends.processes import article_runs, by_files
 from checks.config import Config
+from checks.datasets import DATASETS, derived
 from checks.engine import run
 from checks.errors import ConfigError
 from checks.ingest.reader import input_files, read_files
@@ -129,3 +133,64 @@ def test_a_new_rule_runs_on_every_engine_without_a_table_to_update(exclamation_r
     (tmp_path / "shout.txt").write_text("标题\n\n新华社北京1月2日电 销量大涨！！市场反应热烈。\n", encoding="utf-8")
     document = json.loads(same_everywhere(inputs, Config(data_docs=False, select=["TST"])))
     assert [f["check"] for f in document["findings"]] == ["TST901"]
+
+
+class _ProbeModel(pa.DataFrameModel):
+    probe_id: Series[str] = pa.Field(unique=True)
+    paragraph_id: Series[str]
+    file: Series[str]
+    line_start: Series[int]
+    line_end: Series[int]
+    flag: Series[str] = pa.Field(isin=["ok"])
+
+
+@pytest.fixture
+def probe_dataset():
+    """A paragraph-scope derived dataset whose rows fail their schema: "bad" in each paragraph that holds a
+    digit, and (when `shared` is set) one id given to the first paragraph of every file."""
+    settings = {"shared": False}
+
+    @derived("probe", _ProbeModel, scope="paragraph")
+    def build(ctx):
+        """A row per paragraph."""
+        paragraphs = ctx.dataset("paragraphs")
+        ids = [f"{pid}" for pid in paragraphs["paragraph_id"]]
+        if settings["shared"]:
+            firsts = (paragraphs["line_start"] == 1).to_numpy()
+            ids = ["same" if first else pid for pid, first in zip(ids, firsts)]
+        return pd.DataFrame({
+            "probe_id": ids, "paragraph_id": list(paragraphs["paragraph_id"]), "file": list(paragraphs["file"]),
+            "line_start": paragraphs["line_start"].to_numpy(), "line_end": paragraphs["line_end"].to_numpy(),
+            "flag": ["bad" if any(c.isdigit() for c in text) else "ok" for text in paragraphs["text"]],
+        })
+
+    yield settings
+    del DATASETS["probe"]
+
+
+def _schema_findings(result) -> list[dict]:
+    return [f.to_json() for f in result.findings if f.check == "SCH001"]
+
+
+def test_workers_validate_the_datasets_they_build(probe_dataset, seed_page, tmp_path):
+    """A derived dataset that only SCH001 reads is validated by the workers that built it, not sent back:
+    the same findings, its rows renumbered as rows of the whole dataset."""
+    inputs, config = _split_pages(seed_page, tmp_path), Config(data_docs=False, select=["SCH"])
+    document = json.loads(same_everywhere(inputs, config))
+    probe = [f for f in document["findings"] if f["evidence"].get("dataset") == "probe"]
+    assert len({f["evidence"]["row"] for f in probe}) > 5
+    workers = run(inputs, config, ProcessesBackend(2, min_bytes=0))
+    assert "probe" in workers.context.validated and "probe" not in workers.context.built()
+    assert workers.context.row_counts()["probe"] == len(workers.corpus.paragraphs)
+    assert _schema_findings(workers) == _schema_findings(run(inputs, config, LocalBackend()))
+
+
+def test_a_unique_value_in_two_parts_is_validated_whole(probe_dataset, seed_page, tmp_path):
+    """One id in rows of different files: no worker sees the repeat, so the dataset is validated whole."""
+    probe_dataset["shared"] = True
+    inputs, config = _split_pages(seed_page, tmp_path), Config(data_docs=False, select=["SCH"])
+    workers = run(inputs, config, ProcessesBackend(2, min_bytes=0))
+    assert "probe" not in workers.context.validated
+    repeated = [f for f in _schema_findings(workers) if f["evidence"]["failure_case"] == "same"]
+    assert len(repeated) == int((workers.corpus.paragraphs["line_start"] == 1).sum()) > 2
+    assert _schema_findings(workers) == _schema_findings(run(inputs, config, LocalBackend()))

@@ -142,6 +142,21 @@ def test_schema_failures_name_their_rows(seed_page):
     assert kind_hit.locations[0].paragraph_id == paragraphs.loc[7, "paragraph_id"]
 
 
+def test_a_row_failing_a_frame_wide_check_is_shown_by_its_id_however_many_fail(seed_page):
+    """pandera lists such a row under every column, in an order its unstable sort scrambles on large frames:
+    the finding shows the row's first column (its id) whether one row fails or thousands do, so a dataset
+    validated in parts (by workers) gives the findings of the whole."""
+    paragraphs = read_corpus([str(seed_page)]).paragraphs
+    many = pd.concat([paragraphs] * 40, ignore_index=True)
+    many = many.assign(paragraph_id=[f"p-{i:012x}" for i in range(len(many))], line_end=0)
+    for frame in (many.iloc[:1], many):
+        hits = [h for h in schema_hits("paragraphs", frame, ParagraphsModel, locate_by_lines)
+                if h.evidence["check"] == "line_end must not precede line_start"]
+        assert len(hits) == len(frame) > 0
+        assert all(h.evidence["failure_case"] == h.evidence["row_id"] == frame.loc[int(h.evidence["row"]), "paragraph_id"]
+                   for h in hits)
+
+
 def test_bundled_datasets_satisfy_their_schemas(seed_result):
     assert not [f for f in seed_result.findings if f.check == "SCH001"]
     assert "SCH001" in [r.code for r in seed_result.rules]

@@ -13,10 +13,12 @@ derived datasets likewise, and the rules whose scope is dataset or corpus run ov
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -24,10 +26,11 @@ import pandas as pd
 from checks.backends.base import Backend
 from checks.backends.local import LocalBackend, run_rules
 from checks.context import Context, open_context
-from checks.datasets import load_plugins, split_dataset, split_datasets_read
+from checks.datasets import DATASETS, load_plugins, split_dataset, split_datasets_read
 from checks.ingest.reader import Corpus, InputFile, concat_corpora, input_files, read_files
 from checks.model import Hit
 from checks.rules.base import RULES, SCOPES
+from checks.rules.schema import Failure, failures
 
 SPLIT_SCOPES = ("paragraph", "article", "file")  # what one share of whole files holds whole
 ARTICLE_SCOPES = ("paragraph", "article")  # what one run of whole articles holds whole
@@ -36,19 +39,31 @@ MIN_PARALLEL_BYTES = 1 << 20  # below this, starting workers costs more than it 
 
 
 @dataclass
+class PartCheck:
+    """A derived dataset validated in the part that built it, in place of its frame: its schema failures (rows
+    of the part), its row count, and a hash of each value of its unique columns, so the join can tell that
+    no value repeats across parts (the one thing a part cannot see)."""
+
+    rows: int
+    failures: list[Failure]
+    keys: dict[str, np.ndarray]
+
+
+@dataclass
 class ShareResult:
     corpus: Corpus | None  # None when the parent read it
     datasets: dict[str, pd.DataFrame]
     hits: dict[str, list[Hit]]
     seconds: dict[str, float]
+    checked: dict[str, PartCheck] = field(default_factory=dict)
 
 
 _JOB: dict = {}
 
 
-def _start_worker(config, codes: list[str], datasets: list[str]) -> None:
+def _start_worker(config, codes: list[str], datasets: list[str], validate: list[str]) -> None:
     load_plugins()
-    _JOB.update(config=config, codes=codes, datasets=datasets)
+    _JOB.update(config=config, codes=codes, datasets=datasets, validate=validate)
 
 
 def _phase_one(files: list[InputFile]) -> ShareResult:
@@ -67,7 +82,35 @@ def _part_result(corpus: Corpus, seconds: dict[str, float]) -> ShareResult:
     seconds = {**seconds, "datasets": time.perf_counter() - started}
     hits, timing = run_rules(context, [RULES[code] for code in _JOB["codes"]])
     built = {name: frame for name, frame in context.built().items() if split_dataset(name)}
-    return ShareResult(corpus, built, hits, {**seconds, **timing})
+    started = time.perf_counter()
+    checked = {name: _part_check(built.pop(name), DATASETS[name].model, DATASETS[name].locate)
+               for name in _JOB["validate"] if name in built and _numbered(built[name])}
+    if checked:
+        timing["SCH001"] = time.perf_counter() - started
+    return ShareResult(corpus, built, hits, {**seconds, **timing}, checked)
+
+
+def _numbered(frame: pd.DataFrame) -> bool:
+    """Whether a part's rows are labelled 0..n-1, so that row k of the part is row `before + k` of the join."""
+    index = frame.index
+    return isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+
+
+def _part_check(frame: pd.DataFrame, model: type, locate) -> PartCheck:
+    unique = [name for name, column in model.to_schema().columns.items() if column.unique and name in frame]
+    return PartCheck(len(frame), failures(frame, model, locate),
+                     {name: pd.util.hash_array(frame[name].to_numpy(dtype=object)) for name in unique})
+
+
+def validated_in_parts(plan, whole) -> list[str]:
+    """The derived datasets that phase two reads only to validate them (SCH001): each part validates its own,
+    and only the failures come back, not the frames (the largest thing a run held). Data Docs show every
+    dataset, so with them on the frames come back as before."""
+    checks_schema = any(rule.code == "SCH001" for rule in whole)
+    named = {rule.dataset for rule in whole if rule.code != "SCH001"}
+    if not checks_schema or plan.config.data_docs or "*" in named:
+        return []
+    return [name for name in split_datasets_read(whole) if name not in named]
 
 
 def shares_of(files: list[InputFile], count: int) -> list[list[InputFile]]:
@@ -121,7 +164,8 @@ class ProcessesBackend(Backend):
         results = []
         started = time.perf_counter()
         with _pool_context().Pool(min(self.jobs, len(shares)), initializer=_start_worker,
-                                  initargs=(plan.config, [r.code for r in split], wanted)) as pool:
+                                  initargs=(plan.config, [r.code for r in split], wanted,
+                                            validated_in_parts(plan, whole))) as pool:
             for share, result in zip(shares, pool.imap(_phase_one, shares)):
                 results.append(result)
                 if progress:
@@ -137,7 +181,8 @@ class ProcessesBackend(Backend):
         runs = article_runs(corpus, self.jobs * SHARES_PER_JOB)
         if len(runs) < 2 or not (split or wanted):
             return LocalBackend().run(corpus, plan, progress)
-        _JOB.update(corpus=corpus, config=plan.config, codes=[r.code for r in split], datasets=wanted)
+        _JOB.update(corpus=corpus, config=plan.config, codes=[r.code for r in split], datasets=wanted,
+                    validate=validated_in_parts(plan, whole))
         started = time.perf_counter()
         try:
             with multiprocessing.get_context("fork").Pool(min(self.jobs, len(runs))) as pool:
@@ -154,12 +199,13 @@ class ProcessesBackend(Backend):
 
         seconds = {**_summed([r.seconds for r in results]), **seconds}
         _ticked(progress, split)
-        context = _joined_context(corpus, plan.config, [r.datasets for r in results])
+        context = _joined_context(corpus, plan.config, results)
         hits: dict[str, list[Hit]] = {rule.code: [h for r in results for h in r.hits.get(rule.code, [])]
                                       for rule in split}
         results.clear()  # the parts are in the joined corpus and datasets now (the caller's list too)
+        release_freed_memory()  # before phase two forks: its processes would start with the pages the parts held
         more_hits, timing = run_whole(context, whole, self.jobs, progress)
-        return Outcome(corpus, context, {**hits, **more_hits}, {**seconds, **timing})
+        return Outcome(corpus, context, {**hits, **more_hits}, _summed([seconds, timing]))
 
 
 def by_files(files: list[InputFile], jobs: int) -> bool:
@@ -200,12 +246,37 @@ def _articles_phase_one(rows: tuple[int, int, int, int]) -> ShareResult:
     return replace(_part_result(part, {}), corpus=None)  # the parent holds the corpus already
 
 
-def _joined_context(corpus: Corpus, config, parts: list[dict[str, pd.DataFrame]]) -> Context:
-    """The whole run's Context, with the derived datasets the parts built joined in their order."""
+def _joined_context(corpus: Corpus, config, results: list[ShareResult]) -> Context:
+    """The whole run's Context, with the derived datasets the parts built joined in their order, and those
+    they validated themselves recorded with their failures as rows of the whole."""
     context = open_context(corpus, config, RULES)
+    parts = [r.datasets for r in results]
     for name in sorted(set.intersection(*(set(p) for p in parts))) if parts else []:
         context.set_dataset(name, pd.concat([p[name] for p in parts], ignore_index=True))
+    for name in sorted(set.intersection(*(set(r.checked) for r in results))) if results else []:
+        joined = joined_check([r.checked[name] for r in results])
+        if joined is not None:
+            context.set_validated(name, *joined)
     return context
+
+
+def joined_check(checks: list[PartCheck]) -> tuple[list[Failure], int] | None:
+    """The failures of the whole dataset from its parts' (rows renumbered), and its row count; None when the
+    parts' results need not be the whole's: a value of a unique column found in two parts (pandera would
+    report both rows), or a check failing on a part as a whole. The dataset is then built and validated
+    whole, as one process does."""
+    found: list[Failure] = []
+    before = 0
+    for check in checks:
+        if any(not failure.has_row for failure in check.failures):
+            return None
+        found += [failure.shifted(before) for failure in check.failures]
+        before += check.rows
+    for column in checks[0].keys if checks else []:
+        distinct = np.concatenate([np.unique(check.keys[column]) for check in checks])
+        if len(np.unique(distinct)) < len(distinct):
+            return None
+    return found, before
 
 
 def _text_bytes(corpus: Corpus) -> int:
@@ -243,7 +314,9 @@ def run_whole(context: Context, rules, jobs: int, progress=None) -> tuple[dict[s
     hits: dict[str, list[Hit]] = {}
     seconds: dict[str, float] = {}
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(rules))) as pool:
+        # a process per rule (maxtasksperchild=1): each starts from this one, not from what the rule before it
+        # left behind (a duplicate rule's candidates), so two rules' peaks are never held by one process
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(rules)), maxtasksperchild=1) as pool:
             for code, found, spent in pool.imap_unordered(_phase_two, [rule.code for rule in rules]):
                 hits[code], seconds[code] = found, spent
                 if progress:
@@ -251,6 +324,16 @@ def run_whole(context: Context, rules, jobs: int, progress=None) -> tuple[dict[s
     finally:
         _WHOLE.clear()
     return hits, seconds
+
+
+def release_freed_memory() -> None:
+    """Collect garbage and hand the heap's free pages back to the system (glibc's malloc_trim, where there
+    is one): freed memory otherwise stays resident in this process and in every process forked from it."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _summed(timings: list[dict[str, float]]) -> dict[str, float]:

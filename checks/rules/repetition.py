@@ -7,7 +7,7 @@ an engine can run them per article partition.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,7 @@ GOPHER = {
     "dup_5gram": 0.15, "dup_6gram": 0.14, "dup_7gram": 0.13, "dup_8gram": 0.12, "dup_9gram": 0.11,
     "dup_10gram": 0.10,
 }
+_Row = namedtuple("Row", ["paragraph_id", "norm"])
 _WINDOW = 12  # characters of context each side that the segmenter reads around a candidate
 
 
@@ -87,10 +88,10 @@ def han_doublings(texts: list[str], options: dict) -> list[list[tuple[int, str]]
                 break
             same = han[:-n] & (codes[:-n] == codes[n:])
             at = np.flatnonzero(same)
-            if n > 1:
-                runs = np.concatenate([[0], np.cumsum(same)])
+            if n > 1:  # the n places from p on all alike: checked at the few places where p is
                 at = at[at + n <= len(same)]
-                at = at[runs[at + n] - runs[at] == n]
+                for step in range(1, n):
+                    at = at[same[at + step]]
             at = at[at + 2 * n <= end[at]]
             places.append(at)
             sizes.append(np.full(len(at), n))
@@ -257,6 +258,8 @@ def word_doublings(text: str, options: dict) -> list[tuple[int, str, int]]:
     numbers, single letters other than `a` and `I`, and a name (`_english_name`: Duran Duran).
     """
     lowered = [word.lower() for word in _WORD.findall(text)]
+    if len(set(lowered)) == len(lowered):
+        return []  # no word recurs, so none is doubled
     words: list[re.Match] = []  # the matches themselves, found once a word recurs close enough
     found, i, max_words = [], 0, int(options.get("max_words", 4))
     while i < len(lowered):
@@ -569,7 +572,8 @@ def doubled_words(ctx):
     """
     opts = ctx.options("REP001")
     paragraphs = ctx.dataset("paragraphs")
-    rows = [row for _, article in by_article(paragraphs, ["paragraph_id", "norm"]) for row in article]
+    # each paragraph is judged alone, and findings are ordered after the run: the rows in any order
+    rows = [_Row(pid, norm) for pid, norm in zip(paragraphs["paragraph_id"].tolist(), paragraphs["norm"].tolist())]
     for item in doublings_in_rows(rows, opts):
         location = ctx.locate(item["paragraph_id"])
         yield Hit(

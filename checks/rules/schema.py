@@ -1,6 +1,7 @@
 """Rules that hold every dataset to its pandera schema and account for every input line."""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -63,38 +64,67 @@ def _failure_cases(frame: pd.DataFrame, model: type) -> pd.DataFrame:
     return pd.DataFrame(columns=["column", "check", "failure_case", "index"])
 
 
+@dataclass(frozen=True)
+class Failure:
+    """One failure pandera reported: a check failing on a row (`index`, its label, with the row's place and
+    first column) or on the whole dataset. Found where the frame is; made a Hit where its row number in the
+    whole dataset is known (`shifted`), so parts of a dataset can be validated apart."""
+
+    column: str
+    check: str
+    value: str
+    index: object
+    has_row: bool
+    location: Location | None = None
+    row_id: str = ""
+
+    def shifted(self, rows: int) -> "Failure":
+        """The failure of a part of a dataset as a failure of the whole, which holds `rows` rows before it."""
+        return replace(self, index=self.index + rows) if self.has_row and rows else self
+
+
+def failures(frame: pd.DataFrame, model: type, locate) -> list[Failure]:
+    """Every failing row and check of the frame (a check failing on no particular row once)."""
+    out = []
+    cases = _failure_cases(frame, model)
+    if "schema_context" in cases:
+        # a dataframe-wide check fails once per row, but pandera lists the row under every column, in an order
+        # its unstable sort leaves to chance on large frames: the row is shown by its first column (its id)
+        whole = cases["schema_context"] == "DataFrameSchema"
+        position = cases["column"].map({name: i for i, name in enumerate(frame.columns)}).where(whole, 0)
+        cases = cases.assign(_first=position.fillna(0)).sort_values("_first", kind="stable")
+        cases = cases.assign(column=cases["column"].where(~whole | (cases["check"] == "column_in_schema"), ""))
+        cases = cases.drop_duplicates(subset=["column", "check", "index"])
+    for case in cases.itertuples(index=False):
+        column = case.column if isinstance(case.column, str) else ""
+        index = case.index
+        has_row = index is not None and not (isinstance(index, float) and pd.isna(index)) and index in frame.index
+        out.append(Failure(column, str(case.check), str(case.failure_case), index, has_row,
+                           locate(frame, index) if has_row else None,
+                           str(frame.loc[index, frame.columns[0]]) if has_row else ""))
+    return out
+
+
+def failure_hit(name: str, model: type, failure: Failure) -> Hit:
+    """The finding of one failure of the named dataset."""
+    column, check, index = failure.column, failure.check, failure.index
+    where = f"row {index}" if failure.has_row else "the whole dataset"
+    return Hit(
+        message=f"{name}: {where} fails {check}" + (f" in column {column}" if column and column != model.__name__ else "")
+        + f" (value: {failure.value[:80]})",
+        locations=[failure.location] if failure.has_row else [],
+        evidence={"dataset": name, "column": column, "check": check, "failure_case": failure.value,
+                  "row": None if not failure.has_row else str(index), "row_id": failure.row_id},
+        key=f"{name}|{column}|{check}|{index}",
+    )
+
+
 def schema_hits(name: str, frame: pd.DataFrame, model: type, locate) -> list[Hit]:
     """One hit per failing row and check; a check failing on no particular row gives one hit.
 
     Every failing row is listed: `capped` keeps the first MAX_CASES_PER_CHECK of each check.
     """
-    hits = []
-    cases = _failure_cases(frame, model)
-    if "schema_context" in cases:
-        # a dataframe-wide check fails once per row, but pandera lists the row under every column
-        whole = cases["schema_context"] == "DataFrameSchema"
-        cases = cases.assign(column=cases["column"].where(~whole | (cases["check"] == "column_in_schema"), ""))
-        cases = cases.drop_duplicates(subset=["column", "check", "index"])
-    for case in cases.itertuples(index=False):
-        column = case.column if isinstance(case.column, str) else ""
-        check = str(case.check)
-        index = case.index
-        has_row = index is not None and not (isinstance(index, float) and pd.isna(index)) and index in frame.index
-        locations: list[Location] = [locate(frame, index)] if has_row else []
-        where = f"row {index}" if has_row else "the whole dataset"
-        row_id = ""
-        if has_row:
-            first = frame.columns[0]
-            row_id = str(frame.loc[index, first])
-        hits.append(Hit(
-            message=f"{name}: {where} fails {check}" + (f" in column {column}" if column and column != model.__name__ else "")
-            + f" (value: {str(case.failure_case)[:80]})",
-            locations=locations,
-            evidence={"dataset": name, "column": column, "check": check, "failure_case": str(case.failure_case),
-                      "row": None if not has_row else str(index), "row_id": row_id},
-            key=f"{name}|{column}|{check}|{index}",
-        ))
-    return hits
+    return [failure_hit(name, model, failure) for failure in failures(frame, model, locate)]
 
 
 def capped(hits: list[Hit]) -> list[Hit]:
@@ -167,6 +197,10 @@ def dataset_hits(ctx, names: list[str]) -> list[Hit]:
     """Every failing row of the named datasets of a Context (uncapped)."""
     hits = []
     for name in names:
+        checked = ctx.validated.get(name)
+        if checked is not None:  # validated in the parts that built it (checks/backends/processes.py)
+            hits += [failure_hit(name, DATASETS[name].model, failure) for failure in checked]
+            continue
         if name in ctx.extra_datasets:
             _, model, locate = ctx.extra_datasets[name]
         else:

@@ -40,6 +40,18 @@ def render(result: RunResult) -> str:
     return json.dumps(document(result), ensure_ascii=False, indent=2, default=_plain) + "\n"
 
 
+def write(doc: dict, stream, pieces: int = 1 << 16) -> None:
+    """`doc` as findings.json (the text `render` gives) into an open text file, `pieces` of the encoder's
+    output at a time: a large run's file is never held whole as one string, nor as the list of its pieces."""
+    buffer: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2, default=_plain).iterencode(doc):
+        buffer.append(piece)
+        if len(buffer) >= pieces:
+            stream.write("".join(buffer))
+            buffer.clear()
+    stream.write("".join(buffer) + "\n")
+
+
 def _plain(value):
     """numpy scalars and other simple values that json does not know."""
     if hasattr(value, "item"):

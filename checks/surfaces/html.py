@@ -136,11 +136,25 @@ def summary(doc: dict, articles: dict[str, str]) -> dict:
 
 
 def _rows(result: RunResult) -> list[tuple[str, int]]:
-    return sorted((name, len(frame)) for name, frame in result.context.built().items())
+    return sorted(result.context.row_counts().items())
 
 
-def render(result: RunResult) -> str:
-    doc = document(result)
+def render(result: RunResult, doc: dict | None = None) -> str:
+    """The report as one string (`doc`: the run's findings.json document, when already made)."""
+    return _template().render(**_page(result, doc or document(result)))
+
+
+def write(result: RunResult, stream, doc: dict | None = None) -> None:
+    """The report into an open text file, a piece at a time: the page is never held whole beside its data."""
+    _template().stream(**_page(result, doc or document(result))).dump(stream)
+
+
+def _template():
+    return _env.get_template("report.html.j2")
+
+
+def _page(result: RunResult, doc: dict) -> dict:
+    """What the report's template reads."""
     everything = ([dict(f, _status="open") for f in doc["findings"]]
                   + [dict(f, _status="verified") for f in doc["verified"]]
                   + [dict(f, _status="accepted") for f in doc["accepted"]])
@@ -161,7 +175,7 @@ def render(result: RunResult) -> str:
                              f"Findings per article (top {TOP_ARTICLES})"),
         "claims": scatter_chart(stated_vs_computed(everything), "Stated against computed value"),
     }
-    return _env.get_template("report.html.j2").render(
+    return dict(
         doc=doc, counts=counts, charts=charts, checks_run=checks_run, rows=_rows(result),
         style=_style(), script=script, script_hash=csp_hash(script), data=packed_blocks(everything, _paragraphs(result, everything), first),
         top_articles=TOP_ARTICLES,

@@ -13,13 +13,12 @@ def write_reports(result: RunResult, report_dir: str) -> Path:
     folder = Path(report_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        outputs = {
-            "findings.json": findings_json.render(result),
-            "junit.xml": junit.render(result),
-            "index.html": html.render(result),
-        }
-        for name, text in outputs.items():
-            (folder / name).write_text(text, encoding="utf-8")
+        doc = findings_json.document(result)  # made once: findings.json and index.html both read it
+        with (folder / "findings.json").open("w", encoding="utf-8") as stream:
+            findings_json.write(doc, stream)
+        (folder / "junit.xml").write_text(junit.render(result), encoding="utf-8")
+        with (folder / "index.html").open("w", encoding="utf-8") as stream:
+            html.write(result, stream, doc)
         if result.config.data_docs:
             from checks.gx import write_data_docs
 
