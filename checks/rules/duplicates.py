@@ -54,10 +54,10 @@ def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
 
 def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.DataFrame:
     """Eligible paragraphs whose normalised text occurs more than once, grouped by their content hash."""
-    chosen = paragraphs[eligible(paragraphs, options or ELIGIBILITY)]
-    repeated = chosen[chosen["norm"].duplicated(keep=False)]
-    return pd.DataFrame({"paragraph_id": repeated["paragraph_id"].to_numpy(),
-                         "group_key": repeated["content_hash"].to_numpy(dtype=object)})
+    rows = np.flatnonzero(eligible(paragraphs, options or ELIGIBILITY).to_numpy())
+    rows = rows[one_chunk(paragraphs["norm"]).iloc[rows].duplicated(keep=False).to_numpy()]
+    return pd.DataFrame({"paragraph_id": paragraphs["paragraph_id"].iloc[rows].to_numpy(),
+                         "group_key": paragraphs["content_hash"].iloc[rows].to_numpy(dtype=object)})
 
 
 def representatives(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
@@ -163,7 +163,10 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
     most of a large run's time.
     """
     columns = ["paragraph_id", "file", "line_start", "position", "article_id", "norm"]
-    copies = groups.merge(ctx.dataset("paragraphs")[columns], on="paragraph_id", how="inner")
+    paragraphs = ctx.dataset("paragraphs")
+    named = np.flatnonzero(paragraphs["paragraph_id"].isin(groups["paragraph_id"]).to_numpy())
+    # joined with the rows the groups name only: a join with every paragraph cost most of the rule's time
+    copies = groups.merge(paragraphs[columns].iloc[named], on="paragraph_id", how="inner")
     # copies on one line (a record of a table) follow their order in the article, not their ids
     copies = copies.sort_values(["group_key", "file", "line_start", "position", "paragraph_id"], kind="stable")
     for key, rows in groupby(copies.itertuples(index=False), key=attrgetter("group_key")):

@@ -25,21 +25,20 @@ _CHUNK_CHARS = 1_000_000
 
 def text_chunks(texts: list[str], chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
     """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice)."""
-    start, size = 0, 0
-    for i, text in enumerate(texts):
-        size += len(text)
-        if size >= chunk_chars:
-            yield start, texts[start:i + 1]
-            start, size = i + 1, 0
-    if start < len(texts):
-        yield start, texts[start:]
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+    start = 0
+    while start < len(texts):
+        # the slice ends with the first text that brings it to chunk_chars characters, or with the last text
+        before = ends[start - 1] if start else 0
+        end = min(int(np.searchsorted(ends, before + chunk_chars, side="left")) + 1, len(texts))
+        yield start, texts[start:end]
+        start = end
 
 
 def codes_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Code points of all texts concatenated (uint32) and each text's start offset (len n + 1)."""
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=starts[1:])
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=starts[1:])
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     return codes, starts
 
