@@ -10,7 +10,7 @@ import pytest
 from checks.config import Config
 from checks.engine import execute
 from checks.rules import duplicates as dup
-from checks.similarity import (anchor_pairs, bucket_pairs, codes_of, edit_similarity, grams,
+from checks.similarity import (anchor_pairs, bucket_pairs, codes_of, differing_spans, edit_similarity, grams,
                                longest_shared, lsh_pairs, oph_signatures, script_band_keys, script_shingles,
                                shared_position_bounds, shared_positions, shingle_hashes)
 
@@ -259,6 +259,69 @@ def test_shingle_hashes_agree_with_shingle_strings():
                 assert len(by_text[i] & by_text[j]) == len(strings[i] & strings[j])
 
     check()
+
+
+def _splitmix_finaliser(x: int) -> int:
+    mask = 2**64 - 1
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & mask
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & mask
+    return x ^ (x >> 31)
+
+
+@pytest.mark.parametrize("k, k_han", [(16, None), (5, 2), (3, 7), (1, None)])
+def test_shingle_hashes_are_the_polynomial_of_their_characters(k, k_han):
+    """Each shingle's hash is the splitmix finaliser of sum (code + 1) * BASE**j, xor its width, in text and
+    position order; a text shorter than its shingles is its own: the values candidates and anchors are made of."""
+    rng = np.random.default_rng(11)
+    alphabet = list("abc xyz.1的模型大") + [chr(0x20000)]
+    texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 40)))) for _ in range(60)] + ["的", "ab", ""]
+    hashes, owner = shingle_hashes(*codes_of(texts), k, k_han)
+    expected, owners = [], []
+    for i, text in enumerate(texts):
+        mine = []
+        for at, char in enumerate(text):
+            width = k_han if k_han is not None and "\u4e00" <= char <= "\u9fff" or char == chr(0x20000) and k_han else k
+            if at + width <= len(text):
+                mine.append((text[at:at + width], width))
+        if not mine and text:
+            mine = [(text, len(text))]
+        for shingle, width in mine:
+            value = sum((ord(c) + 1) * pow(0x100000001B3, j, 2**64) for j, c in enumerate(shingle)) % 2**64
+            expected.append(_splitmix_finaliser(value ^ width))
+            owners.append(i)
+    assert hashes.tolist() == expected and owner.tolist() == owners
+
+
+def test_differing_spans_are_difflibs_opcodes():
+    texts = _texts_with_shared_stretches(12, 200)
+    for a, b in zip(texts[::2], texts[1::2]):
+        opcodes = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+        assert [(s["a"], s["b"]) for s in differing_spans(a, b, limit=1000)] == [
+            ([i1, i2], [j1, j2]) for _, i1, i2, j1, j2 in opcodes]
+
+
+def test_near_edges_are_the_same_on_one_thread_or_two():
+    rng = np.random.default_rng(13)
+    base = ["".join(rng.choice(list("的模型大反诈一个数据"), size=80)) for _ in range(30)]
+    texts = np.array(base + [t[:40] + "某" + t[41:] for t in base], dtype=object)
+    pairs = np.array([(i, j) for i in range(60) for j in range(i + 1, 60)], dtype=np.int64)
+    one, two = dup.near_edges(texts, pairs, 0.85, 1), dup.near_edges(texts, pairs, 0.85, 2)
+    assert one[0].tolist() == two[0].tolist() == [[i, i + 30] for i in range(30)]
+    assert one[1].tolist() == two[1].tolist()
+
+
+def test_a_candidate_named_by_a_later_copy_stands_for_its_text(tmp_path):
+    """Another engine may name any copy of a text; the pair is confirmed as the text's representative."""
+    near = ZH_A.replace("五点二", "五点三")
+    page = _page(tmp_path, "p.txt", [ZH_A, ZH_B, ZH_A, near])
+    ctx = _run([page], ["DUP002"]).context
+    paragraphs = ctx.dataset("paragraphs")
+    ids = {text: sorted(paragraphs.loc[paragraphs["text"] == text, "paragraph_id"]) for text in paragraphs["text"]}
+    copies, other = ids[ZH_A], ids[near][0]
+    by_rep = pd.DataFrame({"a": [copies[0]], "b": [other]})
+    by_copy = pd.DataFrame({"a": [other], "b": [copies[1]]})
+    found = [[(h.message, h.evidence) for h in dup.hits_for_near(ctx, pairs, {})] for pairs in (by_rep, by_copy)]
+    assert found[0] == found[1] and len(found[0]) == 1
 
 
 def test_lsh_finds_planted_pairs_without_random_ones():

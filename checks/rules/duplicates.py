@@ -7,18 +7,20 @@ confirm every pair with the exact measure and build the hits.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checks.errors import ConfigError
 from checks.model import Hit
 from checks.rules.base import rule
 from checks.similarity import (anchor_pairs, differing_spans, edit_similarities, edit_similarity, grams, keyed_pairs,
-                               longest_shared, script_band_keys, shared_position_bounds, shared_positions,
+                               longest_shared, script_band_keys, shared_position_bounds_at, shared_positions,
                                unique_pairs)
 
 # Text that recurs by its nature: a dateline or a column name is never a duplicated paragraph.
@@ -52,17 +54,30 @@ def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
 
 def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.DataFrame:
     """Eligible paragraphs whose normalised text occurs more than once, grouped by their content hash."""
-    chosen = paragraphs[eligible(paragraphs, options or ELIGIBILITY)]
-    repeated = chosen[chosen["norm"].duplicated(keep=False)]
-    return pd.DataFrame({"paragraph_id": repeated["paragraph_id"].to_numpy(),
-                         "group_key": repeated["content_hash"].to_numpy(dtype=object)})
+    rows = np.flatnonzero(eligible(paragraphs, options or ELIGIBILITY).to_numpy())
+    rows = rows[one_chunk(paragraphs["norm"]).iloc[rows].duplicated(keep=False).to_numpy()]
+    return pd.DataFrame({"paragraph_id": paragraphs["paragraph_id"].iloc[rows].to_numpy(),
+                         "group_key": paragraphs["content_hash"].iloc[rows].to_numpy(dtype=object)})
 
 
 def representatives(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """One eligible paragraph per distinct text (the smallest paragraph_id), sorted by paragraph_id."""
-    chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
-    chosen = chosen.sort_values("paragraph_id", kind="stable")
-    return chosen.drop_duplicates("norm").reset_index(drop=True)
+    rows = np.flatnonzero(eligible(paragraphs, options).to_numpy())
+    ids, norm = one_chunk(paragraphs["paragraph_id"]), one_chunk(paragraphs["norm"])
+    rows = rows[ids.iloc[rows].array.argsort()]
+    rows = rows[~norm.iloc[rows].duplicated().to_numpy()]
+    return pd.DataFrame({"paragraph_id": ids.iloc[rows].reset_index(drop=True),
+                         "norm": norm.iloc[rows].reset_index(drop=True)})
+
+
+def one_chunk(column: pd.Series) -> pd.Series:
+    """The column with its Arrow chunks joined into one: rows taken in any order from one chunk cost little,
+    from the many chunks of a large run's column several times the whole step."""
+    if not hasattr(column.array, "__arrow_array__"):
+        return column
+    data = pa.array(column.array)
+    return pd.Series(data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data, dtype=column.dtype,
+                     index=column.index)
 
 
 def _as_pairs(reps: pd.DataFrame, index_pairs: np.ndarray) -> pd.DataFrame:
@@ -95,11 +110,17 @@ def check_partial_options(options: dict) -> None:
 def near_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """Candidate near-duplicate pairs [a, b]: one-permutation MinHash and banded LSH, per script."""
     opts = {**NEAR, **options}
-    check_near_options(opts)
     reps = representatives(paragraphs, opts)
+    return _as_pairs(reps, near_index_pairs(reps, opts))
+
+
+def near_index_pairs(reps: pd.DataFrame, options: dict) -> np.ndarray:
+    """`near_candidates` as distinct pairs of rows of `reps` (i < j), sorted: no paragraph id is looked up."""
+    opts = {**NEAR, **options}
+    check_near_options(opts)
     keyed = script_band_keys(reps["norm"].tolist(), int(opts["shingle_han"]), near_layouts(opts), int(opts["seed"]))
     pieces = [keyed_pairs(keys, ids, int(opts["max_bucket"])) for ids, keys in keyed.values()]
-    return _as_pairs(reps, unique_pairs(np.concatenate(pieces))[0])
+    return unique_pairs(np.concatenate(pieces))[0]
 
 
 def near_layouts(options: dict) -> dict[str, tuple[int, int, int, float, float]]:
@@ -113,11 +134,16 @@ def near_layouts(options: dict) -> dict[str, tuple[int, int, int, float, float]]
 def partial_candidates(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """Candidate pairs [a, b] sharing at least min_anchors sampled long shingles."""
     opts = {**PARTIAL, **options}
-    check_partial_options(opts)
     reps = representatives(paragraphs, opts)
-    pairs = anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
-                         int(opts["max_bucket"]), int(opts["min_anchors"]))
-    return _as_pairs(reps, pairs)
+    return _as_pairs(reps, partial_index_pairs(reps, opts))
+
+
+def partial_index_pairs(reps: pd.DataFrame, options: dict) -> np.ndarray:
+    """`partial_candidates` as distinct pairs of rows of `reps` (i < j), sorted."""
+    opts = {**PARTIAL, **options}
+    check_partial_options(opts)
+    return anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
+                        int(opts["max_bucket"]), int(opts["min_anchors"]))
 
 
 def _scope(rows: list) -> str:
@@ -137,7 +163,10 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
     most of a large run's time.
     """
     columns = ["paragraph_id", "file", "line_start", "position", "article_id", "norm"]
-    copies = groups.merge(ctx.dataset("paragraphs")[columns], on="paragraph_id", how="inner")
+    paragraphs = ctx.dataset("paragraphs")
+    named = np.flatnonzero(paragraphs["paragraph_id"].isin(groups["paragraph_id"]).to_numpy())
+    # joined with the rows the groups name only: a join with every paragraph cost most of the rule's time
+    copies = groups.merge(paragraphs[columns].iloc[named], on="paragraph_id", how="inner")
     # copies on one line (a record of a table) follow their order in the article, not their ids
     copies = copies.sort_values(["group_key", "file", "line_start", "position", "paragraph_id"], kind="stable")
     for key, rows in groupby(copies.itertuples(index=False), key=attrgetter("group_key")):
@@ -155,27 +184,30 @@ def hits_for_exact(ctx, groups: pd.DataFrame):
         )
 
 
-def _canonical_pairs(paragraphs: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> list[tuple[str, str]]:
-    """Pairs mapped to each text's representative, distinct, a < b, sorted: candidate order never matters."""
-    chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
-    reps = representatives(paragraphs, options).rename(columns={"paragraph_id": "rep"})
-    rep_of = chosen.merge(reps, on="norm", how="inner").set_index("paragraph_id")["rep"]
-    a = pairs["a"].map(rep_of).to_numpy(dtype=object)
-    b = pairs["b"].map(rep_of).to_numpy(dtype=object)
-    known = pd.notna(a) & pd.notna(b) & (a != b)
-    a, b = a[known], b[known]
-    frame = pd.DataFrame({"a": np.where(a < b, a, b), "b": np.where(a < b, b, a)}).drop_duplicates()
-    return list(frame.sort_values(["a", "b"]).itertuples(index=False, name=None))
+def rep_rows(paragraphs: pd.DataFrame, reps: pd.DataFrame, pairs: pd.DataFrame, options: dict) -> np.ndarray:
+    """Pairs of paragraph ids [a, b] as pairs of rows of `reps` (each paragraph stands for its text's
+    representative): distinct, a pair of one text or of an ineligible paragraph dropped, i < j, sorted.
+    `reps` is sorted by paragraph_id, so this is the order of the representatives' ids: candidate order
+    never matters."""
+    wanted = np.concatenate([pairs["a"].to_numpy(dtype=object), pairs["b"].to_numpy(dtype=object)])
+    rows = pd.Index(reps["paragraph_id"].to_numpy(dtype=object)).get_indexer(wanted)
+    others = rows < 0
+    if others.any():  # an id that is not its text's representative: look its text up
+        chosen = paragraphs.loc[eligible(paragraphs, options), ["paragraph_id", "norm"]]
+        norms = pd.Series(chosen["norm"].to_numpy(dtype=object), index=chosen["paragraph_id"].to_numpy(dtype=object))
+        rows[others] = pd.Index(reps["norm"].to_numpy(dtype=object)).get_indexer(norms.reindex(wanted[others]))
+    first, second = rows[:len(pairs)], rows[len(pairs):]
+    known = (first >= 0) & (second >= 0) & (first != second)
+    return unique_pairs(np.sort(np.stack([first[known], second[known]], axis=1).astype(np.int64), axis=1))[0]
 
 
-def texts_of(paragraphs: pd.DataFrame, pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """The normalised text of each paragraph the pairs name, by id: only theirs, as a dict of every
-    paragraph's text held a Python string per paragraph of the run."""
-    named = pd.unique(np.array([pid for pair in pairs for pid in pair], dtype=object))
-    # object strings: pandas tests Arrow strings for membership one Python object at a time
-    chosen = paragraphs.loc[pd.Series(paragraphs["paragraph_id"].to_numpy(dtype=object)).isin(named).to_numpy(),
-                            ["paragraph_id", "norm"]]
-    return dict(zip(chosen["paragraph_id"], chosen["norm"]))
+def texts_at(reps: pd.DataFrame, pairs: np.ndarray) -> np.ndarray:
+    """The normalised text of each row of `reps` the pairs name, by row (None elsewhere): Python strings for
+    those rows only, not for every paragraph of the run."""
+    texts = np.full(len(reps), None, dtype=object)
+    named = np.unique(pairs)
+    texts[named] = reps["norm"].iloc[named].tolist()
+    return texts
 
 
 def in_reading_order(ctx, paragraph_ids) -> list:
@@ -190,17 +222,25 @@ def in_reading_order(ctx, paragraph_ids) -> list:
                                               loc.paragraph_id))
 
 
-def _located_pair(ctx, a: str, b: str):
-    return in_reading_order(ctx, [a, b])
+_SLICE = 1_000_000  # candidate pairs measured at once
 
 
-def near_pairs(pairs: list[tuple[str, str]], norm: dict[str, str], threshold: float) -> list[tuple[str, str, float]]:
-    """(a, b, edit similarity) of each pair at or above the threshold, in the order given; a pair
-    whose lengths alone differ by more than the threshold allows is never measured."""
-    kept = [(a, b) for a, b in pairs
-            if min(len(norm[a]), len(norm[b])) >= threshold * max(len(norm[a]), len(norm[b]))]
-    scores = edit_similarities([norm[a] for a, _ in kept], [norm[b] for _, b in kept], threshold)
-    return [(a, b, score) for (a, b), score in zip(kept, scores) if score >= threshold]
+def near_edges(texts: np.ndarray, pairs: np.ndarray, threshold: float, workers: int = 1
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (rows into texts) whose edit similarity is at or above the threshold, and their similarities,
+    in the order given. A pair whose lengths alone differ by more than the threshold allows is never measured;
+    the others are measured by rapidfuzz on `workers` threads, a slice of pairs at a time."""
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    named = np.unique(pairs)
+    lengths[named] = np.fromiter(map(len, texts[named]), dtype=np.int64, count=len(named))
+    first, second = lengths[pairs[:, 0]], lengths[pairs[:, 1]]
+    pairs = pairs[np.minimum(first, second) >= threshold * np.maximum(first, second)]
+    scores = np.zeros(len(pairs), dtype=np.float32)
+    for start in range(0, len(pairs), _SLICE):
+        part = pairs[start:start + _SLICE]
+        scores[start:start + len(part)] = edit_similarities(texts[part[:, 0]], texts[part[:, 1]], threshold, workers)
+    near = scores.astype(np.float64) >= threshold  # as a Python float of the score compares
+    return pairs[near], scores[near]
 
 
 def clusters(edges: list[tuple[str, str, float]]) -> list[list[str]]:
@@ -224,13 +264,23 @@ def clusters(edges: list[tuple[str, str, float]]) -> list[list[str]]:
 
 
 def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
-    """Confirm candidate pairs by edit similarity; one hit per group of near copies, naming every member."""
+    """Confirm candidate pairs [a, b] of paragraph ids by edit similarity; one hit per group of near copies."""
     opts = {**NEAR, **options}
     paragraphs = ctx.dataset("paragraphs")
+    reps = representatives(paragraphs, opts)
+    yield from near_hits(ctx, reps, rep_rows(paragraphs, reps, pairs, opts), opts)
+
+
+def near_hits(ctx, reps: pd.DataFrame, pairs: np.ndarray, options: dict):
+    """Confirm candidate pairs (rows of `reps`, i < j) by edit similarity; one hit per group of near copies,
+    naming every member, with every confirmed pair of the group."""
+    opts = {**NEAR, **options}
     threshold = float(opts["threshold"])
-    canonical = _canonical_pairs(paragraphs, pairs, opts)
-    norm = texts_of(paragraphs, canonical)
-    edges = near_pairs(canonical, norm, threshold)
+    texts = texts_at(reps, pairs)
+    near, scores = near_edges(texts, pairs, threshold, workers(ctx))
+    ids = reps["paragraph_id"].to_numpy(dtype=object)
+    edges = [(ids[a], ids[b], float(score)) for (a, b), score in zip(near.tolist(), scores.tolist())]
+    norm = {ids[row]: texts[row] for row in np.unique(near)}
     groups = clusters(edges)
     group_of = {pid: g for g, members in enumerate(groups) for pid in members}
     edges_of: dict[int, list] = {}
@@ -254,6 +304,12 @@ def hits_for_near(ctx, pairs: pd.DataFrame, options: dict):
         )
 
 
+def workers(ctx) -> int:
+    """Threads a rule may measure pairs on: the run's jobs (0: every core)."""
+    jobs = int(getattr(ctx.config, "jobs", 1) or 0)
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
 def partial_overlap(a: str, b: str, options: dict, longer_grams: set[str] | None = None) -> dict | None:
     """The shared stretch of two texts when it makes one a partial copy of the other, else None.
 
@@ -275,33 +331,44 @@ def partial_overlap(a: str, b: str, options: dict, longer_grams: set[str] | None
 _STRIDE = 4
 
 
-def may_overlap(pairs: list[tuple[str, str]], norm: dict[str, str], options: dict) -> list[tuple[str, str]]:
-    """The pairs, in order, whose shared shingles could hold a stretch long enough for `partial_overlap`:
-    a shared stretch of L characters fills L - k + 1 shingle positions of the shorter text, and
-    `shared_position_bounds` counts at least as many as there are (most candidates share far fewer)."""
+def may_overlap(texts: np.ndarray, pairs: np.ndarray, options: dict) -> np.ndarray:
+    """The pairs (rows into texts), in order, whose shared shingles could hold a stretch long enough for
+    `partial_overlap`: a shared stretch of L characters fills L - k + 1 shingle positions of the shorter
+    text, and `shared_position_bounds` counts at least as many as there are (most candidates share far fewer)."""
     k = int(options["anchor"])
-    shorter = np.array([min(len(norm[a]), len(norm[b])) for a, b in pairs], dtype=np.int64)
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    named = np.unique(pairs)
+    lengths[named] = np.fromiter(map(len, texts[named]), dtype=np.int64, count=len(named))
+    shorter = np.minimum(lengths[pairs[:, 0]], lengths[pairs[:, 1]])
     needed = np.maximum(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
     positions = np.ceil(needed).astype(np.int64) - k + 1  # filled by the shortest stretch that would do
     for stride in (_STRIDE, 1):  # every stride-th position first, then every position of the pairs left
-        firsts, seconds = [norm[a] for a, _ in pairs], [norm[b] for _, b in pairs]
-        enough = shared_position_bounds(firsts, seconds, k, stride) >= positions // stride
-        pairs, positions = [pair for pair, keep in zip(pairs, enough) if keep], positions[enough]
+        enough = shared_position_bounds_at(texts, pairs[:, 0], pairs[:, 1], k, stride) >= positions // stride
+        pairs, positions = pairs[enough], positions[enough]
     return pairs
 
 
 def hits_for_partial(ctx, pairs: pd.DataFrame, options: dict):
-    """Confirm each candidate pair by its longest shared stretch; near and exact copies are left to DUP001/2."""
+    """Confirm candidate pairs [a, b] of paragraph ids by their longest shared stretch (`partial_hits`)."""
     opts = {**PARTIAL, **options}
     paragraphs = ctx.dataset("paragraphs")
-    canonical = _canonical_pairs(paragraphs, pairs, opts)
-    norm = texts_of(paragraphs, canonical)
-    anchor_grams = lru_cache(maxsize=1 << 16)(lambda pid: grams(norm[pid], int(opts["anchor"])))
-    for a, b in may_overlap(canonical, norm, opts):
-        locations = _located_pair(ctx, a, b)
-        first, second = (norm[loc.paragraph_id] for loc in locations)
-        longer = locations[1] if len(first) <= len(second) else locations[0]
-        overlap = partial_overlap(first, second, opts, anchor_grams(longer.paragraph_id))
+    reps = representatives(paragraphs, opts)
+    yield from partial_hits(ctx, reps, rep_rows(paragraphs, reps, pairs, opts), opts)
+
+
+def partial_hits(ctx, reps: pd.DataFrame, pairs: np.ndarray, options: dict):
+    """Confirm each candidate pair (rows of `reps`, i < j) by its longest shared stretch; near and exact
+    copies are left to DUP001/2."""
+    opts = {**PARTIAL, **options}
+    texts = texts_at(reps, pairs)
+    ids = reps["paragraph_id"].to_numpy(dtype=object)
+    anchor_grams = lru_cache(maxsize=1 << 16)(lambda row: grams(texts[row], int(opts["anchor"])))
+    for a, b in may_overlap(texts, pairs, opts).tolist():
+        locations = in_reading_order(ctx, [ids[a], ids[b]])
+        row = {ids[a]: a, ids[b]: b}
+        first, second = (texts[row[loc.paragraph_id]] for loc in locations)
+        longer = row[locations[1].paragraph_id] if len(first) <= len(second) else row[locations[0].paragraph_id]
+        overlap = partial_overlap(first, second, opts, anchor_grams(longer))
         if overlap is None or edit_similarity(first, second, float(opts["near_threshold"])) >= float(opts["near_threshold"]):
             continue
         shared = first[overlap["a_start"]:overlap["a_start"] + overlap["length"]]
@@ -400,8 +467,8 @@ def near_duplicates(ctx):
     ```
     """
     opts = ctx.options("DUP002")
-    paragraphs = ctx.dataset("paragraphs")
-    yield from hits_for_near(ctx, near_candidates(paragraphs, opts), opts)
+    reps = representatives(ctx.dataset("paragraphs"), opts)
+    yield from near_hits(ctx, reps, near_index_pairs(reps, opts), opts)
 
 
 @rule("DUP003", category="duplicate", severity="warning", scope="corpus", dataset="paragraphs", title="Partial duplicate paragraph",
@@ -438,5 +505,5 @@ def partial_duplicates(ctx):
     ```
     """
     opts = ctx.options("DUP003")
-    paragraphs = ctx.dataset("paragraphs")
-    yield from hits_for_partial(ctx, partial_candidates(paragraphs, opts), opts)
+    reps = representatives(ctx.dataset("paragraphs"), opts)
+    yield from partial_hits(ctx, reps, partial_index_pairs(reps, opts), opts)

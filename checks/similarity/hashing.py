@@ -1,7 +1,7 @@
 """Vectorised hashing of every shingle of many texts at once.
 
-Texts are concatenated into one array of code points; a polynomial prefix hash (uint64,
-wrapping) gives each shingle's hash in three array operations whatever its width, and
+Texts are concatenated into one array of code points; a polynomial hash (uint64, wrapping) of
+each shingle is built from windows of 1, 2, 4, ... code points in a few array passes, and
 shingles that would cross from one text into the next are dropped. A shingle's width may
 depend on the script of the character it starts with: Han characters carry a word in one or
 two characters, Latin letters need four or five.
@@ -15,8 +15,7 @@ import pandas as pd
 
 from checks.vocab.scripts import han_mask
 
-_BASE = np.uint64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
-_BASE_INV = np.uint64(pow(int(_BASE), -1, 2**64))
+_BASE = np.uint64(0x100000001B3)  # odd: multiplying by it loses no bit
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 
@@ -26,21 +25,20 @@ _CHUNK_CHARS = 1_000_000
 
 def text_chunks(texts: list[str], chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
     """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice)."""
-    start, size = 0, 0
-    for i, text in enumerate(texts):
-        size += len(text)
-        if size >= chunk_chars:
-            yield start, texts[start:i + 1]
-            start, size = i + 1, 0
-    if start < len(texts):
-        yield start, texts[start:]
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+    start = 0
+    while start < len(texts):
+        # the slice ends with the first text that brings it to chunk_chars characters, or with the last text
+        before = ends[start - 1] if start else 0
+        end = min(int(np.searchsorted(ends, before + chunk_chars, side="left")) + 1, len(texts))
+        yield start, texts[start:end]
+        start = end
 
 
 def codes_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Code points of all texts concatenated (uint32) and each text's start offset (len n + 1)."""
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=starts[1:])
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=starts[1:])
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     return codes, starts
 
@@ -53,22 +51,41 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
-def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Prefix sums of code * BASE**i and the inverse powers: the hash of [b, e) is
-    (prefix[e] - prefix[b]) * inverse[b]."""
+def _window_hashes(codes: np.ndarray, width: int) -> np.ndarray:
+    """For every position i of codes, sum over j < width of (codes[i + j] + 1) * BASE**j (wrapping): the
+    polynomial hash of the shingle starting there; 0 where fewer than `width` codes are left. Windows of
+    1, 2, 4, ... codes are joined two by two, and those the width's binary digits name are joined into it:
+    about 2 log2(width) array passes."""
     n = len(codes)
+    out = np.zeros(n, dtype=np.uint64)
+    if width > n:
+        return out
+    block, size = codes.astype(np.uint64) + np.uint64(1), 1  # hashes of windows of `size` codes
+    joined, joined_size = None, 0
     with np.errstate(over="ignore"):
-        powers = np.empty(n + 1, dtype=np.uint64)
-        powers[0] = 1
-        powers[1:] = _BASE
-        np.cumprod(powers, out=powers)
-        inverse = np.empty(n + 1, dtype=np.uint64)
-        inverse[0] = 1
-        inverse[1:] = _BASE_INV
-        np.cumprod(inverse, out=inverse)
-        prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum((codes.astype(np.uint64) + np.uint64(1)) * powers[:n], out=prefix[1:])
-    return prefix, inverse
+        while True:
+            if width & size:
+                if joined is None:
+                    joined, joined_size = block, size
+                else:
+                    count = n - joined_size - size + 1
+                    joined = joined[:count] + block[joined_size:joined_size + count] * _BASE ** np.uint64(joined_size)
+                    joined_size += size
+            if joined_size == width:
+                break
+            count = n - 2 * size + 1
+            block = block[:count] + block[size:size + count] * _BASE ** np.uint64(size)
+            size *= 2
+    out[:len(joined)] = joined
+    return out
+
+
+def _whole_text_hash(codes: np.ndarray) -> np.uint64:
+    """The polynomial hash of a whole (short) text, as `_window_hashes` would give it."""
+    value = 0
+    for code in reversed(codes.tolist()):
+        value = (value * int(_BASE) + code + 1) % 2**64
+    return np.uint64(value)
 
 
 def shingle_hashes(codes: np.ndarray, starts: np.ndarray, k: int, k_han: int | None = None
@@ -81,25 +98,29 @@ def shingle_hashes(codes: np.ndarray, starts: np.ndarray, k: int, k_han: int | N
     """
     lengths = np.diff(starts)
     n_texts = len(lengths)
-    begin = np.arange(len(codes), dtype=np.int64)
+    owner = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
+    raw = _window_hashes(codes, k)
     if k_han is None or k_han == k:
         width = np.full(len(codes), k, dtype=np.int64)
     else:
-        width = np.where(han_mask(codes), np.int64(k_han), np.int64(k))
-    owner = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
-    valid = begin + width <= np.repeat(starts[1:], lengths)
-    lone = np.flatnonzero((np.bincount(owner[valid], minlength=n_texts) == 0) & (lengths > 0))
-    begin, width, owner = begin[valid], width[valid], owner[valid]
-    if len(lone):  # whole texts shorter than their shingles, put in text order
-        begin = np.concatenate([begin, starts[lone]])
-        width = np.concatenate([width, lengths[lone]])
+        han = han_mask(codes)
+        width = np.where(han, np.int64(k_han), np.int64(k))
+        np.copyto(raw, _window_hashes(codes, k_han), where=han)
+    raw ^= width.astype(np.uint64)
+    valid = width <= np.repeat(starts[1:], lengths) - np.arange(len(codes), dtype=np.int64)
+    # a text with no shingle of its own is its single shingle; only one shorter than the widest can have none
+    lone = np.flatnonzero((lengths > 0) & (lengths < max(k, k_han or k)))
+    if len(lone):
+        counted = np.concatenate([[0], np.cumsum(valid)])
+        lone = lone[counted[starts[lone + 1]] == counted[starts[lone]]]
+    raw, owner = raw[valid], owner[valid]
+    if len(lone):  # put in text order
+        whole = [_whole_text_hash(codes[starts[i]:starts[i + 1]]) ^ np.uint64(lengths[i]) for i in lone]
+        raw = np.concatenate([raw, np.array(whole, dtype=np.uint64)])
         owner = np.concatenate([owner, lone])
         order = np.argsort(owner, kind="stable")
-        begin, width, owner = begin[order], width[order], owner[order]
-    prefix, inverse = _prefix_hashes(codes)
-    with np.errstate(over="ignore"):
-        raw = (prefix[begin + width] - prefix[begin]) * inverse[begin]
-    return _mix(raw ^ width.astype(np.uint64)), owner
+        raw, owner = raw[order], owner[order]
+    return _mix(raw), owner
 
 
 def han_shares_of(codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -123,17 +144,26 @@ _PAIR_CHARS = 2_000_000  # shingle positions of the shorter texts measured at on
 
 
 def shared_position_bounds(firsts: list[str], seconds: list[str], k: int, stride: int = 1) -> np.ndarray:
-    """For each pair (firsts[i], seconds[i]), how many of the shorter text's k-shingle positions 0, stride,
-    2 * stride, ... hold a shingle whose hash is among the longer text's.
+    """`shared_position_bounds_at` of each pair (firsts[i], seconds[i])."""
+    which, texts = pd.factorize(np.array(firsts + seconds, dtype=object))
+    return shared_position_bounds_at(np.asarray(texts, dtype=object), which[:len(firsts)], which[len(firsts):], k,
+                                     stride)
+
+
+def shared_position_bounds_at(all_texts: np.ndarray, firsts: np.ndarray, seconds: np.ndarray, k: int,
+                              stride: int = 1) -> np.ndarray:
+    """For each pair of texts (all_texts[firsts[i]], all_texts[seconds[i]]), how many of the shorter text's
+    k-shingle positions 0, stride, 2 * stride, ... hold a shingle whose hash is among the longer text's.
 
     With stride 1 this is never less than `exact.shared_positions` (a shingle both hold has one hash), so
     a pair it rules out could not pass that count either. A shared stretch filling P positions holds at
     least P // stride of every stride-th: a cheaper first pass that rules out most pairs.
-    Array work over all pairs at once (each distinct text hashed once, pairs measured a slice at a time):
-    counting in Python, set by set, cost most of the time of confirming partial copies.
+    Array work over all pairs at once (each text the pairs name hashed once, pairs measured a slice at a
+    time): counting in Python, set by set, cost most of the time of confirming partial copies.
     """
-    which, texts = pd.factorize(np.array(firsts + seconds, dtype=object))
-    a, b = which[:len(firsts)], which[len(firsts):]
+    named = np.unique(np.concatenate([firsts, seconds]))
+    texts = all_texts[named]
+    a, b = np.searchsorted(named, firsts), np.searchsorted(named, seconds)
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     count = np.maximum(lengths - k + 1, 0)  # a text shorter than k has no k-shingle
     first = np.cumsum(count) - count
