@@ -127,7 +127,7 @@ CHANGE_ZH = Table("growth change", "zh", (
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
       rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
-      rf"(?:[^，,。；;:：%\d比较]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
+      rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",), not_after="最大|最高|最低|平均"),
     F("X%的增长", "a rate, its direction from the noun after it", "",
       after=r"的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速)|(?P<down>下降|降幅|跌幅|下滑|减少))",
@@ -448,7 +448,7 @@ def _plain(lang: str, tail: str) -> Role:
 
 
 _COMPARED_CLAUSE = re.compile(r"(?:比|较|同比|环比|相比)")
-_COPULA_END = re.compile(r"(?:为|是|达到?|共计?|合计)$")
+_COPULA_END = re.compile(r"(?:为|是|达到?|共计?|合计|成交|销售|售出|实现|完成|录得)$")
 # the next clause compares the value with the same measure of another period (同比, 环比, 比上月)
 _SAME_MEASURE_NEXT = re.compile(r"\s?[，,]\s?(?:同比|环比|较上|比上|较去|比去|较前|比前)")
 _LAST_YEAR = re.compile(r"(?:去年|上年|上一年|前一年)(?!同期)")
@@ -728,7 +728,8 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
 
 
 # A clause that opens with its verb and an amount (，增加20亿元 / , up 5.1 billion dlrs): no subject of its own
-_SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|较上年|比上年)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d|\s?(?:up|down)\s+\d", re.I)
+_SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|(?:较|比)(?:上|去|前|年初|月初|年末|上年末)[^，,。；;:：\d%]{{0,6}}?)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d"
+                         r"|\s?(?:up|down)\s+\d", re.I)
 
 
 def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
@@ -904,8 +905,10 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
 
 def _same_scale(a: Mention, b: Mention) -> bool:
     """Chinese writes 万 or 亿 on every large figure: 0.5元 beside 12亿元 and 10亿元 (每股收益 beside 净利润) is
-    another measure. English figures are not told apart this way."""
-    return a.surface.isascii() or b.surface.isascii() or _has_magnitude(a) == _has_magnitude(b)
+    another measure, unless the two are of one size (8856套 beside 1.26万套). English figures are not told apart
+    this way."""
+    return a.surface.isascii() or b.surface.isascii() or _has_magnitude(a) == _has_magnitude(b) \
+        or a.value > 0 and b.value > 0 and 1 / 20 <= a.value / b.value <= 20  # (8856套 beside 1.26万套)
 
 
 def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int) -> list[int]:
@@ -1362,7 +1365,9 @@ def _scaled(a: Mention, b: Mention) -> tuple[Quantity | None, Quantity | None]:
     if _has_magnitude(a) == _has_magnitude(b) or a.kind == "percent":
         return qa, qb
     if not (a.surface.isascii() and b.surface.isascii()):
-        return None, None  # Chinese writes 万 and 亿 on every figure: a figure without one is another measure
+        # Chinese writes 万 and 亿 on every large figure, so its values are already in base units: a figure without
+        # one beside one with it is another measure, unless the two are of one size (8856套 beside 1.26万套)
+        return (qa, qb) if a.value > 0 and b.value > 0 and 1 / 20 <= a.value / b.value <= 20 else (None, None)
     big, bare = (qa, qb) if _has_magnitude(a) else (qb, qa)
     scale = 1.0
     for mag in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
