@@ -455,12 +455,15 @@ _LAST_YEAR = re.compile(r"(?:去年|上年|上一年|前一年)(?!同期)")
 _SUB_YEAR = re.compile(r"季|半年|中报|\d+\s?[-~至到—]\s?\d+月|月|周")
 
 
+_POINT_OF_YEAR = re.compile(r"[末底初]")  # 去年底为A: a level at a point of time, the base of any later level
+
+
 def _same_period_base(text: str, at: int, match: re.Match) -> bool:
     """去年为A names a whole year: it is the base of a value of a whole year, not of 一季度 or 1-9月 (攀钢钒钛一季度
     实现净利润5.26亿元，同比增长343.81%，而去年仅实现净利润168.60万元); 去年上半年为A is the base of a value the
-    sentence has already dated 上半年."""
+    sentence has already dated 上半年; 去年底为A is a level at a point of time, the base of a level at any later one."""
     period = match.groupdict().get("period")
-    if not _LAST_YEAR.match(match.group(0)) or period == "":
+    if not _LAST_YEAR.match(match.group(0)) or period == "" or _POINT_OF_YEAR.search(match.group(0)):
         return True
     sentence = re.split(r"[。!?！？；;]", text[max(0, at - 150):at])[-1]  # (a semicolon ends the statement)
     if period and period != "全年":
@@ -536,8 +539,12 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
     if d < min(a, b) and _CLAUSE_END.search(text, ms[d].end, ms[min(a, b)].start):
         return []  # 全年减少税负3500亿元，并……由30万元提高到50万元: an amount in a clause before is another's
     clause = max(text.rfind(mark, sent[0], ms[d].start) for mark in "，,；;") + 1
-    if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start):
-        return []  # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's
+    if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start) \
+            and not (clause <= ms[a].start and _COMPARISON_OPENING.match(text[clause:ms[a].start])
+                     and _VERB_ONLY.fullmatch(text, ms[a].end, ms[d].start)):
+        # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's (较上周的A增加D, a
+        # clause that holds the start and then the amount, speaks of the level before it)
+        return []
     first, last = _scaled(ms[a], ms[b])
     if first is None or not _same_unit(first, last):
         return []
@@ -547,6 +554,7 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
     return [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)), sentence=sent,
                         start=first, end=last, change=Quantity.of(c), reading="amount", sign=roles[d].sign, order=how,
                         delta=None, start_time=None, end_time=None)]
+_VERB_ONLY = re.compile(rf"\s?(?:{UP_ZH}|{DOWN_ZH})了?\s?")
 _JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而但]", re.I)
 
 
@@ -589,7 +597,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
             cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
             hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
         else:
-            hi = _next_change_clause(text, last, e)
+            base = _BASE_BEFORE.search(text, max(s, ms[ci].start - 12), ms[ci].start)
+            hi = _next_change_clause(text, last, e, base.group("base") if base else None)
         bounds.append(hi)
     out, used = [], set()
     open_starts = []
@@ -618,9 +627,52 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     for k, ci, change, window, lo in open_starts:
         claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
+        if claim is None and len(changes) > 1:
+            claim = _base_of_its_period(text, ms, in_sent, ci, change, (s, e), used)
         if claim is not None:
             out.extend(claim)
+            used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     return out
+
+
+# The base a start value's words name, by the period it lies back: 上月为A (a month or less: 环比), 去年同期为A (同比)
+_SHORT_BASE = re.compile(r"上月|上个月|前月|上周|前周|前一周|上一周|上季|上一季|前一交易日|上一交易日|上期")
+_YEAR_BASE = re.compile(r"去年|上年|上一年|前一年")
+
+
+_BASE_CLAUSE_LEAD = re.compile(rf"\s?(?:而|但)?(?:{_SHORT_BASE.pattern}|{_YEAR_BASE.pattern})(?:同期)?[^，,。；;:：\d%]{{0,8}}?"
+                               r"(?:为|是|只有|仅为|仅有|达到?)\s?")
+
+
+def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> list[Claim] | None:
+    """B，环比上涨X%，同比下降Y%，上月为A: with two changes against two bases, a base stated apart goes to the change
+    whose base period it names (上月 to 环比, 去年同期 to 同比); the end is the one level of its measure before the
+    changes."""
+    c = ms[ci]
+    period = _base_period(text, c, sent)
+    if period not in ("month", "year") or change.reading == "annual" or c.kind != "percent":
+        return None
+    roles = roles_in(text, ms, in_sent, sent[0])
+    values = [i for i in _values(ms, list(roles), c, explicit=True) if ms[i].start not in used]
+    named = []
+    for i in values:
+        lead = re.split(r"[，,；;]", text[max(sent[0], ms[i].start - 16):ms[i].start])[-1]
+        if ms[i].start < c.end or not (roles[i].role == "start" and roles[i].family == "上年同期为A"
+                                       or roles[i].role == "level" and _BASE_CLAUSE_LEAD.fullmatch(lead)):
+            continue  # (上月为A, or a clause that opens with the base: 上月成交量为A)
+        said = "month" if _SHORT_BASE.search(lead) else "year" if _YEAR_BASE.search(lead) else None
+        if said == period:
+            named.append(i)
+    if len(named) != 1:
+        return None
+    a = named[0]
+    levels = [i for i in values if roles[i].role in ("level", "end") and ms[i].end <= c.start and _same_unit(ms[i], ms[a])]
+    if len(levels) != 1 or any(ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], sent[0]) is None
+                               for i in in_sent if ms[levels[0]].end <= ms[i].start < c.start):
+        return None
+    how = f"start «{roles[a].family or 'a clause opening with its base'}» naming the base of the change's period, " \
+          f"end: the level before the changes, change «{change.family}»"
+    return _claim(text, ms, a, levels[0], ci, change, sent, how)
 
 
 # What joins the members of one list: 33.84亿元和96.05亿元, 4.52个百分点、1.65个百分点, 10 pct and 12 pct
@@ -711,7 +763,7 @@ _START_WORD = re.compile(r"从|由|\bfrom\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:(?:but|while|whereas|although|though|however)\b|其中)", re.I)
 
 
-def _next_change_clause(text: str, pos: int, end: int) -> int:
+def _next_change_clause(text: str, pos: int, end: int, base: str | None = None) -> int:
     """Where a later clause with a change of its own begins (…, with exports rising to 72,000 tonnes), or a
     contrasting one (…, but slightly lower than the four billion barrels): values from there on belong
     to something else."""
@@ -721,6 +773,9 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
     for cut in _CLAUSE_END.finditer(text, pos, end):
         nxt = _CLAUSE_END.search(text, cut.end(), end)
         clause = text[cut.end():nxt.start() if nxt else end]
+        against = _AGAINST.match(clause)
+        if against is not None and against.group("base") == base:
+            continue  # 较年初增长X%，比年初增加D: the amount against the change's own base speaks of its subject
         if _VERB_ANY.search(clause) and not _START_WORD.search(clause) and not _SUBJECTLESS.match(clause) \
                 or _CONTRAST.match(clause):
             return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it;
@@ -728,8 +783,10 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
 
 
 # A clause that opens with its verb and an amount (，增加20亿元 / , up 5.1 billion dlrs): no subject of its own
-_SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|(?:较|比)(?:上|去|前|年初|月初|年末|上年末)[^，,。；;:：\d%]{{0,6}}?)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d"
-                         r"|\s?(?:up|down)\s+\d", re.I)
+_SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|较上年|比上年)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d|\s?(?:up|down)\s+\d", re.I)
+# The base a change is compared with, in the words right before it: 较年初增长X% (年初)
+_BASE_BEFORE = re.compile(rf"(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?$")
+_AGAINST = re.compile(rf"\s?(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?\s?\d")
 
 
 def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
