@@ -137,7 +137,7 @@ _CORE = re.compile(
     (?:\s?(?P<sep>至|到|~|-|–|—)\s?(?P<cur2>US\$|\$|£|€)?(?:(?P<ar2>{_AR})|(?P<cn2>{_CN}))(?P<mag2>{_CN_MAG}|{_EN_MAG})?)?
     (?P<more>多|余)?
     (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
-    (?P<tail>以上|以下|左右|上下|多)?
+    (?P<tail>以上|以下|左右|上下|多(?![了出于]))?  # (A多了D, A多出D: the verb 多, not "more than A")
     """,
     re.X,
 )

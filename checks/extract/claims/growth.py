@@ -117,8 +117,9 @@ F = Family
 _BASE_TIME = "上周末|上周五|上周|前周|前一周|上一周|前一交易日|上一交易日|上月末|上月底|上月|上年末|上年底|去年末|去年底|年初"
 CHANGE_ZH = Table("growth change", "zh", (
     F("年均增长X%", "a compound annual rate over the years between the two values' dates",
-      rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
-      examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",)),
+      rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均|复合|年化)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
+      examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",
+                "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。")),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
@@ -153,7 +154,9 @@ CHANGE_ZH = Table("growth change", "zh", (
 ))
 CHANGE_EN = Table("growth change", "en", (
     F("annual rate of X%", "a compound annual rate over the years between the two values' dates",
-      r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?annual(?:ly)?\s+(?:average\s+)?(?:growth\s+)?(?:rate\s+)?(?:of\s+)?"),
+      r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?(?:annual(?:ly)?|annuali[sz]ed)\s+(?:average\s+)?(?:growth\s+)?"
+      r"(?:rate\s+)?(?:of\s+)?|\bCAGR\s+(?:of\s+)?",
+      examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",)),
     F("rose/fell X%", "a rate or point change, its direction from the verb",
       rf"\b(?:{UP_EN}|(?P<down>{DOWN_EN})){_EN_FILLER}\s+",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Traffic rose 44 pct, to 210.5 mln miles, from 146.2 mln.",
@@ -527,6 +530,9 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
     values = [i for i in roles if ms[i].unit or _has_magnitude(ms[i])]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
     starts_, ends, deltas = by_role["start"], by_role["end"], by_role["delta"]
+    if len(starts_) == 1 and not ends and len(by_role["level"]) > 1:  # 深市A1，沪市A2，合计B，较上一交易日的A放量D
+        by_role["level"] = _compared_level(text, ms, [i for i in by_role["level"] if _same_unit(ms[i], ms[starts_[0]])],
+                                           starts_[0])
     if by_role["open"] or len(starts_) != 1 or len(deltas) != 1 or len(ends) + len(by_role["level"]) != 1:
         return []
     a, d = starts_[0], deltas[0]
@@ -597,8 +603,7 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
             cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
             hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
         else:
-            base = _BASE_BEFORE.search(text, max(s, ms[ci].start - 12), ms[ci].start)
-            hi = _next_change_clause(text, last, e, base.group("base") if base else None)
+            hi = _next_change_clause(text, last, e, _base_words(text, ms[ci], s))
         bounds.append(hi)
     out, used = [], set()
     open_starts = []
@@ -615,7 +620,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         claim = _assemble(text, ms, window, ci, change, (s, e), lo)
         rates = [j for j, ch in changes[:k] if ms[j].kind == "percent"]
         if claim is None and rates and c.kind == "percentage_points":
-            claim = _rate_against_rate(text, ms, window, ci, change, rates[-1], (s, e), lo)
+            claim = _rate_against_rate(text, ms, window, ci, change, rates[-1], (s, e), lo) \
+                or _base_rate_after(text, ms, in_sent, ci, change, rates[-1], (s, e))
         if claim is None and k == 0 and previous is not None:
             claim = _across_sentences(text, ms, window, ci, change, (s, e), previous)
         if claim is None:
@@ -627,7 +633,7 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     for k, ci, change, window, lo in open_starts:
         claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
-        if claim is None and len(changes) > 1:
+        if claim is None:
             claim = _base_of_its_period(text, ms, in_sent, ci, change, (s, e), used)
         if claim is not None:
             out.extend(claim)
@@ -641,7 +647,7 @@ _YEAR_BASE = re.compile(r"去年|上年|上一年|前一年")
 
 
 _BASE_CLAUSE_LEAD = re.compile(rf"\s?(?:而|但)?(?:{_SHORT_BASE.pattern}|{_YEAR_BASE.pattern})(?:同期)?[^，,。；;:：\d%]{{0,8}}?"
-                               r"(?:为|是|只有|仅为|仅有|达到?)\s?")
+                               r"(?:为|是|只有|仅为|仅有|达到?|共计?|合计|成交|实现)\s?")
 
 
 def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> list[Claim] | None:
@@ -660,7 +666,8 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
         if ms[i].start < c.end or not (roles[i].role == "start" and roles[i].family == "上年同期为A"
                                        or roles[i].role == "level" and _BASE_CLAUSE_LEAD.fullmatch(lead)):
             continue  # (上月为A, or a clause that opens with the base: 上月成交量为A)
-        said = "month" if _SHORT_BASE.search(lead) else "year" if _YEAR_BASE.search(lead) else None
+        said = "month" if _SHORT_BASE.search(lead) else "year" if _YEAR_BASE.search(lead) and (
+            "同期" in lead or not _SUB_YEAR.search(text, sent[0], c.start)) else None  # (去年为A: a whole year's)
         if said == period:
             named.append(i)
     if len(named) != 1:
@@ -773,9 +780,10 @@ def _next_change_clause(text: str, pos: int, end: int, base: str | None = None) 
     for cut in _CLAUSE_END.finditer(text, pos, end):
         nxt = _CLAUSE_END.search(text, cut.end(), end)
         clause = text[cut.end():nxt.start() if nxt else end]
-        against = _AGAINST.match(clause)
-        if against is not None and against.group("base") == base:
-            continue  # 较年初增长X%，比年初增加D: the amount against the change's own base speaks of its subject
+        against = _AGAINST.match(clause) or _COMPARED_CLAUSE_AT.match(clause)
+        if against is not None and base is not None and _same_base(against.group("base"), base):
+            continue  # 较年初增长X%，比年初增加D / 同比增长X%，比去年同期的A多了D: a comparison with the change's own
+            # base speaks of its subject
         if _VERB_ANY.search(clause) and not _START_WORD.search(clause) and not _SUBJECTLESS.match(clause) \
                 or _CONTRAST.match(clause):
             return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it;
@@ -784,9 +792,30 @@ def _next_change_clause(text: str, pos: int, end: int, base: str | None = None) 
 
 # A clause that opens with its verb and an amount (，增加20亿元 / , up 5.1 billion dlrs): no subject of its own
 _SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|较上年|比上年)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d|\s?(?:up|down)\s+\d", re.I)
-# The base a change is compared with, in the words right before it: 较年初增长X% (年初)
-_BASE_BEFORE = re.compile(rf"(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?$")
-_AGAINST = re.compile(rf"\s?(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?\s?\d")
+# The base a change is compared with, in the words right before it: 较年初增长X% (年初), 同比增长X% (同比)
+_BASE_BEFORE = re.compile(rf"(?:(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)|(?P<same>同比|环比))(?:{UP_ZH}|{DOWN_ZH})了?$")
+# A clause that opens with a comparison and the value compared with: 比去年同期的A……
+_COMPARED_CLAUSE_AT = re.compile(r"\s?(?:较|比|与)(?P<base>[^，,。；;:：\d%]{1,8}?)的\s?\d")
+
+
+def _base_words(text: str, c: Mention, floor: int) -> str | None:
+    found = _BASE_BEFORE.search(text, max(floor, c.start - 12), c.start)
+    return None if found is None else found.group("base") or found.group("same")
+
+
+def _period_named(words: str) -> str | None:
+    """The period a base lies back: a year (同比, 去年同期, 上年) or less (环比, 上月, 上周, 前一交易日)."""
+    if words == "环比" or _SHORT_BASE.search(words):
+        return "month"
+    if words == "同比" or re.fullmatch(r"(?:去年|上年|上一年)同期|去年|上年", words):
+        return "year"
+    return None
+
+
+def _same_base(words: str, base: str) -> bool:
+    """Two comparisons with one base: the same words (年初, 年初), or the same period named (同比, 去年同期)."""
+    return words == base or _period_named(words) is not None and _period_named(words) == _period_named(base)
+_AGAINST = re.compile(rf"\s?(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?[^\d，,。；;:：%]{{0,2}}?\s?\d")
 
 
 def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
@@ -933,6 +962,8 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         # the level the amount changed: an end value anywhere (rose D to B), or a plain level before it (B，比上年增加D)
         others = [i for i in ends if i in plain] + [i for i in plain_levels if _same_unit(ms[i], ms[d]) and (
             i < d or _continues_subject(text, ms, i, d))]  # (下跌D，报B: the level's clause follows the amount's)
+        if len(others) > 1:  # 稳定在A以上，2022年达到B，比2012年增加D: the comparison speaks of the clause before it
+            others = _compared_level(text, ms, sorted(i for i in others if i < d), d)
         if len(others) == 1:
             b = others[0]
             lead = text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start]
@@ -1073,9 +1104,21 @@ def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | 
     change = _magnitude(text, ms[ci], first, last, change)
     floor = sent[0]
     ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end if a < b else floor)
+    if change.reading == "annual" and (ta is None or tb is None) and ms[a].surface.isascii():
+        ta, tb = _year_after(text, ms, a), _year_after(text, ms, b)  # 1.0 billion dlrs in 1984
     if change.reading == "annual" and (ta is None or tb is None):
         return None  # an annual average needs the number of years
     return _growth(text, ms, first, last, ci, change, sent, how, ta, tb)
+
+
+_IN_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+|calendar\s+)?$", re.I)
+
+
+def _year_after(text: str, ms: list[Mention], i: int) -> Mention | None:
+    """The year an English value is dated by right after it: 1.0 billion dlrs in 1984."""
+    if i + 1 < len(ms) and ms[i + 1].kind == "year" and _IN_YEAR.fullmatch(text, ms[i].end, ms[i + 1].start):
+        return ms[i + 1]
+    return None
 
 
 def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent, how, t_first, t_last) -> list[Claim]:
@@ -1210,6 +1253,34 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
     how = f"end: the rate stated before, start «{roles[starts_[0]].family}», change «{change.family}»"
     return _growth(text, ms, start, end, ci, _magnitude(text, ms[ci], start, end, change), sent, how, None, None)
+
+
+# 比一季度加快1.0个百分点: the period compared with; ，一季度增长4.5%: a clause that opens with it and states its rate
+_COMPARED_PERIOD = re.compile(rf"[，,]\s?(?:增幅|增速|涨幅|降幅|跌幅)?(?:较|比)(?P<base>[^，,。；;:：%]{{2,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?$")
+_PERIOD_RATE = re.compile(rf"[，,；;]\s?(?:而|其中)?(?P<base>[^，,。；;:：%]{{2,8}}?)(?:同比|环比)?(?:(?:{UP_ZH})|(?P<down>{DOWN_ZH}))了?\s?$")
+
+
+def _base_rate_after(text, ms, in_sent, ci, change: Change, rate_i, sent) -> list[Claim] | None:
+    """同比增长5.5%，比一季度加快1.0个百分点，一季度增长4.5%: a point change between the rate stated before it and the
+    rate of the period it is compared with, stated in the next clause, which opens with that period."""
+    c = ms[ci]
+    compared = _COMPARED_PERIOD.search(text, ms[rate_i].end, c.start)
+    rising = change_of(text, ms[rate_i], sent[0])
+    if compared is None or rising is None or rising.sign <= 0 or ms[rate_i].qualifier:
+        return None
+    after = [i for i in in_sent if ms[i].start >= c.end and ms[i].kind == "percent"]
+    if not after or ms[after[0]].qualifier:
+        return None
+    b = after[0]
+    stated = _PERIOD_RATE.fullmatch(text, c.end, ms[b].start)
+    if stated is None or stated.group("base") != compared.group("base"):
+        return None
+    start, end = Quantity.of(ms[b]), Quantity.of(ms[rate_i])
+    if stated.group("down"):
+        start = replace(start, value=-start.value, low=-start.high, high=-start.low)
+    how = f"end: the rate stated before, start: the rate of the period it is compared with, stated after, " \
+          f"change «{change.family}»"
+    return _growth(text, ms, start, end, ci, change, sent, how, None, None)
 
 
 _NARROW = re.compile(r"(?:收窄|缩小|扩大|narrow|widen)\w*\s?$", re.I)
