@@ -260,8 +260,10 @@ ROLE_EN = Table("growth roles", "en", (
       examples=("Revenue is put at 354bn rand, up 13.5% on the 312bn rand collected in 2003-04.",)),
     F("N times the A", "the start value of a multiple", rf"\btimes\s+(?:the|that\s+of)\b{_GAP_EN}{{0,30}}"),
     F("A a year earlier", "the start value", "",
-      after=r"[^.;:,\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b",
-      examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
+      after=r"(?:(?!\b(?:versus|vs|against|from|compared|than|to)\b)[^.;:,\d]){0,30}?"
+            r"\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b(?!'s|\s+[\d$£€])",
+      examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",
+                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.")),
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
       r"\b(?:at|reached|hit|totalled|totaled|totalling|to\s+reach)\s+(?:a\s+record\s+|an\s+estimated\s+)?"),
@@ -981,7 +983,9 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
                              f"start «{roles[starts_[0]].family}» and the change amount «{roles[deltas[0]].family}», "
                              f"change «{change.family}»", from_start=True)]
     dated = plain_levels + [i for i in ends if i in plain]
-    if not starts_ and len(ends) <= 1 and len(dated) == 2 and len(levels) + len(ends) == 2 \
+    other_measure = {i for i in dated if not any(j != i and _same_unit(ms[i], ms[j]) for j in dated)}  # (三个方面)
+    dated = [i for i in dated if i not in other_measure]
+    if not starts_ and len(ends) <= 1 and len(dated) == 2 and len(levels) + len(ends) - len(other_measure) == 2 \
             and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" or c.kind == "percentage_points" for i in dated) \
             and _same_unit(ms[dated[0]], ms[dated[1]]) and not _JOIN.match(text[ms[dated[0]].end:ms[dated[1]].start]) \
             and (not deltas or len(deltas) == 1 and _is_difference(ms[deltas[0]], ms[dated[0]], ms[dated[1]])):
@@ -1104,8 +1108,9 @@ def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | 
     change = _magnitude(text, ms[ci], first, last, change)
     floor = sent[0]
     ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end if a < b else floor)
-    if change.reading == "annual" and (ta is None or tb is None) and ms[a].surface.isascii():
-        ta, tb = _year_after(text, ms, a), _year_after(text, ms, b)  # 1.0 billion dlrs in 1984
+    after_a, after_b = _year_after(text, ms, a), _year_after(text, ms, b)
+    if after_a is not None and after_b is not None:  # to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984
+        ta, tb = after_a, after_b
     if change.reading == "annual" and (ta is None or tb is None):
         return None  # an annual average needs the number of years
     return _growth(text, ms, first, last, ci, change, sent, how, ta, tb)
