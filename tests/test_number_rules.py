@@ -298,6 +298,26 @@ def test_parts_that_may_overlap_make_no_error(tmp_path):
     ("两市合计成交2000亿元，较上一交易日放量400亿元，增幅25%。", "verified"),
     ("全年规模以上工业增加值为12万亿元，按可比价格计算，比上年增长20%，上年为10万亿元。", "verified"),
     ("截至7月末，未到期售汇284亿元；全市粮食产量达到3175.2万吨，是上年705.6万吨的2倍。", "error"),
+    # a base stated apart pairs with the change of its period (上月 with 环比, 去年同期 with 同比)
+    ("本月二手房成交量为1.52万套，环比上涨18.8%，同比下降5.6%，上月成交量为1.28万套。", "verified"),
+    ("本月二手房成交量为1.52万套，环比上涨28.8%，同比下降5.6%，上月成交量为1.28万套。", "error"),
+    ("本月二手房成交量为1.52万套，同比下降5.6%，环比上涨18.8%，去年同期为1.61万套。", "verified"),
+    ("3月份全市新建商品住宅成交1.26万套，环比增长42.3%，上月为8856套。", "verified"),
+    ("居民消费价格同比涨幅由上月的2.8%回落至2.1%，回落1.5个百分点。", "error"),
+    ("上半年国内生产总值同比增长5.5%，比一季度加快1.0个百分点，一季度增长4.5%。", "verified"),
+    ("出口同比增长2.5%，比上月加快3.6个百分点，上月下降3.1%。", "error"),
+    ("截至6月30日，该基金规模为125.6亿元，而去年底为98.3亿元，半年间增长了27.8%。", "verified"),
+    ("存款余额为5.62万亿元，较年初增长8.5%，比年初增加4400亿元。", "verified"),
+    ("进出口总值16.77万亿元，同比增长4.7%，比去年同期的16.02万亿元多了7500亿元。", "verified"),
+    ("税收收入同比增长8.7%，达到17.6万亿元，比上年多收2.4万亿元。", "error"),
+    ("粮食产量连续8年稳定在1.3万亿斤以上，2022年达到1.37万亿斤，比2012年增加1200亿斤，增长9.6%。", "verified"),
+    ("本周两融余额为9132.5亿元，较上周的9010.8亿元增加221.7亿元。", "error"),
+    ("总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。", "verified"),
+    ("地区生产总值从2015年的8230亿元增至2020年的12450亿元，年均增长10.6%。", "error"),
+    ("Exports grew to £310.3m in 2013 from £251.6m in 2009, an annual rate of 5.4 per cent.", "verified"),
+    ("Shares plunged 41% to 142p from 206p.", "error"),
+    ("Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.", "verified"),
+    ("Sales were up 11.7% to 1.91 million cars compared with a year earlier's 1.71 million.", "verified"),
 ])
 def test_growth_families(tmp_path, body, expected):
     found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]

@@ -14,7 +14,11 @@ How a growth statement is read, in three steps:
    one start and one plain level (B，较上年的A增长X); or a level and a change amount (B，比上年增加D，
    增长X: the start is B - D); or a start and a change amount (较上年的A增加D: the end is A + D); or two
    values that carry their own dates, written out or relative to the writer's present (今年年初……二季度末;
-   去年……今年). Lists of values and changes are paired in order (分别为A和B……分别增长X和Y). A sentence
+   去年……今年). A base stated apart goes to the change whose period it names (B，环比上涨X%，同比下降Y%，上月
+   为A); a point change may be against the rate of the period it names, stated after it (比一季度加快1.0个百分点，
+   一季度增长4.5%); a comparison with the change's own base continues its subject (同比增长X%，比去年同期的A多了D),
+   and a comparison clause with no subject speaks of the value of the clause right before it. Lists of values and
+   changes are paired in order (分别为A和B……分别增长X和Y). A sentence
    may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
    own or names the same measure. With no rate, a start, an end and the amount between them are a claim
    of that amount. Anything else leaves the roles open, and no claim is made: a false error costs more
@@ -249,7 +253,8 @@ ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
-                                                          "3.18 billion dlrs in 1985.")),
+                                                          "3.18 billion dlrs in 1985.",
+                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.")),
     F("after A", "the start value: the figure of the period before, right after 'after' (to 1.2 billion dlrs, after "
       "1.0 billion in December)", r"\bafter\s+(?:an?\s+(?:upwardly\s+|downwardly\s+)?revised\s+)?",
       examples=("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.",)),
@@ -262,8 +267,7 @@ ROLE_EN = Table("growth roles", "en", (
     F("A a year earlier", "the start value", "",
       after=r"(?:(?!\b(?:versus|vs|against|from|compared|than|to)\b)[^.;:,\d]){0,30}?"
             r"\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b(?!'s|\s+[\d$£€])",
-      examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",
-                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.")),
+      examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
       r"\b(?:at|reached|hit|totalled|totaled|totalling|to\s+reach)\s+(?:a\s+record\s+|an\s+estimated\s+)?"),
