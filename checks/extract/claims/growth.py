@@ -98,17 +98,19 @@ def _factored(words: str) -> str:
 
 
 UP_ZH = _factored("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
-         "上调|调升|调高|放大|上扬|上浮|上行|走强|跃升|抬升|拉升|狂飙|提价|涨价|升值|放量|增|涨|升|多")
+         "上调|调升|调高|放大|上扬|上浮|上行|走强|走扬|跃升|抬升|拉升|狂飙|提价|涨价|升值|增值|放量|增|涨|升|多")
 DOWN_ZH = _factored("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|重挫|跳水|缩水|骤降|锐减|大降|下调|调降|"
-           "调低|下浮|下行|走低|走弱|蒸发|降价|贬值|缩减|削减|缩量|贬|减|降|跌|少")
+           "调低|下浮|下行|走低|走弱|走软|回调|回撤|蒸发|降价|贬值|缩减|削减|缩量|贬|减|降|跌|少")
 UP_EN = (r"rose|risen|rises|rise|rising|increased|increases|increase|increasing|grew|grown|grows|growing|gained|gains|"
          r"gaining|climbed|climbs|climbing|jumped|jumps|jumping|surged|surging|soared|soaring|advanced|advancing|"
-         r"leapt|leaped|rebounded|rallied|rocketed|expanded|improved|widened|"
+         r"leapt|leaped|rebounded|rallied|rocketed|skyrocketed|spiked|swelled|ballooned|expanded|improved|widened|"
+         r"firmed|strengthened|recovered|added|raised|lifted|boosted|"
          r"was\s+up|were\s+up|is\s+up|are\s+up|"
          r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|higher")
 DOWN_EN = (r"fell(?:\s+back)?|fallen|falls|fall|falling|decreased|decreases|decrease|decreasing|declined|declines|"
            r"decline|declining|dropped|drops|drop|dropping|slipped|slipping|slumped|plunged|plunging|plummeted|slid|"
            r"sliding|sank|retreated|contracted|shed|shrank|shrunk|lost|eased|dipped|tumbled|tumbling|narrowed|"
+           r"skidded|dived|dove|nosedived|weakened|reduced|lowered|trimmed|slashed|"
            r"was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
 _EN_FILLER = (r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record|"
@@ -1403,8 +1405,11 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
     if len(starts_) != 1 or len(ends) != 1 or dated["end"] and own:
         return None
     a, b = starts_[0], ends[0]
-    if not _same_unit(ms[a], ms[b]) or not _same_subject(
-            text, next(x for x, y in spans if x <= ms[a].start < y), ms[a], next(x for x, y in spans if x <= ms[b].start < y), ms[b]):
+    span_a = next(x for x, y in spans if x <= ms[a].start < y)
+    span_b = next(x for x, y in spans if x <= ms[b].start < y)
+    # (……达到B，比2019年增长X%，2019年为A: a clause that only dates the base speaks of the sentence's measure)
+    bare_base = span_a == span_b == s and _DATED_ONLY.fullmatch(_clause_before(text, s, ms[a]))
+    if not _same_unit(ms[a], ms[b]) or not (bare_base or _same_subject(text, span_a, ms[a], span_b, ms[b])):
         return None
     first, last = _scaled(ms[a], ms[b])
     if first is None or not _same_unit(first, last):
@@ -1413,6 +1418,14 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
           f"change «{change.family}»"
     span_from = spans[min(si, next(k for k, (x, y) in enumerate(spans) if x <= min(ms[a].start, ms[b].start) < y))][0]
     return _growth(text, ms, first, last, ci, change, (span_from, e), how, None, None)
+
+
+_DATED_ONLY = re.compile(r"\s?(?:而|但)?(?:19|20)\d\d\s?年(?:同期|全年|度|年?末|年?底)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?")
+
+
+def _clause_before(text: str, lo: int, value: Mention) -> str:
+    """The words of a value's clause before it."""
+    return re.split(r"[，,；;]", text[max(lo, value.start - 30):value.start])[-1]
 
 
 _VALUE_VERB = re.compile(r"(?:为|是|达到?|约|共|实现|完成|录得|突破|超过|增至|降至|升至|增加到|减少到|上升到|下降到|增长到|"
