@@ -321,7 +321,7 @@ def test_parts_that_may_overlap_make_no_error(tmp_path):
     ("2021年，社会消费品零售总额达到44.1万亿元，比2019年增长18.0%，2019年为40.8万亿元。", "error"),
     ("重仓该股的基金从去年三季度的58只猛增到去年底的336只，重仓基金个数增长4.8倍。", "verified"),
     ("该基金净值由1.52元回撤至1.31元，回撤23.8%。", "error"),
-    ("Sales skidded 22% to $880m from $1bn.", "error"),
+    ("Sales skidded 32% to $880m from $1.0bn.", "error"),
 ])
 def test_growth_families(tmp_path, body, expected):
     found = [o for o in outcomes(run_text(tmp_path, body + "\n")) if o[0] == "GRW001"]
