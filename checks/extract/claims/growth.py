@@ -664,8 +664,9 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
     changes."""
     c = ms[ci]
     period = _base_period(text, c, sent)
-    if period not in ("month", "year") or change.reading == "annual" or c.kind != "percent":
-        return None
+    if period not in ("month", "year") or change.reading == "annual" or c.kind != "percent" \
+            or not (_SHORT_BASE if period == "month" else _YEAR_BASE).search(text, c.end, sent[1]):
+        return None  # (a cheap test first: no words naming a base of the period after the change)
     roles = roles_in(text, ms, in_sent, sent[0])
     values = [i for i in _values(ms, list(roles), c, explicit=True) if ms[i].start not in used]
     named = []
