@@ -257,7 +257,38 @@ FACTS = [
     T("fact", "zh", "P自Y年M月出任董事长以来", "{E}自{DATE}出任公司董事长以来，推动了三次并购。", "took_office"),
 ]
 
-TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS
+# More growth families, listed last so that the cases drawn for the templates above stay as they were.
+GROWTH_MORE = [
+    T("growth", "zh", "B，环比增长X%，同比增长Y%，上月为A", "{S}为{B}，环比增长{X}，同比增长12.6%，上月为{A}。", "rate_up"),
+    T("growth", "zh", "B，较年初增长X%，比年初增加D", "{S}为{B}，较年初增长{X}，比年初增加{D}。", "delta"),
+    T("growth", "zh", "B，同比增长X%，比去年同期的A多了D", "{S}为{B}，同比增长{X}，比去年同期的{A}多了{D}。", "rate_up"),
+    T("growth", "zh", "由A%回落至B%，回落X个百分点", "{S}由{A}回落至{B}，回落{X}个百分点。", "points_down"),
+    T("growth", "zh", "同比增长B%，比上月加快X个百分点，上月增长A%", "{S}同比增长{B}，比上月加快{X}个百分点，上月增长{A}。",
+      "points"),
+    T("growth", "zh", "从T1的A增至T2的B，年均增长X%", "{S}从{T1}的{A}增至{T2}的{B}，年均增长{X}。", "annual"),
+    T("growth", "zh", "由T1的A增至T2的B，复合增长率达X%", "{S}由{T1}的{A}增至{T2}的{B}，复合增长率达{X}。", "annual"),
+    T("growth", "zh", "B，比前一周的A少X%", "{S}为{B}，比前一周的{A}少{X}。", "rate_down"),
+    T("growth", "zh", "去年为A，今年则增至B，增长X%", "去年全年{S}为{A}，今年则增至{B}，增长{X}。", "rate_up"),
+    T("growth", "zh", "B，而去年底为A，半年间增长了X%", "截至6月30日，{S}为{B}，而去年底为{A}，半年间增长了{X}。", "rate_up"),
+    T("growth", "en", "B were X pct higher than the A of T1", "{S} of {B} were {X} higher than the {A} of {T1}.",
+      "rate_up"),
+    T("growth", "en", "B, X pct lower than the A a year earlier",
+      "{S} were {B}, {X} lower than the {A} recorded a year earlier.", "rate_down"),
+    T("growth", "en", "shrank X% to B from A", "{S} shrank {X} to {B} from {A}.", "rate_down"),
+    T("growth", "en", "surged X% to B from A", "{S} surged {X} to {B} from {A}.", "rate_up"),
+    T("growth", "en", "plunged X% to B from A", "{S} plunged {X} to {B} from {A}.", "rate_down"),
+    T("growth", "en", "grew by X% to B from A", "{S} grew by {X} to {B} from {A}.", "rate_up"),
+    T("growth", "en", "B versus a year-earlier A, a gain of X pct", "{S} were {B} versus a year-earlier {A}, a gain of {X}.",
+      "rate_up"),
+    T("growth", "en", "grew to B in T2 from A in T1, an annual rate of X%",
+      "{S} grew to {B} in {T2} from {A} in {T1}, an annual rate of {X}.", "annual"),
+    T("growth", "en", "B, compared to A a year ago, an increase of X%",
+      "{S} were {B}, compared to {A} a year ago, an increase of {X}.", "rate_up"),
+    T("growth", "en", "edged up X percentage points to B from A", "{S} edged up {X} percentage points to {B} from {A}.",
+      "points"),
+]
+
+TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE
 
 # --- words the templates are filled with ---------------------------------------------------------
 
@@ -362,15 +393,17 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
         t1, t2 = rng.choice(EN_TIMES)
     slots |= {"T1": t1, "T2": t2}
     fields = {}
-    if t.form == "points":
+    if t.form in ("points", "points_down"):
         slots["S"] = rng.choice(ZH_RATIOS if zh else EN_RATIOS)
         a = round(rng.uniform(5, 40), 1)
         x = round(rng.uniform(1, 9), 1)
         b = round(a + x, 1)
         stated = x if true else round(x + rng.choice([2.5, 3.6, -x / 2 - 1.5]), 1)
+        if t.form == "points_down":  # from the higher to the lower
+            a, b = b, a
         slots |= {"A": f"{_fmt(a, 1)}%", "B": f"{_fmt(b, 1)}%", "X": _fmt(stated, 1)}
         fields = {"start_value": ("A", a, "%"), "end_value": ("B", b, "%"),
-                  "change": ("X", stated, "pp", "points", "up")}
+                  "change": ("X", stated, "pp", "points", "down" if t.form == "points_down" else "up")}
         return slots, fields
     a = round(rng.uniform(20, 900), 1)
     if zh:
@@ -414,6 +447,15 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
                       "B2": show(b2), "D2": show(round(b2 - a2, 1)),
                       "X2": f"{_fmt(x2, 1)}%" if zh else en_percent(rng, _fmt(x2, 1))}
         return slots, fields
+    if t.form == "annual":  # a compound yearly rate between two years three to eight apart
+        y1, n = rng.randint(2004, 2014), rng.randint(3, 8)
+        slots |= {"T1": f"{y1}年" if zh else str(y1), "T2": f"{y1 + n}年" if zh else str(y1 + n)}
+        b = round(a * (1 + rng.uniform(5, 25) / 100) ** n, 1)
+        x = round(100 * ((b / a) ** (1 / n) - 1), 1)
+        stated = x if true else round(x + rng.choice([4.0, 6.5, -3.5 if x > 8 else 5.0]), 1)
+        slots |= {"A": show(a), "B": show(b), "X": f"{_fmt(stated, 1)}%" if zh else en_percent(rng, _fmt(stated, 1))}
+        return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                       "change": ("X", stated, "%", "percent", "up")}
     if t.form == "verbal":
         k = rng.choice([2, 3, 4])
         b = round(a * k * rng.uniform(0.985, 1.025), 1) if true else round(a * (k + rng.choice([1.2, -0.7])), 1)

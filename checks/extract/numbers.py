@@ -101,6 +101,8 @@ _UNITS: list[tuple[str, str, str]] = [
     # cents are hundredths of the dollar before them (65 Canadian cents beside 1.90 Canadian dollars; 45 cts vs 1.05 dlrs)
     (r"\s(?:(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan|U\.S\.|US)\s)?(?:cts|cents)(?![A-Za-z])",
      "cents", "amount"),
+    # pence are hundredths of the pound (shares fell 49p to 215p)
+    (r"\spence(?![A-Za-z])|p(?![A-Za-z\d])", "pence", "amount"),
     (r"\s(?:marks|francs|lire|rand|yuan|rupees|pesos|crowns|guilders|baht|ringgit)(?![A-Za-z])", None,
      "amount"),
     (r"\s(?:tonnes|tons|barrels|bpd|ounces|bushels|bags|kilos|acres|hectares|lbs|kilowatts|megawatts)(?![A-Za-z])",
@@ -135,7 +137,7 @@ _CORE = re.compile(
     (?:\s?(?P<sep>至|到|~|-|–|—)\s?(?P<cur2>US\$|\$|£|€)?(?:(?P<ar2>{_AR})|(?P<cn2>{_CN}))(?P<mag2>{_CN_MAG}|{_EN_MAG})?)?
     (?P<more>多|余)?
     (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
-    (?P<tail>以上|以下|左右|上下|多)?
+    (?P<tail>以上|以下|左右|上下|多(?![了出于]))?  # (A多了D, A多出D: the verb 多, not "more than A")
     """,
     re.X,
 )
@@ -584,6 +586,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         return _make(text, start, end, value, value, value, "month" if unit == "月" else "day", "date", "")
     if unit == "bp":  # 25个基点, 25 basis points: a quarter of a percentage point
         value, half = value / 100, half / 100
+    if unit == "pence":
+        value, half, unit = value / 100, half / 100, "英镑"
     if unit == "cents":
         value, half, unit = value / 100, half / 100, _dollars_of(unit_text)
     if kind == "percentage_points":

@@ -107,7 +107,7 @@ def check_growth(d: GrowthClaim) -> Outcome | None:
     if d.reading == "annual":
         if change.kind != "percent" or d.start_time is None or d.end_time is None:
             return None
-        years = (max(1.0, d.end_time.low - d.start_time.high), max(1.0, d.end_time.high - d.start_time.low))
+        years = _years_between(d.start_time, d.end_time)
         if INF in ratio or ratio[0] <= 0:
             return None
         corners = [(r ** (1 / n) - 1) * 100 for r in ratio for n in years]
@@ -143,6 +143,16 @@ def check_growth(d: GrowthClaim) -> Outcome | None:
         return Outcome("holds", evidence, comparison)
     best = gap(ratio, readings[nearest]) / max(readings[nearest][0], 1e-9)
     return Outcome("near" if best <= 0.05 else "fails", evidence, comparison)
+
+
+def _years_between(first: Quantity, last: Quantity) -> tuple[float, float]:
+    """The years a compound rate runs over. Two times of one precision (2015年 and 2020年, 2015年末 and 2020年末)
+    stand at the same place of their periods, so the years between are their difference exactly; otherwise
+    any place within each period is allowed."""
+    if first.high - first.low == last.high - last.low:
+        n = max(1.0, last.low - first.low)
+        return n, n
+    return max(1.0, last.low - first.high), max(1.0, last.high - first.low)
 
 
 def _judge(computed, stated, evidence: dict, tolerance: float, comparison: Comparison) -> Outcome:

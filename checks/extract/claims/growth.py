@@ -14,7 +14,11 @@ How a growth statement is read, in three steps:
    one start and one plain level (B，较上年的A增长X); or a level and a change amount (B，比上年增加D，
    增长X: the start is B - D); or a start and a change amount (较上年的A增加D: the end is A + D); or two
    values that carry their own dates, written out or relative to the writer's present (今年年初……二季度末;
-   去年……今年). Lists of values and changes are paired in order (分别为A和B……分别增长X和Y). A sentence
+   去年……今年). A base stated apart goes to the change whose period it names (B，环比上涨X%，同比下降Y%，上月
+   为A); a point change may be against the rate of the period it names, stated after it (比一季度加快1.0个百分点，
+   一季度增长4.5%); a comparison with the change's own base continues its subject (同比增长X%，比去年同期的A多了D),
+   and a comparison clause with no subject speaks of the value of the clause right before it. Lists of values and
+   changes are paired in order (分别为A和B……分别增长X和Y). A sentence
    may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
    own or names the same measure. With no rate, a start, an end and the amount between them are a claim
    of that amount. Anything else leaves the roles open, and no claim is made: a false error costs more
@@ -94,17 +98,19 @@ def _factored(words: str) -> str:
 
 
 UP_ZH = _factored("增长|增加|上升|上涨|提高|提升|攀升|扩大|增产|增收|回升|反弹|走高|飙升|激增|大增|猛增|暴增|骤增|劲增|加快|"
-         "上调|调升|调高|放大|上扬|上浮|上行|走强|跃升|抬升|拉升|狂飙|提价|涨价|升值|放量|增|涨|升|多")
+         "上调|调升|调高|放大|上扬|上浮|上行|走强|走扬|跃升|抬升|拉升|狂飙|提价|涨价|升值|增值|放量|增|涨|升|多")
 DOWN_ZH = _factored("下降|减少|下跌|降低|回落|下滑|缩小|萎缩|减产|减收|收窄|放缓|下挫|重挫|跳水|缩水|骤降|锐减|大降|下调|调降|"
-           "调低|下浮|下行|走低|走弱|蒸发|降价|贬值|缩减|削减|缩量|贬|减|降|跌|少")
+           "调低|下浮|下行|走低|走弱|走软|回调|回撤|蒸发|降价|贬值|缩减|削减|缩量|贬|减|降|跌|少")
 UP_EN = (r"rose|risen|rises|rise|rising|increased|increases|increase|increasing|grew|grown|grows|growing|gained|gains|"
          r"gaining|climbed|climbs|climbing|jumped|jumps|jumping|surged|surging|soared|soaring|advanced|advancing|"
-         r"leapt|leaped|rebounded|rallied|rocketed|expanded|improved|widened|"
+         r"leapt|leaped|rebounded|rallied|rocketed|skyrocketed|spiked|swelled|ballooned|expanded|improved|widened|"
+         r"firmed|strengthened|recovered|added|raised|lifted|boosted|"
          r"was\s+up|were\s+up|is\s+up|are\s+up|"
          r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|higher")
 DOWN_EN = (r"fell(?:\s+back)?|fallen|falls|fall|falling|decreased|decreases|decrease|decreasing|declined|declines|"
            r"decline|declining|dropped|drops|drop|dropping|slipped|slipping|slumped|plunged|plunging|plummeted|slid|"
            r"sliding|sank|retreated|contracted|shed|shrank|shrunk|lost|eased|dipped|tumbled|tumbling|narrowed|"
+           r"skidded|dived|dove|nosedived|weakened|reduced|lowered|trimmed|slashed|"
            r"was\s+down|were\s+down|is\s+down|"
            r"are\s+down|down|lower")
 _EN_FILLER = (r"(?:\s+by)?(?:\s+(?:a\s+revised|an\s+estimated|a\s+further|another|an\s+annual|a\s+record|"
@@ -117,8 +123,9 @@ F = Family
 _BASE_TIME = "上周末|上周五|上周|前周|前一周|上一周|前一交易日|上一交易日|上月末|上月底|上月|上年末|上年底|去年末|去年底|年初"
 CHANGE_ZH = Table("growth change", "zh", (
     F("年均增长X%", "a compound annual rate over the years between the two values' dates",
-      rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
-      examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",)),
+      rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均|复合|年化)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
+      examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",
+                "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。")),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
@@ -127,7 +134,7 @@ CHANGE_ZH = Table("growth change", "zh", (
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
       rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
-      rf"(?:[^，,。；;:：%\d比较]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
+      rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",), not_after="最大|最高|最低|平均"),
     F("X%的增长", "a rate, its direction from the noun after it", "",
       after=r"的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速)|(?P<down>下降|降幅|跌幅|下滑|减少))",
@@ -153,7 +160,9 @@ CHANGE_ZH = Table("growth change", "zh", (
 ))
 CHANGE_EN = Table("growth change", "en", (
     F("annual rate of X%", "a compound annual rate over the years between the two values' dates",
-      r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?annual(?:ly)?\s+(?:average\s+)?(?:growth\s+)?(?:rate\s+)?(?:of\s+)?"),
+      r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?(?:annual(?:ly)?|annuali[sz]ed)\s+(?:average\s+)?(?:growth\s+)?"
+      r"(?:rate\s+)?(?:of\s+)?|\bCAGR\s+(?:of\s+)?",
+      examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",)),
     F("rose/fell X%", "a rate or point change, its direction from the verb",
       rf"\b(?:{UP_EN}|(?P<down>{DOWN_EN})){_EN_FILLER}\s+",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Traffic rose 44 pct, to 210.5 mln miles, from 146.2 mln.",
@@ -195,7 +204,7 @@ ROLE_ZH = Table("growth roles", "zh", (
                 "一季度新房共签约3000套，同比2017年一季度的4000套，跌幅达25%。"),
       counter=("营收为120亿元，同比增长的幅度为20%。",)),
     F("上年同期为A", "the start value",
-      r"(?<![较比由从与])(?:(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有|的)?"
+      r"(?<![较比由从与到至])(?:(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有|的)?"
       r"|(?:去年|上年|上一年|前一年)(?P<period>上半年|下半年|前三季度|[一二三四1-4]季度|全年)(?:为|是|只有|仅为|仅有|的)"
       r"|(?:去年|上年|上一年|前一年|上季度?|上期|前值|上月|上周[一二三四五六日末]?|前周|前一交易日|上一交易日|年初)"
       r"(?:年?末|年?底|年?初|月末|月底)?(?:为|是|只有|仅为|仅有|的|收于|收报|报收|收盘于)?)",
@@ -246,7 +255,8 @@ ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
-                                                          "3.18 billion dlrs in 1985.")),
+                                                          "3.18 billion dlrs in 1985.",
+                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.")),
     F("after A", "the start value: the figure of the period before, right after 'after' (to 1.2 billion dlrs, after "
       "1.0 billion in December)", r"\bafter\s+(?:an?\s+(?:upwardly\s+|downwardly\s+)?revised\s+)?",
       examples=("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.",)),
@@ -257,7 +267,8 @@ ROLE_EN = Table("growth roles", "en", (
       examples=("Revenue is put at 354bn rand, up 13.5% on the 312bn rand collected in 2003-04.",)),
     F("N times the A", "the start value of a multiple", rf"\btimes\s+(?:the|that\s+of)\b{_GAP_EN}{{0,30}}"),
     F("A a year earlier", "the start value", "",
-      after=r"[^.;:,\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b",
+      after=r"(?:(?!\b(?:versus|vs|against|from|compared|than|to)\b)[^.;:,\d]){0,30}?"
+            r"\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b(?!'s|\s+[\d$£€])",
       examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
@@ -448,19 +459,22 @@ def _plain(lang: str, tail: str) -> Role:
 
 
 _COMPARED_CLAUSE = re.compile(r"(?:比|较|同比|环比|相比)")
-_COPULA_END = re.compile(r"(?:为|是|达到?|共计?|合计)$")
+_COPULA_END = re.compile(r"(?:为|是|达到?|共计?|合计|成交|销售|售出|实现|完成|录得)$")
 # the next clause compares the value with the same measure of another period (同比, 环比, 比上月)
 _SAME_MEASURE_NEXT = re.compile(r"\s?[，,]\s?(?:同比|环比|较上|比上|较去|比去|较前|比前)")
 _LAST_YEAR = re.compile(r"(?:去年|上年|上一年|前一年)(?!同期)")
 _SUB_YEAR = re.compile(r"季|半年|中报|\d+\s?[-~至到—]\s?\d+月|月|周")
 
 
+_POINT_OF_YEAR = re.compile(r"[末底初]")  # 去年底为A: a level at a point of time, the base of any later level
+
+
 def _same_period_base(text: str, at: int, match: re.Match) -> bool:
     """去年为A names a whole year: it is the base of a value of a whole year, not of 一季度 or 1-9月 (攀钢钒钛一季度
     实现净利润5.26亿元，同比增长343.81%，而去年仅实现净利润168.60万元); 去年上半年为A is the base of a value the
-    sentence has already dated 上半年."""
+    sentence has already dated 上半年; 去年底为A is a level at a point of time, the base of a level at any later one."""
     period = match.groupdict().get("period")
-    if not _LAST_YEAR.match(match.group(0)) or period == "":
+    if not _LAST_YEAR.match(match.group(0)) or period == "" or _POINT_OF_YEAR.search(match.group(0)):
         return True
     sentence = re.split(r"[。!?！？；;]", text[max(0, at - 150):at])[-1]  # (a semicolon ends the statement)
     if period and period != "全年":
@@ -524,6 +538,9 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
     values = [i for i in roles if ms[i].unit or _has_magnitude(ms[i])]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
     starts_, ends, deltas = by_role["start"], by_role["end"], by_role["delta"]
+    if len(starts_) == 1 and not ends and len(by_role["level"]) > 1:  # 深市A1，沪市A2，合计B，较上一交易日的A放量D
+        by_role["level"] = _compared_level(text, ms, [i for i in by_role["level"] if _same_unit(ms[i], ms[starts_[0]])],
+                                           starts_[0])
     if by_role["open"] or len(starts_) != 1 or len(deltas) != 1 or len(ends) + len(by_role["level"]) != 1:
         return []
     a, d = starts_[0], deltas[0]
@@ -536,8 +553,12 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
     if d < min(a, b) and _CLAUSE_END.search(text, ms[d].end, ms[min(a, b)].start):
         return []  # 全年减少税负3500亿元，并……由30万元提高到50万元: an amount in a clause before is another's
     clause = max(text.rfind(mark, sent[0], ms[d].start) for mark in "，,；;") + 1
-    if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start):
-        return []  # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's
+    if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start) \
+            and not (clause <= ms[a].start and _COMPARISON_OPENING.match(text[clause:ms[a].start])
+                     and _VERB_ONLY.fullmatch(text, ms[a].end, ms[d].start)):
+        # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's (较上周的A增加D, a
+        # clause that holds the start and then the amount, speaks of the level before it)
+        return []
     first, last = _scaled(ms[a], ms[b])
     if first is None or not _same_unit(first, last):
         return []
@@ -547,6 +568,7 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
     return [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)), sentence=sent,
                         start=first, end=last, change=Quantity.of(c), reading="amount", sign=roles[d].sign, order=how,
                         delta=None, start_time=None, end_time=None)]
+_VERB_ONLY = re.compile(rf"\s?(?:{UP_ZH}|{DOWN_ZH})了?\s?")
 _JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而但]", re.I)
 
 
@@ -589,7 +611,7 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
             cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
             hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
         else:
-            hi = _next_change_clause(text, last, e)
+            hi = _next_change_clause(text, last, e, _base_words(text, ms[ci], s))
         bounds.append(hi)
     out, used = [], set()
     open_starts = []
@@ -606,7 +628,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         claim = _assemble(text, ms, window, ci, change, (s, e), lo)
         rates = [j for j, ch in changes[:k] if ms[j].kind == "percent"]
         if claim is None and rates and c.kind == "percentage_points":
-            claim = _rate_against_rate(text, ms, window, ci, change, rates[-1], (s, e), lo)
+            claim = _rate_against_rate(text, ms, window, ci, change, rates[-1], (s, e), lo) \
+                or _base_rate_after(text, ms, in_sent, ci, change, rates[-1], (s, e))
         if claim is None and k == 0 and previous is not None:
             claim = _across_sentences(text, ms, window, ci, change, (s, e), previous)
         if claim is None:
@@ -618,9 +641,54 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     for k, ci, change, window, lo in open_starts:
         claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
+        if claim is None:
+            claim = _base_of_its_period(text, ms, in_sent, ci, change, (s, e), used)
         if claim is not None:
             out.extend(claim)
+            used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     return out
+
+
+# The base a start value's words name, by the period it lies back: 上月为A (a month or less: 环比), 去年同期为A (同比)
+_SHORT_BASE = re.compile(r"上月|上个月|前月|上周|前周|前一周|上一周|上季|上一季|前一交易日|上一交易日|上期")
+_YEAR_BASE = re.compile(r"去年|上年|上一年|前一年")
+
+
+_BASE_CLAUSE_LEAD = re.compile(rf"\s?(?:而|但)?(?:{_SHORT_BASE.pattern}|{_YEAR_BASE.pattern})(?:同期)?[^，,。；;:：\d%]{{0,8}}?"
+                               r"(?:为|是|只有|仅为|仅有|达到?|共计?|合计|成交|实现)\s?")
+
+
+def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> list[Claim] | None:
+    """B，环比上涨X%，同比下降Y%，上月为A: with two changes against two bases, a base stated apart goes to the change
+    whose base period it names (上月 to 环比, 去年同期 to 同比); the end is the one level of its measure before the
+    changes."""
+    c = ms[ci]
+    period = _base_period(text, c, sent)
+    if period not in ("month", "year") or change.reading == "annual" or c.kind != "percent" \
+            or not (_SHORT_BASE if period == "month" else _YEAR_BASE).search(text, c.end, sent[1]):
+        return None  # (a cheap test first: no words naming a base of the period after the change)
+    roles = roles_in(text, ms, in_sent, sent[0])
+    values = [i for i in _values(ms, list(roles), c, explicit=True) if ms[i].start not in used]
+    named = []
+    for i in values:
+        lead = re.split(r"[，,；;]", text[max(sent[0], ms[i].start - 16):ms[i].start])[-1]
+        if ms[i].start < c.end or not (roles[i].role == "start" and roles[i].family == "上年同期为A"
+                                       or roles[i].role == "level" and _BASE_CLAUSE_LEAD.fullmatch(lead)):
+            continue  # (上月为A, or a clause that opens with the base: 上月成交量为A)
+        said = "month" if _SHORT_BASE.search(lead) else "year" if _YEAR_BASE.search(lead) and (
+            "同期" in lead or not _SUB_YEAR.search(text, sent[0], c.start)) else None  # (去年为A: a whole year's)
+        if said == period:
+            named.append(i)
+    if len(named) != 1:
+        return None
+    a = named[0]
+    levels = [i for i in values if roles[i].role in ("level", "end") and ms[i].end <= c.start and _same_unit(ms[i], ms[a])]
+    if len(levels) != 1 or any(ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], sent[0]) is None
+                               for i in in_sent if ms[levels[0]].end <= ms[i].start < c.start):
+        return None
+    how = f"start «{roles[a].family or 'a clause opening with its base'}» naming the base of the change's period, " \
+          f"end: the level before the changes, change «{change.family}»"
+    return _claim(text, ms, a, levels[0], ci, change, sent, how)
 
 
 # What joins the members of one list: 33.84亿元和96.05亿元, 4.52个百分点、1.65个百分点, 10 pct and 12 pct
@@ -711,7 +779,7 @@ _START_WORD = re.compile(r"从|由|\bfrom\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:(?:but|while|whereas|although|though|however)\b|其中)", re.I)
 
 
-def _next_change_clause(text: str, pos: int, end: int) -> int:
+def _next_change_clause(text: str, pos: int, end: int, base: str | None = None) -> int:
     """Where a later clause with a change of its own begins (…, with exports rising to 72,000 tonnes), or a
     contrasting one (…, but slightly lower than the four billion barrels): values from there on belong
     to something else."""
@@ -721,6 +789,10 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
     for cut in _CLAUSE_END.finditer(text, pos, end):
         nxt = _CLAUSE_END.search(text, cut.end(), end)
         clause = text[cut.end():nxt.start() if nxt else end]
+        against = _AGAINST.match(clause) or _COMPARED_CLAUSE_AT.match(clause)
+        if against is not None and base is not None and _same_base(against.group("base"), base):
+            continue  # 较年初增长X%，比年初增加D / 同比增长X%，比去年同期的A多了D: a comparison with the change's own
+            # base speaks of its subject
         if _VERB_ANY.search(clause) and not _START_WORD.search(clause) and not _SUBJECTLESS.match(clause) \
                 or _CONTRAST.match(clause):
             return cut.start()  # (a clause that starts the values' range, 由A缩减到B, still belongs to it;
@@ -729,6 +801,30 @@ def _next_change_clause(text: str, pos: int, end: int) -> int:
 
 # A clause that opens with its verb and an amount (，增加20亿元 / , up 5.1 billion dlrs): no subject of its own
 _SUBJECTLESS = re.compile(rf"\s?(?:同比|环比|较上年|比上年)?(?:{UP_ZH}|{DOWN_ZH})了?\s?\d|\s?(?:up|down)\s+\d", re.I)
+# The base a change is compared with, in the words right before it: 较年初增长X% (年初), 同比增长X% (同比)
+_BASE_BEFORE = re.compile(rf"(?:(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)|(?P<same>同比|环比))(?:{UP_ZH}|{DOWN_ZH})了?$")
+# A clause that opens with a comparison and the value compared with: 比去年同期的A……
+_COMPARED_CLAUSE_AT = re.compile(r"\s?(?:较|比|与)(?P<base>[^，,。；;:：\d%]{1,8}?)的\s?\d")
+
+
+def _base_words(text: str, c: Mention, floor: int) -> str | None:
+    found = _BASE_BEFORE.search(text, max(floor, c.start - 12), c.start)
+    return None if found is None else found.group("base") or found.group("same")
+
+
+def _period_named(words: str) -> str | None:
+    """The period a base lies back: a year (同比, 去年同期, 上年) or less (环比, 上月, 上周, 前一交易日)."""
+    if words == "环比" or _SHORT_BASE.search(words):
+        return "month"
+    if words == "同比" or re.fullmatch(r"(?:去年|上年|上一年)同期|去年|上年", words):
+        return "year"
+    return None
+
+
+def _same_base(words: str, base: str) -> bool:
+    """Two comparisons with one base: the same words (年初, 年初), or the same period named (同比, 去年同期)."""
+    return words == base or _period_named(words) is not None and _period_named(words) == _period_named(base)
+_AGAINST = re.compile(rf"\s?(?:较|比)(?P<base>[^，,。；;:：\d%]{{1,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?[^\d，,。；;:：%]{{0,2}}?\s?\d")
 
 
 def _end_stated_before(text, ms, in_sent, window, ci, change: Change, sent, lo, used) -> list[Claim] | None:
@@ -875,6 +971,8 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         # the level the amount changed: an end value anywhere (rose D to B), or a plain level before it (B，比上年增加D)
         others = [i for i in ends if i in plain] + [i for i in plain_levels if _same_unit(ms[i], ms[d]) and (
             i < d or _continues_subject(text, ms, i, d))]  # (下跌D，报B: the level's clause follows the amount's)
+        if len(others) > 1:  # 稳定在A以上，2022年达到B，比2012年增加D: the comparison speaks of the clause before it
+            others = _compared_level(text, ms, sorted(i for i in others if i < d), d)
         if len(others) == 1:
             b = others[0]
             lead = text[ms[b].end if b < d else max(sent[0], ms[d].start - 30):ms[d].start]
@@ -892,7 +990,9 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
                              f"start «{roles[starts_[0]].family}» and the change amount «{roles[deltas[0]].family}», "
                              f"change «{change.family}»", from_start=True)]
     dated = plain_levels + [i for i in ends if i in plain]
-    if not starts_ and len(ends) <= 1 and len(dated) == 2 and len(levels) + len(ends) == 2 \
+    other_measure = {i for i in dated if not any(j != i and _same_unit(ms[i], ms[j]) for j in dated)}  # (三个方面)
+    dated = [i for i in dated if i not in other_measure]
+    if not starts_ and len(ends) <= 1 and len(dated) == 2 and len(levels) + len(ends) - len(other_measure) == 2 \
             and all(_has_magnitude(ms[i]) or ms[i].kind == "amount" or c.kind == "percentage_points" for i in dated) \
             and _same_unit(ms[dated[0]], ms[dated[1]]) and not _JOIN.match(text[ms[dated[0]].end:ms[dated[1]].start]) \
             and (not deltas or len(deltas) == 1 and _is_difference(ms[deltas[0]], ms[dated[0]], ms[dated[1]])):
@@ -904,8 +1004,10 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
 
 def _same_scale(a: Mention, b: Mention) -> bool:
     """Chinese writes 万 or 亿 on every large figure: 0.5元 beside 12亿元 and 10亿元 (每股收益 beside 净利润) is
-    another measure. English figures are not told apart this way."""
-    return a.surface.isascii() or b.surface.isascii() or _has_magnitude(a) == _has_magnitude(b)
+    another measure, unless the two are of one size (8856套 beside 1.26万套). English figures are not told apart
+    this way."""
+    return a.surface.isascii() or b.surface.isascii() or _has_magnitude(a) == _has_magnitude(b) \
+        or a.value > 0 and b.value > 0 and 1 / 20 <= a.value / b.value <= 20  # (8856套 beside 1.26万套)
 
 
 def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int) -> list[int]:
@@ -1013,9 +1115,22 @@ def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | 
     change = _magnitude(text, ms[ci], first, last, change)
     floor = sent[0]
     ta, tb = _time_of(text, ms, a, floor), _time_of(text, ms, b, ms[a].end if a < b else floor)
+    after_a, after_b = _year_after(text, ms, a), _year_after(text, ms, b)
+    if after_a is not None and after_b is not None:  # to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984
+        ta, tb = after_a, after_b
     if change.reading == "annual" and (ta is None or tb is None):
         return None  # an annual average needs the number of years
     return _growth(text, ms, first, last, ci, change, sent, how, ta, tb)
+
+
+_IN_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+|calendar\s+)?$", re.I)
+
+
+def _year_after(text: str, ms: list[Mention], i: int) -> Mention | None:
+    """The year an English value is dated by right after it: 1.0 billion dlrs in 1984."""
+    if i + 1 < len(ms) and ms[i + 1].kind == "year" and _IN_YEAR.fullmatch(text, ms[i].end, ms[i + 1].start):
+        return ms[i + 1]
+    return None
 
 
 def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent, how, t_first, t_last) -> list[Claim]:
@@ -1152,6 +1267,34 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
     return _growth(text, ms, start, end, ci, _magnitude(text, ms[ci], start, end, change), sent, how, None, None)
 
 
+# 比一季度加快1.0个百分点: the period compared with; ，一季度增长4.5%: a clause that opens with it and states its rate
+_COMPARED_PERIOD = re.compile(rf"[，,]\s?(?:增幅|增速|涨幅|降幅|跌幅)?(?:较|比)(?P<base>[^，,。；;:：%]{{2,8}}?)(?:{UP_ZH}|{DOWN_ZH})了?$")
+_PERIOD_RATE = re.compile(rf"[，,；;]\s?(?:而|其中)?(?P<base>[^，,。；;:：%]{{2,8}}?)(?:同比|环比)?(?:(?:{UP_ZH})|(?P<down>{DOWN_ZH}))了?\s?$")
+
+
+def _base_rate_after(text, ms, in_sent, ci, change: Change, rate_i, sent) -> list[Claim] | None:
+    """同比增长5.5%，比一季度加快1.0个百分点，一季度增长4.5%: a point change between the rate stated before it and the
+    rate of the period it is compared with, stated in the next clause, which opens with that period."""
+    c = ms[ci]
+    compared = _COMPARED_PERIOD.search(text, ms[rate_i].end, c.start)
+    rising = change_of(text, ms[rate_i], sent[0])
+    if compared is None or rising is None or rising.sign <= 0 or ms[rate_i].qualifier:
+        return None
+    after = [i for i in in_sent if ms[i].start >= c.end and ms[i].kind == "percent"]
+    if not after or ms[after[0]].qualifier:
+        return None
+    b = after[0]
+    stated = _PERIOD_RATE.fullmatch(text, c.end, ms[b].start)
+    if stated is None or stated.group("base") != compared.group("base"):
+        return None
+    start, end = Quantity.of(ms[b]), Quantity.of(ms[rate_i])
+    if stated.group("down"):
+        start = replace(start, value=-start.value, low=-start.high, high=-start.low)
+    how = f"end: the rate stated before, start: the rate of the period it is compared with, stated after, " \
+          f"change «{change.family}»"
+    return _growth(text, ms, start, end, ci, change, sent, how, None, None)
+
+
 _NARROW = re.compile(r"(?:收窄|缩小|扩大|narrow|widen)\w*\s?$", re.I)
 
 
@@ -1263,8 +1406,11 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
     if len(starts_) != 1 or len(ends) != 1 or dated["end"] and own:
         return None
     a, b = starts_[0], ends[0]
-    if not _same_unit(ms[a], ms[b]) or not _same_subject(
-            text, next(x for x, y in spans if x <= ms[a].start < y), ms[a], next(x for x, y in spans if x <= ms[b].start < y), ms[b]):
+    span_a = next(x for x, y in spans if x <= ms[a].start < y)
+    span_b = next(x for x, y in spans if x <= ms[b].start < y)
+    # (……达到B，比2019年增长X%，2019年为A: a clause that only dates the base speaks of the sentence's measure)
+    bare_base = span_a == span_b == s and _DATED_ONLY.fullmatch(_clause_before(text, s, ms[a]))
+    if not _same_unit(ms[a], ms[b]) or not (bare_base or _same_subject(text, span_a, ms[a], span_b, ms[b])):
         return None
     first, last = _scaled(ms[a], ms[b])
     if first is None or not _same_unit(first, last):
@@ -1273,6 +1419,14 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
           f"change «{change.family}»"
     span_from = spans[min(si, next(k for k, (x, y) in enumerate(spans) if x <= min(ms[a].start, ms[b].start) < y))][0]
     return _growth(text, ms, first, last, ci, change, (span_from, e), how, None, None)
+
+
+_DATED_ONLY = re.compile(r"\s?(?:而|但)?(?:19|20)\d\d\s?年(?:同期|全年|度|年?末|年?底)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?")
+
+
+def _clause_before(text: str, lo: int, value: Mention) -> str:
+    """The words of a value's clause before it."""
+    return re.split(r"[，,；;]", text[max(lo, value.start - 30):value.start])[-1]
 
 
 _VALUE_VERB = re.compile(r"(?:为|是|达到?|约|共|实现|完成|录得|突破|超过|增至|降至|升至|增加到|减少到|上升到|下降到|增长到|"
@@ -1362,7 +1516,9 @@ def _scaled(a: Mention, b: Mention) -> tuple[Quantity | None, Quantity | None]:
     if _has_magnitude(a) == _has_magnitude(b) or a.kind == "percent":
         return qa, qb
     if not (a.surface.isascii() and b.surface.isascii()):
-        return None, None  # Chinese writes 万 and 亿 on every figure: a figure without one is another measure
+        # Chinese writes 万 and 亿 on every large figure, so its values are already in base units: a figure without
+        # one beside one with it is another measure, unless the two are of one size (8856套 beside 1.26万套)
+        return (qa, qb) if a.value > 0 and b.value > 0 and 1 / 20 <= a.value / b.value <= 20 else (None, None)
     big, bare = (qa, qb) if _has_magnitude(a) else (qb, qa)
     scale = 1.0
     for mag in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
