@@ -11,7 +11,7 @@ from pandera.typing import Series
 from checks.datasets import derived
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width_many
-from checks.ingest.reader import _gc_paused as gc_paused
+from checks.ingest.reader import gc_paused
 from checks.vocab import ids
 from checks.vocab.quantities import QUALIFIERS
 

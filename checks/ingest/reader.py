@@ -149,7 +149,7 @@ def _read(items, progress, columns: InputColumns | None) -> Corpus:
     files: list[SourceFile] = []
     articles, paragraphs, accounting = _Chunks(ARTICLE_COLUMNS), _Chunks(PARAGRAPH_COLUMNS), _Chunks(ACCOUNTING_COLUMNS)
     seen_sha: dict[str, int] = {}
-    with _gc_paused():
+    with gc_paused():
         for path, name, *known in items:
             table = tables.is_table(name)
             if known and table:
@@ -286,7 +286,7 @@ def _read_batches(batches, path: Path | None, name: str, sha: str, occurrence: i
 
 
 @contextmanager
-def _gc_paused():
+def gc_paused():
     """No cyclic garbage collection while files are read.
 
     Reading makes millions of short-lived objects (lines, blocks, ids) and no reference cycles;

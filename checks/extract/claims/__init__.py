@@ -25,7 +25,7 @@ from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width, fold_width_many
-from checks.ingest.reader import _gc_paused as gc_paused
+from checks.ingest.reader import gc_paused
 from checks.vocab import ids
 
 __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim", "FactClaim", "GrowthClaim",
