@@ -8,16 +8,19 @@ from collections.abc import Iterator
 import numpy as np
 
 # Full-width ASCII (U+FF01..U+FF5E) to half-width, and the ideographic space: a 1:1
-# mapping, so character offsets in the result are offsets in the original.
-_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_WIDTH_TABLE[0x3000] = 0x20
+# mapping, so character offsets in the result are offsets in the original. Defined here once; the table,
+# the pattern and the array form below are made from it.
+_FULL_FIRST, _FULL_LAST, _FULL_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
+_IDEOGRAPHIC_SPACE, _SPACE = 0x3000, 0x20
+_WIDTH_TABLE = {code: code - _FULL_SHIFT for code in range(_FULL_FIRST, _FULL_LAST + 1)}
+_WIDTH_TABLE[_IDEOGRAPHIC_SPACE] = _SPACE
 
 _SPACE_RUN = re.compile(r"\s+")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_FULL_WIDTH = re.compile(f"[{chr(_FULL_FIRST)}-{chr(_FULL_LAST)}{chr(_IDEOGRAPHIC_SPACE)}]")
 
 
 def _half(match: re.Match) -> str:
@@ -88,8 +91,8 @@ def _text(points: np.ndarray) -> str:
 def _fold_points(points: np.ndarray) -> np.ndarray:
     """`fold_width` on code points (a copy)."""
     points = points.copy()
-    points[(points >= 0xFF01) & (points <= 0xFF5E)] -= 0xFEE0
-    points[points == 0x3000] = 0x20
+    points[(points >= _FULL_FIRST) & (points <= _FULL_LAST)] -= _FULL_SHIFT
+    points[points == _IDEOGRAPHIC_SPACE] = _SPACE
     return points
 
 
