@@ -222,6 +222,14 @@ def in_reading_order(ctx, paragraph_ids) -> list:
                                               loc.paragraph_id))
 
 
+def lengths_at(texts: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """The length of each text the pairs name, by row (0 elsewhere, where `texts_at` holds no text)."""
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    named = np.unique(pairs)
+    lengths[named] = np.fromiter(map(len, texts[named]), dtype=np.int64, count=len(named))
+    return lengths
+
+
 _SLICE = 1_000_000  # candidate pairs measured at once
 
 
@@ -230,9 +238,7 @@ def near_edges(texts: np.ndarray, pairs: np.ndarray, threshold: float, workers: 
     """The pairs (rows into texts) whose edit similarity is at or above the threshold, and their similarities,
     in the order given. A pair whose lengths alone differ by more than the threshold allows is never measured;
     the others are measured by rapidfuzz on `workers` threads, a slice of pairs at a time."""
-    lengths = np.zeros(len(texts), dtype=np.int64)
-    named = np.unique(pairs)
-    lengths[named] = np.fromiter(map(len, texts[named]), dtype=np.int64, count=len(named))
+    lengths = lengths_at(texts, pairs)
     first, second = lengths[pairs[:, 0]], lengths[pairs[:, 1]]
     pairs = pairs[np.minimum(first, second) >= threshold * np.maximum(first, second)]
     scores = np.zeros(len(pairs), dtype=np.float32)
@@ -336,9 +342,7 @@ def may_overlap(texts: np.ndarray, pairs: np.ndarray, options: dict) -> np.ndarr
     `partial_overlap`: a shared stretch of L characters fills L - k + 1 shingle positions of the shorter
     text, and `shared_position_bounds` counts at least as many as there are (most candidates share far fewer)."""
     k = int(options["anchor"])
-    lengths = np.zeros(len(texts), dtype=np.int64)
-    named = np.unique(pairs)
-    lengths[named] = np.fromiter(map(len, texts[named]), dtype=np.int64, count=len(named))
+    lengths = lengths_at(texts, pairs)
     shorter = np.minimum(lengths[pairs[:, 0]], lengths[pairs[:, 1]])
     needed = np.maximum(float(options["min_chars"]), float(options["min_fraction"]) * shorter)
     positions = np.ceil(needed).astype(np.int64) - k + 1  # filled by the shortest stretch that would do
