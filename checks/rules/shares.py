@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from checks.extract.claims import ShareClaim, claims_of, plain, show
 from checks.extract.claims.phrasing import documented
-from checks.extract.claims.shares import TABLES, SharePart
+from checks.extract.claims.shares import TABLES, WHOLE_AS_ROUNDED, SharePart
 from checks.model import Comparison, Hit
 from checks.rules.base import rule
 
@@ -16,7 +16,7 @@ def check_shares(parts: tuple[SharePart, ...], rest_unstated: bool = False) -> t
     sums = {"sum_of_lower_bounds": low, "sum_as_stated": nominal, "sum_interval": show(low, high)}
     if low > 100 + 1e-9 or rest_unstated and low >= 100 - 1e-9:
         return "exceeds", sums  # (a rest named beside them leaves less than 100% for the parts)
-    if nominal > 100.5:  # (13.0% + 4.1% + 83.0% = 100.1%: the rounding of the figures, not an excess)
+    if nominal > WHOLE_AS_ROUNDED:  # (the rounding of the figures, not an excess)
         return "may_exceed", sums
     if any(p.rest for p in parts) and high < 100 - 1e-9:
         return "short", sums  # "the rest" is stated, so the parts must reach 100%

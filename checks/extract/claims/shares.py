@@ -371,20 +371,20 @@ def _carries_on(text: str, ms: list[Mention], before: "_Group", here: "_Group") 
     if gap == 1 and opening and opening.end() <= first.start:
         return True
     if gap == 1 and _answers(before, here):
-        return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: see _answers_restart)
+        return _fits(ms, before.parts + here.parts)  # (past the whole: see _answers_restart)
     if _OTHER_WHOLE.search(text, ms[before.parts[-1][0]].end, first.start) \
             or _other_time(text, ms[before.parts[-1][0]].end, first.start) or _TIME_OPENING.search(text, here.start, first.start):
         return False  # (another time, another whole)
     named, new = _whole(text, ms[before.parts[-1][0]]), _whole(text, first)  # (wholes named, not subjects)
     if len(here.parts) == 1 and _one_named_whole(named, new) \
             and not {f for _, f, _ in before.parts[-1:] + here.parts} & (_SURVEY | {_GENERIC}):
-        return _total(ms, before.parts + here.parts) <= 100.5  # (past the whole: of different measures or times)
+        return _fits(ms, before.parts + here.parts)  # (past the whole: of different measures or times)
     new = new or here.whole  # (a sentence that frames its own whole, 今年的投资总额中，…, starts its own group)
     if here.parts[0][2] and gap <= 2 and (not new or not named or _same_whole(named, new)):
         return True  # the rest of what the sentences before divided
     if gap != 1 or new or not all(f in _PART_WORDS for _, f, _ in before.parts + here.parts):
         return False
-    return has_rest or _total(ms, before.parts + here.parts) <= 100.5
+    return has_rest or _fits(ms, before.parts + here.parts)
 
 
 _PERIOD_WHOLE = re.compile(r"(?:19|20)\d\d年|同期|上年|去年|前年|上月|上季度|\b(?:19|20)\d\d\b|\ba\s+year\s+(?:ago|earlier)")
@@ -431,7 +431,7 @@ def _named_earlier(text: str, ms: list[Mention], groups: list["_Group"], here: "
             if {f for _, f, _ in before.parts[-1:] + here.parts} & (_SURVEY | {_GENERIC}) \
                     or _OTHER_WHOLE.search(text, *between) or _other_time(text, *between) \
                     or _TIME_OPENING.search(text, here.start, ms[here.parts[0][0]].start) \
-                    or _total(ms, before.parts + here.parts) > 100.5 or sum(ms[i].value for i, _, _ in before.parts) >= 99:
+                    or not _fits(ms, before.parts + here.parts) or sum(ms[i].value for i, _, _ in before.parts) >= 99:
                 return None
             return j
     return None
@@ -453,8 +453,14 @@ def _answers(before: "_Group", here: "_Group") -> bool:
     return families <= _SURVEY | {"continued"} and any(f in _SURVEY for f in families)
 
 
-def _total(ms: list[Mention], parts: list) -> float:
-    return sum(ms[i].value for i, _, _ in parts)
+# Shares as stated that sum to at most this fit in one whole: 13.0% + 4.1% + 83.0% = 100.1% is the rounding of the
+# figures, not an excess (SHR001 reads the same bound).
+WHOLE_AS_ROUNDED = 100.5
+
+
+def _fits(ms: list[Mention], parts: list) -> bool:
+    """Whether the parts' figures as stated fit in one whole."""
+    return sum(ms[i].value for i, _, _ in parts) <= WHOLE_AS_ROUNDED
 
 
 def _answers_restart(ms: list[Mention], before: "_Group", here: "_Group") -> tuple["_Group", "_Group"] | None:
@@ -464,7 +470,7 @@ def _answers_restart(ms: list[Mention], before: "_Group", here: "_Group") -> tup
     if here.unit != before.unit + 1 or not _answers(before, here):
         return None
     for j, start in before.begins[1:]:
-        if _total(ms, before.parts[j:] + here.parts) <= 100.5:
+        if _fits(ms, before.parts[j:] + here.parts):
             head = _Group(before.parts[:j], before.exclusive, before.whole, before.start, start, before.unit,
                           tuple(b for b in before.begins if b[0] < j))
             tail = _Group(before.parts[j:], False, before.whole, start, before.end, before.unit,
