@@ -671,7 +671,7 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
     values = [i for i in _values(ms, list(roles), c, explicit=True) if ms[i].start not in used]
     named = []
     for i in values:
-        lead = re.split(r"[，,；;]", text[max(sent[0], ms[i].start - 16):ms[i].start])[-1]
+        lead = _clause_before(text, sent[0], ms[i], 16)
         if ms[i].start < c.end or not (roles[i].role == "start" and roles[i].family == "上年同期为A"
                                        or roles[i].role == "level" and _BASE_CLAUSE_LEAD.fullmatch(lead)):
             continue  # (上月为A, or a clause that opens with the base: 上月成交量为A)
@@ -1007,7 +1007,7 @@ def _same_scale(a: Mention, b: Mention) -> bool:
     another measure, unless the two are of one size (8856套 beside 1.26万套). English figures are not told apart
     this way."""
     return a.surface.isascii() or b.surface.isascii() or _has_magnitude(a) == _has_magnitude(b) \
-        or a.value > 0 and b.value > 0 and 1 / 20 <= a.value / b.value <= 20  # (8856套 beside 1.26万套)
+        or _of_one_size(a, b)  # (8856套 beside 1.26万套)
 
 
 def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int) -> list[int]:
@@ -1424,9 +1424,9 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
 _DATED_ONLY = re.compile(r"\s?(?:而|但)?(?:19|20)\d\d\s?年(?:同期|全年|度|年?末|年?底)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?")
 
 
-def _clause_before(text: str, lo: int, value: Mention) -> str:
-    """The words of a value's clause before it."""
-    return re.split(r"[，,；;]", text[max(lo, value.start - 30):value.start])[-1]
+def _clause_before(text: str, lo: int, value: Mention, reach: int = 30) -> str:
+    """The words of a value's clause before it (at most `reach` characters back, and not before `lo`)."""
+    return re.split(r"[，,；;]", text[max(lo, value.start - reach):value.start])[-1]
 
 
 _VALUE_VERB = re.compile(r"(?:为|是|达到?|约|共|实现|完成|录得|突破|超过|增至|降至|升至|增加到|减少到|上升到|下降到|增长到|"
@@ -1505,6 +1505,14 @@ def _same_unit(a: Mention, b: Mention) -> bool:
     return a.surface.isascii() and b.surface.isascii() or bool(re.search(r"[万亿]$", bare.surface))  # 11.54亿 of 28亿元
 
 
+ONE_SIZE = 20  # two values of one measure, as news states them side by side, lie within this factor of each other
+
+
+def _of_one_size(a: Mention, b: Mention) -> bool:
+    """Two positive values within a factor of ONE_SIZE of each other (8856套 beside 1.26万套: one measure)."""
+    return a.value > 0 and b.value > 0 and 1 / ONE_SIZE <= a.value / b.value <= ONE_SIZE
+
+
 def _has_magnitude(m: Mention) -> bool:
     return bool(_MAGNITUDE.search(m.surface))
 
@@ -1518,15 +1526,15 @@ def _scaled(a: Mention, b: Mention) -> tuple[Quantity | None, Quantity | None]:
     if not (a.surface.isascii() and b.surface.isascii()):
         # Chinese writes 万 and 亿 on every large figure, so its values are already in base units: a figure without
         # one beside one with it is another measure, unless the two are of one size (8856套 beside 1.26万套)
-        return (qa, qb) if a.value > 0 and b.value > 0 and 1 / 20 <= a.value / b.value <= 20 else (None, None)
+        return (qa, qb) if _of_one_size(a, b) else (None, None)
     big, bare = (qa, qb) if _has_magnitude(a) else (qb, qa)
     scale = 1.0
     for mag in (1e12, 1e9, 1e8, 1e6, 1e4, 1e3):
-        if big.value >= mag and 1 / 20 <= bare.value * mag / big.value <= 20:
+        if big.value >= mag and 1 / ONE_SIZE <= bare.value * mag / big.value <= ONE_SIZE:
             scale = mag
             break
     if scale == 1.0:
-        return (qa, qb) if 1 / 20 <= qa.value / qb.value <= 20 else (None, None)
+        return (qa, qb) if 1 / ONE_SIZE <= qa.value / qb.value <= ONE_SIZE else (None, None)
     bare = replace(bare, value=bare.value * scale, low=bare.low * scale, high=bare.high * scale)
     return (big, bare) if _has_magnitude(a) else (bare, big)
 
