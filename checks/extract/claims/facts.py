@@ -259,6 +259,11 @@ _ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|�
 _ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
+def _zh_opening(c: Candidate) -> str:
+    """The words of the date's clause before it, a bracketed byline or note left out (（记者 张三）2019年，……: none)."""
+    return _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+
+
 _ZH_OPENABLE = re.compile(r"(?:该|这家|此)(?:公司|企业|集团|银行|机构|行)")
 
 
@@ -364,7 +369,7 @@ _ZH_SAYS = re.compile(r"说|表示|称|指出|认为|强调|介绍|提出|呼吁
 def _zh_date_quoted(c: Candidate) -> list[FactClaim]:
     """2017年11月3日，首单住房租赁类REITs“新派公寓权益型房托资产支持专项计划”成功发行: a quoted name right before its
     event, after a description, in the date's clause"""
-    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+    opening = _zh_opening(c)
     quoted = _ZH_QUOTED_THEN_EVENT.match(c.folded, c.date.end, c.hi)
     if opening not in ("", "早在", "在", "于") or quoted is None or _ZH_SAYS.search(quoted.group("lead")) \
             or _ZH_NEGATION.search(quoted.group("lead")[-4:]):
@@ -377,7 +382,7 @@ def _zh_date_quoted(c: Candidate) -> list[FactClaim]:
 def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     """2019年9月，北京大兴国际机场正式投运"""
     comma = re.match(r"[,，]?\s*", c.after)
-    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()  # （记者 张三）2019年，……
+    opening = _zh_opening(c)
     if opening not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
         return []
     subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
@@ -425,7 +430,7 @@ _ZH_DECLARED = re.compile(rf"(?:宣布)?(?:[\u4e00-\u9fff]{{1,6}})?正式(?P<ev>
 
 def _zh_date_declared(c: Candidate) -> list[FactClaim]:
     """2021年10月12日，习近平主席在……发表主旨讲话，宣布中国正式设立三江源、大熊猫……等第一批国家公园"""
-    opening = _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
+    opening = _zh_opening(c)
     if opening not in ("", "在", "于") or not re.match(r"[,，]", c.after):
         return []
     sentence_end = next((e for s, e in c.spans if s <= c.date.start < e), c.hi)
