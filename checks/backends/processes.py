@@ -13,6 +13,7 @@ derived datasets likewise, and the rules whose scope is dataset or corpus run ov
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -330,10 +331,8 @@ def release_freed_memory() -> None:
     """Collect garbage and hand the heap's free pages back to the system (glibc's malloc_trim, where there
     is one): freed memory otherwise stays resident in this process and in every process forked from it."""
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # no glibc (macOS, musl): nothing to hand back this way
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _summed(timings: list[dict[str, float]]) -> dict[str, float]:
