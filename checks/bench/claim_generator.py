@@ -124,6 +124,12 @@ SHARES = [
     T("share", "zh", "一半来自A，三成来自B，两成来自C", "{W}中，{P1}来自{L1}，{P2}来自{L2}，{P3}来自{L3}。", "words"),
     T("share", "zh", "从W的构成看，A为X%，B为Y%，C为Z%", "从{W}的构成看，{L1}为{P1}，{L2}为{P2}，{L3}为{P3}。", "parts"),
     T("share", "zh", "其中A占X%，剩余Y%为B（数量之后）", "{W}为120亿元，其中{L1}占{P1}，剩余{P2}为{L2}。", "rest"),
+    T("share", "zh", "A占近半，B占三成半，其余为C", "{W}中，{L1}占{P1}，{L2}占{P2}，其余为{L3}。", "words"),
+    T("share", "zh", "A占据W的半壁江山，B占X%，C占Y%", "{L1}占据{W}的{P1}，{L2}占{P2}，{L3}占{P3}。", "words"),
+    T("share", "zh", "A占W的X%（B Y%，C Z%）", "{L1}占{W}的{P1}（{L2}{P2}，{L3}{P3}）。", "parts"),
+    T("share", "en", "one in five said A, three in ten said B and the rest were undecided",
+      "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
+      "words"),
     T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
       "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
     T("share", "en", "A and B accounted for X% and Y% respectively",
@@ -482,6 +488,19 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
                    "change": ("X", n, "x", kind, "up")}
 
 
+# Shares in words, (true, false) per family (the language's own for the others): each word at its slot P1, P2, ...
+# with its value; a false list cannot fit in 100% even at the lowest its words allow.
+WORDS = {
+    "zh": ([("一半", 50), ("三成", 30), ("两成", 20)], [("一半", 50), ("六成", 60), ("两成", 20)]),
+    "en": ([("half", 50), ("a third", 33.3)], [("half", 50), ("two-thirds", 66.7)]),
+    "A占近半，B占三成半，其余为C": ([("近半", 50), ("三成半", 35)], [("过半", 50), ("五成半", 55)]),
+    "A占据W的半壁江山，B占X%，C占Y%": ([("半壁江山", 50), ("三成", 30), ("两成", 20)],
+                                  [("半壁江山", 50), ("五成", 50), ("两成", 20)]),
+    "one in five said A, three in ten said B and the rest were undecided": (
+        [("one in five", 20), ("three in ten", 30)], [("seven in ten", 70), ("two in five", 40)]),
+}
+
+
 def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]:
     zh = t.lang == "zh"
     names = rng.sample(ZH_PARTS if zh else EN_PARTS, 4)
@@ -493,10 +512,7 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
         slots["LIST"] = "，".join(f"{k}占{each}%" for k in kinds)
         return slots, [("LIST", None, each, k) for k in kinds]
     if t.form == "words":
-        if zh:
-            words = [("一半", 50), ("三成", 30), ("两成", 20)] if true else [("一半", 50), ("六成", 60), ("两成", 20)]
-        else:
-            words = [("half", 50), ("a third", 33.3)] if true else [("half", 50), ("two-thirds", 66.7)]
+        words = WORDS.get(t.family, WORDS[t.lang])[0 if true else 1]
         for i, (w, _) in enumerate(words):
             slots[f"P{i + 1}"] = w
         return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, (_, v) in enumerate(words)]
@@ -517,8 +533,10 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
         bump = rng.choice([12, 18, 25])
         if t.form == "rest" and rng.random() < 0.5:
             values[-1] = max(1, values[-1] - bump)  # the rest stated too small to reach 100%
-        else:
+        elif values[0] + bump < 99:
             values[0] += bump
+        else:  # (one part past the whole alone, 103%, is no sum of parts: the excess goes to the last part)
+            values[-1] += bump
     for i, v in enumerate(values):
         text = f"{v}%" if zh else rng.choice([f"{v}%", f"{v} percent", f"{v} per cent", f"{v} pct"])
         slots[f"P{i + 1}"] = text

@@ -21,7 +21,7 @@ from checks.extract.claims.counts import CountClaim, count_claims
 from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
 from checks.extract.claims.facts import FactClaim, fact_claims, names_a_decade, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
-from checks.extract.claims.shares import ShareClaim, share_claims
+from checks.extract.claims.shares import ShareClaim, has_ratio, ratio_claims, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width, fold_width_many
@@ -34,8 +34,9 @@ __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim"
 
 # Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
 RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amount", "count"}), (share_claims, {"percent"}),
-               (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
-_BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
+               (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}),
+               (ratio_claims, {"ratio"}))
+_BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims, ratio_claims}  # those that read sentence spans
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}
 CLAIM_TYPES = list(CLAIM_CLASSES)
@@ -76,6 +77,8 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | N
         folded = fold_width(text)
     ms = find_mentions(text, folded) if ms is None else ms
     kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) else set())  # "the 1990s" is no mention
+    if has_ratio(folded):
+        kinds.add("ratio")  # (42:39:19 is no mention either)
     if not kinds:
         return []
     wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]

@@ -27,6 +27,7 @@ from checks.extract.claims.common import Claim, Quantity, within
 from checks.extract.claims.growth import change_of
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
+from checks.vocab.quantities import half_step
 
 
 @dataclass(frozen=True)
@@ -113,13 +114,22 @@ SHARE_ZH = Table("share", "zh", (
     F("持有X%股份", "a holding in a company (holdings may overlap, one inside another: checked only when they fit)", "",
       after=r"的?(?:股份|股权|股本|权益)(?!激励)",
       examples=("张宏伟直接持有东方集团0.52%股份，并通过东方集团实业持有东方集团27.98%股份。",)),
+    F("A:B:C的比例", "a ratio of parts whose terms add up to 100 (or to 10, in tenths): each term is its part's share "
+      "of the whole (exclusive; read only beside a word of shares, proportion or split)", "",
+      examples=("深证成指主板、中小板、创业板公司权重占比为42:39:19。", "双方按7:3的比例分配收益。"),
+      counter=("主队以3:1战胜客队，比分为3:1。", "两队在11:30开赛。")),
     F("X%的居民认为", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:的" + _G + r"{1,10}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|看涨|看跌|看空|回答|计划|打算|估计|判断|"
+      after=r"(?:的" + _G + r"{1,10}?|[\u4e00-\u9fff]{1,4}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|看涨|看跌|看空|回答|计划|打算|估计|判断|"
             r"支持|反对|赞成|满意|不满意)",
       examples=("其中，29.4%的企业认为本季企业经营状况较好，57.5%认为一般，13.1%认为较差。",)),
 ))
 # Words of approximation between a family's words and its figure ("took about 40%"; the figure keeps its own qualifier)
 _ABOUT_EN = r"(?:(?:about|around|nearly|almost|some|roughly|just|only)\s+)?"
+# Who answers a survey, named right after its figure: "three in ten adults said", "40% of voters" has its "of"
+_RESPONDENTS_EN = (r"(?:people|adults|voters|respondents|Britons|Americans|Europeans|consumers|shoppers|firms|companies|"
+                   r"businesses|bosses|managers|workers|employees|staff|households|families|parents|women|men|children|"
+                   r"pupils|students|teachers|doctors|users|customers|investors|economists|analysts|viewers|readers|"
+                   r"listeners|fans|members|those\s+(?:polled|questioned|surveyed|asked))")
 SHARE_EN = Table("share", "en", (
     F("A and B took X% and Y%, respectively", "parts listed in order, with a word of shares (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:\d]{0,40}?)?,?\s+respectively\b",
@@ -155,7 +165,7 @@ SHARE_EN = Table("share", "en", (
       r"\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
       examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)\b"
             r"|(?:moved|switched|migrated|defected|turned|transferred|shifted)\s+to"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
             r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
@@ -197,11 +207,16 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
       examples=("Of the 22 million people who own a player, 59% are men and 41% are women.",),
       counter=("Inflation was 3% last year and 2% the year before.",)),
+    F("a 60:40 split", "a ratio of parts whose terms add up to 100 (or to 10): each term is its part's share of the "
+      "whole (exclusive; read only beside a word of shares, proportion or split)", "",
+      examples=("Profits will be split 60:40 between the two partners.",
+                "The board's seats are shared in a ratio of 45:35:20 among the three parties."),
+      counter=("The home side won 3:1.", "Trading opens at 9:30 and closes at 16:00.")),
     F("the richest/poorest X%", "slices of a population by rank (they may overlap: checked only when they fit)",
       r"\b(?:the\s+)?(?:richest|poorest|wealthiest|top|bottom|highest-paid|lowest-paid|best-off|worst-off)\s+",
       examples=("The poorest 20% of society pay more in tax than the richest 20%.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?|\s+" + _RESPONDENTS_EN + r")?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
             r"thinking|expect|expected|expecting|reported|reporting|agreed|agree|agreeing|disagreed|disagree|want|wanted|"
             r"wanting|chose|choose|choosing|argue|argued|claim|claimed|feel|felt|prefer|preferred|preferring|plan|planned|"
             r"planning|intend|intended|support|supported|supporting|oppose|opposed|opposing|favour|favoured|favor|"
@@ -216,7 +231,7 @@ SHARE_EN = Table("share", "en", (
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
-_EXCLUSIVE = {"分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+_EXCLUSIVE = {"A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
               "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
@@ -333,6 +348,7 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
                 groups[-1:] = [split[0], _joined(text, ms, split[1], here)]
             else:
                 groups.append(here)
+    several = bool(groups) and _SEVERAL_ANSWERS.search(text) is not None  # (可多选: answers that may overlap)
     for g in groups:
         first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
@@ -345,8 +361,15 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
-                              exclusive=g.exclusive or answers, rest_unstated=rest_unstated))
+                              exclusive=(g.exclusive or answers) and not several, rest_unstated=rest_unstated))
     return out
+
+
+# A question that takes several answers: its answers' shares may add up past the whole (多选, "could choose more than one")
+_SEVERAL_ANSWERS = re.compile(r"可多选|多选题|多项选择|可选择多项|(?:不止|不限)一项|"
+                              r"\b(?:more\s+than\s+one|several|multiple)\s+(?:answers?|options?|choices?|responses?|reasons?)\b|"
+                              r"\b(?:could|can|were\s+able\s+to|allowed\s+to)\s+(?:choose|pick|select|give|name|cite|tick)\s+"
+                              r"(?:more\s+than\s+one|several|multiple|up\s+to)\b", re.I)
 
 
 # The next sentence goes on with the same whole: "Another 18% came from …", "The other two-thirds of Seagram …"
@@ -543,6 +566,10 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
         gap = gap[1:-1]
     if _CHANGE_WORD.search(gap):
         return False
+    if _RESTATED.match(gap):
+        return False  # 占W的半壁江山，达到53.7%: the same share again, as a figure
+    if _PAREN_LABEL.match(gap):
+        return True  # 占全球5%（美国47%，英国6%）: the other parts of the whole, in brackets after the first
     if not gap.isascii() or not gap.strip(" ,"):
         return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
     if re.search(r"\b(?:to|from|by)\s*$", gap):
@@ -550,6 +577,11 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     return bool(_LIST_EN.match(gap))
 
 
+_RESTATED = re.compile(r"^[，,]?\s?(?:即|也即|也就是|达到?|高达|约为|约|超过|突破|[(]\s?(?:约|即)?)\s?$")
+# "(" and a name opening the bracket after a part: the parts of the same whole that follow it (not 其中/including/of which:
+# parts of the part)
+_PAREN_LABEL = re.compile(r"^\s?\(\s?(?!其中|包括|包含|含|即|如|including|of\s+which|incl)(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}"
+                          r"|[\u4e00-\u9fff]{1,8}?)(?:为|占|约|:|\s)?\s?$")
 _SPLIT_JOINED = re.compile(r"^\s*(?:to|/|-|–)\s*$")
 
 
@@ -624,7 +656,14 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
             or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
             and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
+    if prev[1] == part[1] in _LISTS and _LIST_WORD.search(text, ms[prev[0]].end, ms[part[0]].start) \
+            and not (whole and prev_whole and _same_whole(whole, prev_whole)):
+        return True  # a second list of its own (A、B占比分别为X%、Y%，而在2018年……分别为Z%、W%): another whole or time
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
+
+
+_LISTS = {"分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"}
+_LIST_WORD = re.compile(r"分别|依次|\brespectively\b", re.I)
 
 
 def _of_its_subject(text: str, since: int, m: Mention, whole: str) -> bool:
@@ -778,3 +817,52 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
     if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
         return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
     return family in _EXCLUSIVE or family == "continued"
+
+
+# --- ratios of parts ------------------------------------------------------------------------------
+
+# 42:39:19, 7:3, 60:40: terms joined by colons (a ratio is no mention: numbers.py reads none of 11:30, 3:1 or 7:3)
+_RATIO = re.compile(r"(?<![\d.:/])\d{1,3}(?:\.\d{1,2})?(?::\d{1,3}(?:\.\d{1,2})?)+(?![\d.:/]|\s?(?:am|pm|GMT)\b)", re.I)
+# The words that make a ratio one of parts: a share, a proportion, a weight or a split, in the ratio's own clause
+_RATIO_WORD = re.compile(r"占比|比例|比重|权重|份额|结构|构成|之比|配比|分配|分成|\b(?:ratio|split|proportion|shares?|"
+                         r"divided|weighting)\b", re.I)
+_RATIO_TOTALS = (100.0, 10.0)  # percentage points, or tenths (7:3)
+
+
+def has_ratio(folded: str) -> bool:
+    """A cheap test for a paragraph that may state a ratio of parts (most have no colon between digits)."""
+    return ":" in folded and _RATIO.search(folded) is not None
+
+
+def _ratio_parts(match: re.Match) -> tuple[SharePart, ...]:
+    """The terms of a ratio as shares of its whole, when they add up to 100 or 10 within their rounding (7:3 ->
+    70% and 30%); none otherwise (3:1, 11:30 are no parts of a whole in percent)."""
+    terms, at = [], match.start()
+    for written in match.group().split(":"):
+        terms.append((at, written, float(written), half_step(written)))
+        at += len(written) + 1
+    total, slack = sum(t[2] for t in terms), sum(t[3] for t in terms)
+    scale = next((100.0 / whole for whole in _RATIO_TOTALS if abs(total - whole) <= slack + 1e-9), None)
+    if scale is None:
+        return ()
+    family = "A:B:C的比例" if _CJK.search(match.string, max(0, match.start() - 2), match.end() + 2) else "a 60:40 split"
+    return tuple(SharePart(Quantity(start, start + len(written), written, value * scale, (value - half) * scale,
+                                    (value + half) * scale, "%", "percent", ""), False, family)
+                 for start, written, value, half in terms)
+
+
+def ratio_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
+    """A ratio of parts is a share group that makes up its whole: 主板、中小板、创业板权重占比为42:39:19; split 60:40
+    between A and B. Only ratios beside a word of shares (in their clause), and only terms adding up to 100 or 10."""
+    if not has_ratio(text):
+        return []
+    out = []
+    for s, e in spans:
+        for match in _RATIO.finditer(text, s, e):
+            clause_start = max(text.rfind(c, s, match.start()) for c in "，,。；;") + 1
+            if not _RATIO_WORD.search(text, max(s, clause_start), min(e, match.end() + 20)):
+                continue
+            parts = _ratio_parts(match)
+            if len(parts) >= 2:
+                out.append(ShareClaim(span=match.span(), sentence=(s, e), parts=parts, exclusive=True))
+    return out
