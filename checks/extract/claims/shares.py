@@ -102,6 +102,10 @@ SHARE_ZH = Table("share", "zh", (
       "checked only when they fit)", "",
       examples=("按地区分，东部地区约为52%，中部地区为26%，西部地区为22%。", "全市常住人口中，城镇人口比例为72.5%，乡村人口比例为27.5%。"),
       counter=("在上市公司中，平均资产负债率为60%，毛利率为45%。", "从投资结构看，基础设施投资增长5.3%，房地产投资下降3.1%。")),
+    F("在W中，A X%", "a name and its bare figure in a sentence that frames one whole (全年销量中，线上渠道42%…; 受访者的回答是：满意"
+      "45%…; 产品结构方面，…; checked only when they fit)", "",
+      examples=("全年销量中，线上渠道42%，线下渠道58%。", "受访者的回答是：满意45%，一般35%，不满意20%。"),
+      counter=("从地区看，东部地区65%的企业实现盈利，中部地区58%的企业实现盈利。",)),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
       r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
       examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
@@ -597,8 +601,11 @@ def _split_list(text: str, ms: list[Mention], percents: list[int], i: int) -> li
 
 
 # 在W中，A为X% / 按地区分，A约为X%: the clause's own words before the figure, a name and 为 (no rate, no change)
-_LABEL_IS = re.compile(r"(?:^|[，,；;：:])\s?([^，,。；;：:\d%]{1,12}?)(?:的)?(?:比例|比重|占比)?(?:约为|约|为|达到?|是|有)$")
-_RATE_OR_CHANGE = re.compile(r"率|增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升")
+_LABEL_IS = re.compile(r"(?:^|[，,；;：:、])\s?([^，,。；;：:、\d%]{1,12}?)(?:的)?(?:比例|比重|占比)?(?:约为|约|为|达到?|是|有)?$")
+_RATE_OR_CHANGE = re.compile(r"率|(?<!新)增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升|PMI|指数|价|利|收益|景气|水平|得分|分数|亏损面|覆盖|普及|渗透|达标|合格|满意度|完成|进度|占有|高于|低于|位于|处于|临界")
+
+
+_BARE_FRAMED = "在W中，A X%"
 
 
 def _framed_label(text: str, m: Mention, s: int) -> str:
@@ -607,7 +614,11 @@ def _framed_label(text: str, m: Mention, s: int) -> str:
     found = _LABEL_IS.search(text, max(s, m.start - 20), m.start)
     if found is None or _RATE_OR_CHANGE.search(found.group(1)) or not frame_whole(text, s, found.start() + 1):
         return ""
-    return "在W中，A为X%"
+    frame_at = s + max((f.start() for f in _FRAME.finditer(text[s:found.start() + 1])), default=0)
+    if _RATE_OR_CHANGE.search(text, frame_at, m.end) or text[m.end:m.end + 1] == "的":
+        return ""  # 从企业规模看，大型企业PMI为51.1%，中型企业为49.8%; 从涨幅看，A为62%: levels of an index or a rate,
+        # named once for all; 东部地区65%的企业: a share inside the label's own group
+    return "在W中，A为X%" if found.group(0)[-1:] in "为约到是有" else _BARE_FRAMED
 
 
 def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: str) -> list[tuple[int, str, bool]]:
@@ -728,7 +739,10 @@ def _same_whole(a: str, b: str) -> bool:
 
 _FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?(?:中|里|当中)|在[^，,。；;：:\d%]{2,16}?(?:市场|领域|行业))[，,]|\bOf\s+([^,.;:\d]{3,40}),"
                     r"|(?:^|[，,。；;：:])\s*(?:从|按|按照)([^，,。；;：:\d%]{0,10}?(?:结构|分布|构成|类型|类别|行业|地区|区域|来源|"
-                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务|所有制|城乡))(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]", re.I)
+                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务|所有制|城乡))(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]"
+                    r"|(?:^|[，,。；;：:])\s*([^，,。；;：:\d%]{1,10}?(?:结构|分布|构成|来源|组成|去向|用途))(?:方面|上)[，,]"
+                    r"|(?:^|[，,。；;])\s*([^，,。；;：:\d%]{0,12}?(?:结构|构成|分布|占比|比例|比重|份额|回答|答案|选项|来源|去向|组成)"
+                    r"[^，,。；;：:\d%]{0,6}?)[:：]", re.I)
 
 
 def frame_whole(text: str, s: int, first: int) -> str:
@@ -737,7 +751,7 @@ def frame_whole(text: str, s: int, first: int) -> str:
     found = None
     for found in _FRAME.finditer(text[s:first]):
         pass
-    return re.sub(r"(?:中|里|当中)$", "", (found.group(1) or found.group(2) or found.group(3) or "").strip()).lstrip("在") \
+    return re.sub(r"(?:中|里|当中)$", "", next((g for g in found.groups() if g), "").strip()).lstrip("在") \
         if found else ""
 
 
