@@ -107,7 +107,8 @@ SHARE_ZH = Table("share", "zh", (
       examples=("全年销量中，线上渠道42%，线下渠道58%。", "受访者的回答是：满意45%，一般35%，不满意20%。"),
       counter=("从地区看，东部地区65%的企业实现盈利，中部地区58%的企业实现盈利。",)),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
-      r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
+      r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|(?:上升|下降|提高|降低|回落|回升|增加|减少)(?:到|至)|"
+      r"高达|仅为?|已达|只有|在|约在)?",
       examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
                 "370家同比增长，占比75%；125家同比下降，占比25%。"),
       counter=("177只个股实现上涨，占比86.76%，有128只个股跑赢大盘，占比62.75%。",)),
@@ -186,7 +187,7 @@ SHARE_EN = Table("share", "en", (
       counter=("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both made losses.",)),
     F("acquire X% of A", "a holding bought, sold or held (exclusive)",
       r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
-      r"controlled)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
+      r"controlled|keep|keeps|kept|retain|retains|retained)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
       examples=("Consolidated TVX said it will acquire 29 pct of CMP, a gold miner in which TVX already holds a 15 pct "
                 "interest.",)),
     F("financed X% by A", "a part by who pays, owns or makes it (exclusive)",
@@ -250,7 +251,8 @@ _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:�
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
 _REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder|the\s+balance)"
                             r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
-                            r"comes|come|coming|held|owned|being)\b|\s*[.,;])", re.I)
+                            r"comes|come|coming|held|owned|being|shared|split|divided|spread|sold|offered|made|going)\b"
+                            r"|\s*[.,;])", re.I)
 # 第一、二、三产业, 一二三线城市 before 分别: ranks of one division, kinds of the whole
 _ORDINAL_KINDS = re.compile(r"第?[一二三四五六七八九十][、和及]第?[一二三四五六七八九十](?:[、和及]第?[一二三四五六七八九十])*"
                             r"(?:产业|线|类|级|档|季度)")
