@@ -354,7 +354,7 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
                 groups[-1:] = [split[0], _joined(text, ms, split[1], here)]
             else:
                 groups.append(here)
-    several = bool(groups) and _SEVERAL_ANSWERS.search(text) is not None  # (可多选: answers that may overlap)
+    several = None  # (可多选: answers that may overlap; looked for once, when a group would have to fit)
     for g in groups:
         first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
@@ -366,8 +366,10 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
+        if several is None and (g.exclusive or answers):
+            several = _SEVERAL_ANSWERS.search(text) is not None
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
-                              exclusive=(g.exclusive or answers) and not several, rest_unstated=rest_unstated))
+                              exclusive=bool(g.exclusive or answers) and not several, rest_unstated=rest_unstated))
     return out
 
 
@@ -512,12 +514,13 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
     """The parts of a sentence: (mention index, family, rest) for each percentage that is a part, in order."""
     parts: list[tuple[int, str, bool]] = []
     prev_end = s
+    frames: list = []  # the sentence's frames, found when first needed (most sentences need none)
     for i in percents:
         m = ms[i]
         if _LABEL.match(text[m.end:m.end + 16]):
             prev_end = m.end
             continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
-        family = _cue(text, m, prev_end, s) or _framed_label(text, m, s)
+        family = _cue(text, m, prev_end, s) or _framed_label(text, m, s, frames, ms[percents[-1]].start)
         if not family and parts and (_continues(text, ms, parts[-1][0], i) or _compared_part(text, ms[parts[-1][0]], m)
                                      or parts[-1][1] in _SURVEY and _same_respondents(text, ms[parts[-1][0]], m)):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
@@ -610,14 +613,20 @@ _RATE_OR_CHANGE = re.compile(r"率|(?<!新)增|降|减|涨|跌|幅|均|同比|�
 _BARE_FRAMED = "在W中，A X%"
 
 
-def _framed_label(text: str, m: Mention, s: int) -> str:
+def _framed_label(text: str, m: Mention, s: int, frames: list, upto: int) -> str:
+    """The family of a name's figure in a framed sentence, or "". `frames`: the spans of the sentence's frames up to
+    `upto` (offsets from its start `s`), filled in by the first call that needs them, with None after them."""
     if not _CJK.match(text, max(s, m.start - 1)):
         return ""
     found = _LABEL_IS.search(text, max(s, m.start - 20), m.start)
-    if found is None or _RATE_OR_CHANGE.search(found.group(1)) or not frame_whole(text, s, found.start() + 1):
+    if found is None or _RATE_OR_CHANGE.search(found.group(1)):
         return ""
-    frame_at = s + max((f.start() for f in _FRAME.finditer(text[s:found.start() + 1])), default=0)
-    if _RATE_OR_CHANGE.search(text, frame_at, m.end) or text[m.end:m.end + 1] == "的":
+    if not frames:
+        lead = text[s:upto]
+        frames.extend([f.span() for f in _FRAME.finditer(lead)] if _FRAME_HINT.search(lead) else [])
+        frames.append(None)
+    before = [f[0] for f in frames if f is not None and s + f[1] <= found.start() + 1]
+    if not before or _RATE_OR_CHANGE.search(text, s + before[-1], m.end) or text[m.end:m.end + 1] == "的":
         return ""  # 从企业规模看，大型企业PMI为51.1%，中型企业为49.8%; 从涨幅看，A为62%: levels of an index or a rate,
         # named once for all; 东部地区65%的企业: a share inside the label's own group
     return "在W中，A为X%" if found.group(0)[-1:] in "为约到是有" else _BARE_FRAMED
@@ -745,6 +754,10 @@ _FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2
                     r"|(?:^|[，,。；;：:])\s*([^，,。；;：:\d%]{1,10}?(?:结构|分布|构成|来源|组成|去向|用途))(?:方面|上)[，,]"
                     r"|(?:^|[，,。；;])\s*([^，,。；;：:\d%]{0,12}?(?:结构|构成|分布|占比|比例|比重|份额|回答|答案|选项|来源|去向|组成)"
                     r"[^，,。；;：:\d%]{0,6}?)[:：]", re.I)
+
+
+# What every frame of _FRAME ends with (a cheap test first)
+_FRAME_HINT = re.compile(r"[中里看分计面上场域业][，,]|[:：]|Of\s", re.I)
 
 
 def frame_whole(text: str, s: int, first: int) -> str:
