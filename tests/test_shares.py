@@ -199,9 +199,14 @@ def test_a_ratio_of_parts_adding_up_to_its_whole_is_a_group():
     assert outcome("双方按7:3的比例分配收益。") == "holds"
     (claim,) = groups("Profits will be split 60:40 between the two partners.")
     assert [p.share.value for p in claim.parts] == [60, 40] and claim.exclusive
-    # a score, a clock time, or terms that are no parts of 100 or 10: no group
-    for text in ("主队以3:1战胜客队，比分为3:1。", "Trading opens at 9:30.", "两者权重之比为3:2。"):
+    # a ratio of any total named as one right at it, and one set against it in the sentence
+    assert [[p.share.value for p in c.parts] for c in groups("全球A业务和B业务的比值约为９∶１，而我国目前在３∶１左右。")] == [
+        [90, 10], [75, 25]]
+    assert [p.share.value for p in groups("两者之比为3:2。")[0].parts] == [60, 40]
+    # a score, a clock time, or terms of another total not named a ratio: no group
+    for text in ("主队以3:1战胜客队，比分为3:1。", "Trading opens at 9:30.", "权重占比调整为3:2。"):
         assert groups(text) == [], text
+    assert surfaces("比例为3:1，比赛于10:30开始。") == [["3", "1"]]  # (the time is set against nothing)
 
 
 def test_two_lists_in_one_sentence_are_two_groups_unless_they_name_one_whole():

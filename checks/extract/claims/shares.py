@@ -119,9 +119,14 @@ SHARE_ZH = Table("share", "zh", (
     F("持有X%股份", "a holding in a company (holdings may overlap, one inside another: checked only when they fit)", "",
       after=r"的?(?:股份|股权|股本|权益)(?!激励)",
       examples=("张宏伟直接持有东方集团0.52%股份，并通过东方集团实业持有东方集团27.98%股份。",)),
-    F("A:B:C的比例", "a ratio of parts whose terms add up to 100 (or to 10, in tenths): each term is its part's share "
-      "of the whole (exclusive; read only beside a word of shares, proportion or split)", "",
-      examples=("深证成指主板、中小板、创业板公司权重占比为42:39:19。", "双方按7:3的比例分配收益。"),
+    F("A×X%＋B×Y%", "the weights of a composite (a fund's benchmark: 沪深300指数收益率×80%＋中债综合指数收益率×20%; "
+      "exclusive)", r"[×*]\s?",
+      examples=("该基金的业绩比较基准为沪深300指数收益率×80%＋中债综合指数收益率×20%。",)),
+    F("A:B:C的比例", "a ratio of parts whose terms add up to 100 (or to 10, in tenths), beside a word of shares, "
+      "proportion or split, or any ratio named as one right at it (比值约为9∶1, 之比为3:1): each term over their sum is its "
+      "part's share of the whole (exclusive)", "",
+      examples=("深证成指主板、中小板、创业板公司权重占比为42:39:19。", "双方按7:3的比例分配收益。",
+                "全球卫星应用业务和卫星制造业务的比值约为９∶１。"),
       counter=("主队以3:1战胜客队，比分为3:1。", "两队在11:30开赛。")),
     F("X%的居民认为", "survey answers (they may overlap: checked only when they fit)", "",
       after=r"(?:的" + _G + r"{1,10}?|[\u4e00-\u9fff]{1,4}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|看涨|看跌|看空|回答|计划|打算|估计|判断|"
@@ -212,8 +217,9 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
       examples=("Of the 22 million people who own a player, 59% are men and 41% are women.",),
       counter=("Inflation was 3% last year and 2% the year before.",)),
-    F("a 60:40 split", "a ratio of parts whose terms add up to 100 (or to 10): each term is its part's share of the "
-      "whole (exclusive; read only beside a word of shares, proportion or split)", "",
+    F("a 60:40 split", "a ratio of parts whose terms add up to 100 (or to 10) beside a word of shares, proportion or "
+      "split, or any ratio named as one right at it (a ratio of 2:1): each term over their sum is its part's share of "
+      "the whole (exclusive)", "",
       examples=("Profits will be split 60:40 between the two partners.",
                 "The board's seats are shared in a ratio of 45:35:20 among the three parties."),
       counter=("The home side won 3:1.", "Trading opens at 9:30 and closes at 16:00.")),
@@ -236,7 +242,7 @@ SHARE_EN = Table("share", "en", (
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
-_EXCLUSIVE = {"A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+_EXCLUSIVE = {"A×X%＋B×Y%", "A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
               "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
@@ -822,6 +828,8 @@ _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
     if family in ("X%的居民认为", "X% said"):
         return False  # survey answers may overlap (a question may take several answers)
+    if family == "A×X%＋B×Y%":
+        return True  # (the weights of one composite, whatever figures its names hold: 沪深300指数收益率×80%)
     for stated in (_OF_WHICH.search(text, max(0, since), ms[i].start), _OF_FRAME.match(text, max(0, since), ms[i].start)):
         since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
@@ -851,27 +859,36 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
 # --- ratios of parts ------------------------------------------------------------------------------
 
 # 42:39:19, 7:3, 60:40: terms joined by colons (a ratio is no mention: numbers.py reads none of 11:30, 3:1 or 7:3)
-_RATIO = re.compile(r"(?<![\d.:/])\d{1,3}(?:\.\d{1,2})?(?::\d{1,3}(?:\.\d{1,2})?)+(?![\d.:/]|\s?(?:am|pm|GMT)\b)", re.I)
+_RATIO = re.compile(r"(?<![\d.:∶/])\d{1,3}(?:\.\d{1,2})?(?:[:∶]\d{1,3}(?:\.\d{1,2})?)+(?![\d:∶/]|\.\d|\s?(?:am|pm|GMT)\b)", re.I)
 # The words that make a ratio one of parts: a share, a proportion, a weight or a split, in the ratio's own clause
-_RATIO_WORD = re.compile(r"占比|比例|比重|权重|份额|结构|构成|之比|配比|分配|分成|\b(?:ratio|split|proportion|shares?|"
+_RATIO_WORD = re.compile(r"占比|比例|比重|权重|份额|结构|构成|之比|比值|配比|分配|分成|\b(?:ratio|split|proportion|shares?|"
                          r"divided|weighting)\b", re.I)
 _RATIO_TOTALS = (100.0, 10.0)  # percentage points, or tenths (7:3)
+_SET_AGAINST = re.compile(r"而|相比|对比|较|\b(?:while|whereas|compared|against|versus|vs)\b", re.I)
+# A ratio of any total, named as one right before or after it: 比值约为9∶1, 之比为3:1, 按3:1的比例, a ratio of 2:1
+_RATIO_NAMED = re.compile(r"(?:之比|比值|比例|配比|比重|\bratio(?:\s+of)?)\s?(?:约|大约|约为|为|是|达到?|在|of|was|is|stood\s+at)?"
+                          r"\s?(?:约|约为)?\s?$", re.I)
+_RATIO_NAMED_AFTER = re.compile(r"\s?(?:左右)?的?(?:比例|比值|配比|ratio\b)", re.I)
 
 
 def has_ratio(folded: str) -> bool:
     """A cheap test for a paragraph that may state a ratio of parts (most have no colon between digits)."""
-    return ":" in folded and _RATIO.search(folded) is not None
+    return (":" in folded or "∶" in folded) and _RATIO.search(folded) is not None
 
 
-def _ratio_parts(match: re.Match) -> tuple[SharePart, ...]:
+def _ratio_parts(match: re.Match, any_total: bool = False) -> tuple[SharePart, ...]:
     """The terms of a ratio as shares of its whole, when they add up to 100 or 10 within their rounding (7:3 ->
-    70% and 30%); none otherwise (3:1, 11:30 are no parts of a whole in percent)."""
+    70% and 30%), or when the words right at it name it a ratio (之比为3:1 -> 75% and 25%) or `any_total` (a ratio of
+    as many terms named before it in the sentence); none otherwise (a score 3:1, a time 11:30)."""
     terms, at = [], match.start()
-    for written in match.group().split(":"):
+    for written in re.split("[:∶]", match.group()):
         terms.append((at, written, float(written), half_step(written)))
         at += len(written) + 1
     total, slack = sum(t[2] for t in terms), sum(t[3] for t in terms)
     scale = next((100.0 / whole for whole in _RATIO_TOTALS if abs(total - whole) <= slack + 1e-9), None)
+    if scale is None and total > 0 and (any_total or _RATIO_NAMED.search(match.string, max(0, match.start() - 12), match.start())
+                                        or _RATIO_NAMED_AFTER.match(match.string, match.end())):
+        scale = 100.0 / total  # 比值约为9∶1 (90% and 10%), 之比为3:1 (75% and 25%)
     if scale is None:
         return ()
     family = "A:B:C的比例" if _CJK.search(match.string, max(0, match.start() - 2), match.end() + 2) else "a 60:40 split"
@@ -887,11 +904,15 @@ def ratio_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         return []
     out = []
     for s, e in spans:
+        named, named_end = 0, s  # a ratio the sentence named before, set against this one: 比值约为9∶1，而我国目前在3∶1左右
         for match in _RATIO.finditer(text, s, e):
             clause_start = max(text.rfind(c, s, match.start()) for c in "，,。；;") + 1
-            if not _RATIO_WORD.search(text, max(s, clause_start), min(e, match.end() + 20)):
+            terms = len(re.split("[:∶]", match.group()))
+            compared = terms == named and _SET_AGAINST.search(text, named_end, match.start()) is not None
+            if not compared and not _RATIO_WORD.search(text, max(s, clause_start), min(e, match.end() + 20)):
                 continue
-            parts = _ratio_parts(match)
+            parts = _ratio_parts(match, any_total=compared)
             if len(parts) >= 2:
                 out.append(ShareClaim(span=match.span(), sentence=(s, e), parts=parts, exclusive=True))
+                named, named_end = terms, match.end()
     return out
