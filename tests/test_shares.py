@@ -254,3 +254,9 @@ def test_bare_figures_under_a_frame_are_checked_only_when_they_fit():
     assert surfaces("全年销量中，线上渠道42%，线下渠道58%。") == [["42%", "58%"]]
     assert surfaces("受访者的回答是：满意45%，一般35%，不满意20%。") == [["45%", "35%", "20%"]]
     assert outcome("全年销量中，线上渠道62%，线下渠道58%。") == "overlap"
+
+
+def test_a_rest_named_by_what_it_is_used_for_leaves_room():
+    (claim,) = groups("上述资金中，用于研发的占45%，用于营销的占30%，其余用于补充流动资金。")
+    assert claim.rest_unstated and claim.exclusive
+    assert outcome("上述资金中，用于研发的占70%，用于营销的占35%，其余用于补充流动资金。") == "exceeds"

@@ -255,7 +255,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
-_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder|the\s+balance)"
+_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|来源于|在|均|用于|投向|投入|流向|销往|归|属于)|\b(?:the\s+rest|the\s+remainder|the\s+balance)"
                             r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
                             r"comes|come|coming|held|owned|being|shared|split|divided|spread|sold|offered|made|going)\b"
                             r"|\s*[.,;])", re.I)
