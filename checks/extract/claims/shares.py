@@ -1,4 +1,5 @@
-"""Share groups: percentages (or fractions: 三成, 一半, a third, the majority) that divide one whole.
+"""Share groups: percentages (or fractions: 三成, 一半, a third, the majority; or the terms of a ratio, 42:39:19) that
+divide one whole.
 
 A percentage is a part when its own words say so (the share families of SHARE_ZH / SHARE_EN: A占X%, 占比X%,
 X%来自A, 分别占/依次为X%、Y%, 其余X%, 贡献了X%, 以X%的市场份额, X%的居民认为, A为X% in a framed sentence;
@@ -613,7 +614,9 @@ def _split_list(text: str, ms: list[Mention], percents: list[int], i: int) -> li
 
 # 在W中，A为X% / 按地区分，A约为X%: the clause's own words before the figure, a name and 为 (no rate, no change)
 _LABEL_IS = re.compile(r"(?:^|[，,；;：:、])\s?([^，,。；;：:、\d%]{1,12}?)(?:的)?(?:比例|比重|占比)?(?:约为|约|为|达到?|是|有)?$")
-_RATE_OR_CHANGE = re.compile(r"率|(?<!新)增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升|PMI|指数|价|利|收益|景气|水平|得分|分数|亏损面|覆盖|普及|渗透|达标|合格|满意度|完成|进度|占有|高于|低于|位于|处于|临界")
+# Words of a rate, a change or a level (an index, a price, a threshold): figures named so are no parts of a whole
+_RATE_OR_CHANGE = re.compile(r"率|(?<!新)增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升|PMI|指数|价|利|收益|景气|水平|"
+                             r"得分|分数|亏损面|覆盖|普及|渗透|达标|合格|满意度|完成|进度|占有|高于|低于|位于|处于|临界")
 
 
 _BARE_FRAMED = "在W中，A X%"
@@ -886,8 +889,9 @@ def _ratio_parts(match: re.Match, any_total: bool = False) -> tuple[SharePart, .
         at += len(written) + 1
     total, slack = sum(t[2] for t in terms), sum(t[3] for t in terms)
     scale = next((100.0 / whole for whole in _RATIO_TOTALS if abs(total - whole) <= slack + 1e-9), None)
-    if scale is None and total > 0 and (any_total or _RATIO_NAMED.search(match.string, max(0, match.start() - 12), match.start())
-                                        or _RATIO_NAMED_AFTER.match(match.string, match.end())):
+    named = _RATIO_NAMED.search(match.string, max(0, match.start() - 12), match.start()) \
+        or _RATIO_NAMED_AFTER.match(match.string, match.end())
+    if scale is None and total > 0 and (any_total or named):
         scale = 100.0 / total  # 比值约为9∶1 (90% and 10%), 之比为3:1 (75% and 25%)
     if scale is None:
         return ()
@@ -899,10 +903,9 @@ def _ratio_parts(match: re.Match, any_total: bool = False) -> tuple[SharePart, .
 
 def ratio_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
     """A ratio of parts is a share group that makes up its whole: 主板、中小板、创业板权重占比为42:39:19; split 60:40
-    between A and B. Only ratios beside a word of shares (in their clause), and only terms adding up to 100 or 10."""
-    if not has_ratio(text):
-        return []
-    out = []
+    between A and B; 比值约为9∶1. Only ratios beside a word of shares (in their clause) or set against such a ratio
+    before them in the sentence (而我国目前在3∶1左右); see _ratio_parts for the totals read."""
+    out = []  # (paragraph_claims calls it only where has_ratio found one)
     for s, e in spans:
         named, named_end = 0, s  # a ratio the sentence named before, set against this one: 比值约为9∶1，而我国目前在3∶1左右
         for match in _RATIO.finditer(text, s, e):
