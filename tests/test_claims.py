@@ -126,3 +126,13 @@ def test_a_page_without_numbers_gives_empty_datasets_that_pass_their_schemas(tmp
     result = execute([str(page)], Config(select=["SCH"], data_docs=False))
     assert len(result.context.dataset("mentions")) == 0 and len(result.context.dataset("claims")) == 0
     assert [f.message for f in result.findings if f.check == "SCH001"] == []
+
+
+def test_a_coverage_record_may_name_the_types_it_was_read_for(tmp_path):
+    from checks.bench.claims import LABELLED_TYPES, load_labels
+    (tmp_path / "coverage_x.jsonl").write_text(
+        '{"source": "corpus", "doc": "zh_0001", "lang": "zh", "types": ["share"]}\n'
+        '{"source": "corpus", "doc": "zh_0003", "lang": "zh"}\n', encoding="utf-8")
+    labels, covered = load_labels(tmp_path)
+    assert labels == []
+    assert covered == {"zh_0001": frozenset({"share"}), "zh_0003": frozenset(LABELLED_TYPES)}
