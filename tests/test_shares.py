@@ -218,6 +218,8 @@ def test_two_lists_in_one_sentence_are_two_groups_unless_they_name_one_whole():
 
 def test_parts_in_brackets_after_the_first_are_of_its_whole():
     assert surfaces("中国拥有的新药研发企业数量占全球5%（美国47%，英国6%）。") == [["5%", "47%", "6%"]]
+    # each country's figure may be of its own whole (its own GDP): checked only when they fit
+    assert outcome("中国出口占GDP的20%（德国47%，荷兰80%）。") == "overlap"
     assert groups("中国出口占全球的15%（其中机电产品占8%）。") == []  # a part of the part
     assert groups("中国出口占全球的15%（去年为13%）。") == []  # the same share another year
 

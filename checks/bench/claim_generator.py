@@ -127,7 +127,6 @@ SHARES = [
     T("share", "zh", "A占近半，B占三成半，其余为C", "{W}中，{L1}占{P1}，{L2}占{P2}，其余为{L3}。", "words"),
     T("share", "zh", "A占据W的半壁江山，B占X%，C占Y%", "{L1}占据{W}的{P1}，{L2}占{P2}，{L3}占{P3}。", "words"),
     T("share", "zh", "基准为A收益率×X%＋B收益率×Y%", "该基金的业绩比较基准为{L1}收益率×{P1}＋{L2}收益率×{P2}。", "parts"),
-    T("share", "zh", "A占W的X%（B Y%，C Z%）", "{L1}占{W}的{P1}（{L2}{P2}，{L3}{P3}）。", "parts"),
     T("share", "en", "one in five said A, three in ten said B and the rest were undecided",
       "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
       "words"),

@@ -52,7 +52,7 @@ def shares_exceed_whole(ctx):
     without a figure), a warning when the figures as written exceed 100% but their bounds allow a sum
     within it, and an error when "其余/the rest" is stated and the parts cannot reach 100%. Parts that
     may overlap (shares of counts, survey answers, contributions, 占比 ranked across categories, bare
-    figures under a frame, any answers of a question that takes several: 可多选) are only verified when
+    figures under a frame, figures in brackets after a part, any answers of a question that takes several: 可多选) are only verified when
     they fit, within their rounding. Groups that hold are listed under `verified`.
 
     ## Why is this bad

@@ -531,6 +531,8 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
         if not family and parts and (_continues(text, ms, parts[-1][0], i) or _compared_part(text, ms[parts[-1][0]], m)
                                      or parts[-1][1] in _SURVEY and _same_respondents(text, ms[parts[-1][0]], m)):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
+            if _PAREN_LABEL.match(text[ms[parts[-1][0]].end:m.start]):
+                family = _GENERIC  # 占GDP的20%（美国12%，德国47%）: each may be of its own whole, checked only when they fit
         if not family or change_of(text, m, s) is not None:
             prev_end = m.end
             continue  # (a rate of change is no part: 占比提高了5%)
