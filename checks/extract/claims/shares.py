@@ -878,7 +878,10 @@ _RATIO_NAMED_AFTER = re.compile(r"\s?(?:左右)?的?(?:比例|比值|配比|rati
 
 def has_ratio(folded: str) -> bool:
     """A cheap test for a paragraph that may state a ratio of parts (most have no colon between digits)."""
-    return (":" in folded or "∶" in folded) and _RATIO.search(folded) is not None
+    return (":" in folded or "∶" in folded) and _DIGIT_COLON.search(folded) is not None
+
+
+_DIGIT_COLON = re.compile(r"\d[:∶]\d")
 
 
 def _ratio_parts(match: re.Match, any_total: bool = False) -> tuple[SharePart, ...]:
