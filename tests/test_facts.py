@@ -259,12 +259,26 @@ def test_a_nickname_with_two_dates_inside_one_article(tmp_path):
     assert severity == "error"
 
 
-def test_the_bundled_page_never_loads_the_segmenter(seed_page):
-    """The page's facts have quoted names: a run over it must not pay for jieba's tagger."""
+def test_quoted_names_never_load_the_segmenter(tmp_path):
+    """Facts about names in quotation marks (the bundled page's pandas) must not pay for jieba's tagger."""
+    path = tmp_path / "quoted.jsonl"
+    body = "大熊猫“晓晓”“蕾蕾”于2016年6月出生。\n\n分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”。"
+    path.write_text(json.dumps({"id": "q1", "body": body}, ensure_ascii=False) + "\n", encoding="utf-8")
     code = ("import sys; from checks.config import Config; from checks.engine import execute; "
-            f"execute([{str(seed_page)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
+            f"execute([{str(path)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_bundled_page_reads_its_unquoted_fact(seed_page):
+    """The page's one fact about an unquoted name (海南自贸港, 封关运作) is read, with the segmenter's help."""
+    from checks.config import Config
+    from checks.engine import execute
+
+    result = execute([str(seed_page)], Config(data_docs=False, select=["CON"]))
+    found = {(row.claim.entity, row.claim.event, row.claim.date.surface)
+             for row in result.context.dataset("claims").itertuples() if row.type == "fact"}
+    assert ("海南自贸港", "launched", "2025年12月") in found
 
 
 # --- the generator plants each fact under a name of its own ---------------------------------------------

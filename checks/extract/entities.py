@@ -179,7 +179,7 @@ def _stops(word: str, tag: str, before_suffix: bool = False) -> bool:
         return False  # 白鹭 + 湾 + 大桥: a bound morpheme inside a name
     if tag in _STOP_TAGS or word in _CLAUSE_VERBS:
         return True
-    if tag.startswith("v") or tag == "d" and len(word) == 1:
+    if tag.startswith("v") or tag == "d":  # 已经, 正式, 将: an adverb opens the predicate
         return not before_suffix and not _proper(word, tag)
     return False
 
@@ -327,6 +327,8 @@ def _split_person_after(tokens, start: int) -> Entity | None:
 
 def _common_head(word: str, tag: str) -> bool:
     """A common noun that may end a short name (华科智能), but not a suffix that makes a description (中国公司)."""
+    if tag == "ng" and len(word) == 1:
+        return True  # 中小企业 + 板: a bound noun that jieba leaves alone ends the name it follows
     return tag == "n" and not _proper(word, tag) and not any(sfx == word for sfx, _ in _ZH_SUFFIXES)
 
 
@@ -454,6 +456,8 @@ _EN_PLACE = frozenset(("Bridge", "Stadium", "Airport", "Station", "Tower", "Muse
                        "Theater", "Centre", "Center", "Hospital", "Cathedral", "Canal", "Tunnel", "Dam", "Port",
                        "Gallery", "Library", "Arena", "Palace", "Castle", "Square", "Building", "Mall", "Zoo",
                        "Terminal", "Line", "Railway", "Motorway", "Highway", "Harbour", "Harbor"))
+# The head nouns of place names, as a definite reference writes them ("the stadium" for Wembley Stadium).
+EN_PLACE_HEADS = frozenset(w.casefold() for w in _EN_PLACE)
 # Head nouns that take "of" inside a name: the Bank of England, the University of Cambridge.
 _OF_HEADS = _EN_ORG | _EN_PLACE | frozenset(("Duke", "Earl", "House", "Church", "Republic", "Kingdom", "State",
                                              "City", "Isle", "Gulf", "Cape", "Court", "Chamber", "Office",
@@ -729,11 +733,11 @@ def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Enti
     return out
 
 
-def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> Entity | None:
+def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400, alone: bool = False) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
     (organisation or person) that the nearest sentence naming any, in the `reach` characters before it, states; None
-    when there is none, or that sentence names several. An article resolves a reference in another paragraph with the
-    article's text before it as `text`."""
+    when there is none, or that sentence names several (`alone`, for a pronoun: when the reach names several). An
+    article resolves a reference in another paragraph with the article's text before it as `text`."""
     before = text[max(0, pos - reach):pos]
     offset = max(0, pos - reach)
     found: list[Entity] = []
@@ -757,11 +761,15 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
                 entity = _en_before(text, offset + m.end(), frozenset({kind}))
                 if entity is not None and entity.kind == kind:
                     found.append(entity)
+            elif kind == PERSON and (entity := _en_plain_person(m, offset, text)) is not None:
+                found.append(entity)
         if kind == ORGANISATION:
             for entity in _en_described(before, offset, text):
                 found.append(entity)
-    # the names of the nearest sentence that names any, back from the reference's own: one name, or none
-    bounds = [offset] + [offset + m.end() for m in re.finditer(r"[。！？!?；;\n]|\.\s", before)] + [pos]
+    # the names of the nearest sentence that names any, back from the reference's own: one name, or none; for a pronoun
+    # (`alone`), the one name of its kind in all of the reach
+    bounds = [offset, pos] if alone else \
+        [offset] + [offset + m.end() for m in re.finditer(r"[。！？!?；;\n]|\.\s", before)] + [pos]
     for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
         pool = {}
         for e in found:
@@ -774,6 +782,58 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
             entity = pool[names[0]]
             how = "topic" if entity.how == "topic" else "reference"
             return Entity(entity.name, kind, entity.start, entity.end, how, entity.title)
+        if names:
+            return None
+    return None
+
+
+_EN_GIVEN_AND_FAMILY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+){1,2}")
+
+
+# What marks a name in capitals as a person's when no title stands before it: "Maria Kowalski, who", "Maria Kowalski,
+# 62,", "Maria Kowalski said", or a title before its last word elsewhere in the text (Ms Kowalski).
+_EN_PERSON_AFTER = re.compile(r",\s*(?:who\b|aged\b|\d{1,3}\s*,)|\s+(?:said|says|told|added|argued|explained|believes)\b")
+_EN_PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor")
+
+
+def _en_plain_person(m: re.Match, offset: int, text: str) -> Entity | None:
+    """A person named without a title, for "he"/"she" to stand for: two or three words in capitals (Maria Kowalski,
+    Carlos Ghosn), none of them a word that opens sentences, a month or the head of an organisation or place name, and
+    marked as a person's by what follows it (", who", ", 62,", "said") or by a title before its last word elsewhere
+    in the text (Mr Ghosn). Two capitalised words alone may be a company's name (Sony Ericsson): no person then."""
+    name = m.group(0).rstrip(".")
+    if _EN_GIVEN_AND_FAMILY.fullmatch(name) is None:
+        return None
+    words = name.split()
+    if any(w in _NOT_NAME or w in _TITLES or w in _EN_ORG or w in _EN_PLACE or w in _OF_HEADS for w in words):
+        return None
+    start = offset + m.start()
+    titled = re.search(rf"\b(?:{'|'.join(_EN_PERSONAL_TITLES)})\.?\s+{re.escape(words[-1])}\b", text)
+    if titled is None and _EN_PERSON_AFTER.match(text, start + len(name)) is None:
+        return None
+    return Entity(name, PERSON, start, start + len(name), "capitalised")
+
+
+def named_by_head(text: str, pos: int, head: str, reach: int = 400) -> Entity | None:
+    """What a definite noun ("the stadium", "the centre") at `pos` stands for: the one name ending in that noun
+    (Wembley Stadium, the Millennium Centre) in the nearest sentence before it that states any; None when there is none
+    or several. Only a name with the noun as its head is taken: "the centre" after a sentence naming an institute is
+    not the institute."""
+    heads = {head.casefold()} | ({"centre", "center"} if head.casefold() in ("centre", "center") else set())
+    before = text[max(0, pos - reach):pos]
+    offset = max(0, pos - reach)
+    found = []
+    for m in re.finditer(r"[A-Z][A-Za-z&.'-]*(?:\s+(?:of|&|[A-Z][A-Za-z&.'-]*))*", before):
+        if m.group(0).split()[-1].casefold() in heads:
+            entity = _en_before(text, offset + m.end(), frozenset())
+            if entity is not None:
+                found.append(entity)
+    bounds = [offset] + [offset + b.end() for b in re.finditer(r"[.!?;\n]\s", before)] + [pos]
+    for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
+        names = {e.name: e for e in found if lo <= e.start < hi}
+        if len(names) == 1:
+            entity = next(iter(names.values()))
+            return Entity(entity.name, entity.kind or PLACE, entity.start, entity.end, "reference", entity.title)
         if names:
             return None
     return None

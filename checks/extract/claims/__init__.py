@@ -19,7 +19,7 @@ from checks.datasets import derived
 from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
 from checks.extract.claims.counts import CountClaim, count_claims
 from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
-from checks.extract.claims.facts import FactClaim, fact_claims, names_a_decade, resolve_names
+from checks.extract.claims.facts import FactClaim, fact_claims, names_a_decade, names_a_lifespan, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
 from checks.extract.claims.shares import ShareClaim, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
@@ -75,7 +75,8 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | N
     if folded is None:
         folded = fold_width(text)
     ms = find_mentions(text, folded) if ms is None else ms
-    kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) else set())  # "the 1990s" is no mention
+    # "the 1990s" and a person's years in brackets, (1920-2009), are no mentions
+    kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) or names_a_lifespan(text) else set())
     if not kinds:
         return []
     wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]

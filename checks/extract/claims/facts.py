@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
-from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_a_thing,
-                                     names_after, names_before, person_of_surname, resolve, surname_and_title)
+from checks.extract.entities import (EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language,
+                                     named_by_head, names_a_thing, names_after, names_before, person_of_surname,
+                                     resolve, surname_and_title)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -41,30 +42,32 @@ KINDS: dict[str, frozenset[str]] = {
 ZH_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("出生", "诞生"),
     DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
-    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立"),
+    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立", "建立"),
     OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张", "投产",
-             "正式运营"),
-    LISTED: ("挂牌上市", "上市", "挂牌", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
-             "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
+             "正式运营", "开始运营", "揭牌", "开港", "通航"),
+    LISTED: ("挂牌上市", "挂牌交易", "上市交易", "上市", "挂牌", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板",
+             "登陆创业板", "登陆科创板", "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
     TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任", "当选"),
-    LEFT_OFFICE: ("卸任", "离任", "辞任"),
-    COMPLETED: ("建成", "落成", "竣工", "完工"),
-    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动"),
+    LEFT_OFFICE: ("卸任", "离任", "辞任", "退休", "辞职"),
+    COMPLETED: ("建成", "落成", "竣工", "完工", "全线贯通"),
+    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动", "封关运作",
+               "开始商用", "正式商用", "投入商用", "首飞"),
 }
 EN_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("born",),
     DIED: ("died", "passed away"),
     FOUNDED: ("co-founded", "founded", "set up", "established", "formed", "created", "incorporated"),
     OPENED: ("opened its doors", "opened", "opens", "open", "began operations", "began operating",
-             "started operations"),
-    LISTED: ("listed", "floated", "went public"),
+             "started operations", "went into operation", "came into operation", "entered service",
+             "began service", "opened to the public"),
+    LISTED: ("listed", "floated", "went public", "began trading", "started trading"),
     TOOK_OFFICE: ("took office", "takes office", "take office", "took charge", "assumed office", "sworn in",
-                  "took over as", "appointed", "elected", "became"),
-    LEFT_OFFICE: ("left office", "stepped down", "resigned", "retired"),
+                  "took over as", "appointed", "elected", "became", "took the helm", "inaugurated as"),
+    LEFT_OFFICE: ("left office", "stepped down", "stood down", "resigned", "retired"),
     COMPLETED: ("completed",),
     LAUNCHED: ("launched operations", "launched", "launches", "launch", "released", "introduced", "unveiled",
                "debuted", "premiered", "published", "first broadcast", "went on sale", "goes on sale", "go on sale",
-               "hit the shops", "went on air"),
+               "hit the shops", "went on air", "first appeared", "made its debut", "rolled out"),
 }
 # Events whose verb also takes the entity as its object: 成立珠海格力智能装备有限公司, "founded Northwind Labs".
 TRANSITIVE = frozenset({FOUNDED, LAUNCHED, OPENED, COMPLETED})
@@ -183,13 +186,33 @@ _REFERRED = frozenset({"reference", "topic", "open"})
 
 
 def _referred(text: str, pos: int, word: str, kind: str, lang: str, open_: bool = True) -> list[Entity]:
-    """The name a reference (该公司, "the company") ending at `pos` stands for in its paragraph; else, when `open_`,
-    the reference itself, left open for its article to resolve (`resolve_names` drops it if the article cannot)."""
+    """The name a reference (该公司, "the company", 他, "she", "the stadium") ending at `pos` stands for in its
+    paragraph; else, when `open_`, the reference itself, left open for its article to resolve (`resolve_names` drops
+    it if the article cannot). A pronoun's person is marked so: such a fact is compared inside its article only."""
     start = pos - len(word)
-    found = antecedent(text, start, kind, lang)
+    found = _antecedent_of(text, start, word, kind, lang)
     if found is not None:
         return [found]
     return [Entity(word, kind, start, pos, "open")] if open_ and word else []
+
+
+# Personal pronouns that may stand for the one person named before them (not 其他 "other", 吉他 "guitar").
+_ZH_PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她]$")
+_EN_PERSON_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he)\s*$")
+PRONOUNS = frozenset({"他", "她", "he", "she", "He", "She"})
+# "the stadium", "the centre": a place named before by a name with that head noun (Wembley Stadium).
+_EN_PLACE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(sorted(EN_PLACE_HEADS))})\s*$")
+
+
+def _antecedent_of(text: str, pos: int, word: str, kind: str, lang: str, reach: int = 400) -> Entity | None:
+    """What the reference `word` at `pos` stands for: a pronoun's one person, a definite place noun's one place of that
+    head, or the one organisation or person the nearest sentence naming any states (`antecedent`)."""
+    if word in PRONOUNS:
+        found = antecedent(text, pos, PERSON, lang, reach, alone=True)
+        return Entity(found.name, PERSON, found.start, found.end, "pronoun") if found is not None else None
+    if lang == "en" and (place := _EN_PLACE_REFERENCE.search(word)) is not None:
+        return named_by_head(text, pos, place.group("head"), reach)
+    return antecedent(text, pos, kind, lang, reach)
 
 
 def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
@@ -210,7 +233,7 @@ def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str
         out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
                              written=e.name, entity_kind=e.kind or _KIND_OF_EVENT[event], how=e.how, family=family,
                              word=word, qualifier=" ".join(qualifier.split()), planned=planned,
-                             run_wide=e.full and not planned))
+                             run_wide=e.full and not planned and e.how != "pronoun"))
     return out
 
 
@@ -223,7 +246,7 @@ _ZH_CONTINUED = r"(?:通车|开放|运营|营业|升空|投用|入轨)"
 _ZH_END = rf"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以来|至今|仪式|典礼|{_ZH_CONTINUED}|$)"
 # Words after a date that make it a bound, not the event's date: 2014年以后上市的, 2015年前成立.
 _ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始|以上|以内|内|间|期间|左右|底前|时)"
-_ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
+_ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|揭牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
 _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
             rf"{_ZH_ADVERBS})")
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
@@ -274,18 +297,39 @@ def _zh_openable(word: str) -> bool:
     return _ZH_OPENABLE.fullmatch(word) is not None
 
 
+def _zh_pronoun(c: Candidate, end: int, event: str) -> list[Entity]:
+    """他/她 ending at `end`, as the subject of a person's event: the one person named before it (in its paragraph, or
+    left open for its article), else nothing."""
+    pronoun = _ZH_PERSON_PRONOUN.search(c.folded, c.lo, end) if PERSON in KINDS[event] else None
+    return _referred(c.text, end, pronoun.group(0), PERSON, "zh") if pronoun is not None else []
+
+
 def _zh_event(word: str) -> str:
     return BORN if word == "生" else FOUNDED if word == "建" else _ZH_EVENT_OF[word]
 
 
+# 自2015年底证监会支持西藏IPO的“绿色通道”开通以来: a quoted name and its event after the date's own words.
+_ZH_SINCE_QUOTED = re.compile(rf"[^,，。；;“”\"《]{{0,30}}?(?P<name>“[^“”]{{1,20}}”|\"[^\"]{{1,20}}\"|《[^《》]{{1,30}}》)"
+                              rf"\s*{_ZH_ADVERBS}(?P<ev>{_ZH_EV})(?:以来|至今)")
+
+
 def _zh_since(c: Candidate) -> list[FactClaim]:
-    """自2004年5月27日成立以来，中小企业板…… / 公司自1999年成立至今 / 自2001年创立以来，企业……"""
-    since = _ZH_SINCE_AFTER.match(c.after)
-    if not c.before.endswith("自") or since is None:
+    """自2004年5月27日成立以来，中小企业板…… / 公司自1999年成立至今 / 自2001年创立以来，企业…… /
+    自2015年底……的“绿色通道”开通以来"""
+    if not c.before.endswith("自"):
         return []
+    since = _ZH_SINCE_AFTER.match(c.after)
+    if since is None:
+        quoted = _ZH_SINCE_QUOTED.match(c.after)
+        if quoted is None or _ZH_NEGATION.search(c.after[:quoted.start("ev")]):
+            return []
+        event = _zh_event(quoted.group("ev"))
+        names = names_after(c.text, c.date.end + quoted.start("name"), "zh", KINDS[event])
+        return _facts(c, quoted.group("ev"), names, event, "自D……“N”成立以来", c.date.end + quoted.end("ev"))
     word = since.group("ev") or since.group("oev")
     event, end = _zh_event(word), c.date.end + since.end()
-    names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
+    names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event]) \
+        or _zh_pronoun(c, c.date.start - 1, event)  # 他自2016年出任董事长以来
     after = _ZH_ORG_REFERENCE.match(c.folded, end)  # 自2010年成立以来，公司……
     before = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, c.date.start - 1)  # 该公司自2010年
     if not names and (after or before) is not None and ORGANISATION in KINDS[event]:
@@ -302,7 +346,7 @@ def _zh_event_yu(c: Candidate) -> list[FactClaim]:
             or re.match(_ZH_RELATION, c.after):
         return []
     event = _zh_event(yu.group("ev"))
-    names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event])
+    names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event]) or _zh_pronoun(c, c.lo + yu.start(), event)
     if not names and c.after.startswith("的"):
         names = names_after(c.text, c.date.end + 1, "zh", KINDS[event])
     ref = _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()])
@@ -354,7 +398,7 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
     agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
     name_end = agent.start() if agent is not None else c.lo + lead.start()
-    names = names_before(c.text, name_end, "zh", KINDS[event])
+    names = names_before(c.text, name_end, "zh", KINDS[event]) or _zh_pronoun(c, name_end, event)  # 他于2010年出任
     ref = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, name_end) if not names and ORGANISATION in KINDS[event] else None
     if ref is not None:  # 该公司于2013年在上交所上市
         names = _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
@@ -469,13 +513,66 @@ def _zh_tenure(c: Candidate) -> list[FactClaim]:
     return _facts(c, "任期", names, TOOK_OFFICE, "N的任期始于D", c.date.end, tenure.group("office") or "")
 
 
+# A person's years in brackets after the name: Maria Kowalski (1920-2009), 王建华（1920—2009）, 王建华（1920年－2009年）.
+# The years are no number mentions: `lifespan_years` makes the first a date, and the family reads the pair from it.
+_LIFESPAN = re.compile(r"[(（]\s*(?P<born>1[5-9]\d\d|20[0-2]\d)\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20[0-2]\d)"
+                       r"\s*年?\s*[)）]")
+_LIFESPAN_END = re.compile(r"\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20[0-2]\d)\s*年?\s*[)）]")
+# How many years apart a bracketed pair must be to be read as a life: a term of office or a product's years are shorter.
+_LIFE_YEARS = (40, 120)
+
+
+def names_a_lifespan(text: str) -> bool:
+    """Whether a paragraph may give a person's years in brackets (1920-2009): a cheap test (substrings), run on every
+    paragraph, for such years are no number mentions."""
+    return "(1" in text or "(2" in text or "（1" in text or "（2" in text
+
+
+def lifespan_years(folded: str) -> list[Mention]:
+    """The first year of each bracketed pair of years 40 to 120 apart, as a date for `_lifespan` to read."""
+    out = []
+    for m in _LIFESPAN.finditer(folded):
+        born, died = int(m.group("born")), int(m.group("died"))
+        if _LIFE_YEARS[0] <= died - born <= _LIFE_YEARS[1]:  # not a term of office (Bill Clinton (1993-2001))
+            out.append(Mention(m.start("born"), m.end("born"), m.group("born"), float(born), float(born), born + 1.0,
+                               "year", "year", ""))
+    return out
+
+
+def _lifespan(c: Candidate) -> list[FactClaim]:
+    """王建华（1920—2009）/ Maria Kowalski (1920-2009): born and died, of a person (a Chinese name by jieba's person
+    tag; an English one with a title, or of two or more words in capitals naming no organisation or place)"""
+    end = _LIFESPAN_END.match(c.folded, c.date.end)
+    if not re.search(r"[(（]\s*$", c.before) or end is None:
+        return []
+    lang = language(c.text[max(0, c.date.start - 20):c.date.start])
+    bracket = c.lo + re.search(r"[(（]\s*$", c.before).start()
+    names = names_before(c.text, bracket, lang, frozenset({PERSON}))
+    if len(names) != 1 or names[0].kind != PERSON and (lang == "zh" or names[0].kind or len(names[0].name.split()) < 2):
+        return []
+    name = Entity(names[0].name, PERSON, names[0].start, names[0].end, names[0].how, names[0].title)
+    s, e = end.span("died")
+    died = Mention(s, e, c.text[s:e], float(c.text[s:e]), float(c.text[s:e]), float(c.text[s:e]) + 1, "year", "year", "")
+    return _facts(c, "(-)", [name], BORN, "N (D-D)", end.end()) + \
+        _facts(dataclasses.replace(c, date=died), "(-)", [name], DIED, "N (D-D)", end.end())
+
+
 ZH_FAMILIES: tuple[Family, ...] = (
+    Family("N (D-D)", _lifespan, (
+        ("著名画家王建华（1920—2009）的作品在上海展出。", ("王建华", BORN, "1920")),
+        ("著名画家王建华（1920年－2009年）的作品在上海展出。", ("王建华", DIED, "2009")),
+    )),
     Family("自D成立以来", _zh_since, (
         ("自1990年12月成立以来，深圳证券交易所已走过三十多年。", ("深圳证券交易所", FOUNDED, "1990年12月")),
         ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
         ("成立于2008年的海川电子科技有限公司在加快布局，该公司自2010年创立以来专注于通信模块。",
          ("海川电子科技有限公司", FOUNDED, "2010年")),
         ("周海涛自2016年出任公司董事长以来，推动了三次并购。", ("周海涛", TOOK_OFFICE, "2016年")),
+        ("自2004年5月27日成立以来，中小企业板已经走过十三年。", ("中小企业板", FOUNDED, "2004年5月27日")),
+    )),
+    Family("自D……“N”成立以来", _zh_since, (
+        ("自2014年11月沪港两地的“沪港通”正式开通以来，南下资金持续流入。", ("沪港通", OPENED, "2014年11月")),
+        ("自2015年底监管部门支持企业上市的“绿色通道”开通以来，已有7家企业上市。", ("绿色通道", OPENED, "2015年底")),
     )),
     Family("N成立于D", _zh_event_yu, (
         ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
@@ -539,7 +636,7 @@ _EN_ADV = r"(?:first|originally|officially|formally|initially|only|later|finally
 _EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()]{1,40}?)?"
 _EN_SUBJECT = re.compile(
     rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
-    rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|during|,)?\s*$")
+    rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|at|during|,)?\s*$")
 _EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV}){_EN_PREP_FILL}\s+(?:in|on)\s+$", re.I)
 _EN_OPENING_END = re.compile(r"(?:\s+(?:by|in|at|as|near)\s+[^,.;()]{1,40}?)?,\s+")  # Founded in 1998 by two engineers,
 # "Since its founding in 1998": the event as a noun, after a possessive.
@@ -591,6 +688,13 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
     word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
     if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
+    pronoun = _EN_PERSON_PRONOUN.search(c.text, max(0, start - 8), start) if not names and PERSON in KINDS[event] \
+        else None
+    if pronoun is not None:  # "He was born in 1961": the one person named before
+        names = _referred(c.text, pronoun.end("word"), pronoun.group("word"), PERSON, "en")
+    place = _EN_PLACE_REFERENCE.search(c.text, max(0, start - 40), start) if not names else None
+    if place is not None and PLACE in KINDS[event]:  # "the stadium opened in 2007": Wembley Stadium, named before
+        names = _referred(c.text, place.end("head"), c.text[place.start():place.end("head")], PLACE, "en")
     ref = _EN_ORG_REFERENCE.search(c.text, max(0, start - 40), start) if not names else None
     if ref is not None and ORGANISATION in KINDS[event]:
         # "The company was founded in 2011" may name its company in another paragraph, and so may "it" when the
@@ -753,6 +857,10 @@ def _en_tenure(c: Candidate) -> list[FactClaim]:
 
 
 EN_FAMILIES: tuple[Family, ...] = (
+    Family("N (D-D)", _lifespan, (
+        ("Works by Maria Kowalski (1920-2009) go on show in Krakow.", ("Maria Kowalski", BORN, "1920")),
+        ("Works by Maria Kowalski (1920-2009) go on show in Krakow.", ("Maria Kowalski", DIED, "2009")),
+    )),
     Family("N was founded in D", _en_subject, (
         ("Northwind Labs was founded in March 1998 by two engineers.", ("Northwind Labs", FOUNDED, "March 1998")),
         ("Maria Kowalski, who was born in Krakow in 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
@@ -879,19 +987,22 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
     # a date without a year (8月下旬) dates nothing that another article could contradict
     dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
     decades = _decades(text) if names_a_decade(text) else []
-    if not (dated or decades) or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
+    lives = lifespan_years(text) if names_a_lifespan(text) else []  # (1920-2009) needs no event word
+    if not lives and (not (dated or decades) or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text))):
         return []
     folded = fold_width(text)
     # a year inside a decade (1990 of 1990年代) is the decade
     dated = [m for m in dated if not any(d.start < m.end and m.start < d.end for d in decades)] + decades
-    dated = sorted(dated + _relative_years(folded, dated), key=lambda m: m.start)
+    life_starts = {m.start for m in lives}
+    dated = [m for m in dated if m.start not in life_starts]
+    dated = sorted(dated + _relative_years(folded, dated) + lives, key=lambda m: m.start)
     out: list[FactClaim] = []
     seen = set()
     for m in dated:
         lo, hi = next(((s, e) for s, e in spans if s <= m.start < e), (0, len(text)))
         c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans))
         lang = language(text[c.lo:c.hi])
-        if not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
+        if m.start not in life_starts and not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
             continue  # no event word near the date: nothing to read, and the segmenter is never loaded
         if lang == "zh" and _ZH_NOT_POINT.search(c.before) and not c.before.endswith("自"):
             continue
@@ -963,11 +1074,14 @@ def _text_before(article: list[tuple[str, str]], paragraph_id: str, at: int) -> 
 
 def _resolved_reference(claim: FactClaim, before: str) -> FactClaim | None:
     """An open reference's fact with the name the article states before it, or None when it states none or several."""
-    if claim.entity_kind == PERSON:
+    if claim.written in PRONOUNS or _EN_PLACE_REFERENCE.search(claim.written):
+        entity = _antecedent_of(before, len(before), claim.written, claim.entity_kind, language(claim.written),
+                                reach=len(before))
+    elif claim.entity_kind == PERSON:
         entity = person_of_surname(before, claim.written[0]) if language(claim.written) == "zh" else None
     else:
         entity = antecedent(before, len(before), claim.entity_kind, language(claim.written), reach=len(before))
     if entity is None:
         return None
     return dataclasses.replace(claim, entity=entity.name, how="reference, across paragraphs",
-                               run_wide=entity.full and not claim.planned)
+                               run_wide=entity.full and not claim.planned and entity.how != "pronoun")
