@@ -62,7 +62,7 @@ EN_EVENTS: dict[str, tuple[str, ...]] = {
              "began service", "opened to the public"),
     LISTED: ("listed", "floated", "went public", "began trading", "started trading"),
     TOOK_OFFICE: ("took office", "takes office", "take office", "took charge", "assumed office", "sworn in",
-                  "took over as", "appointed", "elected", "became", "took the helm", "inaugurated as"),
+                  "took over as", "appointed", "elected", "became", "named", "took the helm", "inaugurated as"),
     LEFT_OFFICE: ("left office", "stepped down", "stood down", "resigned", "retired"),
     COMPLETED: ("completed",),
     LAUNCHED: ("launched operations", "launched", "launches", "launch", "released", "introduced", "unveiled",
@@ -261,7 +261,7 @@ _ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{
 _ZH_OFFICE_FROM = re.compile(rf"起(?:正式)?(?P<oev>担任|出任|就任|任)(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END}")
 # 建于1683年 (built in: a founding, but compared only with other 建于, for it may mean the start or the end of the work);
 # not 重建于, 扩建于 (a rebuilding).
-_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生|(?<![重扩改新修再兴续])建)于$")
+_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，(（]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生|(?<![重扩改新修再兴续])建)于$")
 _ZH_BORN_SHORT = re.compile(r"生(?=[,，。；;)）])")  # 1965年生，
 _ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)(?P<ev>{_ZH_EV})"
                     rf"{_ZH_CONTINUED}?(?P<office>[^,，。；;“”的]{{1,16}}?)?的(?:(?P<desc>[^,，。；;“”《的]{{1,8}}?)(?=[“《]))?")
@@ -579,6 +579,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("青山湖大桥始建于1998年。", ("青山湖大桥", FOUNDED, "1998年")),
         ("王建华出生于1970年，湖北人。", ("王建华", BORN, "1970年")),
         ("附近始建于1958年的沙湖渠大桥去年完成了改造。", ("沙湖渠大桥", FOUNDED, "1958年")),
+        ("华科智能科技有限公司（成立于2015年）是一家科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
         ("永宁古桥建于1683年，是当地现存最古老的石拱桥。", ("永宁古桥", FOUNDED, "1683年")),
     )),
     Family("D成立的N", _zh_then_de, (
@@ -648,7 +649,7 @@ _EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun
 _EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 1998-founded
 _EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
                            rf"stint|reign|taking (?:office|charge|over|the helm)|becoming|being (?:appointed|elected|named|"
-                           rf"sworn)|assuming office)\b", re.I)
+                           rf"sworn)|assuming office|since)\b", re.I)  # since: an office held since a date
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -667,7 +668,7 @@ _EN_IT_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<noun>[Tt]he (?:company|firm|grou
 
 def _en_event(word: str, office: str | None) -> str:
     word = word.lower()
-    if word == "became":
+    if word in ("became", "named"):  # "became chief executive", "was named chairman": only with the office
         return TOOK_OFFICE if office else ""
     return _EN_EVENT_OF.get(word, "")
 
@@ -856,6 +857,24 @@ def _en_tenure(c: Candidate) -> list[FactClaim]:
     return _facts(c, "tenure began", names, TOOK_OFFICE, "N's tenure began in D", c.date.end, office)
 
 
+# "Maria Kowalski has been chief executive since 2005", "Maria Kowalski, chairman since 1999,": an office held since a
+# date was taken on that date.
+_EN_OFFICE_SINCE = re.compile(rf"(?P<lead>\s+(?:who\s+)?(?:has|have|had)\s+been|,)\s+(?:an?\s+|its\s+|their\s+)?"
+                              rf"(?P<office>{_OFFICES})\s+since\s+$")
+
+
+def _en_office_since(c: Candidate) -> list[FactClaim]:
+    """Maria Kowalski has been chief executive since 2005 / Maria Kowalski, chairman since 1999, said ..."""
+    since = _EN_OFFICE_SINCE.search(c.before)
+    if since is None:
+        return []
+    end = c.lo + since.start()
+    if since.group("lead").strip().startswith("who"):
+        end = c.lo + since.start() - len(re.search(r",?\s*$", c.text[:end]).group(0))
+    names = names_before(c.text, end, "en", frozenset({PERSON}))
+    return _facts(c, "since", names, TOOK_OFFICE, "N, chief executive since D", c.date.end, since.group("office"))
+
+
 EN_FAMILIES: tuple[Family, ...] = (
     Family("N (D-D)", _lifespan, (
         ("Works by Maria Kowalski (1920-2009) go on show in Krakow.", ("Maria Kowalski", BORN, "1920")),
@@ -867,6 +886,9 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("The Bank of England, founded in 1894, sets rates.", ("Bank of England", FOUNDED, "1894")),
         ("Duran Duran formed in 1978 in Birmingham.", ("Duran Duran", FOUNDED, "1978")),
         ("Mr Tellier took office in January 2003.", ("Tellier", TOOK_OFFICE, "January 2003")),
+        ("Maria Kowalski was named chief executive in March 2005.", ("Maria Kowalski", TOOK_OFFICE, "March 2005")),
+        ("Northwind Labs went into operation in 1998.", ("Northwind Labs", OPENED, "1998")),
+        ("Maria Kowalski stood down as chairman in 2003.", ("Maria Kowalski", LEFT_OFFICE, "2003")),
         ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
         ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
         ("Wembley Stadium will officially open in 2006.", ("Wembley Stadium", OPENED, "2006")),
@@ -908,6 +930,10 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Under Ruth Okonkwo, whose tenure as director began in March 2019, the agency cut costs.",
          ("Ruth Okonkwo", TOOK_OFFICE, "March 2019")),
         ("Maria Kowalski began her term as mayor in 2015.", ("Maria Kowalski", TOOK_OFFICE, "2015")),
+    )),
+    Family("N, chief executive since D", _en_office_since, (
+        ("Maria Kowalski has been chief executive since 2005.", ("Maria Kowalski", TOOK_OFFICE, "2005")),
+        ("Maria Kowalski, chairman since March 1999, said sales rose.", ("Maria Kowalski", TOOK_OFFICE, "March 1999")),
     )),
     Family("X founded N in D", _en_object_then_date, (
         ("Benson founded Northwind Labs in 1998.", ("Northwind Labs", FOUNDED, "1998")),
