@@ -138,6 +138,52 @@ def test_a_reference_without_one_name_before_it_makes_no_fact(paragraphs):
     assert article_facts(*paragraphs) == []
 
 
+@pytest.mark.parametrize("paragraphs,expected", [
+    (("恒通电子董事长王建华介绍了情况。他于2010年出任公司董事长。",), ("王建华", "took_office", "2010年")),
+    (("恒通电子董事长王建华介绍了情况。", "她出生于1965年，湖北人。"), ("王建华", "born", "1965年")),
+    (("Maria Kowalski, who joined the bank in 1990, said sales rose. She was born in 1961.",),
+     ("Maria Kowalski", "born", "1961")),
+    (("Carlos Ghosn runs Nissan.", "Mr Ghosn said he took charge in 1999."), ("Carlos Ghosn", "took_office", "1999")),
+])
+def test_a_pronoun_stands_for_the_one_person_in_reach(paragraphs, expected):
+    [fact] = article_facts(*paragraphs)
+    assert (fact.entity, fact.event, fact.date.surface) == expected
+    assert not fact.run_wide  # a pronoun's person is compared inside its article only
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("王建华和李明都是公司董事。他于2010年出任董事长。",),                                 # two people: which is unclear
+    ("John Smith said he was happy. Maria Kowalski said she was not. He was born in 1961.",),
+    ("Shares in Sony Ericsson rose. He was born in 1961.",),      # two words in capitals, no mark of a person
+    ("He was born in 1961 in Leeds.",),                          # no one named before
+    ("其他公司于2015年成立。",),                                    # 其他 is "other", not 他
+])
+def test_a_pronoun_without_one_person_before_it_makes_no_fact(paragraphs):
+    assert article_facts(*paragraphs) == []
+
+
+def test_a_definite_place_noun_takes_the_name_with_that_head():
+    [fact] = article_facts("Wembley Stadium is being rebuilt.", "The stadium will open in 2006.")
+    assert (fact.entity, fact.event, fact.planned) == ("Wembley Stadium", "opened", True)
+    # "the centre" after a sentence naming an institute is not the institute
+    assert article_facts("The centre was started by the Massachusetts Institute of Technology.",
+                         "Since its opening in 2000, the centre has developed ideas.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "王建华（1990—2020）是公司董事。",                     # 30 years apart: a term, not a life
+    "Bill Clinton (1993-2001) was president.",
+    "Windows XP (2001-2014) was popular.",
+    "“十三五”规划（2016—2020年）提出了目标。",
+    "2019年是新中国成立70周年。",                           # anniversaries date no event
+    "2020年恰逢华科智能科技有限公司成立20周年。",
+    "In 2006, Northwind Labs celebrated the 50th anniversary of its founding.",
+    "Northwind Labs has been the market leader since 2005.",  # a standing, not an office
+])
+def test_years_in_brackets_or_anniversaries_that_are_no_fact(text):
+    assert facts(text) == []
+
+
 @pytest.mark.parametrize("text,surface,low,high", [
     ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。", "上世纪90年代", 1990, 2000),
     ("华科智能科技有限公司成立于1990年代。", "1990年代", 1990, 2000),
@@ -239,6 +285,18 @@ def test_different_facts_are_not_a_contradiction(tmp_path, first, second):
 def test_a_decade_or_a_reference_contradicts_a_date_outside_it(tmp_path, bodies, clash):
     [(severity, message)] = con001(run_articles(tmp_path, *bodies))
     assert severity == "error" and clash in message
+
+
+def test_a_lifespan_contradicts_another_birth_year(tmp_path):
+    [(severity, message)] = con001(run_articles(tmp_path, "Works by the painter Maria Kowalski (1920-2009) go on show.",
+                                                "Maria Kowalski, who was born in 1921, painted the harbour."))
+    assert severity == "error" and "1920 vs 1921" in message
+
+
+def test_a_pronoun_fact_never_contradicts_another_article(tmp_path):
+    result = run_articles(tmp_path, "Maria Kowalski, who runs the lab, said sales rose. She was born in 1961.",
+                          "Maria Kowalski, who was born in 1962, paints.")
+    assert con001(result) == []
 
 
 def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):

@@ -528,6 +528,12 @@ def names_a_lifespan(text: str) -> bool:
     return "(1" in text or "(2" in text or "（1" in text or "（2" in text
 
 
+def dates_beyond_mentions(text: str) -> bool:
+    """Whether a paragraph may date a fact with words that are no number mentions (a decade, a person's years in
+    brackets): the claims step reads such a paragraph even when it states no number."""
+    return names_a_decade(text) or names_a_lifespan(text)
+
+
 def lifespan_years(folded: str) -> list[Mention]:
     """The first year of each bracketed pair of years 40 to 120 apart, as a date for `_lifespan` to read."""
     out = []
@@ -1072,7 +1078,8 @@ def resolve_names(rows: list[dict], paragraphs) -> list[dict]:
         if _may_be_short(claim):
             full = resolve(claim.entity, "\n\n".join(text for _, text in article))
             if full != claim.entity:
-                claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved", run_wide=True)
+                claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved",
+                                            run_wide="pronoun" not in claim.how)
                 row = {**row, "claim": claim}
         out.append(row)
     return out
@@ -1109,5 +1116,6 @@ def _resolved_reference(claim: FactClaim, before: str) -> FactClaim | None:
         entity = antecedent(before, len(before), claim.entity_kind, language(claim.written), reach=len(before))
     if entity is None:
         return None
-    return dataclasses.replace(claim, entity=entity.name, how="reference, across paragraphs",
-                               run_wide=entity.full and not claim.planned and entity.how != "pronoun")
+    pronoun = entity.how == "pronoun"
+    return dataclasses.replace(claim, entity=entity.name, how=f"{'pronoun' if pronoun else 'reference'}, across paragraphs",
+                               run_wide=entity.full and not claim.planned and not pronoun)
