@@ -736,7 +736,8 @@ def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Enti
 def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400, alone: bool = False) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
     (organisation or person) that the nearest sentence naming any, in the `reach` characters before it, states; None
-    when there is none, or that sentence names several (`alone`, for a pronoun: when the reach names several). An
+    when there is none, or that sentence names several (`alone`, for a pronoun: its own sentence and the one before
+    it, which must name one). An
     article resolves a reference in another paragraph with the article's text before it as `text`."""
     before = text[max(0, pos - reach):pos]
     offset = max(0, pos - reach)
@@ -745,6 +746,8 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400, alon
         for k, (word, tag, start) in enumerate(toks := _tokens(before, offset)):
             if tag in _PERSON_TAGS and (person := _person(toks, k)) is not None:
                 found.append(person)
+            elif len(word) == 1 and (person := _split_person_after(toks[k:], start)) is not None:
+                found.append(person)  # 刘 + 立新: a name jieba split in two
     elif lang == "zh":
         for m in _SUFFIX_RE.finditer(before):
             entity = _zh_before(text, offset + m.end(), frozenset({kind}))
@@ -767,9 +770,10 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400, alon
             for entity in _en_described(before, offset, text):
                 found.append(entity)
     # the names of the nearest sentence that names any, back from the reference's own: one name, or none; for a pronoun
-    # (`alone`), the one name of its kind in all of the reach
-    bounds = [offset, pos] if alone else \
-        [offset] + [offset + m.end() for m in re.finditer(r"[。！？!?；;\n]|\.\s", before)] + [pos]
+    # (`alone`), the one name of its kind in its own sentence and the one before, taken together
+    bounds = [offset] + [offset + m.end() for m in re.finditer(r"(?:[。！？!?；;]|\.\s)\s*|\n\s*", before)] + [pos]
+    if alone:
+        bounds = [bounds[-3] if len(bounds) > 2 else bounds[0], pos]
     for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
         pool = {}
         for e in found:
@@ -801,13 +805,16 @@ def _en_plain_person(m: re.Match, offset: int, text: str) -> Entity | None:
     Carlos Ghosn), none of them a word that opens sentences, a month or the head of an organisation or place name, and
     marked as a person's by what follows it (", who", ", 62,", "said") or by a title before its last word elsewhere
     in the text (Mr Ghosn). Two capitalised words alone may be a company's name (Sony Ericsson): no person then."""
-    name = m.group(0).rstrip(".")
+    run = m.group(0)
+    cut = max(run.rfind(". "), run.rfind(".\n"))  # "Dec. Peter Okafor": the name starts after the full stop
+    cut = cut + 2 if cut >= 0 else 0
+    name = run[cut:].strip().rstrip(".")
     if _EN_GIVEN_AND_FAMILY.fullmatch(name) is None:
         return None
     words = name.split()
     if any(w in _NOT_NAME or w in _TITLES or w in _EN_ORG or w in _EN_PLACE or w in _OF_HEADS for w in words):
         return None
-    start = offset + m.start()
+    start = offset + m.start() + run.index(name, cut)
     titled = re.search(rf"\b(?:{'|'.join(_EN_PERSONAL_TITLES)})\.?\s+{re.escape(words[-1])}\b", text)
     if titled is None and _EN_PERSON_AFTER.match(text, start + len(name)) is None:
         return None

@@ -80,6 +80,9 @@ def fact_contradiction(ctx):
     groups: dict[tuple, list] = defaultdict(list)
     for row, fact in claims_of(ctx, FactClaim):
         groups[_fact_key(row, fact)].append((row, fact))
+    for (where, entity, event, qualifier), facts in list(groups.items()):
+        if where:  # a fact compared inside its article only is compared with its article's run-wide statements too
+            facts += [(r, f) for r, f in groups.get(("", entity, event, qualifier), []) if r.article_id == where]
     for (_, entity, event, qualifier), facts in sorted(groups.items()):
         if len(facts) < 2:
             continue

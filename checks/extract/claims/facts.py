@@ -200,6 +200,9 @@ def _referred(text: str, pos: int, word: str, kind: str, lang: str, open_: bool 
 _ZH_PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她]$")
 _EN_PERSON_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he)\s*$")
 PRONOUNS = frozenset({"他", "她", "he", "she", "He", "She"})
+_FEMALE = re.compile(r"她|\b(?:[Ss]he|[Hh]er|[Hh]ers)\b")
+_MALE = re.compile(r"(?<![其吉])他(?!们)|\b(?:[Hh]e|[Hh]im|[Hh]is)\b")
+_OTHER_GENDER = {"他": _FEMALE, "he": _FEMALE, "她": _MALE, "she": _MALE}  # a pronoun of the other gender between them
 # "the stadium", "the centre": a place named before by a name with that head noun (Wembley Stadium).
 _EN_PLACE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(sorted(EN_PLACE_HEADS))})\s*$")
 
@@ -209,7 +212,9 @@ def _antecedent_of(text: str, pos: int, word: str, kind: str, lang: str, reach: 
     head, or the one organisation or person the nearest sentence naming any states (`antecedent`)."""
     if word in PRONOUNS:
         found = antecedent(text, pos, PERSON, lang, reach, alone=True)
-        return Entity(found.name, PERSON, found.start, found.end, "pronoun") if found is not None else None
+        if found is None or _OTHER_GENDER[word.lower()].search(text, found.end, pos):
+            return None  # "Maria Kowalski said she was not. He was born ...": he is someone else
+        return Entity(found.name, PERSON, found.start, found.end, "pronoun")
     if lang == "en" and (place := _EN_PLACE_REFERENCE.search(word)) is not None:
         return named_by_head(text, pos, place.group("head"), reach)
     return antecedent(text, pos, kind, lang, reach)
@@ -515,9 +520,9 @@ def _zh_tenure(c: Candidate) -> list[FactClaim]:
 
 # A person's years in brackets after the name: Maria Kowalski (1920-2009), 王建华（1920—2009）, 王建华（1920年－2009年）.
 # The years are no number mentions: `lifespan_years` makes the first a date, and the family reads the pair from it.
-_LIFESPAN = re.compile(r"[(（]\s*(?P<born>1[5-9]\d\d|20[0-2]\d)\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20[0-2]\d)"
+_LIFESPAN = re.compile(r"[(（]\s*(?P<born>1[5-9]\d\d|20\d\d)\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20\d\d)"
                        r"\s*年?\s*[)）]")
-_LIFESPAN_END = re.compile(r"\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20[0-2]\d)\s*年?\s*[)）]")
+_LIFESPAN_END = re.compile(r"\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20\d\d)\s*年?\s*[)）]")
 # How many years apart a bracketed pair must be to be read as a life: a term of office or a product's years are shorter.
 _LIFE_YEARS = (40, 120)
 
