@@ -42,7 +42,10 @@ def fact_contradiction(ctx):
     "Maria Kowalski, who was born in 1961". Names come from jieba's part-of-speech tags, organisation and
     place suffixes, quotation marks and capitalised words; a shortened name (华科智能, "Kowalski") counts as
     the full name its article states, and a reference (该公司, "the company", 赵董事长) as the one name the
-    nearest sentence naming any states, in its article (a reference without one such name makes no fact). One entity by its full name is one entity across the whole run;
+    nearest sentence naming any states, in its article (a reference without one such name makes no fact); a pronoun
+    (他, "she") as the one person of its sentence and the one before, compared inside its article only; a place noun
+    ("the stadium") as the one name with that head. A person's years in brackets (王建华（1920—2009）) give a birth
+    and a death. One entity by its full name is one entity across the whole run;
     a nickname (“晓晓”), a single English word, a bare surname or a Chinese personal name (王建华 is borne by
     thousands) only inside its article. When one entity's event carries dates whose
     periods do not overlap (2016年 and 2016年6月 do; a decade such as 上世纪90年代 or "the 1990s" is ten years), both

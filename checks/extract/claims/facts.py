@@ -318,19 +318,21 @@ _ZH_SINCE_QUOTED = re.compile(rf"[^,，。；;“”\"《]{{0,30}}?(?P<name>“[
                               rf"\s*{_ZH_ADVERBS}(?P<ev>{_ZH_EV})(?:以来|至今)")
 
 
-def _zh_since(c: Candidate) -> list[FactClaim]:
-    """自2004年5月27日成立以来，中小企业板…… / 公司自1999年成立至今 / 自2001年创立以来，企业…… /
-    自2015年底……的“绿色通道”开通以来"""
-    if not c.before.endswith("自"):
+def _zh_since_quoted(c: Candidate) -> list[FactClaim]:
+    """自2015年底证监会支持西藏IPO的“绿色通道”开通以来"""
+    quoted = _ZH_SINCE_QUOTED.match(c.after) if c.before.endswith("自") else None
+    if quoted is None or _ZH_NEGATION.search(c.after[:quoted.start("ev")]):
         return []
+    event = _zh_event(quoted.group("ev"))
+    names = names_after(c.text, c.date.end + quoted.start("name"), "zh", KINDS[event])
+    return _facts(c, quoted.group("ev"), names, event, "自D……“N”成立以来", c.date.end + quoted.end("ev"))
+
+
+def _zh_since(c: Candidate) -> list[FactClaim]:
+    """自2004年5月27日成立以来，中小企业板…… / 公司自1999年成立至今 / 自2001年创立以来，企业……"""
     since = _ZH_SINCE_AFTER.match(c.after)
-    if since is None:
-        quoted = _ZH_SINCE_QUOTED.match(c.after)
-        if quoted is None or _ZH_NEGATION.search(c.after[:quoted.start("ev")]):
-            return []
-        event = _zh_event(quoted.group("ev"))
-        names = names_after(c.text, c.date.end + quoted.start("name"), "zh", KINDS[event])
-        return _facts(c, quoted.group("ev"), names, event, "自D……“N”成立以来", c.date.end + quoted.end("ev"))
+    if not c.before.endswith("自") or since is None:
+        return []
     word = since.group("ev") or since.group("oev")
     event, end = _zh_event(word), c.date.end + since.end()
     names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event]) \
@@ -523,6 +525,7 @@ def _zh_tenure(c: Candidate) -> list[FactClaim]:
 _LIFESPAN = re.compile(r"[(（]\s*(?P<born>1[5-9]\d\d|20\d\d)\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20\d\d)"
                        r"\s*年?\s*[)）]")
 _LIFESPAN_END = re.compile(r"\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20\d\d)\s*年?\s*[)）]")
+_LIFESPAN_HINT = re.compile(r"[(（]\s*[12]\d{3}")
 # How many years apart a bracketed pair must be to be read as a life: a term of office or a product's years are shorter.
 _LIFE_YEARS = (40, 120)
 
@@ -530,7 +533,7 @@ _LIFE_YEARS = (40, 120)
 def names_a_lifespan(text: str) -> bool:
     """Whether a paragraph may give a person's years in brackets (1920-2009): a cheap test (substrings), run on every
     paragraph, for such years are no number mentions."""
-    return "(1" in text or "(2" in text or "（1" in text or "（2" in text
+    return ("(" in text or "（" in text) and _LIFESPAN_HINT.search(text) is not None
 
 
 def dates_beyond_mentions(text: str) -> bool:
@@ -581,7 +584,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("周海涛自2016年出任公司董事长以来，推动了三次并购。", ("周海涛", TOOK_OFFICE, "2016年")),
         ("自2004年5月27日成立以来，中小企业板已经走过十三年。", ("中小企业板", FOUNDED, "2004年5月27日")),
     )),
-    Family("自D……“N”成立以来", _zh_since, (
+    Family("自D……“N”成立以来", _zh_since_quoted, (
         ("自2014年11月沪港两地的“沪港通”正式开通以来，南下资金持续流入。", ("沪港通", OPENED, "2014年11月")),
         ("自2015年底监管部门支持企业上市的“绿色通道”开通以来，已有7家企业上市。", ("绿色通道", OPENED, "2015年底")),
     )),
