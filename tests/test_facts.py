@@ -184,6 +184,20 @@ def test_years_in_brackets_or_anniversaries_that_are_no_fact(text):
     assert facts(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the phrase between an event and its date never runs across another date
+    ("Maria Kowalski was born in 1961 and became chief executive in 2005.",
+     [("born", "1961"), ("took_office", "2005")]),
+    ("Northwind Labs was founded in 1998 by two engineers who met in 1990.", [("founded", "1998")]),
+    # a clause without a subject of its own goes on with the sentence's one entity
+    ("华科智能科技有限公司成立于2015年，2018年在深交所上市。", [("founded", "2015年"), ("listed", "2018年")]),
+    ("华科智能科技有限公司成立于2015年，2018年成立子公司。", [("founded", "2015年")]),
+    ("华科智能科技有限公司成立于2015年，2018年发布的年报显示营收增长。", [("founded", "2015年")]),
+])
+def test_one_sentence_with_two_dates(text, expected):
+    assert [(f.event, f.date.surface) for f in facts(text)] == expected
+
+
 @pytest.mark.parametrize("text,surface,low,high", [
     ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。", "上世纪90年代", 1990, 2000),
     ("华科智能科技有限公司成立于1990年代。", "1990年代", 1990, 2000),

@@ -310,6 +310,9 @@ FACTS_MORE = [
     T("fact", "en", "P was named chief executive in Month Y", "{E} was named chief executive in {DATE}.",
       "took_office"),
     T("fact", "en", "E opened its doors in Y", "{E} opened its doors in {DATE} in a former mill.", "opened"),
+    T("fact", "zh", "E成立于1990年，Y年M月在深交所上市（承前主语）", "{E}成立于1990年，{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "E was set up in 1990 and listed in Month Y", "{E} was set up in 1990 and listed in {DATE}.",
+      "listed"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE + FACTS_MORE

@@ -128,6 +128,7 @@ class Candidate:
     lo: int
     hi: int
     spans: tuple[tuple[int, int], ...] = ()  # the paragraph's sentences
+    previous: FactClaim | None = None  # the fact read from an earlier date of the same sentence, of one entity
 
     @property
     def before(self) -> str:
@@ -571,6 +572,37 @@ def _lifespan(c: Candidate) -> list[FactClaim]:
         _facts(dataclasses.replace(c, date=died), "(-)", [name], DIED, "N (D-D)", end.end())
 
 
+# A clause that goes on with the sentence's subject: 华科智能科技有限公司成立于2015年，2018年在深交所上市 /
+# 王建华1965年出生，2010年出任董事长. The date opens its clause (after a comma, 并/随后/又 and 于/在 allowed) and the event
+# follows it; the subject is the one entity of the fact read earlier in the sentence.
+_ZH_CONTINUING = re.compile(r"[,，；;]\s*(?:并|又|随后|后|再|并且|此后)?(?:于|在)?\s*$")
+
+
+def _continued(c: Candidate, word: str, event: str, end: int, qualifier: str, family: str,
+               planned: bool = False) -> list[FactClaim]:
+    """The event of a clause without a subject of its own, said of the entity of the sentence's earlier fact."""
+    prev = c.previous
+    if prev is None or event not in EVENTS or prev.entity_kind not in KINDS[event]:
+        return []
+    name = Entity(prev.written, prev.entity_kind, prev.span[0], prev.span[0] + len(prev.written),
+                  prev.how.split(",")[0], "")
+    facts = _facts(c, word, [name], event, family, end, qualifier, planned)
+    return [dataclasses.replace(f, entity=prev.entity, run_wide=prev.run_wide and not f.planned) for f in facts]
+
+
+def _zh_continued(c: Candidate) -> list[FactClaim]:
+    """华科智能科技有限公司成立于2015年，2018年在深交所上市 / 王建华1965年出生，2010年出任董事长"""
+    ev = _ZH_EVENT_AFTER.match(c.after) if _ZH_CONTINUING.search(c.before) else None
+    if ev is None or _ZH_NEGATION.search(c.after[:ev.start("ev" if ev.group("ev") else "oev")]):
+        return []
+    word = ev.group("ev") or ev.group("oev")
+    event = _zh_event(word)
+    if event in TRANSITIVE | {LAUNCHED} and c.folded.startswith("的", c.date.end + ev.end()):
+        return []  # 2019年发布的预案: what follows is the object
+    qualifier = ev.group("venue") or "" if event == LISTED else ev.group("office") or ""
+    return _continued(c, word, event, c.date.end + ev.end(), qualifier, "N成立于D，D上市")
+
+
 ZH_FAMILIES: tuple[Family, ...] = (
     Family("N (D-D)", _lifespan, (
         ("著名画家王建华（1920—2009）的作品在上海展出。", ("王建华", BORN, "1920")),
@@ -641,6 +673,10 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("出席N成立仪式", _zh_ceremony, (
         ("2019年9月，总书记出席北京大兴国际机场投运仪式。", ("北京大兴国际机场", OPENED, "2019年9月")),
     )),
+    Family("N成立于D，D上市", _zh_continued, (
+        ("华科智能科技有限公司成立于2015年，2018年在深交所上市。", ("华科智能科技有限公司", LISTED, "2018年")),
+        ("王建华1965年出生，2010年出任公司董事长。", ("王建华", TOOK_OFFICE, "2010年")),
+    )),
 )
 
 # --- English -------------------------------------------------------------------------------------
@@ -648,7 +684,9 @@ ZH_FAMILIES: tuple[Family, ...] = (
 _EN_AUX = (r"(?:(?:will|would|shall|is|are|was|were)(?:\s+(?:due|set|expected|scheduled|planned|likely))?(?:\s+to)?"
            r"(?:\s+(?:be|have been))?|had been|has been|have been|to be|be|being)")
 _EN_ADV = r"(?:first|originally|officially|formally|initially|only|later|finally|jointly|eventually|all|both)"
-_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()]{1,40}?)?"
+# one phrase between an event and its date ("born in Krakow in 1961"); never across a number, which would be another
+# date's ("born in 1961 and became chief executive in 2005" dates no birth in 2005)
+_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()\d]{1,40}?)?"
 _EN_SUBJECT = re.compile(
     rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
     rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|at|during|,)?\s*$")
@@ -889,6 +927,26 @@ def _en_office_since(c: Candidate) -> list[FactClaim]:
     return _facts(c, "since", names, TOOK_OFFICE, "N, chief executive since D", c.date.end, since.group("office"))
 
 
+# "Northwind Labs was founded in 1998 and listed in 2004", "..., founded in 1998 and floated in 2004,": a second event
+# joined by "and" goes on with the subject of the sentence's earlier fact.
+_EN_CONTINUING = re.compile(rf"\s+and\s+(?:(?P<aux>was|were|is|has been|had been)\s+)?(?:(?:later|then|subsequently|"
+                            rf"eventually)\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})"
+                            rf"\s+(?:in|on)\s+$")
+
+
+def _en_continued(c: Candidate) -> list[FactClaim]:
+    """Northwind Labs was founded in 1998 and listed in London in 2004"""
+    more = _EN_CONTINUING.search(c.before)
+    if more is None or _EN_NOT.search(more.group(0)):
+        return []
+    event = _en_event(more.group("ev"), more.group("office"))
+    if not event or event == BORN:
+        return []
+    qualifier = {LISTED: more.group("fill") or "", TOOK_OFFICE: more.group("office") or "",
+                 LEFT_OFFICE: more.group("office") or ""}.get(event, "")
+    return _continued(c, more.group("ev"), event, c.date.end, qualifier, "N was founded in D and listed in D")
+
+
 EN_FAMILIES: tuple[Family, ...] = (
     Family("N (D-D)", _lifespan, (
         ("Works by Maria Kowalski (1920-2009) go on show in Krakow.", ("Maria Kowalski", BORN, "1920")),
@@ -951,6 +1009,10 @@ EN_FAMILIES: tuple[Family, ...] = (
     )),
     Family("X founded N in D", _en_object_then_date, (
         ("Benson founded Northwind Labs in 1998.", ("Northwind Labs", FOUNDED, "1998")),
+    )),
+    Family("N was founded in D and listed in D", _en_continued, (
+        ("Northwind Labs was founded in 1998 and listed in London in 2004.", ("Northwind Labs", LISTED, "2004")),
+        ("Maria Kowalski was born in 1961 and became chief executive in 2005.", ("Maria Kowalski", TOOK_OFFICE, "2005")),
     )),
 )
 
@@ -1038,9 +1100,11 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
     dated = sorted(dated + _relative_years(folded, dated) + lives, key=lambda m: m.start)
     out: list[FactClaim] = []
     seen = set()
+    previous: tuple[tuple[int, int], FactClaim] | None = None  # the sentence and the one-entity fact last read in it
     for m in dated:
         lo, hi = next(((s, e) for s, e in spans if s <= m.start < e), (0, len(text)))
-        c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans))
+        prev = previous[1] if previous is not None and previous[0] == (lo, hi) else None
+        c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans), prev)
         lang = language(text[c.lo:c.hi])
         if m.start not in life_starts and not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
             continue  # no event word near the date: nothing to read, and the segmenter is never loaded
@@ -1051,6 +1115,8 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
             found = family.read(c)
             if found:
                 break
+        if found:
+            previous = ((lo, hi), found[-1]) if len({f.entity for f in found}) == 1 else None
         for f in found:
             if (f.entity, f.event, f.date.start) not in seen:
                 seen.add((f.entity, f.event, f.date.start))
