@@ -313,6 +313,10 @@ FACTS_MORE = [
     T("fact", "zh", "E成立于1990年，Y年M月在深交所上市（承前主语）", "{E}成立于1990年，{DATE}在深交所上市。", "listed"),
     T("fact", "en", "E was set up in 1990 and listed in Month Y", "{E} was set up in 1990 and listed in {DATE}.",
       "listed"),
+    T("fact", "zh", "E是一家成立于Y年的企业", "{E}是一家成立于{DATE}的高新技术企业。", "founded"),
+    T("fact", "zh", "E（股票代码：300001）于Y年M月在深交所上市", "{E}（股票代码：300001）于{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "E, a pump maker founded in Y,", "{E}, a pump maker founded in {DATE}, cut 40 jobs.", "founded"),
+    T("fact", "en", "E made its stock market debut in Month Y", "{E} made its stock market debut in {DATE}.", "listed"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE + FACTS_MORE

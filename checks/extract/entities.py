@@ -451,7 +451,8 @@ _EN_ORG = frozenset(("Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "Limi
                      "Motors", "Industries", "Enterprises", "Studios", "Records", "Club", "FC", "Party", "Union",
                      "Federation", "League", "Commission", "Committee", "Authority", "Board", "Organisation",
                      "Organization", "Academy", "School", "Network", "Press", "Media", "Entertainment", "Alliance",
-                     "Communications", "International", "Brewery", "Electric", "Energy", "Software"))
+                     "Communications", "International", "Brewery", "Electric", "Energy", "Software", "Foods",
+                     "Pharmaceuticals", "Chemicals", "Resources", "Insurance", "Mining", "Steel", "Stores"))
 _EN_PLACE = frozenset(("Bridge", "Stadium", "Airport", "Station", "Tower", "Museum", "Park", "Hall", "Theatre",
                        "Theater", "Centre", "Center", "Hospital", "Cathedral", "Canal", "Tunnel", "Dam", "Port",
                        "Gallery", "Library", "Arena", "Palace", "Castle", "Square", "Building", "Mall", "Zoo",
@@ -673,6 +674,7 @@ _ZH_TOPIC = re.compile(r"(?:^|[。！？!?\n])\s*(?P<name>[\u4e00-\u9fffA-Za-z]{
 _EN_KINDS_OF_ORG = (r"(?:firm|company|group|maker|carrier|airline|bank|retailer|brewer|insurer|lender|operator|chain|"
                     r"start-up|startup|conglomerate|producer|supplier|manufacturer|developer|publisher|broadcaster|"
                     r"giant|miner|utility|charity)")
+EN_KINDS_OF_ORG = _EN_KINDS_OF_ORG  # for readers of a description after a name ("Northwind Labs, a company founded")
 _EN_ORG_BEFORE_NAME = re.compile(rf"\b{_EN_KINDS_OF_ORG}\s+(?=[A-Z])")
 _EN_ORG_AFTER_NAME = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w&'-]+\s+){{0,4}}?{_EN_KINDS_OF_ORG}\b")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
-from checks.extract.entities import (EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language,
+from checks.extract.entities import (EN_KINDS_OF_ORG, EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language,
                                      named_by_head, names_a_thing, names_after, names_before, person_of_surname,
                                      resolve, surname_and_title)
 from checks.extract.numbers import Mention
@@ -42,16 +42,17 @@ KINDS: dict[str, frozenset[str]] = {
 ZH_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("出生", "诞生"),
     DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
-    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立", "建立"),
+    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "始创", "组建", "设立", "建立"),
     OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张", "投产",
              "正式运营", "开始运营", "揭牌", "开港", "通航"),
-    LISTED: ("挂牌上市", "挂牌交易", "上市交易", "上市", "挂牌", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板",
-             "登陆创业板", "登陆科创板", "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
+    LISTED: ("挂牌上市", "挂牌交易", "上市交易", "上市", "挂牌", "IPO", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板",
+             "登陆创业板", "登陆科创板", "登陆中小板", "登陆纳斯达克", "登陆纽交所", "登陆深交所", "登陆上交所",
+             "登陆港交所", "登陆联交所", "登陆北交所"),
     TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任", "当选"),
     LEFT_OFFICE: ("卸任", "离任", "辞任", "退休", "辞职"),
     COMPLETED: ("建成", "落成", "竣工", "完工", "全线贯通"),
     LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动", "封关运作",
-               "开始商用", "正式商用", "投入商用", "首飞"),
+               "开始商用", "正式商用", "投入商用", "首飞", "创刊"),
 }
 EN_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("born",),
@@ -60,7 +61,7 @@ EN_EVENTS: dict[str, tuple[str, ...]] = {
     OPENED: ("opened its doors", "opened", "opens", "open", "began operations", "began operating",
              "started operations", "went into operation", "came into operation", "entered service",
              "began service", "opened to the public"),
-    LISTED: ("listed", "floated", "went public", "began trading", "started trading"),
+    LISTED: ("listed", "floated", "went public", "made its stock market debut", "made its market debut"),
     TOOK_OFFICE: ("took office", "takes office", "take office", "took charge", "assumed office", "sworn in",
                   "took over as", "appointed", "elected", "became", "named", "took the helm", "inaugurated as"),
     LEFT_OFFICE: ("left office", "stepped down", "stood down", "resigned", "retired"),
@@ -254,7 +255,7 @@ _ZH_END = rf"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以�
 _ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始|以上|以内|内|间|期间|左右|底前|时)"
 _ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|揭牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
 _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
-            rf"{_ZH_ADVERBS})")
+            rf"(?:首次公开发行(?:股票)?并|公开发行(?:股票)?并|IPO并)?{_ZH_ADVERBS})")
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
                       rf"(?:于|在|自)?)$")
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
@@ -286,6 +287,17 @@ _ZH_ORG_REFERENCE_BEFORE = re.compile(r"(?:该|这家|此|本)(?:公司|企业|�
 _ZH_PERSON_REFERENCE = re.compile(r"(?:这位|这名|该|他|她)$")
 _ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|集团|银行|机构|行)|公司|企业|集团)$")
 _ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
+
+
+# What may stand between a subject and its event or date without being part of the name: a note in brackets (（股票代码：
+# 300001）, (以下简称“华科”)) and a copula with a classifier (是一家成立于2015年的……).
+_ZH_SUBJECT_TAIL = re.compile(r"(?:[(（][^()（）]{1,30}[)）])?\s*(?:(?:是|为|系)(?:一家|一所|一座|一个|一位|一名)?)?$")
+
+
+def _zh_subject_end(c: Candidate, end: int) -> int:
+    """Where the subject's name ends, before `end`: a bracketed note and a copula (是一家) after it left out."""
+    tail = _ZH_SUBJECT_TAIL.search(c.folded, c.lo, end)
+    return tail.start() if tail is not None and tail.start() > c.lo else end
 
 
 def _zh_opening(c: Candidate) -> str:
@@ -354,7 +366,8 @@ def _zh_event_yu(c: Candidate) -> list[FactClaim]:
             or re.match(_ZH_RELATION, c.after):
         return []
     event = _zh_event(yu.group("ev"))
-    names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event]) or _zh_pronoun(c, c.lo + yu.start(), event)
+    subject_end = _zh_subject_end(c, c.lo + yu.start())
+    names = names_before(c.text, subject_end, "zh", KINDS[event]) or _zh_pronoun(c, subject_end, event)
     if not names and c.after.startswith("的"):
         names = names_after(c.text, c.date.end + 1, "zh", KINDS[event])
     ref = _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()])
@@ -405,7 +418,7 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
     agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
-    name_end = agent.start() if agent is not None else c.lo + lead.start()
+    name_end = agent.start() if agent is not None else _zh_subject_end(c, c.lo + lead.start())
     names = names_before(c.text, name_end, "zh", KINDS[event]) or _zh_pronoun(c, name_end, event)  # 他于2010年出任
     ref = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, name_end) if not names and ORGANISATION in KINDS[event] else None
     if ref is not None:  # 该公司于2013年在上交所上市
@@ -626,6 +639,8 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("王建华出生于1970年，湖北人。", ("王建华", BORN, "1970年")),
         ("附近始建于1958年的沙湖渠大桥去年完成了改造。", ("沙湖渠大桥", FOUNDED, "1958年")),
         ("华科智能科技有限公司（成立于2015年）是一家科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("华科智能科技有限公司是一家成立于2015年的科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("《华科日报》创刊于1950年。", ("华科日报", LAUNCHED, "1950年")),
         ("永宁古桥建于1683年，是当地现存最古老的石拱桥。", ("永宁古桥", FOUNDED, "1683年")),
     )),
     Family("D成立的N", _zh_then_de, (
@@ -643,6 +658,9 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("著名作家李明于2020年3月逝世。", ("李明", DIED, "2020年3月")),
         ("任正非1944年生，贵州人。", ("任正非", BORN, "1944年")),
         ("中国社会责任百人论坛由多位专家学者2016年10月30日发起成立。", ("中国社会责任百人论坛", FOUNDED, "2016年10月30日")),
+        ("华科智能科技有限公司（股票代码：300001）于2010年在深交所上市。", ("华科智能科技有限公司", LISTED, "2010年")),
+        ("华科智能科技有限公司于2010年完成首次公开发行并上市。", ("华科智能科技有限公司", LISTED, "2010年")),
+        ("王建华于2015年3月退休。", ("王建华", LEFT_OFFICE, "2015年3月")),
     )),
     Family("D，N成立", _zh_date_comma_name, (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
@@ -652,6 +670,9 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
          ("华科智能科技有限公司", LISTED, "2016年3月")),
         ("2007年，广电运通登陆资本市场。", ("广电运通", LISTED, "2007年")),
+        ("2010年12月，华科智能科技有限公司登陆深交所。", ("华科智能科技有限公司", LISTED, "2010年12月")),
+        ("2025年12月，海南自贸港正式封关运作。", ("海南自贸港", LAUNCHED, "2025年12月")),
+        ("2019年3月8日，华科智能研究院正式揭牌。", ("华科智能研究院", OPENED, "2019年3月8日")),
     )),
     Family("D，……“N”成立", _zh_date_quoted, (
         ("2017年11月3日，首单长租公寓类证券化产品“新派公寓专项计划”成功发行。", ("新派公寓专项计划", LAUNCHED, "2017年11月3日")),
@@ -710,6 +731,8 @@ _EN_ACTIVE_AFTER = re.compile(rf",?\s+(?:[A-Za-z][\w'-]*\s+){{1,4}}?(?P<ev>{_EN_
 _EN_OBJECT_END = re.compile(r"(?:\s+[a-z]+)?(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|to|for|with|as|by|which|that|and)\b)")
 _EN_OBJECT = re.compile(rf"(?P<ev>{_EN_EV})\s+(?P<obj>[^,.;]{{1,60}}?)\s+(?:in|on)\s+$")
 _EN_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
+# "Northwind Labs, a pump maker founded in 1998": what the organisation is, between its name and the event
+_EN_DESCRIBED = re.compile(rf",\s+(?:a|an)\s+(?:[\w&'-]+\s+){{0,4}}?{EN_KINDS_OF_ORG}\s*$")
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
@@ -737,7 +760,8 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
         return []  # released from prison
     start = c.lo + sub.start()
     age = _EN_AGE.search(c.text, c.lo, start)  # Maria Kowalski, 62, was born in 1961
-    names = names_before(c.text, age.start() if age else start, "en", KINDS[event])
+    described = _EN_DESCRIBED.search(c.text, c.lo, start) if ORGANISATION in KINDS[event] else None
+    names = names_before(c.text, age.start() if age else described.start() if described else start, "en", KINDS[event])
     word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
     if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
@@ -960,6 +984,9 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Mr Tellier took office in January 2003.", ("Tellier", TOOK_OFFICE, "January 2003")),
         ("Maria Kowalski was named chief executive in March 2005.", ("Maria Kowalski", TOOK_OFFICE, "March 2005")),
         ("Northwind Labs went into operation in 1998.", ("Northwind Labs", OPENED, "1998")),
+        ("Northwind Labs, a pump maker set up in 1998, makes pumps.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Northwind Labs made its stock market debut in 2004.", ("Northwind Labs", LISTED, "2004")),
+        ("The Nintendo DS first appeared in the US at the end of 2004.", ("Nintendo DS", LAUNCHED, "the end of 2004")),
         ("Maria Kowalski stood down as chairman in 2003.", ("Maria Kowalski", LEFT_OFFICE, "2003")),
         ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
         ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
