@@ -735,6 +735,30 @@ def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Enti
     return out
 
 
+# A company named by what it is to be called: 合资公司将定名为“中欧国际交易所股份有限公司”, 新公司命名为……
+_ZH_NAMED_AS = re.compile(r"(?:定名为|命名为|取名为|名称为|暂定名为)\s*")
+
+
+def has_suffix_name(text: str) -> bool:
+    """Whether the text may hold a Chinese name by its suffix (有限公司, 大桥, 指数 ...): a cheap test, no segmenter."""
+    return _SUFFIX_RE.search(text) is not None or names_a_thing(text)
+
+
+def named_as(text: str, pos: int, reach: int = 400) -> Entity | None:
+    """The one company the text before `pos` says a new company is to be called (定名为“中欧国际交易所股份有限公司”), for
+    新公司 and 合资公司 to stand for; None when it names none or several."""
+    lo = max(0, pos - reach)
+    found = {}
+    for m in _ZH_NAMED_AS.finditer(text, lo, pos):
+        for entity in names_after(text, m.end(), "zh", frozenset({ORGANISATION})):
+            if entity.end <= pos:
+                found.setdefault(entity.name, entity)
+    if len(found) != 1:
+        return None
+    entity = next(iter(found.values()))
+    return Entity(entity.name, ORGANISATION, entity.start, entity.end, "reference", entity.title)
+
+
 def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400, alone: bool = False) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
     (organisation or person) that the nearest sentence naming any, in the `reach` characters before it, states; None

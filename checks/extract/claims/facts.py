@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
-from checks.extract.entities import (EN_KINDS_OF_ORG, EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language,
-                                     named_by_head, names_a_thing, names_after, names_before, person_of_surname,
-                                     resolve, surname_and_title)
+from checks.extract.entities import (EN_KINDS_OF_ORG, EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent,
+                                     has_suffix_name, language, named_as, named_by_head, names_a_thing, names_after,
+                                     names_before, person_of_surname, resolve, surname_and_title)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -200,6 +200,7 @@ def _referred(text: str, pos: int, word: str, kind: str, lang: str, open_: bool 
 
 # Personal pronouns that may stand for the one person named before them (not 其他 "other", 吉他 "guitar").
 _ZH_PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她]$")
+_ZH_NEW_COMPANY = frozenset({"新公司", "合资公司", "新设公司", "该合资公司"})
 _EN_PERSON_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he)\s*$")
 PRONOUNS = frozenset({"他", "她", "he", "she", "He", "She"})
 _FEMALE = re.compile(r"她|\b(?:[Ss]he|[Hh]er|[Hh]ers)\b")
@@ -219,6 +220,8 @@ def _antecedent_of(text: str, pos: int, word: str, kind: str, lang: str, reach: 
         return Entity(found.name, PERSON, found.start, found.end, "pronoun")
     if lang == "en" and (place := _EN_PLACE_REFERENCE.search(word)) is not None:
         return named_by_head(text, pos, place.group("head"), reach)
+    if word in _ZH_NEW_COMPANY:
+        return named_as(text, pos, reach)  # 新公司: the company the text says it is to be called, or none
     return antecedent(text, pos, kind, lang, reach)
 
 
@@ -588,7 +591,7 @@ def _lifespan(c: Candidate) -> list[FactClaim]:
 # A clause that goes on with the sentence's subject: 华科智能科技有限公司成立于2015年，2018年在深交所上市 /
 # 王建华1965年出生，2010年出任董事长. The date opens its clause (after a comma, 并/随后/又 and 于/在 allowed) and the event
 # follows it; the subject is the one entity of the fact read earlier in the sentence.
-_ZH_CONTINUING = re.compile(r"[,，；;]\s*(?:并|又|随后|后|再|并且|此后)?(?:于|在)?\s*$")
+_ZH_CONTINUING = re.compile(rf"[,，；;]\s*(?:并|又|随后|后|再|并且|此后)?(?P<plan>{_ZH_PLAN})?(?:于|在)?\s*$")
 
 
 def _continued(c: Candidate, word: str, event: str, end: int, qualifier: str, family: str,
@@ -604,8 +607,10 @@ def _continued(c: Candidate, word: str, event: str, end: int, qualifier: str, fa
 
 
 def _zh_continued(c: Candidate) -> list[FactClaim]:
-    """华科智能科技有限公司成立于2015年，2018年在深交所上市 / 王建华1965年出生，2010年出任董事长"""
-    ev = _ZH_EVENT_AFTER.match(c.after) if _ZH_CONTINUING.search(c.before) else None
+    """华科智能科技有限公司成立于2015年，2018年在深交所上市 / 王建华1965年出生，2010年出任董事长 /
+    新公司将在法兰克福注册成立，计划于2015年第4季度正式投入运作"""
+    opening = _ZH_CONTINUING.search(c.before)
+    ev = _ZH_EVENT_AFTER.match(c.after) if opening is not None else None
     if ev is None or _ZH_NEGATION.search(c.after[:ev.start("ev" if ev.group("ev") else "oev")]):
         return []
     word = ev.group("ev") or ev.group("oev")
@@ -613,7 +618,39 @@ def _zh_continued(c: Candidate) -> list[FactClaim]:
     if event in TRANSITIVE | {LAUNCHED} and c.folded.startswith("的", c.date.end + ev.end()):
         return []  # 2019年发布的预案: what follows is the object
     qualifier = ev.group("venue") or "" if event == LISTED else ev.group("office") or ""
-    return _continued(c, word, event, c.date.end + ev.end(), qualifier, "N成立于D，D上市")
+    end = c.date.end + ev.end()
+    if c.previous is not None:
+        return _continued(c, word, event, end, qualifier, "N成立于D，D上市")
+    names = _zh_sentence_subject(c, c.lo + opening.start(), event)
+    return _facts(c, word, names, event, "N……，D上市", end, qualifier, bool(opening.group("plan")))
+
+
+# A sentence that opens with its subject (a name by its suffix or in quotation marks, or 该公司/新公司) and goes on
+# without another name before the date's clause: 新公司将在德国法兰克福注册成立，计划于2015年第4季度正式投入运作.
+_ZH_SENTENCE_REFERENCE = re.compile(r"(?:该|这家|此)(?:公司|企业|集团|银行|机构|行)|新公司|合资公司|新设公司")
+
+
+def _zh_sentence_subject(c: Candidate, clause: int, event: str) -> list[Entity]:
+    """The subject the sentence opens with, for a clause of it that has none of its own (ending at `clause`)."""
+    start = next((s for s, e in c.spans if s <= c.date.start < e), None)
+    if start is None or clause - start > 60:
+        return []
+    start += len(c.folded[start:clause]) - len(c.folded[start:clause].lstrip())
+    between = c.folded[start:clause]
+    ref = _ZH_SENTENCE_REFERENCE.match(between)
+    if ref is not None:
+        rest = between[ref.end():]
+        if ORGANISATION not in KINDS[event] or has_suffix_name(rest) or re.search(r"[“”\"《》、]", rest) \
+                or _ZH_SAYS.search(rest):
+            return []
+        return _referred(c.text, start + ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
+    names = names_after(c.text, start, "zh", KINDS[event])
+    if len(names) != 1 or names[0].how not in ("suffix", "quoted", "title"):
+        return []
+    rest = c.folded[names[0].end:clause]
+    if has_suffix_name(rest) or re.search(r"[“”\"《》、]", rest) or _ZH_SAYS.search(rest):
+        return []  # another name before the clause, or what it said: whose the event is stays open
+    return names
 
 
 ZH_FAMILIES: tuple[Family, ...] = (
@@ -697,6 +734,11 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("N成立于D，D上市", _zh_continued, (
         ("华科智能科技有限公司成立于2015年，2018年在深交所上市。", ("华科智能科技有限公司", LISTED, "2018年")),
         ("王建华1965年出生，2010年出任公司董事长。", ("王建华", TOOK_OFFICE, "2010年")),
+    )),
+    Family("N……，D上市", _zh_continued, (
+        ("华科智能科技有限公司将加大研发投入，计划于2020年在科创板上市。", ("华科智能科技有限公司", LISTED, "2020年")),
+        ("合资公司将定名为“中欧国际交易所股份有限公司”。新公司将在法兰克福注册成立，计划于2015年第4季度正式投入运作。",
+         ("中欧国际交易所股份有限公司", OPENED, "2015年第4季度")),
     )),
 )
 
