@@ -318,6 +318,8 @@ FACTS_MORE = [
     T("fact", "en", "E, a pump maker founded in Y,", "{E}, a pump maker founded in {DATE}, cut 40 jobs.", "founded"),
     T("fact", "en", "E made its stock market debut in Month Y", "{E} made its stock market debut in {DATE}.", "listed"),
     T("fact", "zh", "E将加大研发投入，Y年M月在深交所上市（承句首主语）", "{E}将加大研发投入，{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "Since it was founded in Y, E has", "Since it was founded in {DATE}, {E} has doubled its staff.",
+      "founded"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE + FACTS_MORE

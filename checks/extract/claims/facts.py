@@ -778,6 +778,7 @@ _EN_DESCRIBED = re.compile(rf",\s+(?:a|an)\s+(?:[\w&'-]+\s+){{0,4}}?{EN_KINDS_OF
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
+_EN_SINCE_IT = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Ww]hen)\s+it$")  # a clause that opens with "since it", its subject after
 _EN_ORG_REFERENCE = re.compile(r"\b(?:it|the (?:company|firm|group|bank|carrier|airline|business))(?=\s*$)", re.I)
 _EN_IT_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<noun>[Tt]he (?:company|firm|group|bank|carrier|airline|business))\b"
                             r"[^.;!?]*\bit\s*$")
@@ -821,7 +822,10 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
         word = " ".join(ref.group(0).split())
         subject = _EN_IT_SUBJECT.search(c.text, max(0, start - 200), start) if word.lower() == "it" else None
         word = subject.group("noun") if subject is not None else word
-        names = _referred(c.text, ref.end(), word, ORGANISATION, "en", word.lower() != "it")
+        opener = _EN_SINCE_IT.search(c.text, max(0, ref.start() - 12), ref.end()) if word.lower() == "it" else None
+        # "Since it was founded in 1998, Northwind Labs has grown": "it" is the subject after the comma
+        names = _en_clause_subject(c, opener.start() - c.lo, KINDS[event] - {PERSON}) if opener is not None else []
+        names = names or _referred(c.text, ref.end(), word, ORGANISATION, "en", word.lower() != "it")
     # what the event is of: the exchange of a listing, the office taken ("by two engineers" is no such thing)
     qualifier = {LISTED: sub.group("fill") or "", TOOK_OFFICE: sub.group("office") or "",
                  LEFT_OFFICE: sub.group("office") or ""}.get(event, "")
@@ -1028,6 +1032,7 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Northwind Labs went into operation in 1998.", ("Northwind Labs", OPENED, "1998")),
         ("Northwind Labs, a pump maker set up in 1998, makes pumps.", ("Northwind Labs", FOUNDED, "1998")),
         ("Northwind Labs made its stock market debut in 2004.", ("Northwind Labs", LISTED, "2004")),
+        ("Since it was founded in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
         ("The Nintendo DS first appeared in the US at the end of 2004.", ("Nintendo DS", LAUNCHED, "the end of 2004")),
         ("Maria Kowalski stood down as chairman in 2003.", ("Maria Kowalski", LEFT_OFFICE, "2003")),
         ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
