@@ -193,6 +193,9 @@ def test_years_in_brackets_or_anniversaries_that_are_no_fact(text):
     ("华科智能科技有限公司成立于2015年，2018年在深交所上市。", [("founded", "2015年"), ("listed", "2018年")]),
     ("华科智能科技有限公司成立于2015年，2018年成立子公司。", [("founded", "2015年")]),
     ("华科智能科技有限公司成立于2015年，2018年发布的年报显示营收增长。", [("founded", "2015年")]),
+    ("华科智能科技有限公司表示，2018年营收增长20%，2019年上市。", []),  # what it said: whose listing is open
+    ("华科智能科技有限公司与海川电子科技有限公司签约，计划于2020年上市。", []),  # two names before the clause
+    ("2015年开始，华科智能科技有限公司加大了投入。", []),  # 开始 before no event: a bound
 ])
 def test_one_sentence_with_two_dates(text, expected):
     assert [(f.event, f.date.surface) for f in facts(text)] == expected

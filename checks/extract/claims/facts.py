@@ -44,7 +44,7 @@ ZH_EVENTS: dict[str, tuple[str, ...]] = {
     DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
     FOUNDED: ("成立", "创立", "创办", "创建", "始建", "始创", "组建", "设立", "建立"),
     OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张", "投产",
-             "正式运营", "开始运营", "揭牌", "开港", "通航"),
+             "正式运营", "开始运营", "开始投产", "开始营业", "揭牌", "开港", "通航"),
     LISTED: ("挂牌上市", "挂牌交易", "上市交易", "上市", "挂牌", "IPO", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板",
              "登陆创业板", "登陆科创板", "登陆中小板", "登陆纳斯达克", "登陆纽交所", "登陆深交所", "登陆上交所",
              "登陆港交所", "登陆联交所", "登陆北交所"),
@@ -255,12 +255,14 @@ _ZH_PLAN = r"(?:将|将要|即将|预计|计划|拟|有望|力争|定于)"
 _ZH_CONTINUED = r"(?:通车|开放|运营|营业|升空|投用|入轨)"
 _ZH_END = rf"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以来|至今|仪式|典礼|{_ZH_CONTINUED}|$)"
 # Words after a date that make it a bound, not the event's date: 2014年以后上市的, 2015年前成立.
-_ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始|以上|以内|内|间|期间|左右|底前|时)"
+# (2021年开始投产 dates the start of production: 开始 before an event word is no bound)
+_ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始(?!投产|运营|营业|商用)|以上|以内|内|间|期间|左右|底前|时)"
 _ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|揭牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
 _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
             rf"(?:首次公开发行(?:股票)?并|公开发行(?:股票)?并|IPO并)?{_ZH_ADVERBS})")
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
                       rf"(?:于|在|自)?)$")
+_ZH_PLAN_WORD = re.compile(_ZH_PLAN)  # 欧洲超级工厂最早将于2020年1月开始建设，2021年开始投产: the whole sentence is a plan
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
 _ZH_AGENT = re.compile(r"由[^,，。；;由]{1,120}$")  # the founders between the name and the date
 _ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
@@ -622,17 +624,21 @@ def _zh_continued(c: Candidate) -> list[FactClaim]:
     if c.previous is not None:
         return _continued(c, word, event, end, qualifier, "N成立于D，D上市")
     names = _zh_sentence_subject(c, c.lo + opening.start(), event)
-    return _facts(c, word, names, event, "N……，D上市", end, qualifier, bool(opening.group("plan")))
+    planned = bool(opening.group("plan")) or any(_ZH_PLAN_WORD.search(c.folded, e.end, c.lo + opening.start()) for e in names)
+    return _facts(c, word, names, event, "N……，D上市", end, qualifier, planned)
 
 
 # A sentence that opens with its subject (a name by its suffix or in quotation marks, or 该公司/新公司) and goes on
 # without another name before the date's clause: 新公司将在德国法兰克福注册成立，计划于2015年第4季度正式投入运作.
+_ZH_ATTRIBUTION = re.compile(r"\s*(?:据|根据|按照|记者|另据|此外|同时|目前)[^,，。；;“”]{0,20}[,，]")  # a source before the subject
 _ZH_SENTENCE_REFERENCE = re.compile(r"(?:该|这家|此)(?:公司|企业|集团|银行|机构|行)|新公司|合资公司|新设公司")
 
 
 def _zh_sentence_subject(c: Candidate, clause: int, event: str) -> list[Entity]:
     """The subject the sentence opens with, for a clause of it that has none of its own (ending at `clause`)."""
     start = next((s for s, e in c.spans if s <= c.date.start < e), None)
+    attribution = _ZH_ATTRIBUTION.match(c.folded, start, clause) if start is not None else None
+    start = attribution.end() if attribution is not None else start  # 根据前期外媒信息，欧洲超级工厂……
     if start is None or clause - start > 60:
         return []
     start += len(c.folded[start:clause]) - len(c.folded[start:clause].lstrip())
@@ -739,6 +745,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("华科智能科技有限公司将加大研发投入，计划于2020年在科创板上市。", ("华科智能科技有限公司", LISTED, "2020年")),
         ("合资公司将定名为“中欧国际交易所股份有限公司”。新公司将在法兰克福注册成立，计划于2015年第4季度正式投入运作。",
          ("中欧国际交易所股份有限公司", OPENED, "2015年第4季度")),
+        ("据外媒报道，华科精密仪器厂最早将于2020年1月开始建设，2021年开始投产。", ("华科精密仪器厂", OPENED, "2021年")),
     )),
 )
 
