@@ -310,6 +310,15 @@ def test_a_lifespan_contradicts_another_birth_year(tmp_path):
     assert severity == "error" and "1920 vs 1921" in message
 
 
+def test_a_pronoun_fact_contradicts_its_own_article_once(tmp_path):
+    result = run_articles(tmp_path, "Maria Kowalski, who was born in 1961, runs the lab.\n\n"
+                          "Maria Kowalski, who leads it, said sales rose. She was born in 1962.",
+                          "Maria Kowalski, who was born in 1963, paints.")
+    found = sorted(message for severity, message in con001(result) if severity == "error")
+    # the article's two statements and its pronoun; the run-wide pair (1961 and 1963) once, not again in the article
+    assert len(found) == 2 and any("1961 vs 1962" in m for m in found), found
+
+
 def test_a_pronoun_fact_never_contradicts_another_article(tmp_path):
     result = run_articles(tmp_path, "Maria Kowalski, who runs the lab, said sales rose. She was born in 1961.",
                           "Maria Kowalski, who was born in 1962, paints.")

@@ -86,15 +86,17 @@ def fact_contradiction(ctx):
     for (where, entity, event, qualifier), facts in list(groups.items()):
         if where:  # a fact compared inside its article only is compared with its article's run-wide statements too
             facts += [(r, f) for r, f in groups.get(("", entity, event, qualifier), []) if r.article_id == where]
-    for (_, entity, event, qualifier), facts in sorted(groups.items()):
+    for (scope, entity, event, qualifier), facts in sorted(groups.items()):
         if len(facts) < 2:
             continue
         dates: dict[str, list] = defaultdict(list)
         for row, fact in facts:
             dates[fact.date.surface].append((row, fact))
         surfaces = sorted(dates, key=lambda s: (dates[s][0][1].date.low, s))  # in the order of time
+        # in an article's group, a clash of two run-wide statements is the run-wide group's to report
+        own = {s for s in surfaces if not scope or any(not f.run_wide for _, f in dates[s])}
         clash = [(a, b) for i, a in enumerate(surfaces) for b in surfaces[i + 1:]
-                 if not _overlap(dates[a][0][1].date, dates[b][0][1].date)]
+                 if (a in own or b in own) and not _overlap(dates[a][0][1].date, dates[b][0][1].date)]
         where = []
         for surface in surfaces:
             for row, _ in dates[surface]:
