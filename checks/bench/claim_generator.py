@@ -320,6 +320,9 @@ FACTS_MORE = [
     T("fact", "zh", "E将加大研发投入，Y年M月在深交所上市（承句首主语）", "{E}将加大研发投入，{DATE}在深交所上市。", "listed"),
     T("fact", "en", "Since it was founded in Y, E has", "Since it was founded in {DATE}, {E} has doubled its staff.",
       "founded"),
+    T("fact", "zh", "P是公司创始人。Y年，他出任董事长（代词）", "{E}是公司创始人。{DATE}，他出任公司董事长。", "took_office"),
+    T("fact", "en", "P, who ..., said .... Born in Y, she studied law (pronoun)",
+      "{E}, who runs the lab, said sales rose. Born in {DATE}, {PRON_LOWER} studied law.", "born"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE + FACTS_MORE
@@ -762,7 +765,7 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
         surname = entity[0] if zh else entity.split()[-1]
         pronoun = "She" if entity.split()[0] in EN_WOMEN else "He"
         sentence, where = render(tt.text, {"E": entity, "DATE": date_text, "SN": surname, "PRON": pronoun,
-                                           "END": str(y + 70)})
+                                           "PRON_LOWER": pronoun.lower(), "END": str(y + 70)})
         text, at = plant(host, sentence, rng, t.lang, close=True)
         s, e = where["DATE"]
         labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",

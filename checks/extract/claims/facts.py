@@ -202,6 +202,8 @@ def _referred(text: str, pos: int, word: str, kind: str, lang: str, open_: bool 
 _ZH_PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她]$")
 _ZH_NEW_COMPANY = frozenset({"新公司", "合资公司", "新设公司", "该合资公司"})
 _EN_PERSON_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he)\s*$")
+_EN_PRONOUN_AFTER = re.compile(r"(?P<word>[Hh]e|[Ss]he)\b")
+_ZH_PRONOUN_AFTER = re.compile(r"[他她](?!们)")
 PRONOUNS = frozenset({"他", "她", "he", "she", "He", "She"})
 _FEMALE = re.compile(r"她|\b(?:[Ss]he|[Hh]er|[Hh]ers)\b")
 _MALE = re.compile(r"(?<![其吉])他(?!们)|\b(?:[Hh]e|[Hh]im|[Hh]is)\b")
@@ -455,12 +457,17 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     opening = _zh_opening(c)
     if opening not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
         return []
-    subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
+    pronoun = _ZH_PRONOUN_AFTER.match(c.folded, c.date.end + comma.end())  # 2010年，他出任公司董事长
+    subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi) if pronoun is None else pronoun
     if subject is None:
         return []  # no event after a short subject: the segmenter is not asked
     ref = _ZH_ORG_REFERENCE.match(c.folded, c.date.end + comma.end())  # 1999年公司成立后 / 2015年，该公司在深交所上市
-    names = names_after(c.text, c.date.end + comma.end(), "zh") if ref is None else \
-        _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
+    if pronoun is not None:
+        ref = pronoun
+        names = _referred(c.text, pronoun.end(), pronoun.group(0), PERSON, "zh")
+    else:
+        names = names_after(c.text, c.date.end + comma.end(), "zh") if ref is None else \
+            _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
     if len(names) != 1:
         return []
     subject_end = ref.end() if ref is not None else names[0].end
@@ -708,6 +715,7 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("D，N成立", _zh_date_comma_name, (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
+        ("王建华是公司创始人。2010年，他出任公司董事长。", ("王建华", TOOK_OFFICE, "2010年")),
         ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
         ("2014年国家集成电路产业投资基金正式设立。", ("国家集成电路产业投资基金", FOUNDED, "2014年")),
         ("华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
@@ -849,8 +857,12 @@ def _en_opening(c: Candidate) -> list[FactClaim]:
     event = _en_event(opening.group("ev"), None)
     if not event:
         return []
-    return _facts(c, opening.group("ev"), names_after(c.text, c.date.end + comma.end(), "en", KINDS[event]), event, "Founded in D, N",
-                  c.date.end)
+    at = c.date.end + comma.end()
+    names = names_after(c.text, at, "en", KINDS[event])
+    pronoun = _EN_PRONOUN_AFTER.match(c.text, at) if not names and PERSON in KINDS[event] else None
+    if pronoun is not None:  # "Born in 1961, she studied law": the one person named before
+        names = _referred(c.text, pronoun.end("word"), pronoun.group("word"), PERSON, "en")
+    return _facts(c, opening.group("ev"), names, event, "Founded in D, N", c.date.end)
 
 
 def _en_since(c: Candidate) -> list[FactClaim]:
@@ -1057,6 +1069,8 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Born on 5 May 1961, Maria Kowalski grew up in Krakow.", ("Maria Kowalski", BORN, "5 May 1961")),
         ("Born in Krakow in 1961, Maria Kowalski studied law.", ("Maria Kowalski", BORN, "1961")),
         ("Founded in 1998 by two engineers, Northwind Labs employs 300.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Maria Kowalski, who runs the lab, said sales rose. Born in 1961, she studied law.",
+         ("Maria Kowalski", BORN, "1961")),
     )),
     Family("Since its founding in D, N", _en_since, (
         ("Since its founding in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
