@@ -23,7 +23,8 @@ def test_claims_dataset_on_the_bundled_page(seed_result):
     frame = seed_result.context.dataset("claims")
     ClaimsModel.validate(frame)
     by_type = frame.groupby("type").size().to_dict()
-    assert by_type == {"count": 4, "elapsed": 1, "fact": 8, "growth": 1, "period": 1, "share": 2}
+    # facts: the pandas' births and the labelled 海南自贸港 封关运作 (seed-f-0009)
+    assert by_type == {"count": 4, "elapsed": 1, "fact": 9, "growth": 1, "period": 1, "share": 2}
     growth = frame[frame["type"] == "growth"].iloc[0]["claim"]
     assert isinstance(growth, GrowthClaim)
     assert (growth.start.surface, growth.end.surface, growth.change.surface) == ("1000亿", "突破30万亿", "300多倍")

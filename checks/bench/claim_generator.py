@@ -294,7 +294,44 @@ GROWTH_MORE = [
       "points"),
 ]
 
-TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE
+# More fact families: pronouns, offices held since a date, a person's years in brackets, events news words its own way.
+FACTS_MORE = [
+    T("fact", "zh", "P……。他于Y年M月出任董事长（代词）", "{E}是公司创始人之一。他于{DATE}出任公司董事长。", "took_office"),
+    T("fact", "zh", "她出生于Y年（代词，名字在前段）", "{E}在接受采访时介绍了新产品。\n\n她出生于{DATE}，毕业于浙江大学。", "born"),
+    T("fact", "zh", "E于Y年M月D日正式揭牌", "{E}于{DATE}正式揭牌，首批入驻企业20家。", "opened"),
+    T("fact", "zh", "E于Y年M月正式投产", "{E}于{DATE}正式投产，年产能5万吨。", "opened"),
+    T("fact", "zh", "E于Y年M月D日在上交所挂牌交易", "{E}于{DATE}在上交所挂牌交易。", "listed"),
+    T("fact", "zh", "P（Y—Y）", "著名画家{E}（{DATE}—{END}）的作品在上海展出。", "born"),
+    T("fact", "zh", "P于Y年M月正式退休", "{E}于{DATE}正式退休，此前担任公司总工程师。", "left_office"),
+    T("fact", "zh", "自Y年M月“E”正式开通以来", "自{DATE}“{E}”正式开通以来，累计服务企业3000家。", "opened"),
+    T("fact", "en", "P, who ..., said .... She was born in Y (pronoun)",
+      "{E}, who chairs the board, said costs fell. {PRON} was born in {DATE} in Leeds.", "born"),
+    T("fact", "en", "P has been chief executive since Month Y", "{E} has been chief executive since {DATE}.",
+      "took_office"),
+    T("fact", "en", "P, chief executive since Y, said", "{E}, chief executive since {DATE}, said the board would meet.",
+      "took_office"),
+    T("fact", "en", "E went into operation in Month Y", "{E} went into operation in {DATE} with 40 staff.", "opened"),
+    T("fact", "en", "P (Y-Y)", "Works by the painter {E} ({DATE}-{END}) go on show in Leeds.", "born"),
+    T("fact", "en", "P stood down as chairman in Month Y", "{E} stood down as chairman in {DATE}.", "left_office"),
+    T("fact", "en", "P was named chief executive in Month Y", "{E} was named chief executive in {DATE}.",
+      "took_office"),
+    T("fact", "en", "E opened its doors in Y", "{E} opened its doors in {DATE} in a former mill.", "opened"),
+    T("fact", "zh", "E成立于1990年，Y年M月在深交所上市（承前主语）", "{E}成立于1990年，{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "E was set up in 1990 and listed in Month Y", "{E} was set up in 1990 and listed in {DATE}.",
+      "listed"),
+    T("fact", "zh", "E是一家成立于Y年的企业", "{E}是一家成立于{DATE}的高新技术企业。", "founded"),
+    T("fact", "zh", "E（股票代码：300001）于Y年M月在深交所上市", "{E}（股票代码：300001）于{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "E, a pump maker founded in Y,", "{E}, a pump maker founded in {DATE}, cut 40 jobs.", "founded"),
+    T("fact", "en", "E made its stock market debut in Month Y", "{E} made its stock market debut in {DATE}.", "listed"),
+    T("fact", "zh", "E将加大研发投入，Y年M月在深交所上市（承句首主语）", "{E}将加大研发投入，{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "Since it was founded in Y, E has", "Since it was founded in {DATE}, {E} has doubled its staff.",
+      "founded"),
+    T("fact", "zh", "P是公司创始人。Y年，他出任董事长（代词）", "{E}是公司创始人。{DATE}，他出任公司董事长。", "took_office"),
+    T("fact", "en", "P, who ..., said .... Born in Y, she studied law (pronoun)",
+      "{E}, who runs the lab, said sales rose. Born in {DATE}, {PRON_LOWER} studied law.", "born"),
+]
+
+TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE + FACTS_MORE
 
 # --- words the templates are filled with ---------------------------------------------------------
 
@@ -337,6 +374,7 @@ EN_ORG_KINDS = ["Labs", "Mills Ltd", "Bank", "Foods", "Pumps Inc", "Airways", "H
                 "Engineering Ltd"]
 EN_FIRST = ["Maria", "James", "Ana Lucia", "Peter", "Helen", "David", "Sarah", "Thomas", "Grace", "Michael", "Laura",
             "Daniel", "Nadia", "Robert"]
+EN_WOMEN = frozenset({"Maria", "Ana", "Helen", "Sarah", "Grace", "Laura", "Nadia"})  # for "she" and "he"
 EN_LAST = ["Kowalski", "Whitfield", "Moreno", "Okafor", "Marsh", "Lindqvist", "Brennan", "Hargreaves", "Castellano",
            "Fairbairn", "Nakamura", "Osei", "Pemberton", "Sandoval"]
 ZH_ITEMS = ["华兴银行", "天元证券", "海通物流", "星辰电子", "金桥建设", "远航船舶", "宏达化工", "新世纪传媒"]
@@ -728,7 +766,7 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
     """A fact stated in two paragraphs of one article: the same date (true) or two dates (false). The entity's name is
     its own (`names`: the generator of names and the names taken), so the pair is its only pair of statements."""
     zh = t.lang == "zh"
-    person = t.form in ("born", "took_office")
+    person = t.form in ("born", "died", "took_office", "left_office")
     entity = fact_entity(t.lang, person, *names)
     year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
     same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
@@ -743,7 +781,9 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
         if tt.fullwidth:
             date_text = date_text.translate(_FULLWIDTH)
         surname = entity[0] if zh else entity.split()[-1]
-        sentence, where = render(tt.text, {"E": entity, "DATE": date_text, "SN": surname})
+        pronoun = "She" if entity.split()[0] in EN_WOMEN else "He"
+        sentence, where = render(tt.text, {"E": entity, "DATE": date_text, "SN": surname, "PRON": pronoun,
+                                           "PRON_LOWER": pronoun.lower(), "END": str(y + 70)})
         text, at = plant(host, sentence, rng, t.lang, close=True)
         s, e = where["DATE"]
         labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",

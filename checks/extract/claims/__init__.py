@@ -19,7 +19,7 @@ from checks.datasets import derived
 from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
 from checks.extract.claims.counts import CountClaim, count_claims
 from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
-from checks.extract.claims.facts import FactClaim, fact_claims, names_a_decade, resolve_names
+from checks.extract.claims.facts import FactClaim, dates_beyond_mentions, fact_claims, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
 from checks.extract.claims.shares import ShareClaim, has_ratio, ratio_claims, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
@@ -76,7 +76,8 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | N
     if folded is None:
         folded = fold_width(text)
     ms = find_mentions(text, folded) if ms is None else ms
-    kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) else set())  # "the 1990s" is no mention
+    # "the 1990s" and a person's years in brackets, (1920-2009), are no mentions
+    kinds = {m.kind for m in ms} | ({"decade"} if dates_beyond_mentions(text) else set())
     if has_ratio(folded):
         kinds.add("ratio")  # (42:39:19 is no mention either)
     if not kinds:
@@ -97,7 +98,7 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
     rows = []
     fields = ("paragraph_id", "article_id", "file", "line_start", "line_end", "kind", "text")
     picked = [row for row in zip(*paragraph_columns(paragraphs, fields))
-              if row[5] in _CLAIM_KINDS and (mentions is None or mentions.get(row[0]) or names_a_decade(row[6]))]
+              if row[5] in _CLAIM_KINDS and (mentions is None or mentions.get(row[0]) or dates_beyond_mentions(row[6]))]
     folded_texts = fold_width_many([row[6] for row in picked])
     for (pid, article, file, line_start, line_end, kind, text), folded in zip(picked, folded_texts):
         given = None if mentions is None else mentions.get(pid, [])
