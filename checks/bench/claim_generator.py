@@ -286,6 +286,9 @@ GROWTH_MORE = [
       "{S} were {B}, compared to {A} a year ago, an increase of {X}.", "rate_up"),
     T("growth", "en", "edged up X percentage points to B from A", "{S} edged up {X} percentage points to {B} from {A}.",
       "points"),
+    T("growth", "zh", "T1至T2，从A增至B，年均增长X%（年份在句首）", "{T1}至{T2}，{S}从{A}增至{B}，年均增长{X}。", "annual"),
+    T("growth", "en", "Between T1 and T2, rose to B from A, an annual rate of X% (years opening the sentence)",
+      "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE

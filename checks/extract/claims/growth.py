@@ -125,7 +125,8 @@ CHANGE_ZH = Table("growth change", "zh", (
     F("年均增长X%", "a compound annual rate over the years between the two values' dates",
       rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均|复合|年化)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",
-                "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。")),
+                "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。",
+                "2015年至2020年，公司营收从100亿元增至180亿元，年均增长12.5%。")),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
@@ -162,7 +163,8 @@ CHANGE_EN = Table("growth change", "en", (
     F("annual rate of X%", "a compound annual rate over the years between the two values' dates",
       r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?(?:annual(?:ly)?|annuali[sz]ed)\s+(?:average\s+)?(?:growth\s+)?"
       r"(?:rate\s+)?(?:of\s+)?|\bCAGR\s+(?:of\s+)?",
-      examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",)),
+      examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",
+                "Between 1982 and 1986, exports rose to 4.2 billion dlrs from 2.9 billion dlrs, an annual rate of 9.7 pct.")),
     F("rose/fell X%", "a rate or point change, its direction from the verb",
       rf"\b(?:{UP_EN}|(?P<down>{DOWN_EN})){_EN_FILLER}\s+",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Traffic rose 44 pct, to 210.5 mln miles, from 146.2 mln.",
@@ -1118,9 +1120,28 @@ def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | 
     after_a, after_b = _year_after(text, ms, a), _year_after(text, ms, b)
     if after_a is not None and after_b is not None:  # to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984
         ta, tb = after_a, after_b
-    if change.reading == "annual" and (ta is None or tb is None):
-        return None  # an annual average needs the number of years
+    if change.reading == "annual" and (ta is None or tb is None or not ta.high <= tb.low):
+        ta, tb = _year_range(text, ms, floor, min(a, b)) or (None, None)
+        if ta is None:
+            return None  # an annual average needs the number of years
     return _growth(text, ms, first, last, ci, change, sent, how, ta, tb)
+
+
+_RANGE_JOIN = re.compile(r"\s?(?:至|到|-|–|—|~|～)\s?|\s+(?:to|and|through)\s+")
+
+
+def _year_range(text: str, ms: list[Mention], floor: int, first: int) -> tuple[Mention, Mention] | None:
+    """The one span of years a sentence opens with, for values that carry no dates of their own:
+    2004年至2016年……从A增长至B，年均增长X%; 从2002年到2011年的10年间……; between 1982 and 1986, … Any other
+    date before the values leaves the years open."""
+    times = [j for j in range(first) if ms[j].start >= floor and ms[j].kind in ("date", "year")]
+    if len(times) != 2 or times[1] != times[0] + 1:
+        return None
+    y1, y2 = ms[times[0]], ms[times[1]]
+    if y1.kind != "year" or y2.kind != "year" or not y1.low < y2.low \
+            or not _RANGE_JOIN.fullmatch(text, y1.end, y2.start):
+        return None
+    return y1, y2
 
 
 _IN_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+|calendar\s+)?$", re.I)
