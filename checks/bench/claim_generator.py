@@ -287,6 +287,10 @@ GROWTH_MORE = [
     T("growth", "en", "edged up X percentage points to B from A", "{S} edged up {X} percentage points to {B} from {A}.",
       "points"),
     T("growth", "zh", "T1至T2，从A增至B，年均增长X%（年份在句首）", "{T1}至{T2}，{S}从{A}增至{B}，年均增长{X}。", "annual"),
+    T("growth", "zh", "B，环比增长x%，同比增长X%，去年同期为A（同比的基数在环比之后）",
+      "{S}为{B}，环比增长3.2%，同比增长{X}，去年同期为{A}。", "rate_up"),
+    T("growth", "zh", "新增B，环比减少D，降幅为X%（本期新增的量与上期相比）",
+      "本月新增{S}{B}，环比减少{D}，降幅为{X}。", "delta_down"),
     T("growth", "en", "Between T1 and T2, rose to B from A, an annual rate of X% (years opening the sentence)",
       "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
 ]

@@ -214,6 +214,7 @@ ROLE_ZH = Table("growth roles", "zh", (
                 "失业率为4.8%，较上年末下降0.4个百分点，上年末为5.2%。",
                 "今年上半年，公司营收为120亿元，而去年上半年为100亿元，同比增长20%。",
                 "CPI同比上涨2.1%，较前值回落0.3个百分点，前值为2.4%。",
+                "5月份销售额为110亿元，环比增长10%，同比增长22.2%，去年同期为90亿元。",
                 "该指数本周累计上涨5.2%，报收于2400点，上周末收于2281.4点。"),
       counter=("攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",
                "今年前三季度，公司营收为120亿元，同比增长20%，去年全年为100亿元。")),
@@ -251,7 +252,8 @@ ROLE_ZH = Table("growth roles", "zh", (
       rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅值加长])|涨(?!幅)|升(?!幅)|放量|放大|扩大|攀升|回升|反弹|飙升|激增|大增|猛增|上扬|跃升|调高|调升|增产|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
-                "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
+                "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。",
+                "沪市新开A股账户8064户，环比减少8045户，降幅为49.94%。")),
 ))
 ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
@@ -439,8 +441,9 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
         return Role("delta", 0, family.name) if _RATE_END.search(text, max(0, at - 12), at) else Role("level", 0, "")
     if family.name == "新增D" and _COMPARED_CLAUSE.search(re.split(r"[，,；;。]", lead[:match.start()])[-1]):
         return Role("delta", 1, family.name)
-    if family.name == "新增D" and _COPULA_END.search(match.group(0)) and _SAME_MEASURE_NEXT.match(tail):
-        return Role("level", 0, "")  # 新开账户数为A，环比减少D: the flow of this period, compared with the last one's
+    if family.name == "新增D" and (_COPULA_END.search(match.group(0)) or not match.group(0).startswith("净")) \
+            and _SAME_MEASURE_NEXT.match(tail):
+        return Role("level", 0, "")  # 新开账户(数为)A，环比减少D: the flow of this period, compared with the last one's
     role = "start" if family.tells.startswith("the start value") else "end" if family.tells.startswith(
         "the end value") else "open" if "roles stay open" in family.tells else "delta"
     return Role(role, _sign(match), family.name)
@@ -670,7 +673,8 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
             or not (_SHORT_BASE if period == "month" else _YEAR_BASE).search(text, c.end, sent[1]):
         return None  # (a cheap test first: no words naming a base of the period after the change)
     roles = roles_in(text, ms, in_sent, sent[0])
-    values = [i for i in _values(ms, list(roles), c, explicit=True) if ms[i].start not in used]
+    stated = _values(ms, list(roles), c, explicit=True)
+    values = [i for i in stated if ms[i].start not in used]  # a base is of one change; the level may end both
     named = []
     for i in values:
         lead = _clause_before(text, sent[0], ms[i], 16)
@@ -684,7 +688,7 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
     if len(named) != 1:
         return None
     a = named[0]
-    levels = [i for i in values if roles[i].role in ("level", "end") and ms[i].end <= c.start and _same_unit(ms[i], ms[a])]
+    levels = [i for i in stated if roles[i].role in ("level", "end") and ms[i].end <= c.start and _same_unit(ms[i], ms[a])]
     if len(levels) != 1 or any(ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], sent[0]) is None
                                for i in in_sent if ms[levels[0]].end <= ms[i].start < c.start):
         return None
@@ -1026,7 +1030,8 @@ def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int)
 
 def _base_period(text: str, c: Mention, sent) -> str | None:
     """The base period the change names: None (none), "year" (同比, 比上年), "month" (环比), "" (比上…, not known)."""
-    base = _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start])
+    lead = text[max(sent[0], c.start - 12):c.start]
+    base = _BASE_NAMED.search(_CLAUSE_END.split(lead)[-1])  # its own clause: 环比增长X%，同比增长Y% names a year for Y
     return None if base is None else "month" if base.group("month") else "year" if not base.group("any") else ""
 
 
