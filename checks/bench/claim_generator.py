@@ -291,6 +291,10 @@ GROWTH_MORE = [
       "{S}为{B}，环比增长3.2%，同比增长{X}，去年同期为{A}。", "rate_up"),
     T("growth", "zh", "新增B，环比减少D，降幅为X%（本期新增的量与上期相比）",
       "本月新增{S}{B}，环比减少{D}，降幅为{X}。", "delta_down"),
+    T("growth", "en", "gained D points, or X%, to B (no unit)", "The share index gained {D} points, or {X}, to {B}.",
+      "delta"),
+    T("growth", "en", "fell by D to B, a drop of X% (no unit)", "The number of people out of work fell by {D} to {B}, a drop of {X}.",
+      "delta_down"),
     T("growth", "en", "Between T1 and T2, rose to B from A, an annual rate of X% (years opening the sentence)",
       "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
 ]
@@ -419,6 +423,9 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
     else:
         pre, suf, mult = rng.choice(units)
         unit = suf.strip() or pre
+    if t.family.endswith("(no unit)"):  # an index or a head count, written bare: fell 12.3 to 88.4
+        a = round(rng.uniform(1200, 9000), 1)
+        pre, suf, mult, unit = "", "", 1, ""
 
     def show(v: float) -> str:
         return f"{pre}{_fmt(v, 1)}{suf}"

@@ -282,7 +282,9 @@ ROLE_EN = Table("growth roles", "en", (
     F("rose D", "an amount of change, up or down",
       rf"\b(?:rose|increased|grew|gained|climbed|jumped|added|was\s+up|were\s+up|up|"
       rf"(?P<down>fell|decreased|declined|dropped|lost|shed|slipped|eased|was\s+down|were\s+down|down)){_EN_FILLER}\s+",
-      examples=("Spending fell a revised 3.5 billion dlrs, or 0.9 pct, to 374.9 billion dlrs.",)),
+      examples=("Spending fell a revised 3.5 billion dlrs, or 0.9 pct, to 374.9 billion dlrs.",
+                "The FTSE 100 index fell 25.3 points, or 0.84%, to 2,980.5.",
+                "The number of people out of work fell by 12,000 to 88,000, a drop of 12%.")),
 ))
 TABLES = [CHANGE_ZH, CHANGE_EN, ROLE_ZH, ROLE_EN]
 
@@ -946,7 +948,7 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         sign = roles[deltas[0]].sign
     roles = {i: replace(r, sign=sign) if r.family == _OR_AMOUNT else r for i, r in roles.items()}
     change = Change(sign, change.reading, change.family)
-    plain = _values(ms, values, c)
+    plain = _values(ms, values, c) + _bare_amount_and_level(text, ms, roles, deltas, ends)
     if change.family == "X% more/less than":
         restated = _or_than(text, ms, values, roles, ci, change, sent)
         if restated is not None:
@@ -1006,6 +1008,23 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         return _by_times(text, ms, sorted(dated), ci, change, sent, sent[0], period=period,
                          end=ends[0] if ends else None) if period != "" else None
     return None
+
+
+_BARE_END = ("to B", "at/reached B")
+
+
+def _bare_amount_and_level(text: str, ms: list[Mention], roles: dict[int, Role], deltas: list[int],
+                           ends: list[int]) -> list[int]:
+    """Figures with no unit that are still the change and its level, because English says so with a verb and
+    'to': jobless claims fell 12,000 to 88,000; the index gained 30.2 points, or 1.02%, to 3,000.5 (points are
+    read as no unit). Only one amount before one end, each bare and plain, else none."""
+    if len(deltas) != 1 or len(ends) != 1 or deltas[0] > ends[0]:
+        return []
+    d, e = ms[deltas[0]], ms[ends[0]]
+    if roles[deltas[0]].family != "rose D" or roles[ends[0]].family not in _BARE_END \
+            or any(m.kind != "count" or m.unit or m.qualifier or m.low <= 0 for m in (d, e)):
+        return []
+    return [deltas[0], ends[0]]
 
 
 def _same_scale(a: Mention, b: Mention) -> bool:
