@@ -291,6 +291,7 @@ GROWTH_MORE = [
       "{S}为{B}，环比增长3.2%，同比增长{X}，去年同期为{A}。", "rate_up"),
     T("growth", "zh", "新增B，环比减少D，降幅为X%（本期新增的量与上期相比）",
       "本月新增{S}{B}，环比减少{D}，降幅为{X}。", "delta_down"),
+    T("growth", "en", "rose X% to B (A), the earlier figure in brackets", "{S} rose {X} to {B} ({A}).", "rate_up"),
     T("growth", "en", "gained D points, or X%, to B (no unit)", "The share index gained {D} points, or {X}, to {B}.",
       "delta"),
     T("growth", "en", "fell by D to B, a drop of X% (no unit)", "The number of people out of work fell by {D} to {B}, a drop of {X}.",

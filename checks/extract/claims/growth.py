@@ -274,6 +274,9 @@ ROLE_EN = Table("growth roles", "en", (
       after=r"(?:(?!\b(?:versus|vs|against|from|compared|than|to)\b)[^.;:,\d]){0,30}?"
             r"\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b(?!'s|\s+[\d$£€])",
       examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
+    F("B (A)", "the start value: the earlier period's figure alone in brackets right after the value "
+      "(British results: profits rose 12% to £112m (£100m))", r"^\s?\(\s?", after=r"\s?\)",
+      examples=("Pre-tax profits rose 12% to £112m (£100m).",)),
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
       r"\b(?:at|reached|hit|totalled|totaled|totalling|to\s+reach)\s+(?:a\s+record\s+|an\s+estimated\s+)?"),
@@ -1634,9 +1637,17 @@ def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: Change
                        delta=Quantity.of(delta), start_time=None, end_time=None)
 
 
+_SIGN_BEFORE = re.compile(r"\D*")  # what a figure's surface writes before its digits: £, US$, or nothing
+
+
 def _conversion(text: str, prev: Mention, m: Mention) -> bool:
-    """A$720 million ($563 million): the bracketed value restates the one before it."""
-    return text[prev.end:m.start].strip() in ("(", "（")
+    """A$720 million ($563 million): the bracketed value restates the one before it in another currency. One of the
+    same currency, written alike (£112m (£100m)), is the earlier period's figure instead."""
+    if text[prev.end:m.start].strip() not in ("(", "（"):
+        return False
+    alike = prev.unit == m.unit and _SIGN_BEFORE.match(prev.surface).group() == _SIGN_BEFORE.match(m.surface).group() \
+        and not text[prev.start - 1:prev.start].isalpha()
+    return not alike
 
 
 def _duration_before(ms: list[Mention], ci: int, floor: int) -> Mention | None:
