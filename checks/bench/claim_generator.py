@@ -298,6 +298,8 @@ GROWTH_MORE = [
       "delta_down"),
     T("growth", "en", "Between T1 and T2, rose to B from A, an annual rate of X% (years opening the sentence)",
       "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
+    T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
+      "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),
 ]
 
 TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE

@@ -215,6 +215,7 @@ ROLE_ZH = Table("growth roles", "zh", (
                 "今年上半年，公司营收为120亿元，而去年上半年为100亿元，同比增长20%。",
                 "CPI同比上涨2.1%，较前值回落0.3个百分点，前值为2.4%。",
                 "5月份销售额为110亿元，环比增长10%，同比增长22.2%，去年同期为90亿元。",
+                "全年营收200亿元，同比增长25%，上年为160亿元，其中海外营收80亿元，同比增长60%，上年为50亿元。",
                 "该指数本周累计上涨5.2%，报收于2400点，上周末收于2281.4点。"),
       counter=("攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",
                "今年前三季度，公司营收为120亿元，同比增长20%，去年全年为100亿元。")),
@@ -275,7 +276,8 @@ ROLE_EN = Table("growth roles", "en", (
             r"\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b(?!'s|\s+[\d$£€])",
       examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
     F("B (A)", "the start value: the earlier period's figure alone in brackets right after the value "
-      "(British results: profits rose 12% to £112m (£100m))", r"^\s?\(\s?", after=r"\s?\)",
+      "(British results: profits rose 12% to £112m (£100m))", r"^\s?(?:[A-Za-z]+\s?)?\(\s?",
+      after=r"(?:\s?[A-Za-z]+)?\s?\)",
       examples=("Pre-tax profits rose 12% to £112m (£100m).",)),
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
@@ -442,6 +444,8 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     if family.name in ("较/比……的A", "同比/环比……的A") and _VERB_IN_GAP.search(match.group(0), 1):
         # a verb before the value makes it no start: 较上一交易日放量D is open, 环比上涨的城市有N个 a level
         return Role("open", 0, family.name) if family.name == "较/比……的A" else Role("level", 0, "")
+    if family.name == "B (A)" and match.group(0).split("(")[0].strip() != tail.split(")")[0].strip():
+        return Role("level", 0, "")  # 3.05 mln tonnes (96,000 imported): not the same measure written again
     if family.name == _OR_AMOUNT:  # the rate it restates must come right before
         return Role("delta", 0, family.name) if _RATE_END.search(text, max(0, at - 12), at) else Role("level", 0, "")
     if family.name == "新增D" and _COMPARED_CLAUSE.search(re.split(r"[，,；;。]", lead[:match.start()])[-1]):
@@ -604,6 +608,9 @@ def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]
     rest = text[ms[i].end:e].strip(" 。；;.")
     return i if not rest and _BASE_CLAUSE.fullmatch(text, s, starts[i]) else None
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+# a clause that states only the base of the change before it: ，上年同期为A / ，去年为A / ，上月为A
+_BASE_NEXT_CLAUSE = re.compile(r"[，,]\s?(?:而|但)?(?:去年|上年|上一年|前一年|上月|上个月|上周|前一周|上季度?)(?:同期|全年)?"
+                               r"(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?[\d０-９]")
 
 
 def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Claim]:
@@ -618,8 +625,11 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         last = ms[lists.get(ci, [ci])[-1]].end  # (a list of changes, 增长X和Y, owns what follows its last)
         hi = e
         if k + 1 < len(changes):
-            cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
-            hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
+            nxt = ms[changes[k + 1][0]].start
+            cut = _CLAUSE_END.search(text, last, nxt)
+            if cut and _BASE_NEXT_CLAUSE.match(text, cut.start()):  # B，同比增长X%，上年为A，其中C，增长Y%: the base
+                cut = _CLAUSE_END.search(text, cut.end(), nxt) or cut  # clause after a change is still its own
+            hi = cut.start() if cut else _before_next(text, last, nxt)
         else:
             hi = _next_change_clause(text, last, e, _base_words(text, ms[ci], s))
         bounds.append(hi)
