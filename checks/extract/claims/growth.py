@@ -138,8 +138,11 @@ CHANGE_ZH = Table("growth change", "zh", (
       rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",), not_after="最大|最高|最低|平均"),
     F("X%的增长", "a rate, its direction from the noun after it", "",
-      after=r"的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速)|(?P<down>下降|降幅|跌幅|下滑|减少))",
-      examples=("公司营收从100亿元增至130亿元，实现了30%的增长。",)),
+      after=r"(?:左右|上下)?的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速|上涨|上升|上调|回升|反弹|提高|增加)|"
+            r"(?P<down>下降|降幅|跌幅|下滑|减少|下跌|下调|回落|降低|萎缩|缩水))(?!空间|潜力|预期|目标|可能|压力|风险)",
+      examples=("公司营收从100亿元增至130亿元，实现了30%的增长。",
+                "新建住宅签约2635套，较4月份同期的3533套，出现了25%的下调。"),
+      counter=("指数目前为3000点，较高点有大约10%的上涨空间。",)),
     F("增长N倍", "a multiple read both ways: N+1 times or N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:近|约)?",
       examples=("产量从10万吨增长到40万吨，增长3倍。",)),
     F("增加了N倍", "a multiple read as N+1 times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))了(?:近|约)?",
@@ -247,14 +250,15 @@ ROLE_ZH = Table("growth roles", "zh", (
       examples=("创业板指收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%。",)),
     F("新增D", "an amount that may be a change or a level (新增贷款 is this year's flow): the roles stay open, "
       "unless the clause compares it with a base (比上年净增D is a change amount)",
-      r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}",
+      r"(?:新增|净增|新建(?!(?:商品)?(?:住宅|房))|新开)[^\d，,。；;:：%至到的]{0,8}",  # (新建住宅: new homes, a noun)
       examples=("全市常住人口为2100万人，比上年末净增50万人，增长2.4%。",)),
     F("增加D", "an amount of change, up or down",
       rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅值加长])|涨(?!幅)|升(?!幅)|放量|放大|扩大|攀升|回升|反弹|飙升|激增|大增|猛增|上扬|跃升|调高|调升|增产|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。",
-                "沪市新开A股账户8064户，环比减少8045户，降幅为49.94%。")),
+                "沪市新开A股账户8064户，环比减少8045户，降幅为49.94%。",
+                "两融余额从9054.77亿元增至9447.04亿元，规模增加392.27亿元。")),
 ))
 ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
@@ -542,7 +546,8 @@ _CLAUSE_END = re.compile(r"[，,；;]")
 _AMOUNT_HINT = re.compile(r"[从由较比]|\b(?:from|versus|against|compared)\b", re.I)
 
 
-_BARE_AMOUNT = re.compile(rf"\s?(?:(?:同比|环比|较|比)[^，,\d]{{0,8}})?(?:{UP_ZH}|{DOWN_ZH})了?\s?"
+# (规模增加D, 累计增加D: words that restate the measure of the clause before, not another measure)
+_BARE_AMOUNT = re.compile(rf"\s?(?:规模|总量|总额|累计|合计|共计|共)?(?:(?:同比|环比|较|比)[^，,\d]{{0,8}})?(?:{UP_ZH}|{DOWN_ZH})了?\s?"
                           r"|\s?(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of)\s+(?:by\s+)?", re.I)
 
 
