@@ -298,6 +298,8 @@ GROWTH_MORE = [
       "delta_down"),
     T("growth", "en", "Between T1 and T2, rose to B from A, an annual rate of X% (years opening the sentence)",
       "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
+    T("growth", "zh", "T1～T3年分别为A0、A、B，分别比上年增长x、y、X%（逐年序列）",
+      "2016～2018年，{S}分别为{A0}、{A}和{B}，分别比上年增长8.0%、{XA}和{X}。", "series"),
     T("growth", "zh", "B，较…同期的A，出现了X%的下调", "{S}为{B}，较上月同期的{A}，出现了{X}的下调。", "rate_down"),
     T("growth", "zh", "从A增至B，规模增加D", "{S}从{A}增至{B}，规模增加{D}。", "amount"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
@@ -473,6 +475,15 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
         x = round(100 * ((b / a) ** (1 / n) - 1), 1)
         stated = x if true else round(x + rng.choice([4.0, 6.5, -3.5 if x > 8 else 5.0]), 1)
         slots |= {"A": show(a), "B": show(b), "X": f"{_fmt(stated, 1)}%" if zh else en_percent(rng, _fmt(stated, 1))}
+        return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                       "change": ("X", stated, "%", "percent", "up")}
+    if t.form == "series":  # a value a year, each against the one before: only the last rate is the labelled one
+        b = round(a * (1 + rng.uniform(8, 40) / 100), 1)
+        a0 = round(a / (1 + rng.uniform(5, 30) / 100), 1)
+        x = round(100 * (b / a - 1), 1)
+        stated = x if true else round(x + rng.choice([6.0, 9.5, -4.5]), 1)
+        slots |= {"A0": show(a0), "A": show(a), "B": show(b), "XA": f"{_fmt(round(100 * (a / a0 - 1), 1), 1)}%",
+                  "X": f"{_fmt(stated, 1)}%"}
         return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
                        "change": ("X", stated, "%", "percent", "up")}
     if t.form == "verbal":

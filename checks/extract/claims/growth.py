@@ -130,7 +130,8 @@ CHANGE_ZH = Table("growth change", "zh", (
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
-                "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。"),
+                "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。",
+                "2016年至2018年，公司营收分别为100亿元、120亿元和150亿元，分别比上年增长10%、20%和25%。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
@@ -768,6 +769,9 @@ def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi)
     values = [i for i in _values(ms, list(roles), head, explicit=True)]
     if len(values) != len(roles):
         return None
+    series = _year_series(text, ms, in_sent, values, members, change, sent)
+    if series is not None:
+        return series
     columns, alone = [], []
     for run in _lists(text, ms, values):
         if len(run) == n:
@@ -792,6 +796,51 @@ def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi)
         if claim is None:
             return None  # one pair that does not read leaves the whole list in doubt
         out.extend(claim)
+    return out
+
+
+_YEAR_TO_YEAR = re.compile(r"((?:19|20)\d\d)\s?(?:至|到|-|–|—|~|～)\s?((?:19|20)\d\d)")
+
+
+def _years_of_range(m: Mention) -> tuple[Mention, Mention] | None:
+    """The first and last year of one mention that spans years (2015～2017年), each as a year of its own."""
+    found = _YEAR_TO_YEAR.match(m.surface)
+    if found is None:
+        return None
+    y1, y2 = int(found.group(1)), int(found.group(2))
+    if not y1 < y2:
+        return None
+    def year(y: int, at: int) -> Mention:
+        return replace(m, start=m.start + at, end=m.start + at + 4, surface=str(y), value=float(y), low=float(y),
+                       high=float(y + 1))
+    return year(y1, found.start(1)), year(y2, found.start(2))
+
+
+_ON_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|上一年|前一年)|同比")
+
+
+def _year_series(text, ms, in_sent, values: list[int], members: list[int], change: Change, sent) -> list[Claim] | None:
+    """2015～2017年……分别为A、B、C，分别比上年增长X、Y和Z: one value a year over a span of as many years, and as many
+    rates against the year before. Each rate after the first is its value against the one before it; the first
+    one's base is not stated, so it makes no claim."""
+    n = len(members)
+    runs = _lists(text, ms, values)
+    if len(runs) != 1 or len(runs[0]) != n or n < 2 or change.reading != "rate" \
+            or not _ON_LAST_YEAR.search(text, ms[runs[0][-1]].end, ms[members[0]].start):
+        return None
+    column = runs[0]
+    span = _year_range(text, ms, sent[0], column[0])
+    if span is None or round(span[1].low - span[0].low) + 1 != n \
+            or any(ms[i].kind in ("date", "year") for i in in_sent if ms[column[0]].start <= ms[i].start < ms[members[-1]].end):
+        return None
+    out: list[Claim] = []
+    for k in range(1, n):
+        first, last = _scaled(ms[column[k - 1]], ms[column[k]])
+        if first is None or not _same_unit(first, last):
+            return None
+        how = f"a yearly series over {span[0].value:.0f}-{span[1].value:.0f}, each rate against the year before, " \
+              f"change «{change.family}»"
+        out.extend(_growth(text, ms, first, last, members[k], change, sent, how, None, None))
     return out
 
 
@@ -1177,6 +1226,8 @@ def _year_range(text: str, ms: list[Mention], floor: int, first: int) -> tuple[M
     2004年至2016年……从A增长至B，年均增长X%; 从2002年到2011年的10年间……; between 1982 and 1986, … Any other
     date before the values leaves the years open."""
     times = [j for j in range(first) if ms[j].start >= floor and ms[j].kind in ("date", "year")]
+    if len(times) == 1 and ms[times[0]].kind == "year":
+        return _years_of_range(ms[times[0]])
     if len(times) != 2 or times[1] != times[0] + 1:
         return None
     y1, y2 = ms[times[0]], ms[times[1]]
