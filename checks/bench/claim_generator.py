@@ -300,6 +300,8 @@ GROWTH_MORE = [
       "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
     T("growth", "zh", "T1～T3年分别为A0、A、B，分别比上年增长x、y、X%（逐年序列）",
       "2016～2018年，{S}分别为{A0}、{A}和{B}，分别比上年增长8.0%、{XA}和{X}。", "series"),
+    T("growth", "zh", "由A%降至B%。…（同一指标）降低X个百分点（变化在下一句）",
+      "今年{S}由{A}降至{B}。业内人士认为，{S}降低{X}个百分点，影响明显。", "points_down"),
     T("growth", "zh", "B，较…同期的A，出现了X%的下调", "{S}为{B}，较上月同期的{A}，出现了{X}的下调。", "rate_down"),
     T("growth", "zh", "从A增至B，规模增加D", "{S}从{A}增至{B}，规模增加{D}。", "amount"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",

@@ -196,8 +196,10 @@ CHANGE_EN = Table("growth change", "en", (
 ))
 
 ROLE_ZH = Table("growth roles", "zh", (
-    F("从/由A", "the start value", rf"(?:从|由){_GAP_ZH}{{0,14}}",
-      examples=("营收从100亿元增长到150亿元，增长50%。",)),
+    F("从/由A", "the start value (also of a change stated in the next sentence, which names the measure again)",
+      rf"(?:从|由){_GAP_ZH}{{0,14}}",
+      examples=("营收从100亿元增长到150亿元，增长50%。",
+                "多地将社保费率由原来的20%统一降至16%。业内认为，社保费率降低4个百分点，减负明显。")),
     F("与……的A相比", "the start value", rf"与{_GAP_ZH}{{0,14}}", after=r"(?:的[^，,。；;:：\d]{0,8})?\s?(?:相比|比较)",
       examples=("融资融券差额合计为12.74亿元，与9月份首个交易日的4.74亿元相比，增长了8亿元，增幅达168.78%。",)),
     F("较/比……的A", "the start value",
@@ -1461,6 +1463,10 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
                 return claim
     before = roles_in(text, ms, prev, ps)
     mine = _values(ms, window, c)
+    if not mine and not any(ms[i].kind in _wanted(c) for i in window):
+        named = _named_again(text, ms, before, prev, ci, change, sent, ps)
+        if named is not None:
+            return named
     if not mine and _SUBJECTLESS_OPENING.match(text, sent[0], c.start):
         # ……余额为B，较上周增加D。增幅为X%: the sentence before holds the level and the amount
         return _prev_delta(text, ms, before, c, ci, change, (ps, sent[1]))
@@ -1568,6 +1574,37 @@ def _same_subject(text: str, lo1: int, a: Mention, lo2: int, b: Mention) -> bool
 # A sentence that opens with its change or its comparison, no subject of its own: 同比增长X%, 较上年增加D, 增幅为X%
 _SUBJECTLESS_OPENING = re.compile(rf"\s*(?:而|并|且|其中)?\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:{UP_ZH}|{DOWN_ZH}|"
                                   rf"增幅|涨幅|降幅|跌幅|增速)[^，,。；;:：\d]{{0,4}}$")
+
+
+# A sentence that opens with its measure and its change, nothing else: 社保费率降低4个百分点
+_MEASURE_AND_VERB = re.compile(rf"\s*(?:而|且|即)?(?P<measure>[\u4e00-\u9fff]{{2,8}}?)(?:(?:{UP_ZH})|(?P<down>{DOWN_ZH}))了?\s?$")
+
+
+def _named_again(text, ms, before: dict[int, Role], prev: list[int], ci: int, change: Change, sent,
+                 ps: int) -> list[Claim] | None:
+    """……将社保费率由原来的20%降至16%。社保费率降低4个百分点: the sentence before moves a measure from A to B and
+    states no change; this one names the same measure again with only its change."""
+    c = ms[ci]
+    clause = max(sent[0], max(text.rfind(mark, sent[0], c.start) for mark in "，,") + 1)  # (专家认为，社保费率降低X)
+    opening = _MEASURE_AND_VERB.fullmatch(text, clause, c.start)
+    if opening is None or change.reading not in ("rate", "points") or any(
+            ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], ps) is not None for i in prev):
+        return None
+    values = _values(ms, list(before), c)
+    pairs = [(a, b) for a in values for b in values
+             if before[a].role == "start" and before[b].role == "end" and a < b and _adjacent(text, ms, a, b)]
+    if len(pairs) != 1 or len(values) != 2:
+        return None
+    a, b = pairs[0]
+    measure = opening.group("measure")[-2:]
+    if measure not in _clause_before(text, ps, ms[a], 30):
+        return None
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return None
+    how = f"start «{before[a].family}», end «{before[b].family}» in the sentence before, which names the measure " \
+          f"«{measure}» again with its change «{change.family}»"
+    return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
 
 
 def _prev_delta(text, ms, before: dict[int, Role], c: Mention, ci: int, change: Change, sent) -> list[Claim] | None:
