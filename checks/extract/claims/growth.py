@@ -243,8 +243,11 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("A增至B", "the start value: a value the verb right after it takes to the end (营收100亿元增至120亿元)", "",
       after=rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?\s?(?:约|近|超过)?[\d一二两三四五六七八九十]",
       examples=("公司营收100亿元增至120亿元，增长20%。",)),
-    F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
-      examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
+    F("增至/降至B", "the end value (and the level just before it the start, when the end's clause is only its verb: "
+      "为A，随后上升至B)", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
+      examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",
+                "当月出口金额为1950亿美元，随后大幅上升至2174亿美元，增长超过10%。"),
+      counter=("公司营收为100亿元，净利润增至20亿元，增长20%。",)),
     F("由A至B", "the end value",
       rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小增扩缩攀回])(?:至|到){_GAP_ZH}{{0,10}}",
       examples=("该省出口额由62.5亿美元至94.2亿美元，同比增长50.7%。",)),
@@ -1038,6 +1041,13 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         if len(plain_levels) > 1:
             plain_levels = _compared_level(text, ms, plain_levels, starts_[0])
             narrowed = len(plain_levels) == 1
+    if not starts_ and len(ends) == 1 and ends[0] in plain and change.reading != "annual":
+        # 出口金额为A，随后大幅上升至B: the end's clause is only its verb, so it moves the level before it
+        before_end = [i for i in plain_levels if i < ends[0] and _same_unit(ms[i], ms[ends[0]])]
+        if len(before_end) == 1 and _END_CONTINUES.fullmatch(text, ms[before_end[0]].end, ms[ends[0]].start):
+            return _claim(text, ms, before_end[0], ends[0], ci, change, sent,
+                          f"start: the level its end's clause moves, end «{roles[ends[0]].family}», "
+                          f"change «{change.family}»")
     if len(starts_) == 1 and not ends and len(plain_levels) == 1 and starts_[0] in plain \
             and (narrowed or not _others_alike(ms, values, (starts_[0], plain_levels[0]), deltas)):
         return _claim(text, ms, starts_[0], plain_levels[0], ci, change, sent,
@@ -1094,6 +1104,10 @@ def _bare_amount_and_level(text: str, ms: list[Mention], roles: dict[int, Role],
             or any(m.kind != "count" or m.unit or m.qualifier or m.low <= 0 for m in (d, e)):
         return []
     return [deltas[0], ends[0]]
+
+
+_END_CONTINUES = re.compile(rf"\s?[，,]\s?(?:随后|此后|之后|其后|后来|再度|又|再|一度)?(?:[大小]幅|迅速|快速|持续|逐步|稳步|明显|骤然)?"
+                            rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?\s?")
 
 
 def _same_scale(a: Mention, b: Mention) -> bool:
