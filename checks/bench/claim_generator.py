@@ -292,6 +292,8 @@ GROWTH_MORE = [
     T("growth", "zh", "新增B，环比减少D，降幅为X%（本期新增的量与上期相比）",
       "本月新增{S}{B}，环比减少{D}，降幅为{X}。", "delta_down"),
     T("growth", "en", "rose X% to B (A), the earlier figure in brackets", "{S} rose {X} to {B} ({A}).", "rate_up"),
+    T("growth", "en", "fell to B, or N cts a share, from A, or M cts, a decline of X% (per-share figures between)",
+      "{S} fell to {B}, or 30 cts a share, from {A}, or 38 cts, a decline of {X}.", "rate_down"),
     T("growth", "en", "gained D points, or X%, to B (no unit)", "The share index gained {D} points, or {X}, to {B}.",
       "delta"),
     T("growth", "en", "fell by D to B, a drop of X% (no unit)", "The number of people out of work fell by {D} to {B}, a drop of {X}.",

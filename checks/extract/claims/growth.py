@@ -271,7 +271,8 @@ ROLE_EN = Table("growth roles", "en", (
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
                                                           "3.18 billion dlrs in 1985.",
-                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.")),
+                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.",
+                "Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts, a drop of 20 pct.")),
     F("after A", "the start value: the figure of the period before, right after 'after' (to 1.2 billion dlrs, after "
       "1.0 billion in December)", r"\bafter\s+(?:an?\s+(?:upwardly\s+|downwardly\s+)?revised\s+)?",
       examples=("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.",)),
@@ -1007,7 +1008,7 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
     if roles is None:
         roles = roles_in(text, ms, window, lo, wanted)
     values = [i for i in _values(ms, list(roles), c, explicit=True)
-              if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
+              if not (i > 0 and (_conversion(text, ms[i - 1], ms[i]) or _per_share(text, ms[i - 1], ms[i])))]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
     starts_, ends, deltas, levels = by_role["start"], by_role["end"], by_role["delta"], by_role["level"]
     if by_role["open"]:
@@ -1752,6 +1753,16 @@ def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: Change
     return GrowthClaim(span=(min(level.start, delta.start, c.start), max(level.end, delta.end, c.end)), sentence=sent,
                        start=start, end=end, change=Quantity.of(c), reading=change.reading, sign=change.sign, order=how,
                        delta=Quantity.of(delta), start_time=None, end_time=None)
+
+
+_OR_BETWEEN = re.compile(r",?\s+or\s+")
+
+
+def _per_share(text: str, prev: Mention, m: Mention) -> bool:
+    """Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts: a figure a thousand times smaller
+    than the amount it follows with 'or' restates that amount per share, and is no value of the claim."""
+    return prev.kind == "amount" and m.kind == "amount" and 0 < m.value * 1000 < prev.value \
+        and bool(_OR_BETWEEN.fullmatch(text, prev.end, m.start))
 
 
 _SIGN_BEFORE = re.compile(r"\D*")  # what a figure's surface writes before its digits: £, US$, or nothing
