@@ -221,9 +221,11 @@ ROLE_ZH = Table("growth roles", "zh", (
                 "今年上半年，公司营收为120亿元，而去年上半年为100亿元，同比增长20%。",
                 "CPI同比上涨2.1%，较前值回落0.3个百分点，前值为2.4%。",
                 "5月份销售额为110亿元，环比增长10%，同比增长22.2%，去年同期为90亿元。",
+                "全年居民人均可支配收入28228元，比上年名义增长8.7%，扣除价格因素实际增长6.5%；上年为25974元。",
                 "全年营收200亿元，同比增长25%，上年为160亿元，其中海外营收80亿元，同比增长60%，上年为50亿元。",
                 "该指数本周累计上涨5.2%，报收于2400点，上周末收于2281.4点。"),
       counter=("攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",
+               "一季度营收为5亿元，同比增长20%；去年为4亿元。",
                "今年前三季度，公司营收为120亿元，同比增长20%，去年全年为100亿元。")),
     F("此前/发行价为A", "the start value: words that name the earlier point (此前, 原来, 最初, 发行价, 开盘价, 成本价)",
       r"(?:此前|原来|原本|最初|起初|当初)(?:为|是|只有|仅为|仅有|约为?|的水平为?)"
@@ -608,6 +610,9 @@ def _before_next(text: str, pos: int, nxt: int) -> int:
 _BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)?\s*$")
 
 
+_BASE_CLAUSE_WHOLE_YEAR = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)(?:全年)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s*$")
+
+
 def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]) -> int | None:
     """The mention of the next sentence when that sentence only states the base (去年同期为A)."""
     if si + 1 >= len(spans):
@@ -618,7 +623,13 @@ def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]
         return None
     i = idx[0]
     rest = text[ms[i].end:e].strip(" 。；;.")
-    return i if not rest and _BASE_CLAUSE.fullmatch(text, s, starts[i]) else None
+    if rest:
+        return None
+    if _BASE_CLAUSE.fullmatch(text, s, starts[i]):
+        return i
+    # ；上年为A: a whole year's base, for a sentence that names no part of a year (季, 月, 上半年)
+    whole = _BASE_CLAUSE_WHOLE_YEAR.fullmatch(text, s, starts[i]) and not _SUB_YEAR.search(text, *spans[si])
+    return i if whole else None
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 # a clause that states only the base of the change before it: ，上年同期为A / ，去年为A / ，上月为A
 _BASE_NEXT_CLAUSE = re.compile(r"[，,]\s?(?:而|但)?(?:去年|上年|上一年|前一年|上月|上个月|上周|前一周|上季度?)(?:同期|全年)?"
