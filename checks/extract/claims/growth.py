@@ -851,13 +851,13 @@ def _year_series(text, ms, in_sent, values: list[int], members: list[int], chang
             or any(ms[i].kind in ("date", "year") for i in in_sent if ms[column[0]].start <= ms[i].start < ms[members[-1]].end):
         return None
     out: list[Claim] = []
+    how = f"a yearly series over {span[0].value:.0f}-{span[1].value:.0f}, each rate against the year before, " \
+          f"change «{change.family}»"
     for k in range(1, n):
-        first, last = _scaled(ms[column[k - 1]], ms[column[k]])
-        if first is None or not _same_unit(first, last):
+        claim = _undated(text, ms, column[k - 1], column[k], members[k], change, sent, how)
+        if claim is None:
             return None
-        how = f"a yearly series over {span[0].value:.0f}-{span[1].value:.0f}, each rate against the year before, " \
-              f"change «{change.family}»"
-        out.extend(_growth(text, ms, first, last, members[k], change, sent, how, None, None))
+        out.extend(claim)
     return out
 
 
@@ -1275,6 +1275,15 @@ def _year_after(text: str, ms: list[Mention], i: int) -> Mention | None:
     return None
 
 
+def _undated(text, ms, a: int, b: int, ci, change: Change, sent, how: str) -> list[Claim] | None:
+    """A growth claim from start a to end b, read on one scale, with no dates of their own; None when the two are
+    not of one unit."""
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return None
+    return _growth(text, ms, first, last, ci, change, sent, how, None, None)
+
+
 def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent, how, t_first, t_last) -> list[Claim]:
     c = ms[ci]
     q_first = Quantity.of(t_first) if t_first is not None else None
@@ -1509,9 +1518,9 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
     level, role = levels[-1], role_of(text, ms[own[0]], sent[0])
     if role.role == "start":
         how = f"end: the value of the sentence before, start «{role.family}», change «{change.family}»"
-        first, last = _scaled(ms[own[0]], ms[level])
-        if first is not None and _same_unit(first, last):
-            return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
+        claim = _undated(text, ms, own[0], level, ci, change, (ps, sent[1]), how)
+        if claim is not None:
+            return claim
     if role.role == "delta" and role.sign == change.sign and _same_unit(ms[level], ms[own[0]]) \
             and change.reading != "annual":
         how = f"end: the value of the sentence before, change amount «{role.family}», change «{change.family}»"
@@ -1558,13 +1567,10 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
     bare_base = span_a == span_b == s and _DATED_ONLY.fullmatch(_clause_before(text, s, ms[a]))
     if not _same_unit(ms[a], ms[b]) or not (bare_base or _same_subject(text, span_a, ms[a], span_b, ms[b])):
         return None
-    first, last = _scaled(ms[a], ms[b])
-    if first is None or not _same_unit(first, last):
-        return None
     how = f"start: the value dated {year}, end: the value {'dated later' if b not in own else 'it is said of'}, " \
           f"change «{change.family}»"
     span_from = spans[min(si, next(k for k, (x, y) in enumerate(spans) if x <= min(ms[a].start, ms[b].start) < y))][0]
-    return _growth(text, ms, first, last, ci, change, (span_from, e), how, None, None)
+    return _undated(text, ms, a, b, ci, change, (span_from, e), how)
 
 
 _DATED_ONLY = re.compile(r"\s?(?:而|但)?(?:19|20)\d\d\s?年(?:同期|全年|度|年?末|年?底)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?")
@@ -1625,12 +1631,9 @@ def _named_again(text, ms, before: dict[int, Role], prev: list[int], ci: int, ch
     measure = opening.group("measure")[-2:]
     if measure not in _clause_before(text, ps, ms[a], 30):
         return None
-    first, last = _scaled(ms[a], ms[b])
-    if first is None or not _same_unit(first, last):
-        return None
     how = f"start «{before[a].family}», end «{before[b].family}» in the sentence before, which names the measure " \
           f"«{measure}» again with its change «{change.family}»"
-    return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
+    return _undated(text, ms, a, b, ci, change, (ps, sent[1]), how)
 
 
 def _prev_delta(text, ms, before: dict[int, Role], c: Mention, ci: int, change: Change, sent) -> list[Claim] | None:
@@ -1659,12 +1662,9 @@ def _start_before(text, ms, before: dict[int, Role], own: int, ci: int, change: 
     if role.role not in ("level", "end") or len(starts_) != 1 or before[starts_[0]].role != "start" \
             or not _same_subject(text, ps, ms[starts_[0]], sent[0], ms[own]):
         return None
-    first, last = _scaled(ms[starts_[0]], ms[own])
-    if first is None or not _same_unit(first, last):
-        return None
     how = f"start «{before[starts_[0]].family}» in the sentence before, end: the value it is compared with, " \
           f"change «{change.family}»"
-    return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
+    return _undated(text, ms, starts_[0], own, ci, change, (ps, sent[1]), how)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
