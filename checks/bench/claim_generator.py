@@ -308,6 +308,8 @@ GROWTH_MORE = [
     T("growth", "zh", "为A，随后大幅上升至B，增长X%", "{S}为{A}，随后大幅上升至{B}，增长{X}。", "rate_up"),
     T("growth", "zh", "B，较…同期的A，出现了X%的下调", "{S}为{B}，较上月同期的{A}，出现了{X}的下调。", "rate_down"),
     T("growth", "zh", "从A增至B，规模增加D", "{S}从{A}增至{B}，规模增加{D}。", "amount"),
+    T("growth", "en", "grew by B% in T2, compared with A% in T1, a rise of X percentage points (a rate against a rate)",
+      "{S} grew by {B} in 1987, compared with {A} in 1986, a rise of {X} percentage points.", "points"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
       "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),
 ]

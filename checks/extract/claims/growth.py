@@ -176,7 +176,8 @@ CHANGE_EN = Table("growth change", "en", (
     F("a rise/decline of X%", "a rate or point change, its direction from the noun",
       r"\b(?:an?\s+)?(?:[\w-]+\s+)?(?:rise|increase|gain|jump|growth|advance|improvement|"
       r"(?P<down>fall|drop|decline|decrease|loss|slide|dip|reduction|contraction))\s+of\s+(?:some\s+)?",
-      examples=("Molasses output fell to 1.13 mln tonnes from 1.21 mln tonnes, a drop of 6.6 pct.",)),
+      examples=("Molasses output fell to 1.13 mln tonnes from 1.21 mln tonnes, a drop of 6.6 pct.",
+                "The economy grew by 3.2% in 2004, compared with 2.5% in 2003, a rise of 0.7 percentage points.")),
     F("D, or X%", "a rate that restates the amount of change before it, in its direction", r",?\s+or\s+",
       examples=("Spending rose 3.6 billion dlrs, or 1.0 pct, in January to 378.5 billion dlrs.",)),
     F("X% more/less than", "a rate, up (more, higher, above) or down (less, lower, below)", "",
@@ -1398,20 +1399,27 @@ def relative_time(text: str, lo: int, hi: int) -> Mention | None:
 
 
 _RATE_COMPARED = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,8}$")
+_EN_COMPARED = re.compile(r"\b(?:compared|against|versus|vs)\b")
+_RATE_COMPARED_EN = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+")
 
 
 def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -> list[Claim] | None:
     """同比增长11.6%，增幅比1~2月（3.6%）提高8个百分点: a point change between a rate stated just before
     and the earlier rate it is compared with."""
     between = text[max(sent[0], ms[rate_i].start - 8):ms[ci].start]
+    named = re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I)
+    zh_at_once = _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start)
+    if not (named or zh_at_once or _EN_COMPARED.search(text, ms[rate_i].end, ms[ci].start)):
+        return None  # (a cheap test first)
     rising = change_of(text, ms[rate_i], sent[0])
-    # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点)
-    if not re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I) and not (
-            _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start) and rising is not None and rising.sign > 0):
-        return None
     roles = roles_in(text, ms, window, lo)
     starts_ = [i for i, r in roles.items() if r.role == "start" and ms[i].kind == "percent" and not ms[i].qualifier]
     if len(starts_) != 1:
+        return None
+    # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点; grew by
+    # 3.2% in 2004, compared with 2.5% in 2003, a rise of 0.7 percentage points)
+    at_once = zh_at_once or _RATE_COMPARED_EN.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start)
+    if not named and not (at_once and rising is not None and rising.sign > 0):
         return None
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
     how = f"end: the rate stated before, start «{roles[starts_[0]].family}», change «{change.family}»"
