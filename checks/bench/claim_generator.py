@@ -310,6 +310,8 @@ GROWTH_MORE = [
     T("growth", "zh", "从A增至B，规模增加D", "{S}从{A}增至{B}，规模增加{D}。", "amount"),
     T("growth", "en", "grew by B% in T2, compared with A% in T1, a rise of X percentage points (a rate against a rate)",
       "{S} grew by {B} in 1987, compared with {A} in 1986, a rise of {X} percentage points.", "points"),
+    T("growth", "zh", "指数上涨A%，…收益率为B%，跑赢大盘X个百分点（与大盘的涨幅相比）",
+      "今年以来上证指数上涨{A}，该基金收益率为{B}，跑赢大盘{X}个百分点。", "points"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
       "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),
 ]

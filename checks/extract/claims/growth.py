@@ -160,7 +160,8 @@ CHANGE_ZH = Table("growth change", "zh", (
       r"(?:比|较|相比|对比)[^，,。；;:：]{0,30}?(?:高出|高了|高|多出|多了|超出|快了|快|(?P<down>低了|低|少了|少|慢了|慢))"
       r"|(?P<points>(?:高于|领先|跑赢|快于|超出|(?P<below>低于|落后|跑输|慢于))[^，,。；;:：]{0,30}?)",
       examples=("今年毛利率为25%，比上年的20%高出5个百分点。", "该行营收为120亿元，比上年同期的100亿元多出20%。",
-                "中邮基金以80.38%的全年回报率，领先以74.26%的全年回报率位列第二名的基金6.12个百分点。"),
+                "中邮基金以80.38%的全年回报率，领先以74.26%的全年回报率位列第二名的基金6.12个百分点。",
+                "去年上证指数下跌6.75%，股票型基金同期取得了17.28%的平均回报率，领先大盘24.03个百分点。"),
       counter=("公司营收增长12%，高于5%的行业平均水平。",)),
 ))
 CHANGE_EN = Table("growth change", "en", (
@@ -678,6 +679,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
             claim = _across_sentences(text, ms, window, ci, change, (s, e), previous)
         if claim is None:
             claim = _base_year_claim(text, ms, spans, si, ci, change)
+        if claim is None and c.kind == "percentage_points" and change.family == "比A高出X%":
+            claim = _against_the_market(text, ms, in_sent, ci, change, (s, e))
         if claim is None:
             open_starts.append((k, ci, change, window, lo))
             continue
@@ -1424,6 +1427,39 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
     how = f"end: the rate stated before, start «{roles[starts_[0]].family}», change «{change.family}»"
     return _growth(text, ms, start, end, ci, _magnitude(text, ms[ci], start, end, change), sent, how, None, None)
+
+
+_MARKET = r"(?:同期)?(?:大盘|市场|基准|指数|上证指数|上证综指|沪指|深成指|深证成指|创业板指|沪深300指?数?|中证500指?数?)"
+_BEATS_MARKET = re.compile(rf"(?:领先|跑赢|超越|(?P<below>落后|跑输)){_MARKET}[^，,。；;:：\d%]{{0,4}}$")
+_MARKET_SUBJECT = re.compile(r"大盘|指数|沪指|上证|深成指|深证|创业板指|沪深300|中证500|恒生|道指|标普|纳指")
+
+
+def _against_the_market(text, ms, in_sent, ci, change: Change, sent) -> list[Claim] | None:
+    """上证指数下跌6.75%，……基金取得了17.28%的平均回报率，领先大盘24.03个百分点: the points between a rate and
+    the market's rate stated before it, the market named by a word. Exactly two rates before the change, the
+    earlier one said of an index, else the comparison stays open."""
+    c = ms[ci]
+    if _BEATS_MARKET.search(text, max(sent[0], c.start - 16), c.start) is None:
+        return None
+    rates = [i for i in in_sent if ms[i].kind == "percent" and ms[i].end <= c.start]
+    if len(rates) != 2:
+        return None
+    market, own = rates
+    if not _MARKET_SUBJECT.search(_clause_before(text, sent[0], ms[market], 30)) \
+            or _MARKET_SUBJECT.search(_clause_before(text, sent[0], ms[own], 30)):
+        return None
+    first, last = _signed_rate(text, ms[market], sent[0]), _signed_rate(text, ms[own], sent[0])
+    how = f"start: the market's rate, end: the rate compared with it, change «{change.family}»"
+    return _growth(text, ms, first, last, ci, change, sent, how, None, None)
+
+
+def _signed_rate(text: str, m: Mention, floor: int) -> Quantity:
+    """A rate as a signed level: 下跌6.75% is -6.75%."""
+    q = Quantity.of(m)
+    moved = change_of(text, m, floor)
+    if moved is None or moved.sign >= 0:
+        return q
+    return replace(q, surface=f"-{q.surface}", value=-q.value, low=-q.high, high=-q.low)
 
 
 # 比一季度加快1.0个百分点: the period compared with; ，一季度增长4.5%: a clause that opens with it and states its rate
