@@ -131,7 +131,8 @@ CHANGE_ZH = Table("growth change", "zh", (
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。",
-                "2016年至2018年，公司营收分别为100亿元、120亿元和150亿元，分别比上年增长10%、20%和25%。"),
+                "2016年至2018年，公司营收分别为100亿元、120亿元和150亿元，分别比上年增长10%、20%和25%。",
+                "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
@@ -690,10 +691,37 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
         if claim is None:
             claim = _base_of_its_period(text, ms, in_sent, ci, change, (s, e), used)
+        if claim is None and previous is not None:
+            claim = _same_words_before(text, ms, window, ci, change, (s, e))
         if claim is not None:
             out.extend(claim)
             used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     return out
+
+
+_LAST_PERIOD = re.compile(r"(?:比|较)上(?:一)?(?:个)?(?:季度?|月|期|周)")  # (not 上年: a year may lie between two surveys)
+_WORDS_AFTER = re.compile(r"[^，,；;。:：\d]{4,24}")
+
+
+def _same_words_before(text, ms, window, ci, change: Change, sent) -> list[Claim] | None:
+    """一季度，有20.3%的银行家认为货币政策“宽松”……。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.9个百分点:
+    a change against the last period, whose value is followed by the same words as one value of the sentences
+    before it in the paragraph; that value is its start. One such value, or none is taken."""
+    c = ms[ci]
+    own = [i for i in window if ms[i].kind in _wanted(c) and ms[i].end <= c.start]
+    if len(own) != 1 or change.reading not in ("rate", "points") \
+            or not _LAST_PERIOD.search(_clause_before(text, sent[0], c, 16)):
+        return None
+    words = _WORDS_AFTER.match(text, ms[own[0]].end)
+    if words is None:
+        return None
+    same = [j for j, m in enumerate(ms) if m.end <= sent[0] and m.kind == ms[own[0]].kind and m.unit == ms[own[0]].unit
+            and (w := _WORDS_AFTER.match(text, m.end)) is not None and w.group() == words.group()]
+    if len(same) != 1:
+        return None
+    ps = max(text.rfind(mark, 0, ms[same[0]].start) for mark in "。；;!?！？\n") + 1
+    how = f"start: the value of the sentence before said with the same words «{words.group()}», change «{change.family}»"
+    return _undated(text, ms, same[0], own[0], ci, change, (ps, sent[1]), how)
 
 
 # The base a start value's words name, by the period it lies back: 上月为A (a month or less: 环比), 去年同期为A (同比)
