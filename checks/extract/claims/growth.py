@@ -208,7 +208,8 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("较/比……的A", "the start value",
       rf"(?:较|(?<![占对无环同])比(?![例重率值较如亚利特赛拼分喻方照对])|相比|对比|相对于?|高于|低于|领先|落后|跑赢|跑输|"
       rf"快于|慢于){_GAP_ZH}{{0,14}}",
-      examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",)),
+      examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",
+                "意愿排序依次为：旅游(30.1%)、购房(23.1%)。其中，“购房”较上季度的22.9%上涨0.2个百分点。")),
     F("同比/环比……的A", "the start value: 同比 or 环比 followed by the earlier period and 的",
       r"(?:同比|环比)[^，,。；;:：%]{1,14}?的[^，,。；;:：\d%的]{0,6}",
       examples=("本月成交均价为4.20万元/平方米，环比上月的4.00万元/平方米上涨了5%。",
@@ -692,7 +693,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         if claim is None:
             claim = _base_of_its_period(text, ms, in_sent, ci, change, (s, e), used)
         if claim is None and previous is not None:
-            claim = _same_words_before(text, ms, window, ci, change, (s, e))
+            claim = _same_words_before(text, ms, window, ci, change, (s, e)) \
+                or _subject_stated_before(text, ms, window, ci, change, (s, e))
         if claim is not None:
             out.extend(claim)
             used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
@@ -722,6 +724,31 @@ def _same_words_before(text, ms, window, ci, change: Change, sent) -> list[Claim
     ps = max(text.rfind(mark, 0, ms[same[0]].start) for mark in "。；;!?！？\n") + 1
     how = f"start: the value of the sentence before said with the same words «{words.group()}», change «{change.family}»"
     return _undated(text, ms, same[0], own[0], ci, change, (ps, sent[1]), how)
+
+
+_SUBJECT_COMPARED = re.compile(r"(?:其中|而|但)?[，,]?\s?[“\"「]?(?P<subject>[\u4e00-\u9fff]{2,8}?)[”\"」]?(?:指数|比例|占比)?(?:较|比)$")
+
+
+def _subject_stated_before(text, ms, window, ci, change: Change, sent) -> list[Claim] | None:
+    """……购房(23.1%)……。其中，“购房”较上季度的22.9%上涨0.2个百分点: a comparison with its start whose subject's
+    own figure was given earlier in the paragraph, in brackets right after the subject's name (once only)."""
+    c = ms[ci]
+    own = [i for i in window if ms[i].kind in _wanted(c) and ms[i].end <= c.start]
+    if len(own) != 1 or change.reading not in ("rate", "points"):
+        return None
+    clause = _clause_before(text, sent[0], ms[own[0]], 30)
+    at = max(clause.rfind("较"), clause.rfind("比"))  # (较上季度的A: the words of the comparison end with 的)
+    subject = _SUBJECT_COMPARED.search(clause[:at + 1]) if at >= 0 and clause.endswith("的") else None
+    if subject is None:
+        return None
+    name = subject.group("subject")
+    stated = [j for j, m in enumerate(ms) if m.end <= sent[0] and m.kind == ms[own[0]].kind and m.unit == ms[own[0]].unit
+              and re.search(rf"{re.escape(name)}[”\"」]?\s?[(（]$", text[max(0, m.start - 12):m.start])]
+    if len(stated) != 1:
+        return None
+    how = f"start «较/比……的A», end: the figure given earlier in brackets after «{name}», change «{change.family}»"
+    ps = max(text.rfind(mark, 0, ms[stated[0]].start) for mark in "。；;!?！？\n") + 1
+    return _undated(text, ms, own[0], stated[0], ci, change, (ps, sent[1]), how)
 
 
 # The base a start value's words name, by the period it lies back: 上月为A (a month or less: 环比), 去年同期为A (同比)
