@@ -317,6 +317,7 @@ GROWTH_MORE = [
       "points"),
     T("growth", "zh", "…W(B%)…。其中，“W”较上季度的A%上涨X个百分点（数值在前文括号里）",
       "受访者的意愿依次为：旅游(31.5%)、购房({B})。其中，“购房”较上季度的{A}上涨{X}个百分点。", "points"),
+    T("growth", "zh", "从A增加到B，实现翻番（至少两倍）", "{S}从{A}增加到{B}，实现{X}。", "doubled_at_least"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
       "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),
 ]
@@ -492,6 +493,11 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
         slots |= {"A": show(a), "B": show(b), "X": f"{_fmt(stated, 1)}%" if zh else en_percent(rng, _fmt(stated, 1))}
         return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
                        "change": ("X", stated, "%", "percent", "up")}
+    if t.form == "doubled_at_least":  # 实现翻番: at least twice the start
+        b = round(a * (rng.uniform(2.02, 2.8) if true else rng.uniform(1.2, 1.55)), 1)
+        slots |= {"A": show(a), "B": show(b), "X": "翻番"}
+        return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                       "change": ("X", 2, "倍", "multiple_to", "up")}
     if t.form == "series":  # a value a year, each against the one before: only the last rate is the labelled one
         b = round(a * (1 + rng.uniform(8, 40) / 100), 1)
         a0 = round(a / (1 + rng.uniform(5, 30) / 100), 1)

@@ -202,7 +202,8 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("从/由A", "the start value (also of a change stated in the next sentence, which names the measure again)",
       rf"(?:从|由){_GAP_ZH}{{0,14}}",
       examples=("营收从100亿元增长到150亿元，增长50%。",
-                "多地将社保费率由原来的20%统一降至16%。业内认为，社保费率降低4个百分点，减负明显。")),
+                "多地将社保费率由原来的20%统一降至16%。业内认为，社保费率降低4个百分点，减负明显。",
+                "人均可支配收入从16510元增加到35128元，实现翻番。")),
     F("与……的A相比", "the start value", rf"与{_GAP_ZH}{{0,14}}", after=r"(?:的[^，,。；;:：\d]{0,8})?\s?(?:相比|比较)",
       examples=("融资融券差额合计为12.74亿元，与9月份首个交易日的4.74亿元相比，增长了8亿元，增幅达168.78%。",)),
     F("较/比……的A", "the start value",
@@ -1334,6 +1335,17 @@ def _year_after(text: str, ms: list[Mention], i: int) -> Mention | None:
     return None
 
 
+_ACHIEVED = re.compile(r"(?:实现|完成)了?\s?$")
+
+
+def _stated_change(text: str, c: Mention) -> Quantity:
+    """The change as stated; 翻番 as a goal reached (收入实现翻番, 股价均已实现翻倍) says at least double, not about double."""
+    q = Quantity.of(c)
+    if c.kind == "multiple" and c.surface.endswith(("翻倍", "翻番")) and _ACHIEVED.search(text, max(0, c.start - 4), c.start):
+        return replace(q, high=float("inf"), qualifier="at_least")
+    return q
+
+
 def _undated(text, ms, a: int, b: int, ci, change: Change, sent, how: str) -> list[Claim] | None:
     """A growth claim from start a to end b, read on one scale, with no dates of their own; None when the two are
     not of one unit."""
@@ -1348,7 +1360,7 @@ def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent,
     q_first = Quantity.of(t_first) if t_first is not None else None
     q_last = Quantity.of(t_last) if t_last is not None else None
     out: list[Claim] = [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)),
-                                    sentence=sent, start=first, end=last, change=Quantity.of(c),
+                                    sentence=sent, start=first, end=last, change=_stated_change(text, c),
                                     reading=change.reading, sign=change.sign, order=how, delta=None,
                                     start_time=q_first, end_time=q_last)]
     duration = _duration_before(ms, ci, sent[0])
