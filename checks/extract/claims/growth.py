@@ -279,7 +279,8 @@ ROLE_EN = Table("growth roles", "en", (
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
                                                           "3.18 billion dlrs in 1985.",
                 "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.",
-                "Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts, a drop of 20 pct.")),
+                "Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts, a drop of 20 pct.",
+                "Imports averaged 4.3 mln barrels per day, up from 3.9 mln bpd, an increase of 10.3 pct.")),
     F("after A", "the start value: the figure of the period before, right after 'after' (to 1.2 billion dlrs, after "
       "1.0 billion in December)", r"\bafter\s+(?:an?\s+(?:upwardly\s+|downwardly\s+)?revised\s+)?",
       examples=("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.",)),
@@ -1780,10 +1781,14 @@ def _start_before(text, ms, before: dict[int, Role], own: int, ci: int, change: 
 
 # --- helpers ----------------------------------------------------------------------------------------
 
+# One measure written two ways in one sentence: 4.3 mln barrels per day, up from 3.9 mln bpd
+_UNIT_ALIAS = {"bpd": "barrels", "b/d": "barrels", "barrel": "barrels", "tons": "tonnes", "tonne": "tonnes", "ton": "tonnes"}
+
+
 def _same_unit(a: Mention, b: Mention) -> bool:
     """Two values of one measure: the same unit, or one left unstated in English (from 146.2 mln to 210.5 mln
     miles) or after a Chinese magnitude (11.54亿 beside 28亿元); never two currencies."""
-    if a.unit == b.unit:
+    if a.unit == b.unit or _UNIT_ALIAS.get(a.unit, a.unit) == _UNIT_ALIAS.get(b.unit, b.unit):
         return True
     if a.unit in _CURRENCIES and b.unit in _CURRENCIES:
         return False
