@@ -319,6 +319,8 @@ GROWTH_MORE = [
       "受访者的意愿依次为：旅游(31.5%)、购房({B})。其中，“购房”较上季度的{A}上涨{X}个百分点。", "points"),
     T("growth", "en", "averaged B barrels per day, up from A bpd, an increase of X% (one unit written two ways, no unit)",
       "Crude imports averaged {B} barrels per day, up from {A} bpd, an increase of {X}.", "rate_up"),
+    T("growth", "zh", "…升至A；…再度增加D升至B（从上一分句的终值算起）", "上月{S}明显回升，升至{A}；本月再度增加{D}升至{B}。",
+      "amount"),
     T("growth", "zh", "从A增加到B，实现翻番（至少两倍）", "{S}从{A}增加到{B}，实现{X}。", "doubled_at_least"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
       "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),

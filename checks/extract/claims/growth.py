@@ -253,7 +253,8 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("增至/降至B", "the end value (and the level just before it the start, when the end's clause is only its verb: "
       "为A，随后上升至B)", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",
-                "当月出口金额为1950亿美元，随后大幅上升至2174亿美元，增长超过10%。"),
+                "当月出口金额为1950亿美元，随后大幅上升至2174亿美元，增长超过10%。",
+                "两融余额从9694.98亿元攀升至9858.72亿元；次日再度增加67.1亿元升至9925.82亿元。"),
       counter=("公司营收为100亿元，净利润增至20亿元，增长20%。",)),
     F("由A至B", "the end value",
       rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小增扩缩攀回])(?:至|到){_GAP_ZH}{{0,10}}",
@@ -539,6 +540,8 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
                 or not any(ms[i].kind in _CHANGE_KINDS for i in in_sent):
             if 3 <= len(in_sent) <= 8 and _AMOUNT_HINT.search(text, s, e):
                 out.extend(_amount_claim(text, ms, in_sent, (s, e)))
+            elif previous is not None and 2 <= len(in_sent) <= 8 and _AGAIN.search(text, s, e):
+                out.extend(_chained_amount(text, ms, in_sent, (s, e), previous))
             previous = (s, e, in_sent)
             continue
         changes = []
@@ -593,15 +596,46 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
         # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's (较上周的A增加D, a
         # clause that holds the start and then the amount, speaks of the level before it)
         return []
+    how = f"start «{roles[a].family}», end «{roles[b].family or 'the value the amount changed'}», " \
+          f"change: the amount «{roles[d].family}»"
+    return _amount_of(ms, a, b, d, roles[d].sign, sent, how)
+
+
+def _amount_of(ms: list[Mention], a: int, b: int, d: int, sign: int, sent, how: str) -> list[Claim]:
+    """A claim of the amount d between start a and end b (none when the two are not of one unit)."""
     first, last = _scaled(ms[a], ms[b])
     if first is None or not _same_unit(first, last):
         return []
-    how = f"start «{roles[a].family}», end «{roles[b].family or 'the value the amount changed'}», " \
-          f"change: the amount «{roles[d].family}»"
     c = ms[d]
     return [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)), sentence=sent,
-                        start=first, end=last, change=Quantity.of(c), reading="amount", sign=roles[d].sign, order=how,
+                        start=first, end=last, change=Quantity.of(c), reading="amount", sign=sign, order=how,
                         delta=None, start_time=None, end_time=None)]
+
+
+_AGAIN = re.compile(rf"(?:再度|再次|又|继续)(?:{UP_ZH}|{DOWN_ZH})")
+_AGAIN_AMOUNT = re.compile(rf"(?:再度|再次|又|继续)(?:(?:{UP_ZH})|(?P<down>{DOWN_ZH}))了?\s?$")
+_TO_END = re.compile(r"\s?[，,]?\s?(?:升至|增至|降至|涨至|跌至|回落至|攀升至|至|到|达到)\s?$")
+
+
+def _chained_amount(text, ms, in_sent, sent, previous) -> list[Claim]:
+    """……从A攀升至B；10月10日，两融余额涨势不减，再度增加D升至C: the amount a clause adds again starts from the level
+    the clause before moved to (the one end of that clause, of the same unit)."""
+    ps, pe, prev = previous
+    if text[ps:pe].rstrip()[-1:] not in "；;":
+        return []  # (one statement, cut by a semicolon)
+    again = [i for i in in_sent if ms[i].kind in _VALUE_KINDS and i + 1 in in_sent
+             and _AGAIN_AMOUNT.search(text, max(sent[0], ms[i].start - 8), ms[i].start)
+             and _TO_END.fullmatch(text, ms[i].end, ms[i + 1].start)]
+    if len(again) != 1:
+        return []
+    d, b = again[0], again[0] + 1
+    before = roles_in(text, ms, prev, ps)
+    ends = [i for i, r in before.items() if r.role == "end" and _same_unit(ms[i], ms[d]) and _same_unit(ms[i], ms[b])]
+    if len(ends) != 1:
+        return []
+    sign = -1 if _AGAIN_AMOUNT.search(text, max(sent[0], ms[d].start - 8), ms[d].start).group("down") else 1
+    how = f"start: the end of the clause before «{before[ends[0]].family}», end «增至/降至B», change: the amount added again"
+    return _amount_of(ms, ends[0], b, d, sign, (ps, sent[1]), how)
 _VERB_ONLY = re.compile(rf"\s?(?:{UP_ZH}|{DOWN_ZH})了?\s?")
 _JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而但]", re.I)
 
