@@ -746,9 +746,10 @@ def _same_words_before(text, ms, window, ci, change: Change, sent) -> list[Claim
     a change against the last period, whose value is followed by the same words as one value of the sentences
     before it in the paragraph; that value is its start. One such value, or none is taken."""
     c = ms[ci]
+    if not _LAST_PERIOD.search(_clause_before(text, sent[0], c, 16)) or change.reading not in ("rate", "points"):
+        return None  # (a cheap test first)
     own = [i for i in window if ms[i].kind in _wanted(c) and ms[i].end <= c.start]
-    if len(own) != 1 or change.reading not in ("rate", "points") \
-            or not _LAST_PERIOD.search(_clause_before(text, sent[0], c, 16)):
+    if len(own) != 1:
         return None
     words = _WORDS_AFTER.match(text, ms[own[0]].end)
     if words is None:
@@ -769,8 +770,10 @@ def _subject_stated_before(text, ms, window, ci, change: Change, sent) -> list[C
     """……购房(23.1%)……。其中，“购房”较上季度的22.9%上涨0.2个百分点: a comparison with its start whose subject's
     own figure was given earlier in the paragraph, in brackets right after the subject's name (once only)."""
     c = ms[ci]
+    if change.reading not in ("rate", "points") or "的" not in text[max(sent[0], c.start - 40):c.start]:
+        return None  # (a cheap test first: 较上季度的A)
     own = [i for i in window if ms[i].kind in _wanted(c) and ms[i].end <= c.start]
-    if len(own) != 1 or change.reading not in ("rate", "points"):
+    if len(own) != 1:
         return None
     clause = _clause_before(text, sent[0], ms[own[0]], 30)
     at = max(clause.rfind("较"), clause.rfind("比"))  # (较上季度的A: the words of the comparison end with 的)
@@ -1239,8 +1242,9 @@ def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int)
 
 def _base_period(text: str, c: Mention, sent) -> str | None:
     """The base period the change names: None (none), "year" (同比, 比上年), "month" (环比), "" (比上…, not known)."""
-    lead = text[max(sent[0], c.start - 12):c.start]
-    base = _BASE_NAMED.search(_CLAUSE_END.split(lead)[-1])  # its own clause: 环比增长X%，同比增长Y% names a year for Y
+    lo = max(sent[0], c.start - 12)
+    lo = max(lo, max(text.rfind(mark, lo, c.start) for mark in "，,；;") + 1)  # its own clause: 环比增长X%，同比增长Y%
+    base = _BASE_NAMED.search(text, lo, c.start)  # names a year for Y
     return None if base is None else "month" if base.group("month") else "year" if not base.group("any") else ""
 
 
@@ -1922,7 +1926,7 @@ _OR_BETWEEN = re.compile(r",?\s+or\s+")
 def _per_share(text: str, prev: Mention, m: Mention) -> bool:
     """Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts: a figure a thousand times smaller
     than the amount it follows with 'or' restates that amount per share, and is no value of the claim."""
-    return prev.kind == "amount" and m.kind == "amount" and 0 < m.value * 1000 < prev.value \
+    return m.kind == "amount" and prev.kind == "amount" and 0 < m.value * 1000 < prev.value \
         and bool(_OR_BETWEEN.fullmatch(text, prev.end, m.start))
 
 
