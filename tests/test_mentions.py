@@ -152,6 +152,8 @@ def one(text: str) -> Mention:
     ("5 Canadian dlrs", "5 Canadian dlrs", 5, "Canadian dollars", "amount", "", 4.5, 5.5),
     ("earned 1.25 dlrs a share", "1.25 dlrs", 1.25, "美元 a share", "amount", "", 1.245, 1.255),
     ("其中14.5%位于中国", "14.5%", 14.5, "%", "percent", "", 14.45, 14.55),
+    ("二手房住宅签约14439套", "14439套", 14439, "套", "count", "", 14438.5, 14439.5),
+    ("大约3000家签约企业", "大约3000家", 3000, "家", "count", "approx", 2699.55, 3300.55),
 ])
 def test_forms(text, surface, value, unit, kind, qualifier, low, high):
     m = one(text)

@@ -292,6 +292,44 @@ GROWTH_MORE = [
       "{S} were {B}, compared to {A} a year ago, an increase of {X}.", "rate_up"),
     T("growth", "en", "edged up X percentage points to B from A", "{S} edged up {X} percentage points to {B} from {A}.",
       "points"),
+    T("growth", "zh", "T1至T2，从A增至B，年均增长X%（年份在句首）", "{T1}至{T2}，{S}从{A}增至{B}，年均增长{X}。", "annual"),
+    T("growth", "zh", "B，环比增长x%，同比增长X%，去年同期为A（同比的基数在环比之后）",
+      "{S}为{B}，环比增长3.2%，同比增长{X}，去年同期为{A}。", "rate_up"),
+    T("growth", "zh", "新增B，环比减少D，降幅为X%（本期新增的量与上期相比）",
+      "本月新增{S}{B}，环比减少{D}，降幅为{X}。", "delta_down"),
+    T("growth", "en", "rose X% to B (A), the earlier figure in brackets", "{S} rose {X} to {B} ({A}).", "rate_up"),
+    T("growth", "en", "fell to B, or N cts a share, from A, or M cts, a decline of X% (per-share figures between)",
+      "{S} fell to {B}, or 30 cts a share, from {A}, or 38 cts, a decline of {X}.", "rate_down"),
+    T("growth", "en", "gained D points, or X%, to B (no unit)", "The share index gained {D} points, or {X}, to {B}.",
+      "delta"),
+    T("growth", "en", "fell by D to B, a drop of X% (no unit)", "The number of people out of work fell by {D} to {B}, a drop of {X}.",
+      "delta_down"),
+    T("growth", "en", "Between T1 and T2, rose to B from A, an annual rate of X% (years opening the sentence)",
+      "Between {T1} and {T2}, {S} rose to {B} from {A}, an annual rate of {X}.", "annual"),
+    T("growth", "zh", "T1～T3年分别为A0、A、B，分别比上年增长x、y、X%（逐年序列）",
+      "2016～2018年，{S}分别为{A0}、{A}和{B}，分别比上年增长8.0%、{XA}和{X}。", "series"),
+    T("growth", "zh", "由A%降至B%。…（同一指标）降低X个百分点（变化在下一句）",
+      "今年{S}由{A}降至{B}。业内人士认为，{S}降低{X}个百分点，影响明显。", "points_down"),
+    T("growth", "zh", "B，比上年增长X%；上年为A（基数在分号之后）", "全年{S}为{B}，比上年增长{X}；上年为{A}。", "rate_up"),
+    T("growth", "zh", "为A，随后大幅上升至B，增长X%", "{S}为{A}，随后大幅上升至{B}，增长{X}。", "rate_up"),
+    T("growth", "zh", "B，较…同期的A，出现了X%的下调", "{S}为{B}，较上月同期的{A}，出现了{X}的下调。", "rate_down"),
+    T("growth", "zh", "从A增至B，规模增加D", "{S}从{A}增至{B}，规模增加{D}。", "amount"),
+    T("growth", "en", "grew by B% in T2, compared with A% in T1, a rise of X percentage points (a rate against a rate)",
+      "{S} grew by {B} in 1987, compared with {A} in 1986, a rise of {X} percentage points.", "points"),
+    T("growth", "zh", "指数上涨A%，…收益率为B%，跑赢大盘X个百分点（与大盘的涨幅相比）",
+      "今年以来上证指数上涨{A}，该基金收益率为{B}，跑赢大盘{X}个百分点。", "points"),
+    T("growth", "zh", "上季有A%的W…。本季有B%的W…，比上季提高X个百分点（同样的话说两次）",
+      "一季度，有{A}的受访企业认为经营状况“良好”。二季度，有{B}的受访企业认为经营状况“良好”，比上季提高{X}个百分点。",
+      "points"),
+    T("growth", "zh", "…W(B%)…。其中，“W”较上季度的A%上涨X个百分点（数值在前文括号里）",
+      "受访者的意愿依次为：旅游(31.5%)、购房({B})。其中，“购房”较上季度的{A}上涨{X}个百分点。", "points"),
+    T("growth", "en", "averaged B barrels per day, up from A bpd, an increase of X% (one unit written two ways, no unit)",
+      "Crude imports averaged {B} barrels per day, up from {A} bpd, an increase of {X}.", "rate_up"),
+    T("growth", "zh", "…升至A；…再度增加D升至B（从上一分句的终值算起）", "上月{S}明显回升，升至{A}；本月再度增加{D}升至{B}。",
+      "amount"),
+    T("growth", "zh", "从A增加到B，实现翻番（至少两倍）", "{S}从{A}增加到{B}，实现{X}。", "doubled_at_least"),
+    T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
+      "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),
 ]
 
 # More fact families: pronouns, offices held since a date, a person's years in brackets, events news words its own way.
@@ -456,6 +494,9 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
     else:
         pre, suf, mult = rng.choice(units)
         unit = suf.strip() or pre
+    if t.family.endswith("(no unit)"):  # an index or a head count, written bare: fell 12.3 to 88.4
+        a = round(rng.uniform(1200, 9000), 1)
+        pre, suf, mult, unit = "", "", 1, ""
 
     def show(v: float) -> str:
         return f"{pre}{_fmt(v, 1)}{suf}"
@@ -498,6 +539,20 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
         x = round(100 * ((b / a) ** (1 / n) - 1), 1)
         stated = x if true else round(x + rng.choice([4.0, 6.5, -3.5 if x > 8 else 5.0]), 1)
         slots |= {"A": show(a), "B": show(b), "X": f"{_fmt(stated, 1)}%" if zh else en_percent(rng, _fmt(stated, 1))}
+        return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                       "change": ("X", stated, "%", "percent", "up")}
+    if t.form == "doubled_at_least":  # 实现翻番: at least twice the start
+        b = round(a * (rng.uniform(2.02, 2.8) if true else rng.uniform(1.2, 1.55)), 1)
+        slots |= {"A": show(a), "B": show(b), "X": "翻番"}
+        return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
+                       "change": ("X", 2, "倍", "multiple_to", "up")}
+    if t.form == "series":  # a value a year, each against the one before: only the last rate is the labelled one
+        b = round(a * (1 + rng.uniform(8, 40) / 100), 1)
+        a0 = round(a / (1 + rng.uniform(5, 30) / 100), 1)
+        x = round(100 * (b / a - 1), 1)
+        stated = x if true else round(x + rng.choice([6.0, 9.5, -4.5]), 1)
+        slots |= {"A0": show(a0), "A": show(a), "B": show(b), "XA": f"{_fmt(round(100 * (a / a0 - 1), 1), 1)}%",
+                  "X": f"{_fmt(stated, 1)}%"}
         return slots, {"start_value": ("A", a * mult, unit), "end_value": ("B", b * mult, unit),
                        "change": ("X", stated, "%", "percent", "up")}
     if t.form == "verbal":

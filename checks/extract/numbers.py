@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
 from checks.vocab.quantities import (ENGLISH_FRACTIONS, ENGLISH_TENS, ENGLISH_UNITS, FRACTION_HALF_STEP, MAGNITUDES,
-                                    PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, TENTHS_HALF_STEP, UNDER_REACH, half_step,
-                                    interval)
+                                    NOT_QUALIFIER, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, TENTHS_HALF_STEP, UNDER_REACH,
+                                    half_step, interval)
 
 INF = math.inf
 
@@ -353,7 +353,7 @@ def _prefix(text: str, start: int) -> tuple[str, int]:
     if not start or text[start - 1] not in _PREFIX_LAST:
         return "", start
     m = _PREFIX_RE.search(text, max(0, start - 16), start)
-    if m is None:
+    if m is None or text[m.start() - 1:m.start()] in NOT_QUALIFIER.get(m.group(0), "") and m.start():
         return "", start
     return _PREFIX_QUALIFIER[m.group(0).lower()], m.start()
 

@@ -37,6 +37,8 @@ PREFIX_QUALIFIERS: list[tuple[str, str]] = sorted([
     ("约", "approx"), ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"),
     ("最多", "at_most"), ("至多", "at_most"), ("不超过", "at_most"), ("不高于", "at_most"),
 ], key=lambda pair: -len(pair[0]))
+# Words that end in a qualifier's character but are no qualifier: 签约14439套 is a count signed, not "about 14439".
+NOT_QUALIFIER = {"约": "签合节制公条预履违特婚守相续解缔"}
 # Qualifiers written after a figure (300多 is handled as "more": see `interval`).
 SUFFIX_QUALIFIERS = {"以上": "over", "多": "over", "以下": "at_most", "左右": "approx", "上下": "approx"}
 

@@ -125,11 +125,14 @@ CHANGE_ZH = Table("growth change", "zh", (
     F("年均增长X%", "a compound annual rate over the years between the two values' dates",
       rf"(?:年均|平均每年|每年平均|年平均|年复合|复合年均|复合|年化)[^，,。；;:：\d%]{{0,8}}?(?:(?P<down>{DOWN_ZH})[^，,。；;:：\d%]{{0,4}})?",
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",
-                "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。")),
+                "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。",
+                "2015年至2020年，公司营收从100亿元增至180亿元，年均增长12.5%。")),
     F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
-                "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。"),
+                "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。",
+                "2016年至2018年，公司营收分别为100亿元、120亿元和150亿元，分别比上年增长10%、20%和25%。",
+                "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
@@ -137,8 +140,11 @@ CHANGE_ZH = Table("growth change", "zh", (
       rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",), not_after="最大|最高|最低|平均"),
     F("X%的增长", "a rate, its direction from the noun after it", "",
-      after=r"的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速)|(?P<down>下降|降幅|跌幅|下滑|减少))",
-      examples=("公司营收从100亿元增至130亿元，实现了30%的增长。",)),
+      after=r"(?:左右|上下)?的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速|上涨|上升|上调|回升|反弹|提高|增加)|"
+            r"(?P<down>下降|降幅|跌幅|下滑|减少|下跌|下调|回落|降低|萎缩|缩水))(?!空间|潜力|预期|目标|可能|压力|风险)",
+      examples=("公司营收从100亿元增至130亿元，实现了30%的增长。",
+                "新建住宅签约2635套，较4月份同期的3533套，出现了25%的下调。"),
+      counter=("指数目前为3000点，较高点有大约10%的上涨空间。",)),
     F("增长N倍", "a multiple read both ways: N+1 times or N times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:近|约)?",
       examples=("产量从10万吨增长到40万吨，增长3倍。",)),
     F("增加了N倍", "a multiple read as N+1 times", rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))了(?:近|约)?",
@@ -155,14 +161,16 @@ CHANGE_ZH = Table("growth change", "zh", (
       r"(?:比|较|相比|对比)[^，,。；;:：]{0,30}?(?:高出|高了|高|多出|多了|超出|快了|快|(?P<down>低了|低|少了|少|慢了|慢))"
       r"|(?P<points>(?:高于|领先|跑赢|快于|超出|(?P<below>低于|落后|跑输|慢于))[^，,。；;:：]{0,30}?)",
       examples=("今年毛利率为25%，比上年的20%高出5个百分点。", "该行营收为120亿元，比上年同期的100亿元多出20%。",
-                "中邮基金以80.38%的全年回报率，领先以74.26%的全年回报率位列第二名的基金6.12个百分点。"),
+                "中邮基金以80.38%的全年回报率，领先以74.26%的全年回报率位列第二名的基金6.12个百分点。",
+                "去年上证指数下跌6.75%，股票型基金同期取得了17.28%的平均回报率，领先大盘24.03个百分点。"),
       counter=("公司营收增长12%，高于5%的行业平均水平。",)),
 ))
 CHANGE_EN = Table("growth change", "en", (
     F("annual rate of X%", "a compound annual rate over the years between the two values' dates",
       r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?(?:annual(?:ly)?|annuali[sz]ed)\s+(?:average\s+)?(?:growth\s+)?"
       r"(?:rate\s+)?(?:of\s+)?|\bCAGR\s+(?:of\s+)?",
-      examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",)),
+      examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",
+                "Between 1982 and 1986, exports rose to 4.2 billion dlrs from 2.9 billion dlrs, an annual rate of 9.7 pct.")),
     F("rose/fell X%", "a rate or point change, its direction from the verb",
       rf"\b(?:{UP_EN}|(?P<down>{DOWN_EN})){_EN_FILLER}\s+",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Traffic rose 44 pct, to 210.5 mln miles, from 146.2 mln.",
@@ -170,7 +178,8 @@ CHANGE_EN = Table("growth change", "en", (
     F("a rise/decline of X%", "a rate or point change, its direction from the noun",
       r"\b(?:an?\s+)?(?:[\w-]+\s+)?(?:rise|increase|gain|jump|growth|advance|improvement|"
       r"(?P<down>fall|drop|decline|decrease|loss|slide|dip|reduction|contraction))\s+of\s+(?:some\s+)?",
-      examples=("Molasses output fell to 1.13 mln tonnes from 1.21 mln tonnes, a drop of 6.6 pct.",)),
+      examples=("Molasses output fell to 1.13 mln tonnes from 1.21 mln tonnes, a drop of 6.6 pct.",
+                "The economy grew by 3.2% in 2004, compared with 2.5% in 2003, a rise of 0.7 percentage points.")),
     F("D, or X%", "a rate that restates the amount of change before it, in its direction", r",?\s+or\s+",
       examples=("Spending rose 3.6 billion dlrs, or 1.0 pct, in January to 378.5 billion dlrs.",)),
     F("X% more/less than", "a rate, up (more, higher, above) or down (less, lower, below)", "",
@@ -190,14 +199,18 @@ CHANGE_EN = Table("growth change", "en", (
 ))
 
 ROLE_ZH = Table("growth roles", "zh", (
-    F("从/由A", "the start value", rf"(?:从|由){_GAP_ZH}{{0,14}}",
-      examples=("营收从100亿元增长到150亿元，增长50%。",)),
+    F("从/由A", "the start value (also of a change stated in the next sentence, which names the measure again)",
+      rf"(?:从|由){_GAP_ZH}{{0,14}}",
+      examples=("营收从100亿元增长到150亿元，增长50%。",
+                "多地将社保费率由原来的20%统一降至16%。业内认为，社保费率降低4个百分点，减负明显。",
+                "人均可支配收入从16510元增加到35128元，实现翻番。")),
     F("与……的A相比", "the start value", rf"与{_GAP_ZH}{{0,14}}", after=r"(?:的[^，,。；;:：\d]{0,8})?\s?(?:相比|比较)",
       examples=("融资融券差额合计为12.74亿元，与9月份首个交易日的4.74亿元相比，增长了8亿元，增幅达168.78%。",)),
     F("较/比……的A", "the start value",
       rf"(?:较|(?<![占对无环同])比(?![例重率值较如亚利特赛拼分喻方照对])|相比|对比|相对于?|高于|低于|领先|落后|跑赢|跑输|"
       rf"快于|慢于){_GAP_ZH}{{0,14}}",
-      examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",)),
+      examples=("该公司去年净利润为3.2亿元，较上年同期的2.5亿元增长28%。",
+                "意愿排序依次为：旅游(30.1%)、购房(23.1%)。其中，“购房”较上季度的22.9%上涨0.2个百分点。")),
     F("同比/环比……的A", "the start value: 同比 or 环比 followed by the earlier period and 的",
       r"(?:同比|环比)[^，,。；;:：%]{1,14}?的[^，,。；;:：\d%的]{0,6}",
       examples=("本月成交均价为4.20万元/平方米，环比上月的4.00万元/平方米上涨了5%。",
@@ -212,8 +225,12 @@ ROLE_ZH = Table("growth roles", "zh", (
                 "失业率为4.8%，较上年末下降0.4个百分点，上年末为5.2%。",
                 "今年上半年，公司营收为120亿元，而去年上半年为100亿元，同比增长20%。",
                 "CPI同比上涨2.1%，较前值回落0.3个百分点，前值为2.4%。",
+                "5月份销售额为110亿元，环比增长10%，同比增长22.2%，去年同期为90亿元。",
+                "全年居民人均可支配收入28228元，比上年名义增长8.7%，扣除价格因素实际增长6.5%；上年为25974元。",
+                "全年营收200亿元，同比增长25%，上年为160亿元，其中海外营收80亿元，同比增长60%，上年为50亿元。",
                 "该指数本周累计上涨5.2%，报收于2400点，上周末收于2281.4点。"),
       counter=("攀钢钒钛一季度实现净利润5.26亿元，同比增长343.81%，而去年为168.60万元。",
+               "一季度营收为5亿元，同比增长20%；去年为4亿元。",
                "今年前三季度，公司营收为120亿元，同比增长20%，去年全年为100亿元。")),
     F("此前/发行价为A", "the start value: words that name the earlier point (此前, 原来, 最初, 发行价, 开盘价, 成本价)",
       r"(?:此前|原来|原本|最初|起初|当初)(?:为|是|只有|仅为|仅有|约为?|的水平为?)"
@@ -233,8 +250,12 @@ ROLE_ZH = Table("growth roles", "zh", (
     F("A增至B", "the start value: a value the verb right after it takes to the end (营收100亿元增至120亿元)", "",
       after=rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?\s?(?:约|近|超过)?[\d一二两三四五六七八九十]",
       examples=("公司营收100亿元增至120亿元，增长20%。",)),
-    F("增至/降至B", "the end value", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
-      examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",)),
+    F("增至/降至B", "the end value (and the level just before it the start, when the end's clause is only its verb: "
+      "为A，随后上升至B)", rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?{_GAP_ZH}{{0,10}}",
+      examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",
+                "当月出口金额为1950亿美元，随后大幅上升至2174亿美元，增长超过10%。",
+                "两融余额从9694.98亿元攀升至9858.72亿元；次日再度增加67.1亿元升至9925.82亿元。"),
+      counter=("公司营收为100亿元，净利润增至20亿元，增长20%。",)),
     F("由A至B", "the end value",
       rf"(?<![截直达受得收看来遇做提想办长加升降减高涨跌大小增扩缩攀回])(?:至|到){_GAP_ZH}{{0,10}}",
       examples=("该省出口额由62.5亿美元至94.2亿美元，同比增长50.7%。",)),
@@ -243,20 +264,24 @@ ROLE_ZH = Table("growth roles", "zh", (
       examples=("创业板指收报3250.3点，与年初的1464.77点相比，涨幅已经高达121.9%。",)),
     F("新增D", "an amount that may be a change or a level (新增贷款 is this year's flow): the roles stay open, "
       "unless the clause compares it with a base (比上年净增D is a change amount)",
-      r"(?:新增|净增|新建|新开)[^\d，,。；;:：%至到的]{0,8}",
+      r"(?:新增|净增|新建(?!(?:商品)?(?:住宅|房))|新开)[^\d，,。；;:：%至到的]{0,8}",  # (新建住宅: new homes, a noun)
       examples=("全市常住人口为2100万人，比上年末净增50万人，增长2.4%。",)),
     F("增加D", "an amount of change, up or down",
       rf"(?<![新净])(?:增加(?!值)|增长|上升|上涨|提高|增收|提价|涨价|上调|多|周增|月增|日增|增(?![量速幅值加长])|涨(?!幅)|升(?!幅)|放量|放大|扩大|攀升|回升|反弹|飙升|激增|大增|猛增|上扬|跃升|调高|调升|增产|(?P<down>{DOWN_ZH}|周减))了?"
       rf"[^\d，,。；;:：%至到的]{{0,6}}",
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
-                "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。")),
+                "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。",
+                "沪市新开A股账户8064户，环比减少8045户，降幅为49.94%。",
+                "两融余额从9054.77亿元增至9447.04亿元，规模增加392.27亿元。")),
 ))
 ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
       rf"\b(?:from|versus|vs\.?|against|compared\s+with|compared\s+to|as\s+against){_GAP_EN}{{0,30}}",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Contracts fell 31.4 pct to 2.18 billion dlrs versus "
                                                           "3.18 billion dlrs in 1985.",
-                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.")),
+                "Net profit was 12.3 mln dlrs versus a year-earlier 10.1 mln dlrs, a gain of 21.8 pct.",
+                "Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts, a drop of 20 pct.",
+                "Imports averaged 4.3 mln barrels per day, up from 3.9 mln bpd, an increase of 10.3 pct.")),
     F("after A", "the start value: the figure of the period before, right after 'after' (to 1.2 billion dlrs, after "
       "1.0 billion in December)", r"\bafter\s+(?:an?\s+(?:upwardly\s+|downwardly\s+)?revised\s+)?",
       examples=("Imports rose 20 pct in January to 1.2 billion dlrs, after 1.0 billion in December.",)),
@@ -270,6 +295,10 @@ ROLE_EN = Table("growth roles", "en", (
       after=r"(?:(?!\b(?:versus|vs|against|from|compared|than|to)\b)[^.;:,\d]){0,30}?"
             r"\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|year-earlier)\b(?!'s|\s+[\d$£€])",
       examples=("Net income was 5.2 mln dlrs, up 20 pct, compared with 4.3 mln dlrs a year earlier.",)),
+    F("B (A)", "the start value: the earlier period's figure alone in brackets right after the value "
+      "(British results: profits rose 12% to £112m (£100m))", r"^\s?(?:[A-Za-z]+\s?)?\(\s?",
+      after=r"(?:\s?[A-Za-z]+)?\s?\)",
+      examples=("Pre-tax profits rose 12% to £112m (£100m).",)),
     F("to B", "the end value", rf"(?<!compared )(?<!compared)\bto\b{_GAP_EN}{{0,40}}"),
     F("at/reached B", "the end value",
       r"\b(?:at|reached|hit|totalled|totaled|totalling|to\s+reach)\s+(?:a\s+record\s+|an\s+estimated\s+)?"),
@@ -278,7 +307,9 @@ ROLE_EN = Table("growth roles", "en", (
     F("rose D", "an amount of change, up or down",
       rf"\b(?:rose|increased|grew|gained|climbed|jumped|added|was\s+up|were\s+up|up|"
       rf"(?P<down>fell|decreased|declined|dropped|lost|shed|slipped|eased|was\s+down|were\s+down|down)){_EN_FILLER}\s+",
-      examples=("Spending fell a revised 3.5 billion dlrs, or 0.9 pct, to 374.9 billion dlrs.",)),
+      examples=("Spending fell a revised 3.5 billion dlrs, or 0.9 pct, to 374.9 billion dlrs.",
+                "The FTSE 100 index fell 25.3 points, or 0.84%, to 2,980.5.",
+                "The number of people out of work fell by 12,000 to 88,000, a drop of 12%.")),
 ))
 TABLES = [CHANGE_ZH, CHANGE_EN, ROLE_ZH, ROLE_EN]
 
@@ -433,12 +464,15 @@ def role_of(text: str, m: Mention, lead_from: int) -> Role:
     if family.name in ("较/比……的A", "同比/环比……的A") and _VERB_IN_GAP.search(match.group(0), 1):
         # a verb before the value makes it no start: 较上一交易日放量D is open, 环比上涨的城市有N个 a level
         return Role("open", 0, family.name) if family.name == "较/比……的A" else Role("level", 0, "")
+    if family.name == "B (A)" and match.group(0).split("(")[0].strip() != tail.split(")")[0].strip():
+        return Role("level", 0, "")  # 3.05 mln tonnes (96,000 imported): not the same measure written again
     if family.name == _OR_AMOUNT:  # the rate it restates must come right before
         return Role("delta", 0, family.name) if _RATE_END.search(text, max(0, at - 12), at) else Role("level", 0, "")
     if family.name == "新增D" and _COMPARED_CLAUSE.search(re.split(r"[，,；;。]", lead[:match.start()])[-1]):
         return Role("delta", 1, family.name)
-    if family.name == "新增D" and _COPULA_END.search(match.group(0)) and _SAME_MEASURE_NEXT.match(tail):
-        return Role("level", 0, "")  # 新开账户数为A，环比减少D: the flow of this period, compared with the last one's
+    if family.name == "新增D" and (_COPULA_END.search(match.group(0)) or not match.group(0).startswith("净")) \
+            and _SAME_MEASURE_NEXT.match(tail):
+        return Role("level", 0, "")  # 新开账户(数为)A，环比减少D: the flow of this period, compared with the last one's
     role = "start" if family.tells.startswith("the start value") else "end" if family.tells.startswith(
         "the end value") else "open" if "roles stay open" in family.tells else "delta"
     return Role(role, _sign(match), family.name)
@@ -506,6 +540,8 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
                 or not any(ms[i].kind in _CHANGE_KINDS for i in in_sent):
             if 3 <= len(in_sent) <= 8 and _AMOUNT_HINT.search(text, s, e):
                 out.extend(_amount_claim(text, ms, in_sent, (s, e)))
+            elif previous is not None and 2 <= len(in_sent) <= 8 and _AGAIN.search(text, s, e):
+                out.extend(_chained_amount(text, ms, in_sent, (s, e), previous))
             previous = (s, e, in_sent)
             continue
         changes = []
@@ -528,7 +564,8 @@ _CLAUSE_END = re.compile(r"[，,；;]")
 _AMOUNT_HINT = re.compile(r"[从由较比]|\b(?:from|versus|against|compared)\b", re.I)
 
 
-_BARE_AMOUNT = re.compile(rf"\s?(?:(?:同比|环比|较|比)[^，,\d]{{0,8}})?(?:{UP_ZH}|{DOWN_ZH})了?\s?"
+# (规模增加D, 累计增加D: words that restate the measure of the clause before, not another measure)
+_BARE_AMOUNT = re.compile(rf"\s?(?:规模|总量|总额|累计|合计|共计|共)?(?:(?:同比|环比|较|比)[^，,\d]{{0,8}})?(?:{UP_ZH}|{DOWN_ZH})了?\s?"
                           r"|\s?(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of)\s+(?:by\s+)?", re.I)
 
 
@@ -559,15 +596,46 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
         # ……增至B，其中融资买入增加D: an amount with a subject of its own is another measure's (较上周的A增加D, a
         # clause that holds the start and then the amount, speaks of the level before it)
         return []
+    how = f"start «{roles[a].family}», end «{roles[b].family or 'the value the amount changed'}», " \
+          f"change: the amount «{roles[d].family}»"
+    return _amount_of(ms, a, b, d, roles[d].sign, sent, how)
+
+
+def _amount_of(ms: list[Mention], a: int, b: int, d: int, sign: int, sent, how: str) -> list[Claim]:
+    """A claim of the amount d between start a and end b (none when the two are not of one unit)."""
     first, last = _scaled(ms[a], ms[b])
     if first is None or not _same_unit(first, last):
         return []
-    how = f"start «{roles[a].family}», end «{roles[b].family or 'the value the amount changed'}», " \
-          f"change: the amount «{roles[d].family}»"
     c = ms[d]
     return [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)), sentence=sent,
-                        start=first, end=last, change=Quantity.of(c), reading="amount", sign=roles[d].sign, order=how,
+                        start=first, end=last, change=Quantity.of(c), reading="amount", sign=sign, order=how,
                         delta=None, start_time=None, end_time=None)]
+
+
+_AGAIN = re.compile(rf"(?:再度|再次|又|继续)(?:{UP_ZH}|{DOWN_ZH})")
+_AGAIN_AMOUNT = re.compile(rf"(?:再度|再次|又|继续)(?:(?:{UP_ZH})|(?P<down>{DOWN_ZH}))了?\s?$")
+_TO_END = re.compile(r"\s?[，,]?\s?(?:升至|增至|降至|涨至|跌至|回落至|攀升至|至|到|达到)\s?$")
+
+
+def _chained_amount(text, ms, in_sent, sent, previous) -> list[Claim]:
+    """……从A攀升至B；10月10日，两融余额涨势不减，再度增加D升至C: the amount a clause adds again starts from the level
+    the clause before moved to (the one end of that clause, of the same unit)."""
+    ps, pe, prev = previous
+    if text[ps:pe].rstrip()[-1:] not in "；;":
+        return []  # (one statement, cut by a semicolon)
+    again = [i for i in in_sent if ms[i].kind in _VALUE_KINDS and i + 1 in in_sent
+             and _AGAIN_AMOUNT.search(text, max(sent[0], ms[i].start - 8), ms[i].start)
+             and _TO_END.fullmatch(text, ms[i].end, ms[i + 1].start)]
+    if len(again) != 1:
+        return []
+    d, b = again[0], again[0] + 1
+    before = roles_in(text, ms, prev, ps)
+    ends = [i for i, r in before.items() if r.role == "end" and _same_unit(ms[i], ms[d]) and _same_unit(ms[i], ms[b])]
+    if len(ends) != 1:
+        return []
+    sign = -1 if _AGAIN_AMOUNT.search(text, max(sent[0], ms[d].start - 8), ms[d].start).group("down") else 1
+    how = f"start: the end of the clause before «{before[ends[0]].family}», end «增至/降至B», change: the amount added again"
+    return _amount_of(ms, ends[0], b, d, sign, (ps, sent[1]), how)
 _VERB_ONLY = re.compile(rf"\s?(?:{UP_ZH}|{DOWN_ZH})了?\s?")
 _JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而但]", re.I)
 
@@ -582,6 +650,9 @@ def _before_next(text: str, pos: int, nxt: int) -> int:
 _BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)?\s*$")
 
 
+_BASE_CLAUSE_WHOLE_YEAR = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)(?:全年)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s*$")
+
+
 def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]) -> int | None:
     """The mention of the next sentence when that sentence only states the base (去年同期为A)."""
     if si + 1 >= len(spans):
@@ -592,8 +663,17 @@ def _base_clause(text: str, spans, si: int, ms: list[Mention], starts: list[int]
         return None
     i = idx[0]
     rest = text[ms[i].end:e].strip(" 。；;.")
-    return i if not rest and _BASE_CLAUSE.fullmatch(text, s, starts[i]) else None
+    if rest:
+        return None
+    if _BASE_CLAUSE.fullmatch(text, s, starts[i]):
+        return i
+    # ；上年为A: a whole year's base, for a sentence that names no part of a year (季, 月, 上半年)
+    whole = _BASE_CLAUSE_WHOLE_YEAR.fullmatch(text, s, starts[i]) and not _SUB_YEAR.search(text, *spans[si])
+    return i if whole else None
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+# a clause that states only the base of the change before it: ，上年同期为A / ，去年为A / ，上月为A
+_BASE_NEXT_CLAUSE = re.compile(r"[，,]\s?(?:而|但)?(?:去年|上年|上一年|前一年|上月|上个月|上周|前一周|上季度?)(?:同期|全年)?"
+                               r"(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?[\d０-９]")
 
 
 def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Claim]:
@@ -608,8 +688,11 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         last = ms[lists.get(ci, [ci])[-1]].end  # (a list of changes, 增长X和Y, owns what follows its last)
         hi = e
         if k + 1 < len(changes):
-            cut = _CLAUSE_END.search(text, last, ms[changes[k + 1][0]].start)
-            hi = cut.start() if cut else _before_next(text, last, ms[changes[k + 1][0]].start)
+            nxt = ms[changes[k + 1][0]].start
+            cut = _CLAUSE_END.search(text, last, nxt)
+            if cut and _BASE_NEXT_CLAUSE.match(text, cut.start()):  # B，同比增长X%，上年为A，其中C，增长Y%: the base
+                cut = _CLAUSE_END.search(text, cut.end(), nxt) or cut  # clause after a change is still its own
+            hi = cut.start() if cut else _before_next(text, last, nxt)
         else:
             hi = _next_change_clause(text, last, e, _base_words(text, ms[ci], s))
         bounds.append(hi)
@@ -634,6 +717,8 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
             claim = _across_sentences(text, ms, window, ci, change, (s, e), previous)
         if claim is None:
             claim = _base_year_claim(text, ms, spans, si, ci, change)
+        if claim is None and c.kind == "percentage_points" and change.family == "比A高出X%":
+            claim = _against_the_market(text, ms, in_sent, ci, change, (s, e))
         if claim is None:
             open_starts.append((k, ci, change, window, lo))
             continue
@@ -643,10 +728,66 @@ def _sentence_claims(text, ms, spans, si, in_sent, changes, previous) -> list[Cl
         claim = _end_stated_before(text, ms, in_sent, window, ci, change, (s, e), lo, used)
         if claim is None:
             claim = _base_of_its_period(text, ms, in_sent, ci, change, (s, e), used)
+        if claim is None and previous is not None:
+            claim = _same_words_before(text, ms, window, ci, change, (s, e)) \
+                or _subject_stated_before(text, ms, window, ci, change, (s, e))
         if claim is not None:
             out.extend(claim)
             used.update(q.start for g in claim if isinstance(g, GrowthClaim) for q in (g.start, g.end))
     return out
+
+
+_LAST_PERIOD = re.compile(r"(?:比|较)上(?:一)?(?:个)?(?:季度?|月|期|周)")  # (not 上年: a year may lie between two surveys)
+_WORDS_AFTER = re.compile(r"[^，,；;。:：\d]{4,24}")
+
+
+def _same_words_before(text, ms, window, ci, change: Change, sent) -> list[Claim] | None:
+    """一季度，有20.3%的银行家认为货币政策“宽松”……。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.9个百分点:
+    a change against the last period, whose value is followed by the same words as one value of the sentences
+    before it in the paragraph; that value is its start. One such value, or none is taken."""
+    c = ms[ci]
+    if not _LAST_PERIOD.search(_clause_before(text, sent[0], c, 16)) or change.reading not in ("rate", "points"):
+        return None  # (a cheap test first)
+    own = [i for i in window if ms[i].kind in _wanted(c) and ms[i].end <= c.start]
+    if len(own) != 1:
+        return None
+    words = _WORDS_AFTER.match(text, ms[own[0]].end)
+    if words is None:
+        return None
+    same = [j for j, m in enumerate(ms) if m.end <= sent[0] and m.kind == ms[own[0]].kind and m.unit == ms[own[0]].unit
+            and (w := _WORDS_AFTER.match(text, m.end)) is not None and w.group() == words.group()]
+    if len(same) != 1:
+        return None
+    ps = max(text.rfind(mark, 0, ms[same[0]].start) for mark in "。；;!?！？\n") + 1
+    how = f"start: the value of the sentence before said with the same words «{words.group()}», change «{change.family}»"
+    return _undated(text, ms, same[0], own[0], ci, change, (ps, sent[1]), how)
+
+
+_SUBJECT_COMPARED = re.compile(r"(?:其中|而|但)?[，,]?\s?[“\"「]?(?P<subject>[\u4e00-\u9fff]{2,8}?)[”\"」]?(?:指数|比例|占比)?(?:较|比)$")
+
+
+def _subject_stated_before(text, ms, window, ci, change: Change, sent) -> list[Claim] | None:
+    """……购房(23.1%)……。其中，“购房”较上季度的22.9%上涨0.2个百分点: a comparison with its start whose subject's
+    own figure was given earlier in the paragraph, in brackets right after the subject's name (once only)."""
+    c = ms[ci]
+    if change.reading not in ("rate", "points") or "的" not in text[max(sent[0], c.start - 40):c.start]:
+        return None  # (a cheap test first: 较上季度的A)
+    own = [i for i in window if ms[i].kind in _wanted(c) and ms[i].end <= c.start]
+    if len(own) != 1:
+        return None
+    clause = _clause_before(text, sent[0], ms[own[0]], 30)
+    at = max(clause.rfind("较"), clause.rfind("比"))  # (较上季度的A: the words of the comparison end with 的)
+    subject = _SUBJECT_COMPARED.search(clause[:at + 1]) if at >= 0 and clause.endswith("的") else None
+    if subject is None:
+        return None
+    name = subject.group("subject")
+    stated = [j for j, m in enumerate(ms) if m.end <= sent[0] and m.kind == ms[own[0]].kind and m.unit == ms[own[0]].unit
+              and re.search(rf"{re.escape(name)}[”\"」]?\s?[(（]$", text[max(0, m.start - 12):m.start])]
+    if len(stated) != 1:
+        return None
+    how = f"start «较/比……的A», end: the figure given earlier in brackets after «{name}», change «{change.family}»"
+    ps = max(text.rfind(mark, 0, ms[stated[0]].start) for mark in "。；;!?！？\n") + 1
+    return _undated(text, ms, own[0], stated[0], ci, change, (ps, sent[1]), how)
 
 
 # The base a start value's words name, by the period it lies back: 上月为A (a month or less: 环比), 去年同期为A (同比)
@@ -668,7 +809,8 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
             or not (_SHORT_BASE if period == "month" else _YEAR_BASE).search(text, c.end, sent[1]):
         return None  # (a cheap test first: no words naming a base of the period after the change)
     roles = roles_in(text, ms, in_sent, sent[0])
-    values = [i for i in _values(ms, list(roles), c, explicit=True) if ms[i].start not in used]
+    stated = _values(ms, list(roles), c, explicit=True)
+    values = [i for i in stated if ms[i].start not in used]  # a base is of one change; the level may end both
     named = []
     for i in values:
         lead = _clause_before(text, sent[0], ms[i], 16)
@@ -682,7 +824,7 @@ def _base_of_its_period(text, ms, in_sent, ci, change: Change, sent, used) -> li
     if len(named) != 1:
         return None
     a = named[0]
-    levels = [i for i in values if roles[i].role in ("level", "end") and ms[i].end <= c.start and _same_unit(ms[i], ms[a])]
+    levels = [i for i in stated if roles[i].role in ("level", "end") and ms[i].end <= c.start and _same_unit(ms[i], ms[a])]
     if len(levels) != 1 or any(ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], sent[0]) is None
                                for i in in_sent if ms[levels[0]].end <= ms[i].start < c.start):
         return None
@@ -742,6 +884,9 @@ def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi)
     values = [i for i in _values(ms, list(roles), head, explicit=True)]
     if len(values) != len(roles):
         return None
+    series = _year_series(text, ms, in_sent, values, members, change, sent)
+    if series is not None:
+        return series
     columns, alone = [], []
     for run in _lists(text, ms, values):
         if len(run) == n:
@@ -765,6 +910,51 @@ def _paired(text, ms, in_sent, members: list[int], change: Change, sent, lo, hi)
         claim = _assemble(text, ms, window, ci, change, sent, lo, roles=paired_roles)
         if claim is None:
             return None  # one pair that does not read leaves the whole list in doubt
+        out.extend(claim)
+    return out
+
+
+_YEAR_TO_YEAR = re.compile(r"((?:19|20)\d\d)\s?(?:至|到|-|–|—|~|～)\s?((?:19|20)\d\d)")
+
+
+def _years_of_range(m: Mention) -> tuple[Mention, Mention] | None:
+    """The first and last year of one mention that spans years (2015～2017年), each as a year of its own."""
+    found = _YEAR_TO_YEAR.match(m.surface)
+    if found is None:
+        return None
+    y1, y2 = int(found.group(1)), int(found.group(2))
+    if not y1 < y2:
+        return None
+    def year(y: int, at: int) -> Mention:
+        return replace(m, start=m.start + at, end=m.start + at + 4, surface=str(y), value=float(y), low=float(y),
+                       high=float(y + 1))
+    return year(y1, found.start(1)), year(y2, found.start(2))
+
+
+_ON_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|上一年|前一年)|同比")
+
+
+def _year_series(text, ms, in_sent, values: list[int], members: list[int], change: Change, sent) -> list[Claim] | None:
+    """2015～2017年……分别为A、B、C，分别比上年增长X、Y和Z: one value a year over a span of as many years, and as many
+    rates against the year before. Each rate after the first is its value against the one before it; the first
+    one's base is not stated, so it makes no claim."""
+    n = len(members)
+    runs = _lists(text, ms, values)
+    if len(runs) != 1 or len(runs[0]) != n or n < 2 or change.reading != "rate" \
+            or not _ON_LAST_YEAR.search(text, ms[runs[0][-1]].end, ms[members[0]].start):
+        return None
+    column = runs[0]
+    span = _year_range(text, ms, sent[0], column[0])
+    if span is None or round(span[1].low - span[0].low) + 1 != n \
+            or any(ms[i].kind in ("date", "year") for i in in_sent if ms[column[0]].start <= ms[i].start < ms[members[-1]].end):
+        return None
+    out: list[Claim] = []
+    how = f"a yearly series over {span[0].value:.0f}-{span[1].value:.0f}, each rate against the year before, " \
+          f"change «{change.family}»"
+    for k in range(1, n):
+        claim = _undated(text, ms, column[k - 1], column[k], members[k], change, sent, how)
+        if claim is None:
+            return None
         out.extend(claim)
     return out
 
@@ -927,7 +1117,7 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
     if roles is None:
         roles = roles_in(text, ms, window, lo, wanted)
     values = [i for i in _values(ms, list(roles), c, explicit=True)
-              if not (i > 0 and _conversion(text, ms[i - 1], ms[i]))]
+              if not (i > 0 and (_conversion(text, ms[i - 1], ms[i]) or _per_share(text, ms[i - 1], ms[i])))]
     by_role = {r: [i for i in values if roles[i].role == r] for r in ("start", "end", "delta", "level", "open")}
     starts_, ends, deltas, levels = by_role["start"], by_role["end"], by_role["delta"], by_role["level"]
     if by_role["open"]:
@@ -940,7 +1130,7 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         sign = roles[deltas[0]].sign
     roles = {i: replace(r, sign=sign) if r.family == _OR_AMOUNT else r for i, r in roles.items()}
     change = Change(sign, change.reading, change.family)
-    plain = _values(ms, values, c)
+    plain = _values(ms, values, c) + _bare_amount_and_level(text, ms, roles, deltas, ends)
     if change.family == "X% more/less than":
         restated = _or_than(text, ms, values, roles, ci, change, sent)
         if restated is not None:
@@ -961,6 +1151,13 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
         if len(plain_levels) > 1:
             plain_levels = _compared_level(text, ms, plain_levels, starts_[0])
             narrowed = len(plain_levels) == 1
+    if not starts_ and len(ends) == 1 and ends[0] in plain and change.reading != "annual":
+        # 出口金额为A，随后大幅上升至B: the end's clause is only its verb, so it moves the level before it
+        before_end = [i for i in plain_levels if i < ends[0] and _same_unit(ms[i], ms[ends[0]])]
+        if len(before_end) == 1 and _END_CONTINUES.fullmatch(text, ms[before_end[0]].end, ms[ends[0]].start):
+            return _claim(text, ms, before_end[0], ends[0], ci, change, sent,
+                          f"start: the level its end's clause moves, end «{roles[ends[0]].family}», "
+                          f"change «{change.family}»")
     if len(starts_) == 1 and not ends and len(plain_levels) == 1 and starts_[0] in plain \
             and (narrowed or not _others_alike(ms, values, (starts_[0], plain_levels[0]), deltas)):
         return _claim(text, ms, starts_[0], plain_levels[0], ci, change, sent,
@@ -1002,6 +1199,27 @@ def _assemble(text, ms, window, ci, change: Change, sent, lo, roles: dict[int, R
     return None
 
 
+_BARE_END = ("to B", "at/reached B")
+
+
+def _bare_amount_and_level(text: str, ms: list[Mention], roles: dict[int, Role], deltas: list[int],
+                           ends: list[int]) -> list[int]:
+    """Figures with no unit that are still the change and its level, because English says so with a verb and
+    'to': jobless claims fell 12,000 to 88,000; the index gained 30.2 points, or 1.02%, to 3,000.5 (points are
+    read as no unit). Only one amount before one end, each bare and plain, else none."""
+    if len(deltas) != 1 or len(ends) != 1 or deltas[0] > ends[0]:
+        return []
+    d, e = ms[deltas[0]], ms[ends[0]]
+    if roles[deltas[0]].family != "rose D" or roles[ends[0]].family not in _BARE_END \
+            or any(m.kind != "count" or m.unit or m.qualifier or m.low <= 0 for m in (d, e)):
+        return []
+    return [deltas[0], ends[0]]
+
+
+_END_CONTINUES = re.compile(rf"\s?[，,]\s?(?:随后|此后|之后|其后|后来|再度|又|再|一度)?(?:[大小]幅|迅速|快速|持续|逐步|稳步|明显|骤然)?"
+                            rf"(?:{UP_ZH}|{DOWN_ZH})(?:到|至)了?\s?")
+
+
 def _same_scale(a: Mention, b: Mention) -> bool:
     """Chinese writes 万 or 亿 on every large figure: 0.5元 beside 12亿元 and 10亿元 (每股收益 beside 净利润) is
     another measure, unless the two are of one size (8856套 beside 1.26万套). English figures are not told apart
@@ -1024,7 +1242,9 @@ def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int)
 
 def _base_period(text: str, c: Mention, sent) -> str | None:
     """The base period the change names: None (none), "year" (同比, 比上年), "month" (环比), "" (比上…, not known)."""
-    base = _BASE_NAMED.search(text[max(sent[0], c.start - 12):c.start])
+    lo = max(sent[0], c.start - 12)
+    lo = max(lo, max(text.rfind(mark, lo, c.start) for mark in "，,；;") + 1)  # its own clause: 环比增长X%，同比增长Y%
+    base = _BASE_NAMED.search(text, lo, c.start)  # names a year for Y
     return None if base is None else "month" if base.group("month") else "year" if not base.group("any") else ""
 
 
@@ -1118,9 +1338,30 @@ def _claim(text, ms, a, b, ci, change: Change, sent, how: str) -> list[Claim] | 
     after_a, after_b = _year_after(text, ms, a), _year_after(text, ms, b)
     if after_a is not None and after_b is not None:  # to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984
         ta, tb = after_a, after_b
-    if change.reading == "annual" and (ta is None or tb is None):
-        return None  # an annual average needs the number of years
+    if change.reading == "annual" and (ta is None or tb is None or not ta.high <= tb.low):
+        ta, tb = _year_range(text, ms, floor, min(a, b)) or (None, None)
+        if ta is None:
+            return None  # an annual average needs the number of years
     return _growth(text, ms, first, last, ci, change, sent, how, ta, tb)
+
+
+_RANGE_JOIN = re.compile(r"\s?(?:至|到|-|–|—|~|～)\s?|\s+(?:to|and|through)\s+")
+
+
+def _year_range(text: str, ms: list[Mention], floor: int, first: int) -> tuple[Mention, Mention] | None:
+    """The one span of years a sentence opens with, for values that carry no dates of their own:
+    2004年至2016年……从A增长至B，年均增长X%; 从2002年到2011年的10年间……; between 1982 and 1986, … Any other
+    date before the values leaves the years open."""
+    times = [j for j in range(first) if ms[j].start >= floor and ms[j].kind in ("date", "year")]
+    if len(times) == 1 and ms[times[0]].kind == "year":
+        return _years_of_range(ms[times[0]])
+    if len(times) != 2 or times[1] != times[0] + 1:
+        return None
+    y1, y2 = ms[times[0]], ms[times[1]]
+    if y1.kind != "year" or y2.kind != "year" or not y1.low < y2.low \
+            or not _RANGE_JOIN.fullmatch(text, y1.end, y2.start):
+        return None
+    return y1, y2
 
 
 _IN_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+|calendar\s+)?$", re.I)
@@ -1133,12 +1374,32 @@ def _year_after(text: str, ms: list[Mention], i: int) -> Mention | None:
     return None
 
 
+_ACHIEVED = re.compile(r"(?:实现|完成)了?\s?$")
+
+
+def _stated_change(text: str, c: Mention) -> Quantity:
+    """The change as stated; 翻番 as a goal reached (收入实现翻番, 股价均已实现翻倍) says at least double, not about double."""
+    q = Quantity.of(c)
+    if c.kind == "multiple" and c.surface.endswith(("翻倍", "翻番")) and _ACHIEVED.search(text, max(0, c.start - 4), c.start):
+        return replace(q, high=float("inf"), qualifier="at_least")
+    return q
+
+
+def _undated(text, ms, a: int, b: int, ci, change: Change, sent, how: str) -> list[Claim] | None:
+    """A growth claim from start a to end b, read on one scale, with no dates of their own; None when the two are
+    not of one unit."""
+    first, last = _scaled(ms[a], ms[b])
+    if first is None or not _same_unit(first, last):
+        return None
+    return _growth(text, ms, first, last, ci, change, sent, how, None, None)
+
+
 def _growth(text, ms, first: Quantity, last: Quantity, ci, change: Change, sent, how, t_first, t_last) -> list[Claim]:
     c = ms[ci]
     q_first = Quantity.of(t_first) if t_first is not None else None
     q_last = Quantity.of(t_last) if t_last is not None else None
     out: list[Claim] = [GrowthClaim(span=(min(first.start, last.start, c.start), max(first.end, last.end, c.end)),
-                                    sentence=sent, start=first, end=last, change=Quantity.of(c),
+                                    sentence=sent, start=first, end=last, change=_stated_change(text, c),
                                     reading=change.reading, sign=change.sign, order=how, delta=None,
                                     start_time=q_first, end_time=q_last)]
     duration = _duration_before(ms, ci, sent[0])
@@ -1247,24 +1508,64 @@ def relative_time(text: str, lo: int, hi: int) -> Mention | None:
 
 
 _RATE_COMPARED = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,8}$")
+_EN_COMPARED = re.compile(r"\b(?:compared|against|versus|vs)\b")
+_RATE_COMPARED_EN = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+")
 
 
 def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -> list[Claim] | None:
     """同比增长11.6%，增幅比1~2月（3.6%）提高8个百分点: a point change between a rate stated just before
     and the earlier rate it is compared with."""
     between = text[max(sent[0], ms[rate_i].start - 8):ms[ci].start]
+    named = re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I)
+    zh_at_once = _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start)
+    if not (named or zh_at_once or _EN_COMPARED.search(text, ms[rate_i].end, ms[ci].start)):
+        return None  # (a cheap test first)
     rising = change_of(text, ms[rate_i], sent[0])
-    # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点)
-    if not re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I) and not (
-            _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start) and rising is not None and rising.sign > 0):
-        return None
     roles = roles_in(text, ms, window, lo)
     starts_ = [i for i, r in roles.items() if r.role == "start" and ms[i].kind == "percent" and not ms[i].qualifier]
     if len(starts_) != 1:
         return None
+    # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点; grew by
+    # 3.2% in 2004, compared with 2.5% in 2003, a rise of 0.7 percentage points)
+    at_once = zh_at_once or _RATE_COMPARED_EN.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start)
+    if not named and not (at_once and rising is not None and rising.sign > 0):
+        return None
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
     how = f"end: the rate stated before, start «{roles[starts_[0]].family}», change «{change.family}»"
     return _growth(text, ms, start, end, ci, _magnitude(text, ms[ci], start, end, change), sent, how, None, None)
+
+
+_MARKET = r"(?:同期)?(?:大盘|市场|基准|指数|上证指数|上证综指|沪指|深成指|深证成指|创业板指|沪深300指?数?|中证500指?数?)"
+_BEATS_MARKET = re.compile(rf"(?:领先|跑赢|超越|(?P<below>落后|跑输)){_MARKET}[^，,。；;:：\d%]{{0,4}}$")
+_MARKET_SUBJECT = re.compile(r"大盘|指数|沪指|上证|深成指|深证|创业板指|沪深300|中证500|恒生|道指|标普|纳指")
+
+
+def _against_the_market(text, ms, in_sent, ci, change: Change, sent) -> list[Claim] | None:
+    """上证指数下跌6.75%，……基金取得了17.28%的平均回报率，领先大盘24.03个百分点: the points between a rate and
+    the market's rate stated before it, the market named by a word. Exactly two rates before the change, the
+    earlier one said of an index, else the comparison stays open."""
+    c = ms[ci]
+    if _BEATS_MARKET.search(text, max(sent[0], c.start - 16), c.start) is None:
+        return None
+    rates = [i for i in in_sent if ms[i].kind == "percent" and ms[i].end <= c.start]
+    if len(rates) != 2:
+        return None
+    market, own = rates
+    if not _MARKET_SUBJECT.search(_clause_before(text, sent[0], ms[market], 30)) \
+            or _MARKET_SUBJECT.search(_clause_before(text, sent[0], ms[own], 30)):
+        return None
+    first, last = _signed_rate(text, ms[market], sent[0]), _signed_rate(text, ms[own], sent[0])
+    how = f"start: the market's rate, end: the rate compared with it, change «{change.family}»"
+    return _growth(text, ms, first, last, ci, change, sent, how, None, None)
+
+
+def _signed_rate(text: str, m: Mention, floor: int) -> Quantity:
+    """A rate as a signed level: 下跌6.75% is -6.75%."""
+    q = Quantity.of(m)
+    moved = change_of(text, m, floor)
+    if moved is None or moved.sign >= 0:
+        return q
+    return replace(q, surface=f"-{q.surface}", value=-q.value, low=-q.high, high=-q.low)
 
 
 # 比一季度加快1.0个百分点: the period compared with; ，一季度增长4.5%: a clause that opens with it and states its rate
@@ -1347,6 +1648,10 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
                 return claim
     before = roles_in(text, ms, prev, ps)
     mine = _values(ms, window, c)
+    if not mine and not any(ms[i].kind in _wanted(c) for i in window):
+        named = _named_again(text, ms, before, prev, ci, change, sent, ps)
+        if named is not None:
+            return named
     if not mine and _SUBJECTLESS_OPENING.match(text, sent[0], c.start):
         # ……余额为B，较上周增加D。增幅为X%: the sentence before holds the level and the amount
         return _prev_delta(text, ms, before, c, ci, change, (ps, sent[1]))
@@ -1363,9 +1668,9 @@ def _across_sentences(text, ms, window, ci, change: Change, sent, previous) -> l
     level, role = levels[-1], role_of(text, ms[own[0]], sent[0])
     if role.role == "start":
         how = f"end: the value of the sentence before, start «{role.family}», change «{change.family}»"
-        first, last = _scaled(ms[own[0]], ms[level])
-        if first is not None and _same_unit(first, last):
-            return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
+        claim = _undated(text, ms, own[0], level, ci, change, (ps, sent[1]), how)
+        if claim is not None:
+            return claim
     if role.role == "delta" and role.sign == change.sign and _same_unit(ms[level], ms[own[0]]) \
             and change.reading != "annual":
         how = f"end: the value of the sentence before, change amount «{role.family}», change «{change.family}»"
@@ -1412,13 +1717,10 @@ def _base_year_claim(text, ms, spans, si, ci, change: Change) -> list[Claim] | N
     bare_base = span_a == span_b == s and _DATED_ONLY.fullmatch(_clause_before(text, s, ms[a]))
     if not _same_unit(ms[a], ms[b]) or not (bare_base or _same_subject(text, span_a, ms[a], span_b, ms[b])):
         return None
-    first, last = _scaled(ms[a], ms[b])
-    if first is None or not _same_unit(first, last):
-        return None
     how = f"start: the value dated {year}, end: the value {'dated later' if b not in own else 'it is said of'}, " \
           f"change «{change.family}»"
     span_from = spans[min(si, next(k for k, (x, y) in enumerate(spans) if x <= min(ms[a].start, ms[b].start) < y))][0]
-    return _growth(text, ms, first, last, ci, change, (span_from, e), how, None, None)
+    return _undated(text, ms, a, b, ci, change, (span_from, e), how)
 
 
 _DATED_ONLY = re.compile(r"\s?(?:而|但)?(?:19|20)\d\d\s?年(?:同期|全年|度|年?末|年?底)?(?:则|仅|只)?(?:为|是|只有|仅为|仅有)\s?")
@@ -1456,6 +1758,34 @@ _SUBJECTLESS_OPENING = re.compile(rf"\s*(?:而|并|且|其中)?\s*(?:同比|环�
                                   rf"增幅|涨幅|降幅|跌幅|增速)[^，,。；;:：\d]{{0,4}}$")
 
 
+# A sentence that opens with its measure and its change, nothing else: 社保费率降低4个百分点
+_MEASURE_AND_VERB = re.compile(rf"\s*(?:而|且|即)?(?P<measure>[\u4e00-\u9fff]{{2,8}}?)(?:(?:{UP_ZH})|(?P<down>{DOWN_ZH}))了?\s?$")
+
+
+def _named_again(text, ms, before: dict[int, Role], prev: list[int], ci: int, change: Change, sent,
+                 ps: int) -> list[Claim] | None:
+    """……将社保费率由原来的20%降至16%。社保费率降低4个百分点: the sentence before moves a measure from A to B and
+    states no change; this one names the same measure again with only its change."""
+    c = ms[ci]
+    clause = max(sent[0], max(text.rfind(mark, sent[0], c.start) for mark in "，,") + 1)  # (专家认为，社保费率降低X)
+    opening = _MEASURE_AND_VERB.fullmatch(text, clause, c.start)
+    if opening is None or change.reading not in ("rate", "points") or any(
+            ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], ps) is not None for i in prev):
+        return None
+    values = _values(ms, list(before), c)
+    pairs = [(a, b) for a in values for b in values
+             if before[a].role == "start" and before[b].role == "end" and a < b and _adjacent(text, ms, a, b)]
+    if len(pairs) != 1 or len(values) != 2:
+        return None
+    a, b = pairs[0]
+    measure = opening.group("measure")[-2:]
+    if measure not in _clause_before(text, ps, ms[a], 30):
+        return None
+    how = f"start «{before[a].family}», end «{before[b].family}» in the sentence before, which names the measure " \
+          f"«{measure}» again with its change «{change.family}»"
+    return _undated(text, ms, a, b, ci, change, (ps, sent[1]), how)
+
+
 def _prev_delta(text, ms, before: dict[int, Role], c: Mention, ci: int, change: Change, sent) -> list[Claim] | None:
     """The level and the change amount both in the sentence before, the rate alone in this one."""
     values = _values(ms, list(before), c)
@@ -1482,20 +1812,21 @@ def _start_before(text, ms, before: dict[int, Role], own: int, ci: int, change: 
     if role.role not in ("level", "end") or len(starts_) != 1 or before[starts_[0]].role != "start" \
             or not _same_subject(text, ps, ms[starts_[0]], sent[0], ms[own]):
         return None
-    first, last = _scaled(ms[starts_[0]], ms[own])
-    if first is None or not _same_unit(first, last):
-        return None
     how = f"start «{before[starts_[0]].family}» in the sentence before, end: the value it is compared with, " \
           f"change «{change.family}»"
-    return _growth(text, ms, first, last, ci, change, (ps, sent[1]), how, None, None)
+    return _undated(text, ms, starts_[0], own, ci, change, (ps, sent[1]), how)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
 
+# One measure written two ways in one sentence: 4.3 mln barrels per day, up from 3.9 mln bpd
+_UNIT_ALIAS = {"bpd": "barrels", "b/d": "barrels", "barrel": "barrels", "tons": "tonnes", "tonne": "tonnes", "ton": "tonnes"}
+
+
 def _same_unit(a: Mention, b: Mention) -> bool:
     """Two values of one measure: the same unit, or one left unstated in English (from 146.2 mln to 210.5 mln
     miles) or after a Chinese magnitude (11.54亿 beside 28亿元); never two currencies."""
-    if a.unit == b.unit:
+    if a.unit == b.unit or _UNIT_ALIAS.get(a.unit, a.unit) == _UNIT_ALIAS.get(b.unit, b.unit):
         return True
     if a.unit in _CURRENCIES and b.unit in _CURRENCIES:
         return False
@@ -1589,9 +1920,27 @@ def _delta_claim(ms: list[Mention], li: int, di: int, c: Mention, change: Change
                        delta=Quantity.of(delta), start_time=None, end_time=None)
 
 
+_OR_BETWEEN = re.compile(r",?\s+or\s+")
+
+
+def _per_share(text: str, prev: Mention, m: Mention) -> bool:
+    """Profit fell to 12 mln dlrs, or 30 cts a share, from 15 mln dlrs, or 38 cts: a figure a thousand times smaller
+    than the amount it follows with 'or' restates that amount per share, and is no value of the claim."""
+    return m.kind == "amount" and prev.kind == "amount" and 0 < m.value * 1000 < prev.value \
+        and bool(_OR_BETWEEN.fullmatch(text, prev.end, m.start))
+
+
+_SIGN_BEFORE = re.compile(r"\D*")  # what a figure's surface writes before its digits: £, US$, or nothing
+
+
 def _conversion(text: str, prev: Mention, m: Mention) -> bool:
-    """A$720 million ($563 million): the bracketed value restates the one before it."""
-    return text[prev.end:m.start].strip() in ("(", "（")
+    """A$720 million ($563 million): the bracketed value restates the one before it in another currency. One of the
+    same currency, written alike (£112m (£100m)), is the earlier period's figure instead."""
+    if text[prev.end:m.start].strip() not in ("(", "（"):
+        return False
+    alike = prev.unit == m.unit and _SIGN_BEFORE.match(prev.surface).group() == _SIGN_BEFORE.match(m.surface).group() \
+        and not text[prev.start - 1:prev.start].isalpha()
+    return not alike
 
 
 def _duration_before(ms: list[Mention], ci: int, floor: int) -> Mention | None:
