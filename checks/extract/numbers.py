@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
@@ -156,8 +156,15 @@ _PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:share|shr)\b", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
 _PREFIX_QUALIFIER = dict(PREFIX_QUALIFIERS)
-_PREFIX_LAST = frozenset(w[-1] for w, _ in PREFIX_QUALIFIERS) | frozenset(w[-1].upper() for w, _ in PREFIX_QUALIFIERS)
-_PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in PREFIX_QUALIFIERS) + ")$", re.I)
+_PREFIX_REACH = 16  # how far before a figure its qualifier is looked for
+# The lengths of the qualifiers that end in each character (either case), longest first: a figure's qualifier is
+# the longest of them that the text before it ends with (a dictionary look-up per length, no pattern search).
+_PREFIX_LENGTHS: dict[str, list[int]] = {}
+for _word, _ in PREFIX_QUALIFIERS:
+    if len(_word) <= _PREFIX_REACH:
+        for _last in {_word[-1], _word[-1].upper()}:
+            _PREFIX_LENGTHS.setdefault(_last, []).append(len(_word))
+_PREFIX_LENGTHS = {last: sorted(set(lengths), reverse=True) for last, lengths in _PREFIX_LENGTHS.items()}
 _TAIL = SUFFIX_QUALIFIERS
 
 
@@ -169,12 +176,14 @@ _DATE = re.compile(
     r"(?:(?P<season>初|底|末|中|上半年|下半年|第?[一二三四1-4]季度)|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"(?:(?P<mpart>初|底|末|中旬|上旬|下旬|份)|(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
 )
-# Three rarer forms in one pass: English verbs of multiples, 半年/半个月, and days without a year (1月28日).
-_EXTRA = re.compile(
-    r"(?=[DdTtQqHh半\d])(?:(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)(?![A-Za-z]))"
-    r"|(?<![一二两三四五六七八九十\d上下前后])半(?P<half>年|个月)"
-    r"|(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号])"
-)
+# Three rarer forms, each scanned only where the words it needs occur (they never overlap one another): English verbs
+# of multiples, 半年/半个月 (found from 半: a pattern that starts with a character is found at C speed), and days
+# without a year (1月28日).
+_MULTIPLE_VERB = re.compile(r"(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)"
+                            r"(?![A-Za-z]))")
+_MULTIPLE_VERB_ENDS = ("oubled", "ripled", "rebled", "upled", "alved")
+_HALF_PERIOD = re.compile(r"半(?<![一二两三四五六七八九十\d上下前后]半)(?P<half>年|个月)")
+_MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号]")
 
 
 def trie_pattern(words) -> str:
@@ -202,9 +211,11 @@ _EN_NUMBER = ("(?:" + trie_pattern(ENGLISH_TENS) + ")(?:[- ](?:" +
 _CN_DIGITS = "一二两三四五六七八九十"
 # Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
 # companies), English fractions (a third of, two-thirds, two in five, the majority of), Chinese shares (一半, 过半, 百分之三十,
-# 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
+# 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast
+# (one class, then the words the class lets through).
 _WORDS_EN = re.compile(
-    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])|\d{{1,3}}(?:st|nd|rd|th)\s)"
+    rf"\b(?=[otfsenha\d])(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)\s)"
     rf"(?:(?P<majority>(?:the|a)\s+(?:vast\s+|large\s+|slim\s+|narrow\s+|small\s+)?majority)(?=\s+of\b)|"
     rf"(?:(?<!-)(?:(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
     rf"(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|on|for|by|said|say|were|was|are|is|came|went|go|goes|come|comes|have|had|has|own|owned|"
@@ -306,15 +317,28 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
     return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
 
 
+def _extras(folded: str, text: str, latin: bool) -> list[Mention]:
+    """Verbs of multiples, half years and months, days without a year: each pattern where its words occur."""
+    out = []
+    if latin and any(end in folded for end in _MULTIPLE_VERB_ENDS):
+        out.extend(_extra(text, m) for m in _MULTIPLE_VERB.finditer(folded))
+    if "半" in folded:
+        out.extend(_extra(text, m) for m in _HALF_PERIOD.finditer(folded))
+    if "月" in folded:
+        out.extend(_extra(text, m) for m in _MONTH_DAY.finditer(folded))
+    return out
+
+
 def _extra(text: str, m: re.Match) -> Mention:
-    if m.group("verb"):
+    groups = m.re.groupindex
+    if "verb" in groups:
         v = _EN_MULTIPLE_VALUE[m.group("verb").lower()]
         qualifier, start = _prefix(fold_width(text[max(0, m.start() - 16):m.start()]), min(16, m.start()))
         start = m.start() - (min(16, m.start()) - start)
         high = INF if qualifier in ("over", "at_least") else v
         low = (1 - UNDER_REACH) * v if qualifier == "under" else v
         return _make(text, start, m.end(), v, low, high, "x", "multiple", qualifier)
-    if m.group("half"):
+    if "half" in groups:
         return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
                      "duration", "")
     return _make(text, m.start(), m.end(), math.nan, math.nan, math.nan, "day", "date", "")
@@ -348,12 +372,13 @@ def _dollars_of(cents_text: str) -> str:
 
 def _prefix(text: str, start: int) -> tuple[str, int]:
     """The qualifier written just before `start`, and where it begins."""
-    if not start or text[start - 1] not in _PREFIX_LAST:
-        return "", start
-    m = _PREFIX_RE.search(text, max(0, start - 16), start)
-    if m is None:
-        return "", start
-    return _PREFIX_QUALIFIER[m.group(0).lower()], m.start()
+    lengths = _PREFIX_LENGTHS.get(text[start - 1]) if start else None
+    if lengths is not None:
+        for n in lengths:
+            qualifier = _PREFIX_QUALIFIER.get(text[start - n:start].lower()) if n <= start else None
+            if qualifier is not None:
+                return qualifier, start - n
+    return "", start
 
 
 def _bounds(value: float, half: float, qualifier: str, more: bool) -> tuple[float, float]:
@@ -361,8 +386,25 @@ def _bounds(value: float, half: float, qualifier: str, more: bool) -> tuple[floa
     return interval(value, half, qualifier, more)
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__; a paragraph's mentions are made by
+# setting the slots directly instead (half the cost, the same object).
+_NEW = object.__new__
+_SET = tuple(getattr(Mention, f.name).__set__ for f in fields(Mention))
+
+
 def _make(text, start, end, value, low, high, unit, kind, qualifier) -> Mention:
-    return Mention(start, end, text[start:end], float(value), float(low), float(high), unit, kind, qualifier)
+    m = _NEW(Mention)
+    s_start, s_end, s_surface, s_value, s_low, s_high, s_unit, s_kind, s_qualifier = _SET
+    s_start(m, start)
+    s_end(m, end)
+    s_surface(m, text[start:end])
+    s_value(m, float(value))
+    s_low(m, float(low))
+    s_high(m, float(high))
+    s_unit(m, unit)
+    s_kind(m, kind)
+    s_qualifier(m, qualifier)
+    return m
 
 
 # English calendar dates with a year: "March 1998", "5 May 2001", "May 5, 2001", "Sept. 2004", "late 2004",
@@ -462,13 +504,12 @@ def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
 
     `folded` is `fold_width(text)` when the caller has it already (a batch folds all its texts at once).
     Each pattern is run only where its first characters occur (English words and dates need two letters in a
-    row, Chinese dates 年, the rarer forms of _EXTRA letters, 半 or 月): most paragraphs need only the core scan."""
+    row, Chinese dates 年, the rarer forms of _extras letters, 半 or 月): most paragraphs need only the core scan."""
     if folded is None:
         folded = fold_width(text)
     latin = _LATIN.search(folded) is not None
     found = _date_mentions(folded, text, latin)
-    if latin or "半" in folded or "月" in folded:
-        found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
+    found.extend(_extras(folded, text, latin))
     found.extend(_word_mentions(folded, text, latin))
     # the positions dates and words already took (most paragraphs have none)
     taken = {i for m in found for i in range(m.start, m.end)} if found else _NOTHING_TAKEN
@@ -523,40 +564,45 @@ def _drop_overlaps(found: list[Mention]) -> list[Mention]:
     return out
 
 
+# _CORE's groups in order: _from_core unpacks them from one tuple (a dict per match cost more than its reading)
+_CORE_GROUPS = ("cur", "ar1", "cn1", "more1", "mag1", "u1", "sep", "cur2", "ar2", "cn2", "mag2", "more", "unit", "tail")
+assert tuple(sorted(_CORE.groupindex, key=_CORE.groupindex.get)) == _CORE_GROUPS
+_CURRENCY_UNITS = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}
+
+
 def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
-    g = m.groupdict()
+    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail = m.groups()
     start, end = m.start(), m.end()
-    cn = g["cn1"]
-    if cn and not (g["unit"] or g["u1"] or g["mag1"] or g["more"] or "万" in cn or "亿" in cn):
+    if cn and not (unit_g or u1 or mag1 or more2 or "万" in cn or "亿" in cn):
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
-    if cn == "一" and start and folded[start - 1] in _ONE_IN_WORD:
+    before = folded[start - 1] if start else ""
+    if cn == "一" and before and before in _ONE_IN_WORD:
         return None  # 统一部署, 唯一一个: 一 is part of a word
-    if start and folded[start - 1] in _NAME_CHARS and not g["cur"] and not _negative(folded, start):
+    if before and before in _NAME_CHARS and not cur and not _negative(folded, start):
         return None  # A100, v2.5, 10/20: part of a name or code
-    if not g["unit"] and _CLOCK_AFTER.match(folded, end, end + 5):
+    if not unit_g and _CLOCK_AFTER.match(folded, end, end + 5):
         return None  # 11:00, 1200 GMT: a clock time
-    if end < len(folded) and not g["unit"] and not g["mag1"] and folded[end - 1:end].isdigit() \
+    if end < len(folded) and not unit_g and not mag1 and folded[end - 1:end].isdigit() \
             and _ASCII_LETTER.match(folded, end):
         return None  # 5G, 3D, 4K: a name, not a number
-    number = _number(g["ar1"], g["cn1"])
+    number = _number(ar1, cn)
     if number is None:
         return None
     value, half = number
-    unit_text = g["unit"] or ""
+    unit_text = unit_g or ""
     if unit_text[:1] == " " and "\u4e00" <= unit_text[1:2] <= "\u9fff":
         unit_text = unit_text[1:]  # 2033.08 点: a space before a Chinese unit
     if cn and cn[-1] in "万亿" and len(cn) == 1:
         return None
-    u1 = g["u1"] or ""
-    if u1 and not g["sep"]:  # "30%" alone: the unit is u1
+    u1 = u1 or ""
+    if u1 and not sep:  # "30%" alone: the unit is u1
         unit_text, end = u1, m.end("u1")
-    mag_text = (g["mag1"] or "").strip()
+    mag_text = (mag1 or "").strip()
     mag = _MAG_VALUE.get(mag_text.lower() if mag_text.isascii() else mag_text, 1.0)
-    if mag_text in ("m", "k") and not g["cur"] and _unit_of(unit_text)[1] != "amount":
+    if mag_text in ("m", "k") and not cur and _unit_of(unit_text)[1] != "amount":
         return None  # "5m" may be metres or minutes; only money ($5m, 76.6m euros) says million
-    more = bool(g["more1"] or g["more"] or g["tail"] == "多")
-    tail = g["tail"] or ""
-    qualifier = _TAIL.get(tail, "")
+    more = bool(more1 or more2 or tail == "多")
+    qualifier = _TAIL.get(tail, "") if tail else ""
     if more:
         qualifier = "over"
     prefix_q, start_with_prefix = _prefix(folded, start)
@@ -565,9 +611,9 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     if prefix_q:
         start = start_with_prefix
     unit, kind = _unit_of(unit_text) if unit_text else ("", "count")
-    currency = (g["cur"] or "").strip()
+    currency = cur.strip() if cur else ""
     if currency:
-        unit, kind = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}.get(currency, "元"), "amount"
+        unit, kind = _CURRENCY_UNITS.get(currency, "元"), "amount"
     if unit == "成":  # 三成 = 30%, standing for 25% to 35%
         value, half, mag, unit = value * 10, TENTHS_HALF_STEP, 1.0, "%"
     if start and (folded[start - 1] == "第" or folded[max(0, start - 2):start] == "第 "):
@@ -576,7 +622,7 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     if unit == "year+" or unit == "month+":
         unit, kind, value, half = unit[:-1], "duration", value + 0.5, 0.25
     if unit == "年":
-        is_year = g["ar1"] and len(g["ar1"]) == 4 and 1000 <= value <= 2100 and not qualifier and not more
+        is_year = ar1 and len(ar1) == 4 and 1000 <= value <= 2100 and not qualifier and not more
         unit, kind = ("year", "year") if is_year else ("year", "duration")
         if kind == "year":
             return _make(text, start, end, value, value, value + 1, unit, kind, "")
@@ -592,40 +638,40 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         value, half, unit = value / 100, half / 100, _dollars_of(unit_text)
     if kind == "percentage_points":
         unit = "pp"
-    if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
+    if unit == "" and kind == "count" and ar1 and len(ar1) == 4 and 1800 <= value <= 2100 \
             and not (qualifier or more or mag_text or currency) and (
                 _EN_YEAR_BEFORE.search(folded[max(0, start - 15):start]) or _EN_YEAR_AFTER.match(folded, end)):
         return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, born 1961, 1998-founded
-    if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
-        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
-    if g["sep"] and u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
-        return _single(text, folded, m, start, value, half, mag, qualifier, *_unit_of(u1), more, g)  # 20%至80亿元
-    if g["sep"]:
-        second = _number(g["ar2"], g["cn2"])
-        if second is None or second[0] < value:
-            return None if g["sep"] in "至到" and second is None else _single(
-                text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
-        mag2_text = (g["mag2"] or "").strip()
-        mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
-        if not g["mag1"] and mag2_text:
-            mag = mag2
-        if not unit_text and u1:
-            unit, kind = _unit_of(u1)
-        if g["sep"] in "-–—" and not (unit_text or u1):
-            return None  # 2024-2025 or 010-1234: not a stated range
-        return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
-                     unit, kind, qualifier)
-    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
+    if not sep:
+        return _single(text, m, start, value, half, mag, qualifier, unit, kind, more)
+    if _FROM_BEFORE.search(folded[max(0, start - 12):start]):
+        return _single(text, m, start, value, half, mag, qualifier, unit, kind, more)  # 从A到B: a change
+    if u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
+        return _single(text, m, start, value, half, mag, qualifier, *_unit_of(u1), more)  # 20%至80亿元
+    second = _number(ar2, cn2)
+    if second is None or second[0] < value:
+        return None if sep in "至到" and second is None else _single(
+            text, m, start, value, half, mag, qualifier, unit, kind, more)
+    mag2_text = (mag2 or "").strip()
+    mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
+    if not mag1 and mag2_text:
+        mag = mag2
+    if not unit_text and u1:
+        unit, kind = _unit_of(u1)
+    if sep in "-–—" and not (unit_text or u1):
+        return None  # 2024-2025 or 010-1234: not a stated range
+    return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
+                 unit, kind, qualifier)
 
 
-def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g=None) -> Mention:
-    g = g if g is not None else m.groupdict()
+def _single(text, m, start, value, half, mag, qualifier, unit, kind, more) -> Mention:
+    """One number of a core match (its range, if any, did not parse)."""
     end = m.end()
-    if g["sep"]:  # the range did not parse: keep the first number only
-        end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else
-                                                 m.end("ar1") if g["ar1"] else m.end("cn1"))
-        unit, kind = _unit_of(g["u1"]) if g["u1"] else ("", "count")
-    elif g["u1"] and g["unit"]:
+    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail = m.groups()
+    if sep:  # the range did not parse: keep the first number only
+        end = m.end("u1") if u1 else (m.end("mag1") if mag1 else m.end("ar1") if ar1 else m.end("cn1"))
+        unit, kind = _unit_of(u1) if u1 else ("", "count")
+    elif u1 and unit_g:
         end = m.end("u1")  # 14.5%位于中国: the unit is the %, 位 begins the next word
     low, high = _bounds(value, half, qualifier, more)
     if kind == "duration" and not qualifier and not more and half == 0.0:
