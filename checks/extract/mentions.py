@@ -1,6 +1,8 @@
 """The `mentions` dataset: every number of every paragraph, with its span, unit, kind and interval."""
 from __future__ import annotations
 
+import dataclasses
+import operator
 import weakref
 
 import numpy as np
@@ -58,6 +60,9 @@ class MentionsModel(pa.DataFrameModel):
 _LISTS: dict[int, tuple[weakref.ref, dict[str, list]]] = {}
 
 _PARAGRAPH_FIELDS = ("paragraph_id", "article_id", "file", "line_start", "line_end", "text")
+_MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))
+_FIELDS_OF = operator.attrgetter(*_MENTION_FIELDS)
+assert set(_MENTION_FIELDS) == set(COLUMNS[6:])
 
 
 def paragraph_columns(paragraphs: pd.DataFrame, fields=_PARAGRAPH_FIELDS) -> list[list]:
@@ -75,14 +80,15 @@ def mention_rows(paragraphs: pd.DataFrame, lists: dict[str, list] | None = None)
     flat = [m for found in per_paragraph for m in found]
     if lists is not None:
         lists.update((pids[i], found) for i, found in enumerate(per_paragraph) if found)
-    cols: dict[str, list] = {"mention_id": ids.mention_ids([pids[i] for i in rows], [m.start for m in flat],
-                                                           [m.end for m in flat])}
+    # the mentions' own fields, one tuple per mention turned into one per field (not a getattr per value)
+    own = dict(zip(_MENTION_FIELDS, zip(*map(_FIELDS_OF, flat)))) if flat else dict.fromkeys(_MENTION_FIELDS, ())
+    cols: dict[str, list] = {"mention_id": ids.mention_ids([pids[i] for i in rows], own["start"], own["end"])}
     for column, values in (("paragraph_id", pids), ("article_id", articles), ("file", files)):
         cols[column] = [values[i] for i in rows]
     for column, values in (("line_start", line_starts), ("line_end", line_ends)):
         cols[column] = [int(values[i]) for i in rows]
     for column in COLUMNS[6:]:
-        cols[column] = [getattr(m, column) for m in flat]
+        cols[column] = list(own[column])
     return {c: cols[c] for c in COLUMNS}
 
 
