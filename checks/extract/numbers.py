@@ -415,6 +415,7 @@ _EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Oc
              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _EN_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _EN_YEAR = r"(?:1[5-9]|20)\d{2}(?![\d%]|s\b)"  # not 1980s, a decade
+_EN_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")  # every English date has them: a paragraph without is not scanned
 _EN_DAY_BEFORE = re.compile(rf"(?<![A-Za-z0-9.,])({_EN_DAY})\s+$")
 _EN_PARTS = {"early": (0, 4 / 12), "late": (8 / 12, 1), "mid": (4 / 12, 8 / 12), "start": (0, 2 / 12),
              "beginning": (0, 2 / 12), "end": (10 / 12, 1), "middle": (4 / 12, 8 / 12),
@@ -458,8 +459,8 @@ def _en_date_mentions(folded: str, text: str) -> list[Mention]:
 
 def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates
-    (each scanned only where it can occur: English ones need letters, Chinese ones 年)."""
-    out = _en_date_mentions(folded, text) if latin else []
+    (each scanned only where it can occur: English ones need letters and the digits of a year, Chinese ones 年)."""
+    out = _en_date_mentions(folded, text) if latin and _EN_YEAR_DIGITS.search(folded) else []
     if "年" not in folded:
         return out
     for m in _DATE.finditer(folded):
