@@ -37,6 +37,11 @@ class Mention:
     kind: str
     qualifier: str
 
+    def __hash__(self) -> int:
+        # (of the fields that tell a text's mentions apart, not of all nine: caches are keyed by mentions; equal
+        # mentions still hash equal)
+        return hash((self.start, self.end, self.surface))
+
 
 # --- Chinese numerals -------------------------------------------------------------------------
 
