@@ -188,7 +188,10 @@ _MULTIPLE_VERB = re.compile(r"(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt
                             r"(?![A-Za-z]))")
 _MULTIPLE_VERB_ENDS = ("oubled", "ripled", "rebled", "upled", "alved")
 _HALF_PERIOD = re.compile(r"半(?<![一二两三四五六七八九十\d上下前后]半)(?P<half>年|个月)")
-_MONTH_DAY = re.compile(r"(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号]")
+# (a day is found from its 月, then its month is read before it: a pattern that starts with a character is found at
+# C speed, where one that starts with a look-behind is tried at every place)
+_DAY_OF_MONTH = re.compile(r"月(?:3[01]|[12]\d|0?[1-9])[日号]")
+_MONTH_BEFORE = re.compile(r"(?<![\d年])(?:1[0-2]|0?[1-9])")
 
 
 def trie_pattern(words) -> str:
@@ -330,7 +333,20 @@ def _extras(folded: str, text: str, latin: bool) -> list[Mention]:
     if "半" in folded:
         out.extend(_extra(text, m) for m in _HALF_PERIOD.finditer(folded))
     if "月" in folded:
-        out.extend(_extra(text, m) for m in _MONTH_DAY.finditer(folded))
+        out.extend(_make(text, start, end, math.nan, math.nan, math.nan, "day", "date", "")
+                   for start, end in _month_days(folded))
+    return out
+
+
+def _month_days(folded: str) -> list[tuple[int, int]]:
+    """Spans of the days stated with their month and no year (1月28日, 12月3号)."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(folded):
+        at = m.start()
+        for start in (at - 2, at - 1):  # a month of two digits, else of one
+            if start >= 0 and _MONTH_BEFORE.fullmatch(folded, start, at):
+                out.append((start, m.end()))
+                break
     return out
 
 
@@ -343,10 +359,8 @@ def _extra(text: str, m: re.Match) -> Mention:
         high = INF if qualifier in ("over", "at_least") else v
         low = (1 - UNDER_REACH) * v if qualifier == "under" else v
         return _make(text, start, m.end(), v, low, high, "x", "multiple", qualifier)
-    if "half" in groups:
-        return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
-                     "duration", "")
-    return _make(text, m.start(), m.end(), math.nan, math.nan, math.nan, "day", "date", "")
+    return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
+                 "duration", "")
 
 
 def _number(ar: str | None, cn: str | None) -> tuple[float, float] | None:
