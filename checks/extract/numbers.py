@@ -131,9 +131,11 @@ _UNITS: list[tuple[str, str, str]] = [
 _UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
 _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
 
-_CORE = re.compile(
-    rf"""
-    (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test keeps the scan fast
+# The pattern of a number core, from its first character. `_CORE` finds it from a class of the characters it can start
+# with: `re` passes over every other place at C speed only when a pattern starts with a character (a look-ahead
+# first is tried at every place), so the core is read in a look-ahead from that character, and `stop` marks its end.
+_CORE_AT = rf"""
+    (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test
     (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
     (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿])(?P<cn1>{_CN}))
     (?P<more1>多|余)?
@@ -143,9 +145,8 @@ _CORE = re.compile(
     (?P<more>多|余)?
     (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
     (?P<tail>以上|以下|左右|上下|多(?![了出于]))?  # (A多了D, A多出D: the verb 多, not "more than A")
-    """,
-    re.X,
-)
+    """
+_CORE = re.compile(rf"[\d一二两三四五六七八九十$£€¥￥UHR](?<=(?=(?:{_CORE_AT})(?P<stop>)).)", re.X)
 
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
@@ -553,8 +554,11 @@ def _negated(m: Mention, text: str) -> Mention:
 
 
 def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list) -> None:
-    """Read number cores between pos and endpos, skipping the positions dates already took."""
-    for m in _CORE.finditer(folded, pos, endpos):
+    """Read number cores between pos and endpos, skipping the positions dates already took (each search from the
+    end of the core before, as `finditer` would: a match of `_CORE` is one character, its core ends at `stop`)."""
+    search = _CORE.search
+    while (m := search(folded, pos, endpos)) is not None:
+        pos = m.end("stop")
         start = m.start()
         if start in taken:
             continue
@@ -567,8 +571,8 @@ def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list
             mention = replace(mention, unit=mention.unit + " a share")  # 30 cts a share: per share, not in total
         if mention is not None:
             found.append(mention)
-            if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
-                _scan(folded, text, mention.end, m.end(), taken, found)
+            if m.start() < mention.end < pos:  # a range that was a change (从3%到5%): read on
+                _scan(folded, text, mention.end, pos, taken, found)
 
 
 def _position(m: Mention) -> tuple[int, int]:
@@ -585,14 +589,15 @@ def _drop_overlaps(found: list[Mention]) -> list[Mention]:
 
 
 # _CORE's groups in order: _from_core unpacks them from one tuple (a dict per match cost more than its reading)
-_CORE_GROUPS = ("cur", "ar1", "cn1", "more1", "mag1", "u1", "sep", "cur2", "ar2", "cn2", "mag2", "more", "unit", "tail")
+_CORE_GROUPS = ("cur", "ar1", "cn1", "more1", "mag1", "u1", "sep", "cur2", "ar2", "cn2", "mag2", "more", "unit", "tail",
+                "stop")
 assert tuple(sorted(_CORE.groupindex, key=_CORE.groupindex.get)) == _CORE_GROUPS
 _CURRENCY_UNITS = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}
 
 
 def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
-    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail = m.groups()
-    start, end = m.start(), m.end()
+    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail, _ = m.groups()
+    start, end = m.start(), m.end("stop")
     if cn and not (unit_g or u1 or mag1 or more2 or "万" in cn or "亿" in cn):
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
     before = folded[start - 1] if start else ""
@@ -686,8 +691,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
 
 def _single(text, m, start, value, half, mag, qualifier, unit, kind, more) -> Mention:
     """One number of a core match (its range, if any, did not parse)."""
-    end = m.end()
-    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail = m.groups()
+    end = m.end("stop")
+    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail, _ = m.groups()
     if sep:  # the range did not parse: keep the first number only
         end = m.end("u1") if u1 else (m.end("mag1") if mag1 else m.end("ar1") if ar1 else m.end("cn1"))
         unit, kind = _unit_of(u1) if u1 else ("", "count")
