@@ -131,9 +131,26 @@ _UNITS: list[tuple[str, str, str]] = [
 _UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
 _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
 
-# The pattern of a number core, from its first character. `_CORE` finds it from a class of the characters it can start
-# with: `re` passes over every other place at C speed only when a pattern starts with a character (a look-ahead
-# first is tried at every place), so the core is read in a look-ahead from that character, and `stop` marks its end.
+def _from_first_characters(first: str, body: str, flags: int = 0) -> re.Pattern:
+    """`body` found from a class of the characters it can start with (`first`, spelled out in every case it may take).
+
+    `re` passes over the places no match can start at C speed only when a pattern starts with a character, and no
+    case folding of letters (one that starts with a look-around is tried at every place): so the body is read in a
+    look-ahead from that character. A match is that one character; the group `stop` marks where the body ends, and
+    `_found` searches on from there, as `finditer` would over the body."""
+    return re.compile(rf"[{first}](?<=(?=(?:{body})(?P<stop>)).)", flags)
+
+
+def _found(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """The matches of a `_from_first_characters` pattern in the text, in order, none inside the one before."""
+    out, pos, search = [], 0, pattern.search
+    while (m := search(text, pos)) is not None:
+        out.append(m)
+        pos = m.end("stop")
+    return out
+
+
+# A number core, from its first character (found with `_from_first_characters`).
 _CORE_AT = rf"""
     (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test
     (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
@@ -146,7 +163,7 @@ _CORE_AT = rf"""
     (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
     (?P<tail>以上|以下|左右|上下|多(?![了出于]))?  # (A多了D, A多出D: the verb 多, not "more than A")
     """
-_CORE = re.compile(rf"[\d一二两三四五六七八九十$£€¥￥UHR](?<=(?=(?:{_CORE_AT})(?P<stop>)).)", re.X)
+_CORE = _from_first_characters(r"\d一二两三四五六七八九十$£€¥￥UHR", _CORE_AT, re.X)
 
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
@@ -220,10 +237,10 @@ _EN_NUMBER = ("(?:" + trie_pattern(ENGLISH_TENS) + ")(?:[- ](?:" +
 _CN_DIGITS = "一二两三四五六七八九十"
 # Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
 # companies), English fractions (a third of, two-thirds, two in five, the majority of), Chinese shares (一半, 过半, 百分之三十,
-# 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast
-# (one class, then the words the class lets through).
-_WORDS_EN = re.compile(
-    rf"\b(?=[otfsenha\d])(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])"
+# 四分之一) and doubling (翻倍). Only where words appear at all, and from the characters they can start with (the
+# English ones are found with `_from_first_characters`: read with case folding, which folds ſ to s).
+_WORDS_EN = _from_first_characters("OoTtFfSsſEeNnHhAa\\d", "(?i:" +
+    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])"
     rf"|\d{{1,3}}(?:st|nd|rd|th)\s)"
     rf"(?:(?P<majority>(?:the|a)\s+(?:vast\s+|large\s+|slim\s+|narrow\s+|small\s+)?majority)(?=\s+of\b)|"
     rf"(?:(?<!-)(?:(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
@@ -233,9 +250,7 @@ _WORDS_EN = re.compile(
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
-    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary)))",
-    re.I,
-)
+    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary))))")
 _WORDS_ZH = re.compile(
     rf"(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
     rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
@@ -256,7 +271,7 @@ def _word_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     out = []
     matches = []
     if latin:
-        matches.extend(_WORDS_EN.finditer(folded))
+        matches.extend(_found(_WORDS_EN, folded))
     if "半" in folded or "分之" in folded or "翻" in folded:
         matches.extend(_WORDS_ZH.finditer(folded))
     for m in matches:
@@ -267,7 +282,7 @@ def _word_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
 
 
 def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
-    start, end = m.start(), m.end()
+    start, end = m.start(), m.end(m.re.groupindex.get("stop", 0))  # (the English words are found from their first)
     qualifier, q_start = _prefix(folded, start)
     g = m.groupdict()
     if g.get("majority"):  # the majority of: more than half, up to the whole
@@ -556,7 +571,7 @@ def _negated(m: Mention, text: str) -> Mention:
 def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list) -> None:
     """Read number cores between pos and endpos, skipping the positions dates already took (each search from the
     end of the core before, as `finditer` would: a match of `_CORE` is one character, its core ends at `stop`)."""
-    search = _CORE.search
+    search = _CORE.search  # (as `_found`, between pos and endpos)
     while (m := search(folded, pos, endpos)) is not None:
         pos = m.end("stop")
         start = m.start()
