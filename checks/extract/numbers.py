@@ -194,8 +194,9 @@ _TAIL = SUFFIX_QUALIFIERS
 _EN_MULTIPLE_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 
 
-_DATE = re.compile(
-    r"(?=[12一二〇零])(?P<y>(?:1[5-9]|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3})年"
+_DATE = _from_first_characters(
+    "12一二〇零",
+    r"(?P<y>(?:1[5-9]|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3})年"
     r"(?:(?P<season>初|底|末|中|上半年|下半年|第?[一二三四1-4]季度)|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"(?:(?P<mpart>初|底|末|中旬|上旬|下旬|份)|(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
 )
@@ -456,8 +457,9 @@ _EN_PARTS = {"early": (0, 4 / 12), "late": (8 / 12, 1), "mid": (4 / 12, 8 / 12),
              "beginning": (0, 2 / 12), "end": (10 / 12, 1), "middle": (4 / 12, 8 / 12),
              "first quarter": (0, 0.25), "second quarter": (0.25, 0.5), "third quarter": (0.5, 0.75),
              "fourth quarter": (0.75, 1), "first half": (0, 0.5), "second half": (0.5, 1)}
-_EN_DATE = re.compile(
-    rf"(?<![A-Za-z0-9])(?=[JFMASONDEeLlMmTtBbSs])(?:"  # a letter first: Chinese text is passed over at once
+_EN_DATE = _from_first_characters(
+    "JFMASONDEeLlMmTtBbSs",  # a letter first: Chinese text is passed over at once
+    rf"(?<![A-Za-z0-9])(?:"
     rf"(?P<mon>{_EN_MONTH})(?:\s+(?P<d2>{_EN_DAY}))?,?\s+(?P<y>{_EN_YEAR})"
     rf"|(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?|(?:[Tt]he\s+)?(?:start|beginning|end|middle|(?:first|second|third|fourth)"
     rf"\s+quarter|(?:first|second)\s+half)\s+of)\s*(?P<py>{_EN_YEAR}))"
@@ -467,13 +469,13 @@ _EN_DATE = re.compile(
 def _en_date_mentions(folded: str, text: str) -> list[Mention]:
     """English dates with a year, as decimal years like the Chinese ones: "March 1998" -> [1998.17, 1998.25]."""
     out: list[Mention] = []
-    for m in _EN_DATE.finditer(folded):
+    for m in _found(_EN_DATE, folded):
         if m.group("part"):
             part = re.sub(r"^the\s+|\s+of$|-$", "", m.group("part").lower())
             part = re.sub(r"\s+", " ", part)
             y = float(m.group("py"))
             lo, hi = _EN_PARTS[part]
-            out.append(_make(text, m.start(), m.end(), y + (lo + hi) / 2, y + lo, y + hi, "year", "date", ""))
+            out.append(_make(text, m.start(), m.end("stop"), y + (lo + hi) / 2, y + lo, y + hi, "year", "date", ""))
             continue
         start = m.start()
         d1 = _EN_DAY_BEFORE.search(folded, max(0, start - 8), start)  # "5 May 2001": the day before the month
@@ -488,7 +490,7 @@ def _en_date_mentions(folded: str, text: str) -> list[Mention]:
         if day:
             lo = lo + (int(re.match(r"\d+", day).group(0)) - 1) / 365
             hi, unit = lo + 1 / 365, "day"
-        out.append(_make(text, start, m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+        out.append(_make(text, start, m.end("stop"), (lo + hi) / 2, lo, hi, unit, "date", ""))
     return out
 
 
@@ -498,7 +500,7 @@ def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     out = _en_date_mentions(folded, text) if latin and _EN_YEAR_DIGITS.search(folded) else []
     if "年" not in folded:
         return out
-    for m in _DATE.finditer(folded):
+    for m in _found(_DATE, folded):
         if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
         year = _number(m.group("y") if m.group("y").isdigit() else None, None if m.group("y").isdigit() else m.group("y"))
@@ -513,7 +515,7 @@ def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
                                                              else (0, 1))
             kind, unit = ("year", "year") if not season else ("date", "year")
             value = y if kind == "year" else y + (span[0] + span[1]) / 2
-            out.append(_make(text, m.start(), m.end(), value, y + span[0], y + span[1], unit, kind, ""))
+            out.append(_make(text, m.start(), m.end("stop"), value, y + span[0], y + span[1], unit, kind, ""))
             continue
         month_text = m.group("m")
         month = int(month_text) if month_text.isdigit() else chinese_to_number(month_text)
@@ -531,7 +533,7 @@ def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
             lo = lo + (day - 1) / 365
             hi = lo + 1 / 365
             unit = "day"
-        out.append(_make(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+        out.append(_make(text, m.start(), m.end("stop"), (lo + hi) / 2, lo, hi, unit, "date", ""))
     return out
 
 
