@@ -812,8 +812,9 @@ FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 # A year stated by reference to the one before it: 同年8月, 次年, "the following year". Only read where an earlier date
 # of the paragraph gives the year.
-# (a class of the first characters first: the scan passes every other place at once)
-_RELATIVE_YEAR = re.compile(r"(?=[同次翌第tfnsyal])(?:(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
+# (a class first, of the first characters of the Chinese words and any letter: the scan passes every other place at
+# once)
+_RELATIVE_YEAR = re.compile(r"(?=[同次翌第A-Za-z])(?:(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
                             r"\b(?:the\s+)?(?P<en>following year|next year|same year|year after|year later)\b|"
                             r"\ba year later\b|\blater that year\b)")
 _NEXT = ("次年", "翌年", "第二年", "following year", "next year", "year after", "year later")
