@@ -36,6 +36,7 @@ __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim"
 RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amount", "count"}), (share_claims, {"percent"}),
                (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
 _BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
+_NEEDS_DECADE = [needs for _, needs in RECOGNISERS if "decade" in needs]
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}
 CLAIM_TYPES = list(CLAIM_CLASSES)
@@ -75,7 +76,9 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | N
     if folded is None:
         folded = fold_width(text)
     ms = find_mentions(text, folded) if ms is None else ms
-    kinds = {m.kind for m in ms} | ({"decade"} if names_a_decade(text) else set())  # "the 1990s" is no mention
+    kinds = {m.kind for m in ms}
+    if any(not kinds & needs for needs in _NEEDS_DECADE) and names_a_decade(text):  # "the 1990s" is no mention
+        kinds.add("decade")  # (asked only when a recogniser a decade calls for is not called for already)
     if not kinds:
         return []
     wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]
