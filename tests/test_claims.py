@@ -23,7 +23,8 @@ def test_claims_dataset_on_the_bundled_page(seed_result):
     frame = seed_result.context.dataset("claims")
     ClaimsModel.validate(frame)
     by_type = frame.groupby("type").size().to_dict()
-    assert by_type == {"count": 4, "elapsed": 1, "fact": 8, "growth": 1, "period": 1, "share": 2}
+    # facts: the pandas' births and the labelled 海南自贸港 封关运作 (seed-f-0009)
+    assert by_type == {"count": 4, "elapsed": 1, "fact": 9, "growth": 1, "period": 1, "share": 2}
     growth = frame[frame["type"] == "growth"].iloc[0]["claim"]
     assert isinstance(growth, GrowthClaim)
     assert (growth.start.surface, growth.end.surface, growth.change.surface) == ("1000亿", "突破30万亿", "300多倍")
@@ -126,3 +127,13 @@ def test_a_page_without_numbers_gives_empty_datasets_that_pass_their_schemas(tmp
     result = execute([str(page)], Config(select=["SCH"], data_docs=False))
     assert len(result.context.dataset("mentions")) == 0 and len(result.context.dataset("claims")) == 0
     assert [f.message for f in result.findings if f.check == "SCH001"] == []
+
+
+def test_a_coverage_record_may_name_the_types_it_was_read_for(tmp_path):
+    from checks.bench.claims import LABELLED_TYPES, load_labels
+    (tmp_path / "coverage_x.jsonl").write_text(
+        '{"source": "corpus", "doc": "zh_0001", "lang": "zh", "types": ["share"]}\n'
+        '{"source": "corpus", "doc": "zh_0003", "lang": "zh"}\n', encoding="utf-8")
+    labels, covered = load_labels(tmp_path)
+    assert labels == []
+    assert covered == {"zh_0001": frozenset({"share"}), "zh_0003": frozenset(LABELLED_TYPES)}

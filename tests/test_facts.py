@@ -138,6 +138,69 @@ def test_a_reference_without_one_name_before_it_makes_no_fact(paragraphs):
     assert article_facts(*paragraphs) == []
 
 
+@pytest.mark.parametrize("paragraphs,expected", [
+    (("恒通电子董事长王建华介绍了情况。他于2010年出任公司董事长。",), ("王建华", "took_office", "2010年")),
+    (("恒通电子董事长王建华介绍了情况。", "她出生于1965年，湖北人。"), ("王建华", "born", "1965年")),
+    (("Maria Kowalski, who joined the bank in 1990, said sales rose. She was born in 1961.",),
+     ("Maria Kowalski", "born", "1961")),
+    (("Carlos Ghosn runs Nissan.", "Mr Ghosn said he took charge in 1999."), ("Carlos Ghosn", "took_office", "1999")),
+])
+def test_a_pronoun_stands_for_the_one_person_in_reach(paragraphs, expected):
+    [fact] = article_facts(*paragraphs)
+    assert (fact.entity, fact.event, fact.date.surface) == expected
+    assert not fact.run_wide  # a pronoun's person is compared inside its article only
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("王建华和李明都是公司董事。他于2010年出任董事长。",),                                 # two people: which is unclear
+    ("John Smith said he was happy. Maria Kowalski said she was not. He was born in 1961.",),
+    ("Shares in Sony Ericsson rose. He was born in 1961.",),      # two words in capitals, no mark of a person
+    ("He was born in 1961 in Leeds.",),                          # no one named before
+    ("其他公司于2015年成立。",),                                    # 其他 is "other", not 他
+])
+def test_a_pronoun_without_one_person_before_it_makes_no_fact(paragraphs):
+    assert article_facts(*paragraphs) == []
+
+
+def test_a_definite_place_noun_takes_the_name_with_that_head():
+    [fact] = article_facts("Wembley Stadium is being rebuilt.", "The stadium will open in 2006.")
+    assert (fact.entity, fact.event, fact.planned) == ("Wembley Stadium", "opened", True)
+    # "the centre" after a sentence naming an institute is not the institute
+    assert article_facts("The centre was started by the Massachusetts Institute of Technology.",
+                         "Since its opening in 2000, the centre has developed ideas.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "王建华（1990—2020）是公司董事。",                     # 30 years apart: a term, not a life
+    "Bill Clinton (1993-2001) was president.",
+    "Windows XP (2001-2014) was popular.",
+    "“十三五”规划（2016—2020年）提出了目标。",
+    "2019年是新中国成立70周年。",                           # anniversaries date no event
+    "2020年恰逢华科智能科技有限公司成立20周年。",
+    "In 2006, Northwind Labs celebrated the 50th anniversary of its founding.",
+    "Northwind Labs has been the market leader since 2005.",  # a standing, not an office
+])
+def test_years_in_brackets_or_anniversaries_that_are_no_fact(text):
+    assert facts(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the phrase between an event and its date never runs across another date
+    ("Maria Kowalski was born in 1961 and became chief executive in 2005.",
+     [("born", "1961"), ("took_office", "2005")]),
+    ("Northwind Labs was founded in 1998 by two engineers who met in 1990.", [("founded", "1998")]),
+    # a clause without a subject of its own goes on with the sentence's one entity
+    ("华科智能科技有限公司成立于2015年，2018年在深交所上市。", [("founded", "2015年"), ("listed", "2018年")]),
+    ("华科智能科技有限公司成立于2015年，2018年成立子公司。", [("founded", "2015年")]),
+    ("华科智能科技有限公司成立于2015年，2018年发布的年报显示营收增长。", [("founded", "2015年")]),
+    ("华科智能科技有限公司表示，2018年营收增长20%，2019年上市。", []),  # what it said: whose listing is open
+    ("华科智能科技有限公司与海川电子科技有限公司签约，计划于2020年上市。", []),  # two names before the clause
+    ("2015年开始，华科智能科技有限公司加大了投入。", []),  # 开始 before no event: a bound
+])
+def test_one_sentence_with_two_dates(text, expected):
+    assert [(f.event, f.date.surface) for f in facts(text)] == expected
+
+
 @pytest.mark.parametrize("text,surface,low,high", [
     ("成立于上世纪90年代的华科智能科技有限公司是一家老牌企业。", "上世纪90年代", 1990, 2000),
     ("华科智能科技有限公司成立于1990年代。", "1990年代", 1990, 2000),
@@ -241,6 +304,27 @@ def test_a_decade_or_a_reference_contradicts_a_date_outside_it(tmp_path, bodies,
     assert severity == "error" and clash in message
 
 
+def test_a_lifespan_contradicts_another_birth_year(tmp_path):
+    [(severity, message)] = con001(run_articles(tmp_path, "Works by the painter Maria Kowalski (1920-2009) go on show.",
+                                                "Maria Kowalski, who was born in 1921, painted the harbour."))
+    assert severity == "error" and "1920 vs 1921" in message
+
+
+def test_a_pronoun_fact_contradicts_its_own_article_once(tmp_path):
+    result = run_articles(tmp_path, "Maria Kowalski, who was born in 1961, runs the lab.\n\n"
+                          "Maria Kowalski, who leads it, said sales rose. She was born in 1962.",
+                          "Maria Kowalski, who was born in 1963, paints.")
+    found = sorted(message for severity, message in con001(result) if severity == "error")
+    # the article's two statements and its pronoun; the run-wide pair (1961 and 1963) once, not again in the article
+    assert len(found) == 2 and any("1961 vs 1962" in m for m in found), found
+
+
+def test_a_pronoun_fact_never_contradicts_another_article(tmp_path):
+    result = run_articles(tmp_path, "Maria Kowalski, who runs the lab, said sales rose. She was born in 1961.",
+                          "Maria Kowalski, who was born in 1962, paints.")
+    assert con001(result) == []
+
+
 def test_one_market_by_its_exchange_and_by_its_name_is_one_listing(tmp_path):
     [(severity, message)] = con001(run_articles(
         tmp_path, "浙江恒远纺织集团股份有限公司于2010年4月在上交所上市，该公司自2011年登陆A股以来首次迎来解禁。"))
@@ -259,12 +343,26 @@ def test_a_nickname_with_two_dates_inside_one_article(tmp_path):
     assert severity == "error"
 
 
-def test_the_bundled_page_never_loads_the_segmenter(seed_page):
-    """The page's facts have quoted names: a run over it must not pay for jieba's tagger."""
+def test_quoted_names_never_load_the_segmenter(tmp_path):
+    """Facts about names in quotation marks (the bundled page's pandas) must not pay for jieba's tagger."""
+    path = tmp_path / "quoted.jsonl"
+    body = "大熊猫“晓晓”“蕾蕾”于2016年6月出生。\n\n分别为2017年6月出生的“香香”和2021年6月出生的“晓晓”。"
+    path.write_text(json.dumps({"id": "q1", "body": body}, ensure_ascii=False) + "\n", encoding="utf-8")
     code = ("import sys; from checks.config import Config; from checks.engine import execute; "
-            f"execute([{str(seed_page)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
+            f"execute([{str(path)!r}], Config(data_docs=False)); print('jieba.posseg' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_bundled_page_reads_its_unquoted_fact(seed_page):
+    """The page's one fact about an unquoted name (海南自贸港, 封关运作) is read, with the segmenter's help."""
+    from checks.config import Config
+    from checks.engine import execute
+
+    result = execute([str(seed_page)], Config(data_docs=False, select=["CON"]))
+    found = {(row.claim.entity, row.claim.event, row.claim.date.surface)
+             for row in result.context.dataset("claims").itertuples() if row.type == "fact"}
+    assert ("海南自贸港", "launched", "2025年12月") in found
 
 
 # --- the generator plants each fact under a name of its own ---------------------------------------------

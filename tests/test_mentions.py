@@ -134,6 +134,10 @@ def one(text: str) -> Mention:
     ("三成由大户收割", "三成", 30, "%", "percent", "", 25, 35),
     ("增加了近四成", "近四成", 40, "%", "percent", "under", 32, 45),
     ("一半以上的麦田", "一半以上", 50, "%", "percent", "over", 50, math.inf),
+    ("占市场三成半的份额", "三成半", 35, "%", "percent", "", 32.5, 37.5),
+    ("近半公司预计增长", "近半", 50, "%", "percent", "under", 40, 52.5),
+    ("占据了半壁江山。", "半壁江山", 50, "%", "percent", "approx", 0.9 * 47.5, 1.1 * 52.5),
+    ("超过一半", "超过一半", 50, "%", "percent", "over", 50, math.inf),
     ("约四分之一位于欧洲", "约四分之一", 25, "%", "percent", "approx", 0.9 * 22.5, 1.1 * 27.5),
     ("降幅（-5.7%）", "-5.7%", -5.7, "%", "percent", "", -5.75, -5.65),
     ("1,310 stg a tonne", "1,310 stg", 1310, "英镑", "amount", "", 1309.5, 1310.5),
@@ -168,7 +172,7 @@ def test_a_day_without_a_year_has_no_value():
 
 
 @pytest.mark.parametrize("text", ["一些企业", "十分重要", "统一部署", "5G网络", "GPT-4模型", "截至11:00", "万一出错",
-                                  "一成不变", "in the second half of", "下半年", "half-year results",
+                                  "一成不变", "in the second half of", "下半年", "half-year results", "比分为3:1",
                                   "rose 4% by 1200 GMT"[-8:]])
 def test_words_and_names_are_not_numbers(text):
     assert find_mentions(text) == []

@@ -192,3 +192,73 @@ def test_framed_labels_with_wei():
     assert outcome("按地区分，东部地区约为52%，中部地区为36%，西部地区为22%。") == "exceeds"
     assert outcome("在全部新增贷款中，企业贷款为62%，住户贷款为58%。") == "overlap"
     assert not groups("在上市公司中，平均资产负债率为60%，毛利率为45%。")
+
+
+def test_a_ratio_of_parts_adding_up_to_its_whole_is_a_group():
+    assert surfaces("主板、中小板、创业板公司权重占比为42:39:19。") == [["42", "39", "19"]]
+    assert outcome("双方按7:3的比例分配收益。") == "holds"
+    (claim,) = groups("Profits will be split 60:40 between the two partners.")
+    assert [p.share.value for p in claim.parts] == [60, 40] and claim.exclusive
+    # a ratio of any total named as one right at it, and one set against it in the sentence
+    assert [[p.share.value for p in c.parts] for c in groups("全球A业务和B业务的比值约为９∶１，而我国目前在３∶１左右。")] == [
+        [90, 10], [75, 25]]
+    assert [p.share.value for p in groups("两者之比为3:2。")[0].parts] == [60, 40]
+    # a score, a clock time, or terms of another total not named a ratio: no group
+    for text in ("主队以3:1战胜客队，比分为3:1。", "Trading opens at 9:30.", "权重占比调整为3:2。"):
+        assert groups(text) == [], text
+    assert surfaces("比例为3:1，比赛于10:30开始。") == [["3", "1"]]  # (the time is set against nothing)
+
+
+def test_two_lists_in_one_sentence_are_two_groups_unless_they_name_one_whole():
+    text = "年内A、B、C和D募资规模占比分别为52.82%、21.73%、1.22%和24.23%，而在2018年，A、B、C和D募资规模占比分别为77.26%、8.06%、1.93%和12.76%。"
+    assert surfaces(text) == [["52.82%", "21.73%", "1.22%", "24.23%"], ["77.26%", "8.06%", "1.93%", "12.76%"]]
+    same = "教育、卫生支出分别占一般公共预算支出的45.2%和38.6%，社保、住房支出分别占一般公共预算支出的20.1%和10.3%。"
+    assert outcome(same) == "exceeds"
+
+
+def test_parts_in_brackets_after_the_first_are_of_its_whole():
+    assert surfaces("中国拥有的新药研发企业数量占全球5%（美国47%，英国6%）。") == [["5%", "47%", "6%"]]
+    # each country's figure may be of its own whole (its own GDP): checked only when they fit
+    assert outcome("中国出口占GDP的20%（德国47%，荷兰80%）。") == "overlap"
+    assert groups("中国出口占全球的15%（其中机电产品占8%）。") == []  # a part of the part
+    assert groups("中国出口占全球的15%（去年为13%）。") == []  # the same share another year
+
+
+def test_answers_to_a_question_taking_several_answers_never_exceed():
+    one = "In the poll, 65% said cost mattered, 48% said quality, and the rest were undecided."
+    several = "In the poll, where people could choose more than one answer, " + one[13:]
+    assert outcome(one) == "exceeds"
+    assert outcome(several) == "overlap"
+    assert outcome("调查显示，65%的受访者选择储蓄，58%选择理财产品，其余选择股票（可多选）。") == "overlap"
+
+
+def test_a_figure_restating_a_part_is_no_new_part():
+    assert groups("长三角民营企业进出口占长三角外贸总值的半壁江山，达到53.7%。") == []
+
+
+def test_fractions_in_words_and_survey_answers_after_a_short_noun():
+    assert surfaces("在全部受访企业中，过半企业表示订单增加，近三成表示持平，其余企业表示减少。") == [["过半", "近三成"]]
+    assert surfaces("Three in ten people said they were happy, while one in five said they were not.") == [
+        ["Three in ten", "one in five"]]
+    assert outcome("该公司在国内市场的份额约为三成半，竞争对手占两成。") == "holds"
+
+
+def test_levels_of_an_index_or_a_rate_under_a_frame_are_no_parts():
+    for text in ("从企业规模看，大型企业PMI为51.1%，中型企业为50.8%，小型企业为50.6%。",
+                 "从涨幅看，电子为62%，医药为58%。",
+                 "从地区看，东部地区65%的企业实现盈利，中部地区58%的企业实现盈利。",
+                 "从企业规模来看，大型企业高于50%；中型企业位于50%；小微型企业低于50%。"):
+        assert not any(c.exclusive and check_shares(c.parts)[0] != "holds" for c in groups(text)), text
+    assert outcome("从资金来源看，财政资金为35%，银行贷款为40%，自筹资金为25%。") == "holds"
+
+
+def test_bare_figures_under_a_frame_are_checked_only_when_they_fit():
+    assert surfaces("全年销量中，线上渠道42%，线下渠道58%。") == [["42%", "58%"]]
+    assert surfaces("受访者的回答是：满意45%，一般35%，不满意20%。") == [["45%", "35%", "20%"]]
+    assert outcome("全年销量中，线上渠道62%，线下渠道58%。") == "overlap"
+
+
+def test_a_rest_named_by_what_it_is_used_for_leaves_room():
+    (claim,) = groups("上述资金中，用于研发的占45%，用于营销的占30%，其余用于补充流动资金。")
+    assert claim.rest_unstated and claim.exclusive
+    assert outcome("上述资金中，用于研发的占70%，用于营销的占35%，其余用于补充流动资金。") == "exceeds"

@@ -124,6 +124,12 @@ SHARES = [
     T("share", "zh", "一半来自A，三成来自B，两成来自C", "{W}中，{P1}来自{L1}，{P2}来自{L2}，{P3}来自{L3}。", "words"),
     T("share", "zh", "从W的构成看，A为X%，B为Y%，C为Z%", "从{W}的构成看，{L1}为{P1}，{L2}为{P2}，{L3}为{P3}。", "parts"),
     T("share", "zh", "其中A占X%，剩余Y%为B（数量之后）", "{W}为120亿元，其中{L1}占{P1}，剩余{P2}为{L2}。", "rest"),
+    T("share", "zh", "A占近半，B占三成半，其余为C", "{W}中，{L1}占{P1}，{L2}占{P2}，其余为{L3}。", "words"),
+    T("share", "zh", "A占据W的半壁江山，B占X%，C占Y%", "{L1}占据{W}的{P1}，{L2}占{P2}，{L3}占{P3}。", "words"),
+    T("share", "zh", "基准为A收益率×X%＋B收益率×Y%", "该基金的业绩比较基准为{L1}收益率×{P1}＋{L2}收益率×{P2}。", "parts"),
+    T("share", "en", "one in five said A, three in ten said B and the rest were undecided",
+      "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
+      "words"),
     T("share", "en", "A accounted for X% of W, B for Y% and C for Z%",
       "{L1} accounted for {P1} of {W}, {L2} for {P2} and {L3} for {P3}.", "parts"),
     T("share", "en", "A and B accounted for X% and Y% respectively",
@@ -288,7 +294,44 @@ GROWTH_MORE = [
       "points"),
 ]
 
-TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE
+# More fact families: pronouns, offices held since a date, a person's years in brackets, events news words its own way.
+FACTS_MORE = [
+    T("fact", "zh", "P……。他于Y年M月出任董事长（代词）", "{E}是公司创始人之一。他于{DATE}出任公司董事长。", "took_office"),
+    T("fact", "zh", "她出生于Y年（代词，名字在前段）", "{E}在接受采访时介绍了新产品。\n\n她出生于{DATE}，毕业于浙江大学。", "born"),
+    T("fact", "zh", "E于Y年M月D日正式揭牌", "{E}于{DATE}正式揭牌，首批入驻企业20家。", "opened"),
+    T("fact", "zh", "E于Y年M月正式投产", "{E}于{DATE}正式投产，年产能5万吨。", "opened"),
+    T("fact", "zh", "E于Y年M月D日在上交所挂牌交易", "{E}于{DATE}在上交所挂牌交易。", "listed"),
+    T("fact", "zh", "P（Y—Y）", "著名画家{E}（{DATE}—{END}）的作品在上海展出。", "born"),
+    T("fact", "zh", "P于Y年M月正式退休", "{E}于{DATE}正式退休，此前担任公司总工程师。", "left_office"),
+    T("fact", "zh", "自Y年M月“E”正式开通以来", "自{DATE}“{E}”正式开通以来，累计服务企业3000家。", "opened"),
+    T("fact", "en", "P, who ..., said .... She was born in Y (pronoun)",
+      "{E}, who chairs the board, said costs fell. {PRON} was born in {DATE} in Leeds.", "born"),
+    T("fact", "en", "P has been chief executive since Month Y", "{E} has been chief executive since {DATE}.",
+      "took_office"),
+    T("fact", "en", "P, chief executive since Y, said", "{E}, chief executive since {DATE}, said the board would meet.",
+      "took_office"),
+    T("fact", "en", "E went into operation in Month Y", "{E} went into operation in {DATE} with 40 staff.", "opened"),
+    T("fact", "en", "P (Y-Y)", "Works by the painter {E} ({DATE}-{END}) go on show in Leeds.", "born"),
+    T("fact", "en", "P stood down as chairman in Month Y", "{E} stood down as chairman in {DATE}.", "left_office"),
+    T("fact", "en", "P was named chief executive in Month Y", "{E} was named chief executive in {DATE}.",
+      "took_office"),
+    T("fact", "en", "E opened its doors in Y", "{E} opened its doors in {DATE} in a former mill.", "opened"),
+    T("fact", "zh", "E成立于1990年，Y年M月在深交所上市（承前主语）", "{E}成立于1990年，{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "E was set up in 1990 and listed in Month Y", "{E} was set up in 1990 and listed in {DATE}.",
+      "listed"),
+    T("fact", "zh", "E是一家成立于Y年的企业", "{E}是一家成立于{DATE}的高新技术企业。", "founded"),
+    T("fact", "zh", "E（股票代码：300001）于Y年M月在深交所上市", "{E}（股票代码：300001）于{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "E, a pump maker founded in Y,", "{E}, a pump maker founded in {DATE}, cut 40 jobs.", "founded"),
+    T("fact", "en", "E made its stock market debut in Month Y", "{E} made its stock market debut in {DATE}.", "listed"),
+    T("fact", "zh", "E将加大研发投入，Y年M月在深交所上市（承句首主语）", "{E}将加大研发投入，{DATE}在深交所上市。", "listed"),
+    T("fact", "en", "Since it was founded in Y, E has", "Since it was founded in {DATE}, {E} has doubled its staff.",
+      "founded"),
+    T("fact", "zh", "P是公司创始人。Y年，他出任董事长（代词）", "{E}是公司创始人。{DATE}，他出任公司董事长。", "took_office"),
+    T("fact", "en", "P, who ..., said .... Born in Y, she studied law (pronoun)",
+      "{E}, who runs the lab, said sales rose. Born in {DATE}, {PRON_LOWER} studied law.", "born"),
+]
+
+TEMPLATES = GROWTH + SHARES + ELAPSED + COUNTS + FACTS + GROWTH_MORE + FACTS_MORE
 
 # --- words the templates are filled with ---------------------------------------------------------
 
@@ -331,6 +374,7 @@ EN_ORG_KINDS = ["Labs", "Mills Ltd", "Bank", "Foods", "Pumps Inc", "Airways", "H
                 "Engineering Ltd"]
 EN_FIRST = ["Maria", "James", "Ana Lucia", "Peter", "Helen", "David", "Sarah", "Thomas", "Grace", "Michael", "Laura",
             "Daniel", "Nadia", "Robert"]
+EN_WOMEN = frozenset({"Maria", "Ana", "Helen", "Sarah", "Grace", "Laura", "Nadia"})  # for "she" and "he"
 EN_LAST = ["Kowalski", "Whitfield", "Moreno", "Okafor", "Marsh", "Lindqvist", "Brennan", "Hargreaves", "Castellano",
            "Fairbairn", "Nakamura", "Osei", "Pemberton", "Sandoval"]
 ZH_ITEMS = ["华兴银行", "天元证券", "海通物流", "星辰电子", "金桥建设", "远航船舶", "宏达化工", "新世纪传媒"]
@@ -482,6 +526,19 @@ def growth_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, dict
                    "change": ("X", n, "x", kind, "up")}
 
 
+# Shares in words, (true, false) per family (the language's own for the others): each word at its slot P1, P2, ...
+# with its value; a false list cannot fit in 100% even at the lowest its words allow.
+WORDS = {
+    "zh": ([("一半", 50), ("三成", 30), ("两成", 20)], [("一半", 50), ("六成", 60), ("两成", 20)]),
+    "en": ([("half", 50), ("a third", 33.3)], [("half", 50), ("two-thirds", 66.7)]),
+    "A占近半，B占三成半，其余为C": ([("近半", 50), ("三成半", 35)], [("过半", 50), ("五成半", 55)]),
+    "A占据W的半壁江山，B占X%，C占Y%": ([("半壁江山", 50), ("三成", 30), ("两成", 20)],
+                                  [("半壁江山", 50), ("五成", 50), ("两成", 20)]),
+    "one in five said A, three in ten said B and the rest were undecided": (
+        [("one in five", 20), ("three in ten", 30)], [("seven in ten", 70), ("two in five", 40)]),
+}
+
+
 def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]:
     zh = t.lang == "zh"
     names = rng.sample(ZH_PARTS if zh else EN_PARTS, 4)
@@ -493,10 +550,7 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
         slots["LIST"] = "，".join(f"{k}占{each}%" for k in kinds)
         return slots, [("LIST", None, each, k) for k in kinds]
     if t.form == "words":
-        if zh:
-            words = [("一半", 50), ("三成", 30), ("两成", 20)] if true else [("一半", 50), ("六成", 60), ("两成", 20)]
-        else:
-            words = [("half", 50), ("a third", 33.3)] if true else [("half", 50), ("two-thirds", 66.7)]
+        words = WORDS.get(t.family, WORDS[t.lang])[0 if true else 1]
         for i, (w, _) in enumerate(words):
             slots[f"P{i + 1}"] = w
         return slots, [(f"P{i + 1}", f"L{i + 1}", v, names[i]) for i, (_, v) in enumerate(words)]
@@ -517,8 +571,10 @@ def share_case(t: Template, rng: random.Random, true: bool) -> tuple[dict, list]
         bump = rng.choice([12, 18, 25])
         if t.form == "rest" and rng.random() < 0.5:
             values[-1] = max(1, values[-1] - bump)  # the rest stated too small to reach 100%
-        else:
+        elif values[0] + bump < 99:
             values[0] += bump
+        else:  # (one part past the whole alone, 103%, is no sum of parts: the excess goes to the last part)
+            values[-1] += bump
     for i, v in enumerate(values):
         text = f"{v}%" if zh else rng.choice([f"{v}%", f"{v} percent", f"{v} per cent", f"{v} pct"])
         slots[f"P{i + 1}"] = text
@@ -710,7 +766,7 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
     """A fact stated in two paragraphs of one article: the same date (true) or two dates (false). The entity's name is
     its own (`names`: the generator of names and the names taken), so the pair is its only pair of statements."""
     zh = t.lang == "zh"
-    person = t.form in ("born", "took_office")
+    person = t.form in ("born", "died", "took_office", "left_office")
     entity = fact_entity(t.lang, person, *names)
     year, month, day = rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28)
     same = [x for x in TEMPLATES if x.type == "fact" and x.lang == t.lang and x.form == t.form and x is not t]
@@ -725,7 +781,9 @@ def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: 
         if tt.fullwidth:
             date_text = date_text.translate(_FULLWIDTH)
         surname = entity[0] if zh else entity.split()[-1]
-        sentence, where = render(tt.text, {"E": entity, "DATE": date_text, "SN": surname})
+        pronoun = "She" if entity.split()[0] in EN_WOMEN else "He"
+        sentence, where = render(tt.text, {"E": entity, "DATE": date_text, "SN": surname, "PRON": pronoun,
+                                           "PRON_LOWER": pronoun.lower(), "END": str(y + 70)})
         text, at = plant(host, sentence, rng, t.lang, close=True)
         s, e = where["DATE"]
         labels.append({"id": f"{doc_id}-{n}", "source": "generated", "doc": doc_id, "lang": t.lang, "type": "fact",

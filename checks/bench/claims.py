@@ -81,11 +81,12 @@ class Score:
 
 # --- labels and documents ------------------------------------------------------------------------
 
-def load_labels(folder: Path) -> tuple[list[dict], set[str]]:
-    """Every label, and the documents read in full (coverage)."""
+def load_labels(folder: Path) -> tuple[list[dict], dict[str, frozenset]]:
+    """Every label, and the documents read in full (coverage), each with the claim types it was read for (a
+    coverage record's `types`, every labelled type when it names none)."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: no labelled claims here (give --labels)")
-    labels, covered = [], set()
+    labels, covered = [], {}
     for path in sorted(folder.glob("*.jsonl")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -95,13 +96,14 @@ def load_labels(folder: Path) -> tuple[list[dict], set[str]]:
             except json.JSONDecodeError as exc:
                 raise UsageError(f"{path}:{n}: not JSON ({exc.msg})") from None
             if path.name.startswith("coverage_"):
-                covered.add(record["doc"])
+                covered[record["doc"]] = covered.get(record["doc"], frozenset()) | frozenset(
+                    record.get("types", LABELLED_TYPES))
             else:
                 labels.append(record)
     return labels, covered
 
 
-def documents(labels: list[dict], covered: set[str], corpus: Path, seed: Path) -> dict[str, Doc]:
+def documents(labels: list[dict], covered: dict[str, frozenset], corpus: Path, seed: Path) -> dict[str, Doc]:
     """The text of every labelled or covered document: corpus articles, the bundled page, written paragraphs."""
     wanted = {lb["doc"] for lb in labels if lb["source"] == "corpus"} | {d for d in covered if d != "seed"}
     records = {}
@@ -299,7 +301,7 @@ def _quantities(c) -> list:
     return []
 
 
-def score(labels: list[dict], covered: set[str], docs: dict[str, Doc], found: list[Found]) -> dict[tuple, Score]:
+def score(labels: list[dict], covered: dict[str, frozenset], docs: dict[str, Doc], found: list[Found]) -> dict[tuple, Score]:
     """Scores by (half, type, language, origin)."""
     by_doc: dict[str, list[Found]] = defaultdict(list)
     for f in found:
@@ -330,7 +332,7 @@ def score(labels: list[dict], covered: set[str], docs: dict[str, Doc], found: li
                 (lb["verdict"] != "holds" and not outcomes & {"error", "warning"}):
             s.misses.append((lb, near))
     for f in found:
-        if id(f) in used or f.doc not in covered or f.type not in LABELLED_TYPES:
+        if id(f) in used or f.type not in covered.get(f.doc, ()):
             continue
         doc = docs[f.doc]
         s = scores[(half_of(f.doc), f.type, doc.lang, doc.origin)]

@@ -179,7 +179,7 @@ def _stops(word: str, tag: str, before_suffix: bool = False) -> bool:
         return False  # 白鹭 + 湾 + 大桥: a bound morpheme inside a name
     if tag in _STOP_TAGS or word in _CLAUSE_VERBS:
         return True
-    if tag.startswith("v") or tag == "d" and len(word) == 1:
+    if tag.startswith("v") or tag == "d":  # 已经, 正式, 将: an adverb opens the predicate
         return not before_suffix and not _proper(word, tag)
     return False
 
@@ -327,6 +327,8 @@ def _split_person_after(tokens, start: int) -> Entity | None:
 
 def _common_head(word: str, tag: str) -> bool:
     """A common noun that may end a short name (华科智能), but not a suffix that makes a description (中国公司)."""
+    if tag == "ng" and len(word) == 1:
+        return True  # 中小企业 + 板: a bound noun that jieba leaves alone ends the name it follows
     return tag == "n" and not _proper(word, tag) and not any(sfx == word for sfx, _ in _ZH_SUFFIXES)
 
 
@@ -449,11 +451,14 @@ _EN_ORG = frozenset(("Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "Limi
                      "Motors", "Industries", "Enterprises", "Studios", "Records", "Club", "FC", "Party", "Union",
                      "Federation", "League", "Commission", "Committee", "Authority", "Board", "Organisation",
                      "Organization", "Academy", "School", "Network", "Press", "Media", "Entertainment", "Alliance",
-                     "Communications", "International", "Brewery", "Electric", "Energy", "Software"))
+                     "Communications", "International", "Brewery", "Electric", "Energy", "Software", "Foods",
+                     "Pharmaceuticals", "Chemicals", "Resources", "Insurance", "Mining", "Steel", "Stores"))
 _EN_PLACE = frozenset(("Bridge", "Stadium", "Airport", "Station", "Tower", "Museum", "Park", "Hall", "Theatre",
                        "Theater", "Centre", "Center", "Hospital", "Cathedral", "Canal", "Tunnel", "Dam", "Port",
                        "Gallery", "Library", "Arena", "Palace", "Castle", "Square", "Building", "Mall", "Zoo",
                        "Terminal", "Line", "Railway", "Motorway", "Highway", "Harbour", "Harbor"))
+# The head nouns of place names, as a definite reference writes them ("the stadium" for Wembley Stadium).
+EN_PLACE_HEADS = frozenset(w.casefold() for w in _EN_PLACE)
 # Head nouns that take "of" inside a name: the Bank of England, the University of Cambridge.
 _OF_HEADS = _EN_ORG | _EN_PLACE | frozenset(("Duke", "Earl", "House", "Church", "Republic", "Kingdom", "State",
                                              "City", "Isle", "Gulf", "Cape", "Court", "Chamber", "Office",
@@ -669,6 +674,7 @@ _ZH_TOPIC = re.compile(r"(?:^|[。！？!?\n])\s*(?P<name>[\u4e00-\u9fffA-Za-z]{
 _EN_KINDS_OF_ORG = (r"(?:firm|company|group|maker|carrier|airline|bank|retailer|brewer|insurer|lender|operator|chain|"
                     r"start-up|startup|conglomerate|producer|supplier|manufacturer|developer|publisher|broadcaster|"
                     r"giant|miner|utility|charity)")
+EN_KINDS_OF_ORG = _EN_KINDS_OF_ORG  # for readers of a description after a name ("Northwind Labs, a company founded")
 _EN_ORG_BEFORE_NAME = re.compile(rf"\b{_EN_KINDS_OF_ORG}\s+(?=[A-Z])")
 _EN_ORG_AFTER_NAME = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w&'-]+\s+){{0,4}}?{_EN_KINDS_OF_ORG}\b")
 
@@ -729,11 +735,36 @@ def _zh_shared_suffix(text: str, start: int, kinds: frozenset[str]) -> list[Enti
     return out
 
 
-def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> Entity | None:
+# A company named by what it is to be called: 合资公司将定名为“中欧国际交易所股份有限公司”, 新公司命名为……
+_ZH_NAMED_AS = re.compile(r"(?:定名为|命名为|取名为|名称为|暂定名为)\s*")
+
+
+def has_suffix_name(text: str) -> bool:
+    """Whether the text may hold a Chinese name by its suffix (有限公司, 大桥, 指数 ...): a cheap test, no segmenter."""
+    return _SUFFIX_RE.search(text) is not None or names_a_thing(text)
+
+
+def named_as(text: str, pos: int, reach: int = 400) -> Entity | None:
+    """The one company the text before `pos` says a new company is to be called (定名为“中欧国际交易所股份有限公司”), for
+    新公司 and 合资公司 to stand for; None when it names none or several."""
+    lo = max(0, pos - reach)
+    found = {}
+    for m in _ZH_NAMED_AS.finditer(text, lo, pos):
+        for entity in names_after(text, m.end(), "zh", frozenset({ORGANISATION})):
+            if entity.end <= pos:
+                found.setdefault(entity.name, entity)
+    if len(found) != 1:
+        return None
+    entity = next(iter(found.values()))
+    return Entity(entity.name, ORGANISATION, entity.start, entity.end, "reference", entity.title)
+
+
+def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400, alone: bool = False) -> Entity | None:
     """What a reference (该公司, 这家企业, 这位, "the company", "it") at `pos` stands for: the one name of `kind`
     (organisation or person) that the nearest sentence naming any, in the `reach` characters before it, states; None
-    when there is none, or that sentence names several. An article resolves a reference in another paragraph with the
-    article's text before it as `text`."""
+    when there is none, or that sentence names several (`alone`, for a pronoun: its own sentence and the one before
+    it, which must name one). An
+    article resolves a reference in another paragraph with the article's text before it as `text`."""
     before = text[max(0, pos - reach):pos]
     offset = max(0, pos - reach)
     found: list[Entity] = []
@@ -741,6 +772,8 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
         for k, (word, tag, start) in enumerate(toks := _tokens(before, offset)):
             if tag in _PERSON_TAGS and (person := _person(toks, k)) is not None:
                 found.append(person)
+            elif len(word) == 1 and (person := _split_person_after(toks[k:], start)) is not None:
+                found.append(person)  # 刘 + 立新: a name jieba split in two
     elif lang == "zh":
         for m in _SUFFIX_RE.finditer(before):
             entity = _zh_before(text, offset + m.end(), frozenset({kind}))
@@ -757,11 +790,16 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
                 entity = _en_before(text, offset + m.end(), frozenset({kind}))
                 if entity is not None and entity.kind == kind:
                     found.append(entity)
+            elif kind == PERSON and (entity := _en_plain_person(m, offset, text)) is not None:
+                found.append(entity)
         if kind == ORGANISATION:
             for entity in _en_described(before, offset, text):
                 found.append(entity)
-    # the names of the nearest sentence that names any, back from the reference's own: one name, or none
-    bounds = [offset] + [offset + m.end() for m in re.finditer(r"[。！？!?；;\n]|\.\s", before)] + [pos]
+    # the names of the nearest sentence that names any, back from the reference's own: one name, or none; for a pronoun
+    # (`alone`), the one name of its kind in its own sentence and the one before, taken together
+    bounds = [offset] + [offset + m.end() for m in re.finditer(r"(?:[。！？!?；;]|\.\s)\s*|\n\s*", before)] + [pos]
+    if alone:
+        bounds = [bounds[-3] if len(bounds) > 2 else bounds[0], pos]
     for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
         pool = {}
         for e in found:
@@ -774,6 +812,61 @@ def antecedent(text: str, pos: int, kind: str, lang: str, reach: int = 400) -> E
             entity = pool[names[0]]
             how = "topic" if entity.how == "topic" else "reference"
             return Entity(entity.name, kind, entity.start, entity.end, how, entity.title)
+        if names:
+            return None
+    return None
+
+
+_EN_GIVEN_AND_FAMILY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+){1,2}")
+
+
+# What marks a name in capitals as a person's when no title stands before it: "Maria Kowalski, who", "Maria Kowalski,
+# 62,", "Maria Kowalski said", or a title before its last word elsewhere in the text (Ms Kowalski).
+_EN_PERSON_AFTER = re.compile(r",\s*(?:who\b|aged\b|\d{1,3}\s*,)|\s+(?:said|says|told|added|argued|explained|believes)\b")
+_EN_PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor")
+
+
+def _en_plain_person(m: re.Match, offset: int, text: str) -> Entity | None:
+    """A person named without a title, for "he"/"she" to stand for: two or three words in capitals (Maria Kowalski,
+    Carlos Ghosn), none of them a word that opens sentences, a month or the head of an organisation or place name, and
+    marked as a person's by what follows it (", who", ", 62,", "said") or by a title before its last word elsewhere
+    in the text (Mr Ghosn). Two capitalised words alone may be a company's name (Sony Ericsson): no person then."""
+    run = m.group(0)
+    cut = max(run.rfind(". "), run.rfind(".\n"))  # "Dec. Peter Okafor": the name starts after the full stop
+    cut = cut + 2 if cut >= 0 else 0
+    name = run[cut:].strip().rstrip(".")
+    if _EN_GIVEN_AND_FAMILY.fullmatch(name) is None:
+        return None
+    words = name.split()
+    if any(w in _NOT_NAME or w in _TITLES or w in _EN_ORG or w in _EN_PLACE or w in _OF_HEADS for w in words):
+        return None
+    start = offset + m.start() + run.index(name, cut)
+    titled = re.search(rf"\b(?:{'|'.join(_EN_PERSONAL_TITLES)})\.?\s+{re.escape(words[-1])}\b", text)
+    if titled is None and _EN_PERSON_AFTER.match(text, start + len(name)) is None:
+        return None
+    return Entity(name, PERSON, start, start + len(name), "capitalised")
+
+
+def named_by_head(text: str, pos: int, head: str, reach: int = 400) -> Entity | None:
+    """What a definite noun ("the stadium", "the centre") at `pos` stands for: the one name ending in that noun
+    (Wembley Stadium, the Millennium Centre) in the nearest sentence before it that states any; None when there is none
+    or several. Only a name with the noun as its head is taken: "the centre" after a sentence naming an institute is
+    not the institute."""
+    heads = {head.casefold()} | ({"centre", "center"} if head.casefold() in ("centre", "center") else set())
+    before = text[max(0, pos - reach):pos]
+    offset = max(0, pos - reach)
+    found = []
+    for m in re.finditer(r"[A-Z][A-Za-z&.'-]*(?:\s+(?:of|&|[A-Z][A-Za-z&.'-]*))*", before):
+        if m.group(0).split()[-1].casefold() in heads:
+            entity = _en_before(text, offset + m.end(), frozenset())
+            if entity is not None:
+                found.append(entity)
+    bounds = [offset] + [offset + b.end() for b in re.finditer(r"[.!?;\n]\s", before)] + [pos]
+    for lo, hi in reversed(list(zip(bounds, bounds[1:]))):
+        names = {e.name: e for e in found if lo <= e.start < hi}
+        if len(names) == 1:
+            entity = next(iter(names.values()))
+            return Entity(entity.name, entity.kind or PLACE, entity.start, entity.end, "reference", entity.title)
         if names:
             return None
     return None

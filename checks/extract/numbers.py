@@ -94,6 +94,7 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"个百分点|百分点|\s?percentage points?|\s?ppts?(?![A-Za-z])", "pp", "percentage_points"),
     (r"个基点|基点|\s?basis points?|\s?bps?(?![A-Za-z])", "bp", "percentage_points"),  # hundredths of a point
     (r"%|\s?per ?cent(?![A-Za-z])|\s?pct?(?![A-Za-z])", "%", "percent"),
+    (r"成半", "成半", "percent"),  # 三成半: three and a half tenths, 35%
     (r"成(?![为功立本交员果绩熟长就是了不])", "成", "percent"),  # 三成: tenths, read as percent
     (r"倍|-fold|\s?fold(?![A-Za-z])|\s?times(?![A-Za-z])", "x", "multiple"),
     (r"番", "番", "multiple"),
@@ -253,7 +254,7 @@ _WORDS_EN = _from_first_characters("OoTtFfSsſEeNnHhAa\\d", "(?i:" +
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
     rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary))))")
 _WORDS_ZH = re.compile(
-    rf"(?P<half>一半|过半数?)|(?P<doubling>翻倍|翻番)"
+    rf"(?P<half>一半|[过近]半数?|半壁江山)|(?P<doubling>翻倍|翻番)"
     rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
     rf"|(?P<cnden>[{_CN_DIGITS}]+)分之(?P<cnnum>[{_CN_DIGITS}]+)"
 )
@@ -317,9 +318,10 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
             unit, kind = "", "count"
         return _make(text, q_start, end, value * mag, low * mag, high * mag, unit, kind, qualifier)
     if g.get("half"):
-        if folded[end:end + 1] in "年天小个":
-            return None  # 一半年? 过半天: not a share
-        qualifier = "over" if m.group("half").startswith("过") else qualifier or _TAIL.get(folded[end:end + 2], "")
+        if folded[end:end + 1] and folded[end:end + 1] in "年天小个月日旬周世":
+            return None  # 一半年? 过半天, 近半个月: not a share
+        qualifier = {"过": "over", "近": "under", "半": "approx"}.get(m.group("half")[0]) \
+            or qualifier or _TAIL.get(folded[end:end + 2], "")  # (半壁江山: about half)
         stop = end + (2 if _TAIL.get(folded[end:end + 2]) else 0)
         low, high = interval(50.0, FRACTION_HALF_STEP, qualifier)
         return _make(text, q_start, stop, 50.0, low, high, "%", "percent", qualifier)
@@ -658,6 +660,8 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         unit, kind = _CURRENCY_UNITS.get(currency, "元"), "amount"
     if unit == "成":  # 三成 = 30%, standing for 25% to 35%
         value, half, mag, unit = value * 10, TENTHS_HALF_STEP, 1.0, "%"
+    elif unit == "成半":  # 三成半 = 35%, to within a half of its half tenth
+        value, half, mag, unit = value * 10 + 5, FRACTION_HALF_STEP, 1.0, "%"
     if start and (folded[start - 1] == "第" or folded[max(0, start - 2):start] == "第 "):
         return _make(text, start - (2 if folded[start - 2:start] == "第 " else 1), end, value, value, value,
                      unit, "ordinal", "")

@@ -42,7 +42,10 @@ def fact_contradiction(ctx):
     "Maria Kowalski, who was born in 1961". Names come from jieba's part-of-speech tags, organisation and
     place suffixes, quotation marks and capitalised words; a shortened name (华科智能, "Kowalski") counts as
     the full name its article states, and a reference (该公司, "the company", 赵董事长) as the one name the
-    nearest sentence naming any states, in its article (a reference without one such name makes no fact). One entity by its full name is one entity across the whole run;
+    nearest sentence naming any states, in its article (a reference without one such name makes no fact); a pronoun
+    (他, "she") as the one person of its sentence and the one before, compared inside its article only; a place noun
+    ("the stadium") as the one name with that head. A person's years in brackets (王建华（1920—2009）) give a birth
+    and a death. One entity by its full name is one entity across the whole run;
     a nickname (“晓晓”), a single English word, a bare surname or a Chinese personal name (王建华 is borne by
     thousands) only inside its article. When one entity's event carries dates whose
     periods do not overlap (2016年 and 2016年6月 do; a decade such as 上世纪90年代 or "the 1990s" is ten years), both
@@ -80,15 +83,20 @@ def fact_contradiction(ctx):
     groups: dict[tuple, list] = defaultdict(list)
     for row, fact in claims_of(ctx, FactClaim):
         groups[_fact_key(row, fact)].append((row, fact))
-    for (_, entity, event, qualifier), facts in sorted(groups.items()):
+    for (where, entity, event, qualifier), facts in list(groups.items()):
+        if where:  # a fact compared inside its article only is compared with its article's run-wide statements too
+            facts += [(r, f) for r, f in groups.get(("", entity, event, qualifier), []) if r.article_id == where]
+    for (scope, entity, event, qualifier), facts in sorted(groups.items()):
         if len(facts) < 2:
             continue
         dates: dict[str, list] = defaultdict(list)
         for row, fact in facts:
             dates[fact.date.surface].append((row, fact))
         surfaces = sorted(dates, key=lambda s: (dates[s][0][1].date.low, s))  # in the order of time
+        # in an article's group, a clash of two run-wide statements is the run-wide group's to report
+        own = {s for s in surfaces if not scope or any(not f.run_wide for _, f in dates[s])}
         clash = [(a, b) for i, a in enumerate(surfaces) for b in surfaces[i + 1:]
-                 if not _overlap(dates[a][0][1].date, dates[b][0][1].date)]
+                 if (a in own or b in own) and not _overlap(dates[a][0][1].date, dates[b][0][1].date)]
         where = []
         for surface in surfaces:
             for row, _ in dates[surface]:

@@ -32,9 +32,12 @@ def shares_exceed_whole(ctx):
     ## What it does
     Percentages of one sentence (clauses joined by ；) that each say what part of one whole goes
     where form a share group: A占X%, 占比X%, 比重为X%, X%来自A, 分别占/依次为X%、Y%, 其余X%, 贡献了X%,
-    以X%的市场份额, 三成, 一半, 四分之一, 持有X%股份, A为X% in a sentence that frames its whole (按地区分，…);
-    accounted for, made up, came from, contributed, respectively, the rest / remainder / balance, split
-    X% to Y% between, half, a third, the majority, a X pct stake. Parts that name different wholes
+    以X%的市场份额, 三成, 三成半, 一半, 近半, 半壁江山, 四分之一, 持有X%股份, A为X% or a bare A X% in a
+    sentence that frames its whole (按地区分，…; 全年销量中，…; 回答是：…), figures in brackets after a part, the
+    weights of a composite (A×60%＋B×40%); accounted for, made up, came from, contributed, respectively, the
+    rest / remainder / balance, split X% to Y% between, half, a third, the majority, three in ten said, a X
+    pct stake. A ratio of parts (权重占比为42:39:19, 比值约为9∶1, split 60:40) is a group of its terms over
+    their sum, so it always fits. Parts that name different wholes
     (占全省出口的, 占全省进口的; of output, of employment), a whole of each part's own subject
     (沪市…占沪市…, 深市…占深市…), another time in a part's own clause (in 2004, 去年), a total (合计)
     or a new frame between two figures, and a ratio to another period above 100% are not summed. A group
@@ -48,8 +51,9 @@ def shares_exceed_whole(ctx):
     the whole), it is an error when even the lower bounds exceed 100% (or leave nothing for a rest named
     without a figure), a warning when the figures as written exceed 100% but their bounds allow a sum
     within it, and an error when "其余/the rest" is stated and the parts cannot reach 100%. Parts that
-    may overlap (shares of counts, survey answers, contributions, 占比 ranked across categories) are only
-    verified when they fit. Groups that hold are listed under `verified`.
+    may overlap (shares of counts, survey answers, contributions, 占比 ranked across categories, bare
+    figures under a frame, figures in brackets after a part, any answers of a question that takes several: 可多选) are only verified when
+    they fit, within their rounding. Groups that hold are listed under `verified`.
 
     ## Why is this bad
     Parts of one whole that add to more than the whole mean a figure was mistyped or two
@@ -68,6 +72,8 @@ def shares_exceed_whole(ctx):
     for row, d in claims_of(ctx, ShareClaim):
         parts = d.parts
         outcome, sums = check_shares(parts, d.rest_unstated)
+        if not d.exclusive and outcome == "may_exceed":
+            outcome = "holds"  # (parts that may overlap and fit within their rounding: 10% + 5% + 20% + 66%)
         if not d.exclusive and outcome != "holds":
             continue  # parts that may overlap: a sum past 100% is no contradiction
         evidence = plain({"parts": [p.evidence() for p in parts], "exclusive": d.exclusive,

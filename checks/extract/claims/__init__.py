@@ -19,9 +19,9 @@ from checks.datasets import derived
 from checks.extract.claims.common import Claim, Quantity, evidence_of, plain, sentences, show
 from checks.extract.claims.counts import CountClaim, count_claims
 from checks.extract.claims.elapsed import ElapsedClaim, elapsed_claims
-from checks.extract.claims.facts import FactClaim, fact_claims, names_a_decade, resolve_names
+from checks.extract.claims.facts import FactClaim, dates_beyond_mentions, fact_claims, resolve_names
 from checks.extract.claims.growth import GrowthClaim, PeriodClaim, growth_claims
-from checks.extract.claims.shares import ShareClaim, share_claims
+from checks.extract.claims.shares import ShareClaim, has_ratio, ratio_claims, share_claims
 from checks.extract.mentions import mention_lists, paragraph_columns
 from checks.extract.numbers import Mention, find_mentions
 from checks.ingest.normalize import fold_width, fold_width_many
@@ -34,8 +34,9 @@ __all__ = ["CLAIM_CLASSES", "Claim", "ClaimsModel", "CountClaim", "ElapsedClaim"
 
 # Each recogniser with the kinds of number it cannot do without: a paragraph with none of them is skipped.
 RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amount", "count"}), (share_claims, {"percent"}),
-               (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}))
-_BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims}  # those that read sentence spans
+               (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}),
+               (ratio_claims, {"ratio"}))
+_BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims, ratio_claims}  # those that read sentence spans
 _NEEDS_DECADE = [needs for _, needs in RECOGNISERS if "decade" in needs]
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}
@@ -77,8 +78,12 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | N
         folded = fold_width(text)
     ms = find_mentions(text, folded) if ms is None else ms
     kinds = {m.kind for m in ms}
-    if any(not kinds & needs for needs in _NEEDS_DECADE) and names_a_decade(text):  # "the 1990s" is no mention
-        kinds.add("decade")  # (asked only when a recogniser a decade calls for is not called for already)
+    # "the 1990s" and a person's years in brackets, (1920-2009), are no mentions (asked only when they could call for
+    # a recogniser not called for already)
+    if any(not kinds & needs for needs in _NEEDS_DECADE) and dates_beyond_mentions(text):
+        kinds.add("decade")
+    if has_ratio(folded):
+        kinds.add("ratio")  # (42:39:19 is no mention either)
     if not kinds:
         return []
     wanted = [recognise for recognise, needs in RECOGNISERS if kinds & needs]
@@ -96,7 +101,7 @@ def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | No
     here), each paragraph's text folded to half-width in one pass with the others."""
     fields = ("paragraph_id", "article_id", "file", "line_start", "line_end", "kind", "text")
     picked = [row for row in zip(*paragraph_columns(paragraphs, fields))
-              if row[5] in _CLAIM_KINDS and (mentions is None or mentions.get(row[0]) or names_a_decade(row[6]))]
+              if row[5] in _CLAIM_KINDS and (mentions is None or mentions.get(row[0]) or dates_beyond_mentions(row[6]))]
     folded_texts = fold_width_many([row[6] for row in picked])
     found = []  # (paragraph row, claim, key)
     for row, folded in zip(picked, folded_texts):

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
-from checks.extract.entities import (ORGANISATION, PERSON, PLACE, THING, Entity, antecedent, language, names_a_thing,
-                                     names_after, names_before, person_of_surname, resolve, surname_and_title)
+from checks.extract.entities import (EN_KINDS_OF_ORG, EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent,
+                                     has_suffix_name, language, named_as, named_by_head, names_a_thing, names_after,
+                                     names_before, person_of_surname, resolve, surname_and_title)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
 
@@ -41,30 +42,33 @@ KINDS: dict[str, frozenset[str]] = {
 ZH_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("出生", "诞生"),
     DIED: ("逝世", "去世", "病逝", "辞世", "离世"),
-    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "组建", "设立"),
+    FOUNDED: ("成立", "创立", "创办", "创建", "始建", "始创", "组建", "设立", "建立"),
     OPENED: ("开业", "开馆", "开园", "开通", "通车", "投运", "投入运营", "投入运作", "投入使用", "启用", "开张", "投产",
-             "正式运营"),
-    LISTED: ("挂牌上市", "上市", "挂牌", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板", "登陆创业板", "登陆科创板",
-             "登陆中小板", "登陆纳斯达克", "登陆纽交所"),
+             "正式运营", "开始运营", "开始投产", "开始营业", "揭牌", "开港", "通航"),
+    LISTED: ("挂牌上市", "挂牌交易", "上市交易", "上市", "挂牌", "IPO", "登陆资本市场", "登陆A股", "登陆港股", "登陆主板",
+             "登陆创业板", "登陆科创板", "登陆中小板", "登陆纳斯达克", "登陆纽交所", "登陆深交所", "登陆上交所",
+             "登陆港交所", "登陆联交所", "登陆北交所"),
     TOOK_OFFICE: ("就任", "上任", "就职", "履新", "出任", "当选"),
-    LEFT_OFFICE: ("卸任", "离任", "辞任"),
-    COMPLETED: ("建成", "落成", "竣工", "完工"),
-    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动"),
+    LEFT_OFFICE: ("卸任", "离任", "辞任", "退休", "辞职"),
+    COMPLETED: ("建成", "落成", "竣工", "完工", "全线贯通"),
+    LAUNCHED: ("首播", "开播", "发射", "推出", "上线", "问世", "首发", "面世", "发布", "发行", "启动", "封关运作",
+               "开始商用", "正式商用", "投入商用", "首飞", "创刊"),
 }
 EN_EVENTS: dict[str, tuple[str, ...]] = {
     BORN: ("born",),
     DIED: ("died", "passed away"),
     FOUNDED: ("co-founded", "founded", "set up", "established", "formed", "created", "incorporated"),
     OPENED: ("opened its doors", "opened", "opens", "open", "began operations", "began operating",
-             "started operations"),
-    LISTED: ("listed", "floated", "went public"),
+             "started operations", "went into operation", "came into operation", "entered service",
+             "began service", "opened to the public"),
+    LISTED: ("listed", "floated", "went public", "made its stock market debut", "made its market debut"),
     TOOK_OFFICE: ("took office", "takes office", "take office", "took charge", "assumed office", "sworn in",
-                  "took over as", "appointed", "elected", "became"),
-    LEFT_OFFICE: ("left office", "stepped down", "resigned", "retired"),
+                  "took over as", "appointed", "elected", "became", "named", "took the helm", "inaugurated as"),
+    LEFT_OFFICE: ("left office", "stepped down", "stood down", "resigned", "retired"),
     COMPLETED: ("completed",),
     LAUNCHED: ("launched operations", "launched", "launches", "launch", "released", "introduced", "unveiled",
                "debuted", "premiered", "published", "first broadcast", "went on sale", "goes on sale", "go on sale",
-               "hit the shops", "went on air"),
+               "hit the shops", "went on air", "first appeared", "made its debut", "rolled out"),
 }
 # Events whose verb also takes the entity as its object: 成立珠海格力智能装备有限公司, "founded Northwind Labs".
 TRANSITIVE = frozenset({FOUNDED, LAUNCHED, OPENED, COMPLETED})
@@ -125,6 +129,7 @@ class Candidate:
     lo: int
     hi: int
     spans: tuple[tuple[int, int], ...] = ()  # the paragraph's sentences
+    previous: FactClaim | None = None  # the fact read from an earlier date of the same sentence, of one entity
 
     @property
     def before(self) -> str:
@@ -183,13 +188,43 @@ _REFERRED = frozenset({"reference", "topic", "open"})
 
 
 def _referred(text: str, pos: int, word: str, kind: str, lang: str, open_: bool = True) -> list[Entity]:
-    """The name a reference (该公司, "the company") ending at `pos` stands for in its paragraph; else, when `open_`,
-    the reference itself, left open for its article to resolve (`resolve_names` drops it if the article cannot)."""
+    """The name a reference (该公司, "the company", 他, "she", "the stadium") ending at `pos` stands for in its
+    paragraph; else, when `open_`, the reference itself, left open for its article to resolve (`resolve_names` drops
+    it if the article cannot). A pronoun's person is marked so: such a fact is compared inside its article only."""
     start = pos - len(word)
-    found = antecedent(text, start, kind, lang)
+    found = _antecedent_of(text, start, word, kind, lang)
     if found is not None:
         return [found]
     return [Entity(word, kind, start, pos, "open")] if open_ and word else []
+
+
+# Personal pronouns that may stand for the one person named before them (not 其他 "other", 吉他 "guitar").
+_ZH_PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她]$")
+_ZH_NEW_COMPANY = frozenset({"新公司", "合资公司", "新设公司", "该合资公司"})
+_EN_PERSON_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he)\s*$")
+_EN_PRONOUN_AFTER = re.compile(r"(?P<word>[Hh]e|[Ss]he)\b")
+_ZH_PRONOUN_AFTER = re.compile(r"[他她](?!们)")
+PRONOUNS = frozenset({"他", "她", "he", "she", "He", "She"})
+_FEMALE = re.compile(r"她|\b(?:[Ss]he|[Hh]er|[Hh]ers)\b")
+_MALE = re.compile(r"(?<![其吉])他(?!们)|\b(?:[Hh]e|[Hh]im|[Hh]is)\b")
+_OTHER_GENDER = {"他": _FEMALE, "he": _FEMALE, "她": _MALE, "she": _MALE}  # a pronoun of the other gender between them
+# "the stadium", "the centre": a place named before by a name with that head noun (Wembley Stadium).
+_EN_PLACE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<head>{'|'.join(sorted(EN_PLACE_HEADS))})\s*$")
+
+
+def _antecedent_of(text: str, pos: int, word: str, kind: str, lang: str, reach: int = 400) -> Entity | None:
+    """What the reference `word` at `pos` stands for: a pronoun's one person, a definite place noun's one place of that
+    head, or the one organisation or person the nearest sentence naming any states (`antecedent`)."""
+    if word in PRONOUNS:
+        found = antecedent(text, pos, PERSON, lang, reach, alone=True)
+        if found is None or _OTHER_GENDER[word.lower()].search(text, found.end, pos):
+            return None  # "Maria Kowalski said she was not. He was born ...": he is someone else
+        return Entity(found.name, PERSON, found.start, found.end, "pronoun")
+    if lang == "en" and (place := _EN_PLACE_REFERENCE.search(word)) is not None:
+        return named_by_head(text, pos, place.group("head"), reach)
+    if word in _ZH_NEW_COMPANY:
+        return named_as(text, pos, reach)  # 新公司: the company the text says it is to be called, or none
+    return antecedent(text, pos, kind, lang, reach)
 
 
 def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str, end: int, qualifier: str = "",
@@ -210,7 +245,7 @@ def _facts(c: Candidate, word: str, names: list[Entity], event: str, family: str
         out.append(FactClaim(span=(start, stop), sentence=None, entity=e.name, event=event, date=Quantity.of(c.date),
                              written=e.name, entity_kind=e.kind or _KIND_OF_EVENT[event], how=e.how, family=family,
                              word=word, qualifier=" ".join(qualifier.split()), planned=planned,
-                             run_wide=e.full and not planned))
+                             run_wide=e.full and not planned and e.how != "pronoun"))
     return out
 
 
@@ -222,12 +257,14 @@ _ZH_PLAN = r"(?:将|将要|即将|预计|计划|拟|有望|力争|定于)"
 _ZH_CONTINUED = r"(?:通车|开放|运营|营业|升空|投用|入轨)"
 _ZH_END = rf"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以来|至今|仪式|典礼|{_ZH_CONTINUED}|$)"
 # Words after a date that make it a bound, not the event's date: 2014年以后上市的, 2015年前成立.
-_ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始|以上|以内|内|间|期间|左右|底前|时)"
-_ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
+# (2021年开始投产 dates the start of production: 开始 before an event word is no bound)
+_ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始(?!投产|运营|营业|商用)|以上|以内|内|间|期间|左右|底前|时)"
+_ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|揭牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
 _ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
-            rf"{_ZH_ADVERBS})")
+            rf"(?:首次公开发行(?:股票)?并|公开发行(?:股票)?并|IPO并)?{_ZH_ADVERBS})")
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
                       rf"(?:于|在|自)?)$")
+_ZH_PLAN_WORD = re.compile(_ZH_PLAN)  # 欧洲超级工厂最早将于2020年1月开始建设，2021年开始投产: the whole sentence is a plan
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
 _ZH_AGENT = re.compile(r"由[^,，。；;由]{1,120}$")  # the founders between the name and the date
 _ZH_OFFICE_EV = "|".join(re.escape(w) for w in ZH_EVENTS[TOOK_OFFICE] + ZH_EVENTS[LEFT_OFFICE])
@@ -238,7 +275,7 @@ _ZH_EVENT_AFTER = re.compile(rf"{_ZH_FILL}(?:(?P<ev>{_ZH_EV}){_ZH_END}|(?P<oev>{
 _ZH_OFFICE_FROM = re.compile(rf"起(?:正式)?(?P<oev>担任|出任|就任|任)(?P<office>[^,，。；;“”的]{{1,16}}?){_ZH_END}")
 # 建于1683年 (built in: a founding, but compared only with other 建于, for it may mean the start or the end of the work);
 # not 重建于, 扩建于 (a rebuilding).
-_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生|(?<![重扩改新修再兴续])建)于$")
+_ZH_EVENT_YU = re.compile(rf"(?P<lead>[,，(（]?)(?P<plan>{_ZH_PLAN})?(?P<ev>{_ZH_EV}|生|(?<![重扩改新修再兴续])建)于$")
 _ZH_BORN_SHORT = re.compile(r"生(?=[,，。；;)）])")  # 1965年生，
 _ZH_DE = re.compile(rf"(?!{_ZH_RELATION})(?P<fill>[^,，。；;“”]{{0,12}}?)(?P<ev>{_ZH_EV})"
                     rf"{_ZH_CONTINUED}?(?P<office>[^,，。；;“”的]{{1,16}}?)?的(?:(?P<desc>[^,，。；;“”《的]{{1,8}}?)(?=[“《]))?")
@@ -259,6 +296,17 @@ _ZH_ORG_REFERENCE_END = re.compile(r"(?:(?:该|这家|此|本)(?:公司|企业|�
 _ZH_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")  # a byline or note in brackets before a sentence
 
 
+# What may stand between a subject and its event or date without being part of the name: a note in brackets (（股票代码：
+# 300001）, (以下简称“华科”)) and a copula with a classifier (是一家成立于2015年的……).
+_ZH_SUBJECT_TAIL = re.compile(r"(?:[(（][^()（）]{1,30}[)）])?\s*(?:(?:是|为|系)(?:一家|一所|一座|一个|一位|一名)?)?$")
+
+
+def _zh_subject_end(c: Candidate, end: int) -> int:
+    """Where the subject's name ends, before `end`: a bracketed note and a copula (是一家) after it left out."""
+    tail = _ZH_SUBJECT_TAIL.search(c.folded, c.lo, end)
+    return tail.start() if tail is not None and tail.start() > c.lo else end
+
+
 def _zh_opening(c: Candidate) -> str:
     """The words of the date's clause before it, a bracketed byline or note left out (（记者 张三）2019年，……: none)."""
     return _ZH_BRACKETED.sub("", re.split(r"[,，:：]", c.before)[-1]).strip()
@@ -274,8 +322,30 @@ def _zh_openable(word: str) -> bool:
     return _ZH_OPENABLE.fullmatch(word) is not None
 
 
+def _zh_pronoun(c: Candidate, end: int, event: str) -> list[Entity]:
+    """他/她 ending at `end`, as the subject of a person's event: the one person named before it (in its paragraph, or
+    left open for its article), else nothing."""
+    pronoun = _ZH_PERSON_PRONOUN.search(c.folded, c.lo, end) if PERSON in KINDS[event] else None
+    return _referred(c.text, end, pronoun.group(0), PERSON, "zh") if pronoun is not None else []
+
+
 def _zh_event(word: str) -> str:
     return BORN if word == "生" else FOUNDED if word == "建" else _ZH_EVENT_OF[word]
+
+
+# 自2015年底证监会支持西藏IPO的“绿色通道”开通以来: a quoted name and its event after the date's own words.
+_ZH_SINCE_QUOTED = re.compile(rf"[^,，。；;“”\"《]{{0,30}}?(?P<name>“[^“”]{{1,20}}”|\"[^\"]{{1,20}}\"|《[^《》]{{1,30}}》)"
+                              rf"\s*{_ZH_ADVERBS}(?P<ev>{_ZH_EV})(?:以来|至今)")
+
+
+def _zh_since_quoted(c: Candidate) -> list[FactClaim]:
+    """自2015年底证监会支持西藏IPO的“绿色通道”开通以来"""
+    quoted = _ZH_SINCE_QUOTED.match(c.after) if c.before.endswith("自") else None
+    if quoted is None or _ZH_NEGATION.search(c.after[:quoted.start("ev")]):
+        return []
+    event = _zh_event(quoted.group("ev"))
+    names = names_after(c.text, c.date.end + quoted.start("name"), "zh", KINDS[event])
+    return _facts(c, quoted.group("ev"), names, event, "自D……“N”成立以来", c.date.end + quoted.end("ev"))
 
 
 def _zh_since(c: Candidate) -> list[FactClaim]:
@@ -285,7 +355,8 @@ def _zh_since(c: Candidate) -> list[FactClaim]:
         return []
     word = since.group("ev") or since.group("oev")
     event, end = _zh_event(word), c.date.end + since.end()
-    names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event])
+    names = names_before(c.text, c.date.start - 1, "zh", KINDS[event]) or names_after(c.text, end, "zh", KINDS[event]) \
+        or _zh_pronoun(c, c.date.start - 1, event)  # 他自2016年出任董事长以来
     after = _ZH_ORG_REFERENCE.match(c.folded, end)  # 自2010年成立以来，公司……
     before = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, c.date.start - 1)  # 该公司自2010年
     if not names and (after or before) is not None and ORGANISATION in KINDS[event]:
@@ -302,7 +373,8 @@ def _zh_event_yu(c: Candidate) -> list[FactClaim]:
             or re.match(_ZH_RELATION, c.after):
         return []
     event = _zh_event(yu.group("ev"))
-    names = names_before(c.text, c.lo + yu.start(), "zh", KINDS[event])
+    subject_end = _zh_subject_end(c, c.lo + yu.start())
+    names = names_before(c.text, subject_end, "zh", KINDS[event]) or _zh_pronoun(c, subject_end, event)
     if not names and c.after.startswith("的"):
         names = names_after(c.text, c.date.end + 1, "zh", KINDS[event])
     ref = _ZH_ORG_REFERENCE_BEFORE.search(c.before[:yu.start()])
@@ -353,8 +425,8 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     # 中国社会责任百人论坛由……等26位专家学者2016年10月30日发起成立: the founders stand between the name and the date
     sentence_start = next((s for s, e in c.spans if s <= c.date.start < e), c.lo)
     agent = _ZH_AGENT.search(c.folded, max(sentence_start, c.date.start - 200), c.lo + lead.start())
-    name_end = agent.start() if agent is not None else c.lo + lead.start()
-    names = names_before(c.text, name_end, "zh", KINDS[event])
+    name_end = agent.start() if agent is not None else _zh_subject_end(c, c.lo + lead.start())
+    names = names_before(c.text, name_end, "zh", KINDS[event]) or _zh_pronoun(c, name_end, event)  # 他于2010年出任
     ref = _ZH_ORG_REFERENCE_END.search(c.folded, c.lo, name_end) if not names and ORGANISATION in KINDS[event] else None
     if ref is not None:  # 该公司于2013年在上交所上市
         names = _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
@@ -385,12 +457,17 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
     opening = _zh_opening(c)
     if opening not in ("", "早在", "在", "于") or re.match(_ZH_RELATION, c.after):
         return []
-    subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi)
+    pronoun = _ZH_PRONOUN_AFTER.match(c.folded, c.date.end + comma.end())  # 2010年，他出任公司董事长
+    subject = _ZH_SUBJECT_THEN_EVENT.match(c.folded, c.date.end + comma.end(), c.hi) if pronoun is None else pronoun
     if subject is None:
         return []  # no event after a short subject: the segmenter is not asked
     ref = _ZH_ORG_REFERENCE.match(c.folded, c.date.end + comma.end())  # 1999年公司成立后 / 2015年，该公司在深交所上市
-    names = names_after(c.text, c.date.end + comma.end(), "zh") if ref is None else \
-        _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
+    if pronoun is not None:
+        ref = pronoun
+        names = _referred(c.text, pronoun.end(), pronoun.group(0), PERSON, "zh")
+    else:
+        names = names_after(c.text, c.date.end + comma.end(), "zh") if ref is None else \
+            _referred(c.text, ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
     if len(names) != 1:
         return []
     subject_end = ref.end() if ref is not None else names[0].end
@@ -469,19 +546,151 @@ def _zh_tenure(c: Candidate) -> list[FactClaim]:
     return _facts(c, "任期", names, TOOK_OFFICE, "N的任期始于D", c.date.end, tenure.group("office") or "")
 
 
+# A person's years in brackets after the name: Maria Kowalski (1920-2009), 王建华（1920—2009）, 王建华（1920年－2009年）.
+# The years are no number mentions: `lifespan_years` makes the first a date, and the family reads the pair from it.
+_LIFESPAN = re.compile(r"[(（]\s*(?P<born>1[5-9]\d\d|20\d\d)\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20\d\d)"
+                       r"\s*年?\s*[)）]")
+_LIFESPAN_END = re.compile(r"\s*年?\s*[-–—－~～至]{1,2}\s*(?P<died>1[5-9]\d\d|20\d\d)\s*年?\s*[)）]")
+_LIFESPAN_HINT = re.compile(r"[(（]\s*[12]\d{3}")
+# How many years apart a bracketed pair must be to be read as a life: a term of office or a product's years are shorter.
+_LIFE_YEARS = (40, 120)
+
+
+def names_a_lifespan(text: str) -> bool:
+    """Whether a paragraph may give a person's years in brackets (1920-2009): a cheap test (substrings), run on every
+    paragraph, for such years are no number mentions."""
+    return ("(" in text or "（" in text) and _LIFESPAN_HINT.search(text) is not None
+
+
+def dates_beyond_mentions(text: str) -> bool:
+    """Whether a paragraph may date a fact with words that are no number mentions (a decade, a person's years in
+    brackets): the claims step reads such a paragraph even when it states no number."""
+    return names_a_decade(text) or names_a_lifespan(text)
+
+
+def lifespan_years(folded: str) -> list[Mention]:
+    """The first year of each bracketed pair of years 40 to 120 apart, as a date for `_lifespan` to read."""
+    out = []
+    for m in _LIFESPAN.finditer(folded):
+        born, died = int(m.group("born")), int(m.group("died"))
+        if _LIFE_YEARS[0] <= died - born <= _LIFE_YEARS[1]:  # not a term of office (Bill Clinton (1993-2001))
+            out.append(Mention(m.start("born"), m.end("born"), m.group("born"), float(born), float(born), born + 1.0,
+                               "year", "year", ""))
+    return out
+
+
+def _lifespan(c: Candidate) -> list[FactClaim]:
+    """王建华（1920—2009）/ Maria Kowalski (1920-2009): born and died, of a person (a Chinese name by jieba's person
+    tag; an English one with a title, or of two or more words in capitals naming no organisation or place)"""
+    end = _LIFESPAN_END.match(c.folded, c.date.end)
+    if not re.search(r"[(（]\s*$", c.before) or end is None:
+        return []
+    lang = language(c.text[max(0, c.date.start - 20):c.date.start])
+    bracket = c.lo + re.search(r"[(（]\s*$", c.before).start()
+    names = names_before(c.text, bracket, lang, frozenset({PERSON}))
+    if len(names) != 1 or names[0].kind != PERSON and (lang == "zh" or names[0].kind or len(names[0].name.split()) < 2):
+        return []
+    name = Entity(names[0].name, PERSON, names[0].start, names[0].end, names[0].how, names[0].title)
+    s, e = end.span("died")
+    died = Mention(s, e, c.text[s:e], float(c.text[s:e]), float(c.text[s:e]), float(c.text[s:e]) + 1, "year", "year", "")
+    return _facts(c, "(-)", [name], BORN, "N (D-D)", end.end()) + \
+        _facts(dataclasses.replace(c, date=died), "(-)", [name], DIED, "N (D-D)", end.end())
+
+
+# A clause that goes on with the sentence's subject: 华科智能科技有限公司成立于2015年，2018年在深交所上市 /
+# 王建华1965年出生，2010年出任董事长. The date opens its clause (after a comma, 并/随后/又 and 于/在 allowed) and the event
+# follows it; the subject is the one entity of the fact read earlier in the sentence.
+_ZH_CONTINUING = re.compile(rf"[,，；;]\s*(?:并|又|随后|后|再|并且|此后)?(?P<plan>{_ZH_PLAN})?(?:于|在)?\s*$")
+
+
+def _continued(c: Candidate, word: str, event: str, end: int, qualifier: str, family: str,
+               planned: bool = False) -> list[FactClaim]:
+    """The event of a clause without a subject of its own, said of the entity of the sentence's earlier fact."""
+    prev = c.previous
+    if prev is None or event not in EVENTS or prev.entity_kind not in KINDS[event]:
+        return []
+    name = Entity(prev.written, prev.entity_kind, prev.span[0], prev.span[0] + len(prev.written),
+                  prev.how.split(",")[0], "")
+    facts = _facts(c, word, [name], event, family, end, qualifier, planned)
+    return [dataclasses.replace(f, entity=prev.entity, run_wide=prev.run_wide and not f.planned) for f in facts]
+
+
+def _zh_continued(c: Candidate) -> list[FactClaim]:
+    """华科智能科技有限公司成立于2015年，2018年在深交所上市 / 王建华1965年出生，2010年出任董事长 /
+    新公司将在法兰克福注册成立，计划于2015年第4季度正式投入运作"""
+    opening = _ZH_CONTINUING.search(c.before)
+    ev = _ZH_EVENT_AFTER.match(c.after) if opening is not None else None
+    if ev is None or _ZH_NEGATION.search(c.after[:ev.start("ev" if ev.group("ev") else "oev")]):
+        return []
+    word = ev.group("ev") or ev.group("oev")
+    event = _zh_event(word)
+    if event in TRANSITIVE | {LAUNCHED} and c.folded.startswith("的", c.date.end + ev.end()):
+        return []  # 2019年发布的预案: what follows is the object
+    qualifier = ev.group("venue") or "" if event == LISTED else ev.group("office") or ""
+    end = c.date.end + ev.end()
+    if c.previous is not None:
+        return _continued(c, word, event, end, qualifier, "N成立于D，D上市")
+    names = _zh_sentence_subject(c, c.lo + opening.start(), event)
+    planned = bool(opening.group("plan")) or any(_ZH_PLAN_WORD.search(c.folded, e.end, c.lo + opening.start()) for e in names)
+    return _facts(c, word, names, event, "N……，D上市", end, qualifier, planned)
+
+
+# A sentence that opens with its subject (a name by its suffix or in quotation marks, or 该公司/新公司) and goes on
+# without another name before the date's clause: 新公司将在德国法兰克福注册成立，计划于2015年第4季度正式投入运作.
+_ZH_ATTRIBUTION = re.compile(r"\s*(?:据|根据|按照|记者|另据|此外|同时|目前)[^,，。；;“”]{0,20}[,，]")  # a source before the subject
+_ZH_SENTENCE_REFERENCE = re.compile(r"(?:该|这家|此)(?:公司|企业|集团|银行|机构|行)|新公司|合资公司|新设公司")
+
+
+def _zh_sentence_subject(c: Candidate, clause: int, event: str) -> list[Entity]:
+    """The subject the sentence opens with, for a clause of it that has none of its own (ending at `clause`)."""
+    start = next((s for s, e in c.spans if s <= c.date.start < e), None)
+    attribution = _ZH_ATTRIBUTION.match(c.folded, start, clause) if start is not None else None
+    start = attribution.end() if attribution is not None else start  # 根据前期外媒信息，欧洲超级工厂……
+    if start is None or clause - start > 60:
+        return []
+    start += len(c.folded[start:clause]) - len(c.folded[start:clause].lstrip())
+    between = c.folded[start:clause]
+    ref = _ZH_SENTENCE_REFERENCE.match(between)
+    if ref is not None:
+        rest = between[ref.end():]
+        if ORGANISATION not in KINDS[event] or has_suffix_name(rest) or re.search(r"[“”\"《》、]", rest) \
+                or _ZH_SAYS.search(rest):
+            return []
+        return _referred(c.text, start + ref.end(), ref.group(0), ORGANISATION, "zh", _zh_openable(ref.group(0)))
+    names = names_after(c.text, start, "zh", KINDS[event])
+    if len(names) != 1 or names[0].how not in ("suffix", "quoted", "title"):
+        return []
+    rest = c.folded[names[0].end:clause]
+    if has_suffix_name(rest) or re.search(r"[“”\"《》、]", rest) or _ZH_SAYS.search(rest):
+        return []  # another name before the clause, or what it said: whose the event is stays open
+    return names
+
+
 ZH_FAMILIES: tuple[Family, ...] = (
+    Family("N (D-D)", _lifespan, (
+        ("著名画家王建华（1920—2009）的作品在上海展出。", ("王建华", BORN, "1920")),
+        ("著名画家王建华（1920年－2009年）的作品在上海展出。", ("王建华", DIED, "2009")),
+    )),
     Family("自D成立以来", _zh_since, (
         ("自1990年12月成立以来，深圳证券交易所已走过三十多年。", ("深圳证券交易所", FOUNDED, "1990年12月")),
         ("华科智能科技有限公司自2015年成立以来发展迅速。", ("华科智能科技有限公司", FOUNDED, "2015年")),
         ("成立于2008年的海川电子科技有限公司在加快布局，该公司自2010年创立以来专注于通信模块。",
          ("海川电子科技有限公司", FOUNDED, "2010年")),
         ("周海涛自2016年出任公司董事长以来，推动了三次并购。", ("周海涛", TOOK_OFFICE, "2016年")),
+        ("自2004年5月27日成立以来，中小企业板已经走过十三年。", ("中小企业板", FOUNDED, "2004年5月27日")),
+    )),
+    Family("自D……“N”成立以来", _zh_since_quoted, (
+        ("自2014年11月沪港两地的“沪港通”正式开通以来，南下资金持续流入。", ("沪港通", OPENED, "2014年11月")),
+        ("自2015年底监管部门支持企业上市的“绿色通道”开通以来，已有7家企业上市。", ("绿色通道", OPENED, "2015年底")),
     )),
     Family("N成立于D", _zh_event_yu, (
         ("华科智能科技有限公司成立于2015年3月，总部位于深圳。", ("华科智能科技有限公司", FOUNDED, "2015年3月")),
         ("青山湖大桥始建于1998年。", ("青山湖大桥", FOUNDED, "1998年")),
         ("王建华出生于1970年，湖北人。", ("王建华", BORN, "1970年")),
         ("附近始建于1958年的沙湖渠大桥去年完成了改造。", ("沙湖渠大桥", FOUNDED, "1958年")),
+        ("华科智能科技有限公司（成立于2015年）是一家科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("华科智能科技有限公司是一家成立于2015年的科技企业。", ("华科智能科技有限公司", FOUNDED, "2015年")),
+        ("《华科日报》创刊于1950年。", ("华科日报", LAUNCHED, "1950年")),
         ("永宁古桥建于1683年，是当地现存最古老的石拱桥。", ("永宁古桥", FOUNDED, "1683年")),
     )),
     Family("D成立的N", _zh_then_de, (
@@ -499,15 +708,22 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("著名作家李明于2020年3月逝世。", ("李明", DIED, "2020年3月")),
         ("任正非1944年生，贵州人。", ("任正非", BORN, "1944年")),
         ("中国社会责任百人论坛由多位专家学者2016年10月30日发起成立。", ("中国社会责任百人论坛", FOUNDED, "2016年10月30日")),
+        ("华科智能科技有限公司（股票代码：300001）于2010年在深交所上市。", ("华科智能科技有限公司", LISTED, "2010年")),
+        ("华科智能科技有限公司于2010年完成首次公开发行并上市。", ("华科智能科技有限公司", LISTED, "2010年")),
+        ("王建华于2015年3月退休。", ("王建华", LEFT_OFFICE, "2015年3月")),
     )),
     Family("D，N成立", _zh_date_comma_name, (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
         ("2019年，邮储银行完成A股上市。", ("邮储银行", LISTED, "2019年")),
+        ("王建华是公司创始人。2010年，他出任公司董事长。", ("王建华", TOOK_OFFICE, "2010年")),
         ("（记者 张明）1958年，润达数据研究院正式成立。", ("润达数据研究院", FOUNDED, "1958年")),
         ("2014年国家集成电路产业投资基金正式设立。", ("国家集成电路产业投资基金", FOUNDED, "2014年")),
         ("华科智能科技有限公司成立于2015年。次年3月，华科智能科技有限公司在深交所上市。",
          ("华科智能科技有限公司", LISTED, "2016年3月")),
         ("2007年，广电运通登陆资本市场。", ("广电运通", LISTED, "2007年")),
+        ("2010年12月，华科智能科技有限公司登陆深交所。", ("华科智能科技有限公司", LISTED, "2010年12月")),
+        ("2025年12月，海南自贸港正式封关运作。", ("海南自贸港", LAUNCHED, "2025年12月")),
+        ("2019年3月8日，华科智能研究院正式揭牌。", ("华科智能研究院", OPENED, "2019年3月8日")),
     )),
     Family("D，……“N”成立", _zh_date_quoted, (
         ("2017年11月3日，首单长租公寓类证券化产品“新派公寓专项计划”成功发行。", ("新派公寓专项计划", LAUNCHED, "2017年11月3日")),
@@ -529,6 +745,16 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("出席N成立仪式", _zh_ceremony, (
         ("2019年9月，总书记出席北京大兴国际机场投运仪式。", ("北京大兴国际机场", OPENED, "2019年9月")),
     )),
+    Family("N成立于D，D上市", _zh_continued, (
+        ("华科智能科技有限公司成立于2015年，2018年在深交所上市。", ("华科智能科技有限公司", LISTED, "2018年")),
+        ("王建华1965年出生，2010年出任公司董事长。", ("王建华", TOOK_OFFICE, "2010年")),
+    )),
+    Family("N……，D上市", _zh_continued, (
+        ("华科智能科技有限公司将加大研发投入，计划于2020年在科创板上市。", ("华科智能科技有限公司", LISTED, "2020年")),
+        ("合资公司将定名为“中欧国际交易所股份有限公司”。新公司将在法兰克福注册成立，计划于2015年第4季度正式投入运作。",
+         ("中欧国际交易所股份有限公司", OPENED, "2015年第4季度")),
+        ("据外媒报道，华科精密仪器厂最早将于2020年1月开始建设，2021年开始投产。", ("华科精密仪器厂", OPENED, "2021年")),
+    )),
 )
 
 # --- English -------------------------------------------------------------------------------------
@@ -536,10 +762,12 @@ ZH_FAMILIES: tuple[Family, ...] = (
 _EN_AUX = (r"(?:(?:will|would|shall|is|are|was|were)(?:\s+(?:due|set|expected|scheduled|planned|likely))?(?:\s+to)?"
            r"(?:\s+(?:be|have been))?|had been|has been|have been|to be|be|being)")
 _EN_ADV = r"(?:first|originally|officially|formally|initially|only|later|finally|jointly|eventually|all|both)"
-_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()]{1,40}?)?"
+# one phrase between an event and its date ("born in Krakow in 1961"); never across a number, which would be another
+# date's ("born in 1961 and became chief executive in 2005" dates no birth in 2005)
+_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()\d]{1,40}?)?"
 _EN_SUBJECT = re.compile(
     rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
-    rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|during|,)?\s*$")
+    rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|at|during|,)?\s*$")
 _EN_OPENING = re.compile(rf"(?:^\s*|[.;!?]\s+|[\"“]\s*)(?P<ev>{_EN_EV}){_EN_PREP_FILL}\s+(?:in|on)\s+$", re.I)
 _EN_OPENING_END = re.compile(r"(?:\s+(?:by|in|at|as|near)\s+[^,.;()]{1,40}?)?,\s+")  # Founded in 1998 by two engineers,
 # "Since its founding in 1998": the event as a noun, after a possessive.
@@ -552,7 +780,7 @@ _EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 
 # (a class before the words: every place but a letter fails at once, where re.I tries each word at each place)
 _EN_ANY_EVENT = re.compile(rf"\b(?=[a-z])(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
                            rf"stint|reign|taking (?:office|charge|over|the helm)|becoming|being (?:appointed|elected|named|"
-                           rf"sworn)|assuming office)\b", re.I)
+                           rf"sworn)|assuming office|since)\b", re.I)  # since: an office held since a date
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
@@ -561,9 +789,12 @@ _EN_ACTIVE_AFTER = re.compile(rf",?\s+(?:[A-Za-z][\w'-]*\s+){{1,4}}?(?P<ev>{_EN_
 _EN_OBJECT_END = re.compile(r"(?:\s+[a-z]+)?(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|to|for|with|as|by|which|that|and)\b)")
 _EN_OBJECT = re.compile(rf"(?P<ev>{_EN_EV})\s+(?P<obj>[^,.;]{{1,60}}?)\s+(?:in|on)\s+$")
 _EN_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
+# "Northwind Labs, a pump maker founded in 1998": what the organisation is, between its name and the event
+_EN_DESCRIBED = re.compile(rf",\s+(?:a|an)\s+(?:[\w&'-]+\s+){{0,4}}?{EN_KINDS_OF_ORG}\s*$")
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
+_EN_SINCE_IT = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Ww]hen)\s+it$")  # a clause that opens with "since it", its subject after
 _EN_ORG_REFERENCE = re.compile(r"\b(?:it|the (?:company|firm|group|bank|carrier|airline|business))(?=\s*$)", re.I)
 _EN_IT_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<noun>[Tt]he (?:company|firm|group|bank|carrier|airline|business))\b"
                             r"[^.;!?]*\bit\s*$")
@@ -571,7 +802,7 @@ _EN_IT_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<noun>[Tt]he (?:company|firm|grou
 
 def _en_event(word: str, office: str | None) -> str:
     word = word.lower()
-    if word == "became":
+    if word in ("became", "named"):  # "became chief executive", "was named chairman": only with the office
         return TOOK_OFFICE if office else ""
     return _EN_EVENT_OF.get(word, "")
 
@@ -588,10 +819,18 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
         return []  # released from prison
     start = c.lo + sub.start()
     age = _EN_AGE.search(c.text, c.lo, start)  # Maria Kowalski, 62, was born in 1961
-    names = names_before(c.text, age.start() if age else start, "en", KINDS[event])
+    described = _EN_DESCRIBED.search(c.text, c.lo, start) if ORGANISATION in KINDS[event] else None
+    names = names_before(c.text, age.start() if age else described.start() if described else start, "en", KINDS[event])
     word_before = re.search(r"(\w+)\s*$", c.text[:names[0].start]) if names else None
     if word_before is not None and word_before.group(1).lower() in ("which", "that", "whom"):
         return []  # "the firm, which Kowalski founded in 1998": Kowalski is not what was founded
+    pronoun = _EN_PERSON_PRONOUN.search(c.text, max(0, start - 8), start) if not names and PERSON in KINDS[event] \
+        else None
+    if pronoun is not None:  # "He was born in 1961": the one person named before
+        names = _referred(c.text, pronoun.end("word"), pronoun.group("word"), PERSON, "en")
+    place = _EN_PLACE_REFERENCE.search(c.text, max(0, start - 40), start) if not names else None
+    if place is not None and PLACE in KINDS[event]:  # "the stadium opened in 2007": Wembley Stadium, named before
+        names = _referred(c.text, place.end("head"), c.text[place.start():place.end("head")], PLACE, "en")
     ref = _EN_ORG_REFERENCE.search(c.text, max(0, start - 40), start) if not names else None
     if ref is not None and ORGANISATION in KINDS[event]:
         # "The company was founded in 2011" may name its company in another paragraph, and so may "it" when the
@@ -599,7 +838,10 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
         word = " ".join(ref.group(0).split())
         subject = _EN_IT_SUBJECT.search(c.text, max(0, start - 200), start) if word.lower() == "it" else None
         word = subject.group("noun") if subject is not None else word
-        names = _referred(c.text, ref.end(), word, ORGANISATION, "en", word.lower() != "it")
+        opener = _EN_SINCE_IT.search(c.text, max(0, ref.start() - 12), ref.end()) if word.lower() == "it" else None
+        # "Since it was founded in 1998, Northwind Labs has grown": "it" is the subject after the comma
+        names = _en_clause_subject(c, opener.start() - c.lo, KINDS[event] - {PERSON}) if opener is not None else []
+        names = names or _referred(c.text, ref.end(), word, ORGANISATION, "en", word.lower() != "it")
     # what the event is of: the exchange of a listing, the office taken ("by two engineers" is no such thing)
     qualifier = {LISTED: sub.group("fill") or "", TOOK_OFFICE: sub.group("office") or "",
                  LEFT_OFFICE: sub.group("office") or ""}.get(event, "")
@@ -616,8 +858,12 @@ def _en_opening(c: Candidate) -> list[FactClaim]:
     event = _en_event(opening.group("ev"), None)
     if not event:
         return []
-    return _facts(c, opening.group("ev"), names_after(c.text, c.date.end + comma.end(), "en", KINDS[event]), event, "Founded in D, N",
-                  c.date.end)
+    at = c.date.end + comma.end()
+    names = names_after(c.text, at, "en", KINDS[event])
+    pronoun = _EN_PRONOUN_AFTER.match(c.text, at) if not names and PERSON in KINDS[event] else None
+    if pronoun is not None:  # "Born in 1961, she studied law": the one person named before
+        names = _referred(c.text, pronoun.end("word"), pronoun.group("word"), PERSON, "en")
+    return _facts(c, opening.group("ev"), names, event, "Founded in D, N", c.date.end)
 
 
 def _en_since(c: Candidate) -> list[FactClaim]:
@@ -753,13 +999,62 @@ def _en_tenure(c: Candidate) -> list[FactClaim]:
     return _facts(c, "tenure began", names, TOOK_OFFICE, "N's tenure began in D", c.date.end, office)
 
 
+# "Maria Kowalski has been chief executive since 2005", "Maria Kowalski, chairman since 1999,": an office held since a
+# date was taken on that date.
+_EN_OFFICE_SINCE = re.compile(rf"(?P<lead>\s+(?:who\s+)?(?:has|have|had)\s+been|,)\s+(?:an?\s+|its\s+|their\s+)?"
+                              rf"(?P<office>{_OFFICES})\s+since\s+$")
+
+
+def _en_office_since(c: Candidate) -> list[FactClaim]:
+    """Maria Kowalski has been chief executive since 2005 / Maria Kowalski, chairman since 1999, said ..."""
+    since = _EN_OFFICE_SINCE.search(c.before)
+    if since is None:
+        return []
+    end = c.lo + since.start()
+    if since.group("lead").strip().startswith("who"):
+        end = c.lo + since.start() - len(re.search(r",?\s*$", c.text[:end]).group(0))
+    names = names_before(c.text, end, "en", frozenset({PERSON}))
+    return _facts(c, "since", names, TOOK_OFFICE, "N, chief executive since D", c.date.end, since.group("office"))
+
+
+# "Northwind Labs was founded in 1998 and listed in 2004", "..., founded in 1998 and floated in 2004,": a second event
+# joined by "and" goes on with the subject of the sentence's earlier fact.
+_EN_CONTINUING = re.compile(rf"\s+and\s+(?:(?P<aux>was|were|is|has been|had been)\s+)?(?:(?:later|then|subsequently|"
+                            rf"eventually)\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})"
+                            rf"\s+(?:in|on)\s+$")
+
+
+def _en_continued(c: Candidate) -> list[FactClaim]:
+    """Northwind Labs was founded in 1998 and listed in London in 2004"""
+    more = _EN_CONTINUING.search(c.before)
+    if more is None or _EN_NOT.search(more.group(0)):
+        return []
+    event = _en_event(more.group("ev"), more.group("office"))
+    if not event or event == BORN:
+        return []
+    qualifier = {LISTED: more.group("fill") or "", TOOK_OFFICE: more.group("office") or "",
+                 LEFT_OFFICE: more.group("office") or ""}.get(event, "")
+    return _continued(c, more.group("ev"), event, c.date.end, qualifier, "N was founded in D and listed in D")
+
+
 EN_FAMILIES: tuple[Family, ...] = (
+    Family("N (D-D)", _lifespan, (
+        ("Works by Maria Kowalski (1920-2009) go on show in Krakow.", ("Maria Kowalski", BORN, "1920")),
+        ("Works by Maria Kowalski (1920-2009) go on show in Krakow.", ("Maria Kowalski", DIED, "2009")),
+    )),
     Family("N was founded in D", _en_subject, (
         ("Northwind Labs was founded in March 1998 by two engineers.", ("Northwind Labs", FOUNDED, "March 1998")),
         ("Maria Kowalski, who was born in Krakow in 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
         ("The Bank of England, founded in 1894, sets rates.", ("Bank of England", FOUNDED, "1894")),
         ("Duran Duran formed in 1978 in Birmingham.", ("Duran Duran", FOUNDED, "1978")),
         ("Mr Tellier took office in January 2003.", ("Tellier", TOOK_OFFICE, "January 2003")),
+        ("Maria Kowalski was named chief executive in March 2005.", ("Maria Kowalski", TOOK_OFFICE, "March 2005")),
+        ("Northwind Labs went into operation in 1998.", ("Northwind Labs", OPENED, "1998")),
+        ("Northwind Labs, a pump maker set up in 1998, makes pumps.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Northwind Labs made its stock market debut in 2004.", ("Northwind Labs", LISTED, "2004")),
+        ("Since it was founded in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
+        ("The Nintendo DS first appeared in the US at the end of 2004.", ("Nintendo DS", LAUNCHED, "the end of 2004")),
+        ("Maria Kowalski stood down as chairman in 2003.", ("Maria Kowalski", LEFT_OFFICE, "2003")),
         ("Maria Kowalski died on 5 May 2001.", ("Maria Kowalski", DIED, "5 May 2001")),
         ("Northwind Labs was listed on the London Stock Exchange in 2001.", ("Northwind Labs", LISTED, "2001")),
         ("Wembley Stadium will officially open in 2006.", ("Wembley Stadium", OPENED, "2006")),
@@ -775,6 +1070,8 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Born on 5 May 1961, Maria Kowalski grew up in Krakow.", ("Maria Kowalski", BORN, "5 May 1961")),
         ("Born in Krakow in 1961, Maria Kowalski studied law.", ("Maria Kowalski", BORN, "1961")),
         ("Founded in 1998 by two engineers, Northwind Labs employs 300.", ("Northwind Labs", FOUNDED, "1998")),
+        ("Maria Kowalski, who runs the lab, said sales rose. Born in 1961, she studied law.",
+         ("Maria Kowalski", BORN, "1961")),
     )),
     Family("Since its founding in D, N", _en_since, (
         ("Since its founding in 1998, Northwind Labs has grown fast.", ("Northwind Labs", FOUNDED, "1998")),
@@ -802,8 +1099,16 @@ EN_FAMILIES: tuple[Family, ...] = (
          ("Ruth Okonkwo", TOOK_OFFICE, "March 2019")),
         ("Maria Kowalski began her term as mayor in 2015.", ("Maria Kowalski", TOOK_OFFICE, "2015")),
     )),
+    Family("N, chief executive since D", _en_office_since, (
+        ("Maria Kowalski has been chief executive since 2005.", ("Maria Kowalski", TOOK_OFFICE, "2005")),
+        ("Maria Kowalski, chairman since March 1999, said sales rose.", ("Maria Kowalski", TOOK_OFFICE, "March 1999")),
+    )),
     Family("X founded N in D", _en_object_then_date, (
         ("Benson founded Northwind Labs in 1998.", ("Northwind Labs", FOUNDED, "1998")),
+    )),
+    Family("N was founded in D and listed in D", _en_continued, (
+        ("Northwind Labs was founded in 1998 and listed in London in 2004.", ("Northwind Labs", LISTED, "2004")),
+        ("Maria Kowalski was born in 1961 and became chief executive in 2005.", ("Maria Kowalski", TOOK_OFFICE, "2005")),
     )),
 )
 
@@ -882,19 +1187,24 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
     # a date without a year (8月下旬) dates nothing that another article could contradict
     dated = [m for m in ms if m.kind in ("date", "year") and m.low >= 1000]
     decades = _decades(text) if names_a_decade(text) else []
-    if not (dated or decades) or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text)):
+    lives = lifespan_years(text) if names_a_lifespan(text) else []  # (1920-2009) needs no event word
+    if not lives and (not (dated or decades) or not (_ZH_ANY_EVENT.search(text) or _EN_ANY_EVENT.search(text))):
         return []
     folded = fold_width(text)
     # a year inside a decade (1990 of 1990年代) is the decade
     dated = [m for m in dated if not any(d.start < m.end and m.start < d.end for d in decades)] + decades
-    dated = sorted(dated + _relative_years(folded, dated), key=lambda m: m.start)
+    life_starts = {m.start for m in lives}
+    dated = [m for m in dated if m.start not in life_starts]
+    dated = sorted(dated + _relative_years(folded, dated) + lives, key=lambda m: m.start)
     out: list[FactClaim] = []
     seen = set()
+    previous: tuple[tuple[int, int], FactClaim] | None = None  # the sentence and the one-entity fact last read in it
     for m in dated:
         lo, hi = next(((s, e) for s, e in spans if s <= m.start < e), (0, len(text)))
-        c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans))
+        prev = previous[1] if previous is not None and previous[0] == (lo, hi) else None
+        c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans), prev)
         lang = language(text[c.lo:c.hi])
-        if not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
+        if m.start not in life_starts and not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
             continue  # no event word near the date: nothing to read, and the segmenter is never loaded
         if lang == "zh" and _ZH_NOT_POINT.search(c.before) and not c.before.endswith("自"):
             continue
@@ -903,6 +1213,8 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
             found = family.read(c)
             if found:
                 break
+        if found:
+            previous = ((lo, hi), found[-1]) if len({f.entity for f in found}) == 1 else None
         for f in found:
             if (f.entity, f.event, f.date.start) not in seen:
                 seen.add((f.entity, f.event, f.date.start))
@@ -938,7 +1250,8 @@ def resolve_names(rows: list[dict], paragraphs) -> list[dict]:
         if _may_be_short(claim):
             full = resolve(claim.entity, "\n\n".join(text for _, text in article))
             if full != claim.entity:
-                claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved", run_wide=True)
+                claim = dataclasses.replace(claim, entity=full, how=f"{claim.how}, resolved",
+                                            run_wide="pronoun" not in claim.how)
                 row = {**row, "claim": claim}
         out.append(row)
     return out
@@ -966,11 +1279,15 @@ def _text_before(article: list[tuple[str, str]], paragraph_id: str, at: int) -> 
 
 def _resolved_reference(claim: FactClaim, before: str) -> FactClaim | None:
     """An open reference's fact with the name the article states before it, or None when it states none or several."""
-    if claim.entity_kind == PERSON:
+    if claim.written in PRONOUNS or _EN_PLACE_REFERENCE.search(claim.written):
+        entity = _antecedent_of(before, len(before), claim.written, claim.entity_kind, language(claim.written),
+                                reach=len(before))
+    elif claim.entity_kind == PERSON:
         entity = person_of_surname(before, claim.written[0]) if language(claim.written) == "zh" else None
     else:
         entity = antecedent(before, len(before), claim.entity_kind, language(claim.written), reach=len(before))
     if entity is None:
         return None
-    return dataclasses.replace(claim, entity=entity.name, how="reference, across paragraphs",
-                               run_wide=entity.full and not claim.planned)
+    pronoun = entity.how == "pronoun"
+    return dataclasses.replace(claim, entity=entity.name, how=f"{'pronoun' if pronoun else 'reference'}, across paragraphs",
+                               run_wide=entity.full and not claim.planned and not pronoun)

@@ -1,4 +1,5 @@
-"""Share groups: percentages (or fractions: 三成, 一半, a third, the majority) that divide one whole.
+"""Share groups: percentages (or fractions: 三成, 一半, a third, the majority; or the terms of a ratio, 42:39:19) that
+divide one whole.
 
 A percentage is a part when its own words say so (the share families of SHARE_ZH / SHARE_EN: A占X%, 占比X%,
 X%来自A, 分别占/依次为X%、Y%, 其余X%, 贡献了X%, 以X%的市场份额, X%的居民认为, A为X% in a framed sentence;
@@ -27,6 +28,7 @@ from checks.extract.claims.common import Claim, Quantity, within
 from checks.extract.claims.growth import change_of
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
+from checks.vocab.quantities import half_step
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,13 @@ SHARE_ZH = Table("share", "zh", (
       "checked only when they fit)", "",
       examples=("按地区分，东部地区约为52%，中部地区为26%，西部地区为22%。", "全市常住人口中，城镇人口比例为72.5%，乡村人口比例为27.5%。"),
       counter=("在上市公司中，平均资产负债率为60%，毛利率为45%。", "从投资结构看，基础设施投资增长5.3%，房地产投资下降3.1%。")),
+    F("在W中，A X%", "a name and its bare figure in a sentence that frames one whole (全年销量中，线上渠道42%…; 受访者的回答是：满意"
+      "45%…; 产品结构方面，…; checked only when they fit)", "",
+      examples=("全年销量中，线上渠道42%，线下渠道58%。", "受访者的回答是：满意45%，一般35%，不满意20%。"),
+      counter=("从地区看，东部地区65%的企业实现盈利，中部地区58%的企业实现盈利。",)),
     F("A占比X%", "a part (named side by side, 占比 shares may overlap: checked only when they fit)",
-      r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|高达|仅为?|已达|只有|在|约在)?",
+      r"(?:占比|比重|占有率|市占率|份额|权重)(?:分别)?(?:达到?了?|为|是|约为?|升至|降至|(?:上升|下降|提高|降低|回落|回升|增加|减少)(?:到|至)|"
+      r"高达|仅为?|已达|只有|在|约在)?",
       examples=("其中，制造业企业占比约25%，服务业企业占比约72%。",
                 "370家同比增长，占比75%；125家同比下降，占比25%。"),
       counter=("177只个股实现上涨，占比86.76%，有128只个股跑赢大盘，占比62.75%。",)),
@@ -113,13 +120,27 @@ SHARE_ZH = Table("share", "zh", (
     F("持有X%股份", "a holding in a company (holdings may overlap, one inside another: checked only when they fit)", "",
       after=r"的?(?:股份|股权|股本|权益)(?!激励)",
       examples=("张宏伟直接持有东方集团0.52%股份，并通过东方集团实业持有东方集团27.98%股份。",)),
+    F("A×X%＋B×Y%", "the weights of a composite (a fund's benchmark: 沪深300指数收益率×80%＋中债综合指数收益率×20%; "
+      "exclusive)", r"[×*]\s?",
+      examples=("该基金的业绩比较基准为沪深300指数收益率×80%＋中债综合指数收益率×20%。",)),
+    F("A:B:C的比例", "a ratio of parts whose terms add up to 100 (or to 10, in tenths), beside a word of shares, "
+      "proportion or split, or any ratio named as one right at it (比值约为9∶1, 之比为3:1): each term over their sum is its "
+      "part's share of the whole (exclusive)", "",
+      examples=("深证成指主板、中小板、创业板公司权重占比为42:39:19。", "双方按7:3的比例分配收益。",
+                "全球卫星应用业务和卫星制造业务的比值约为９∶１。"),
+      counter=("主队以3:1战胜客队，比分为3:1。", "两队在11:30开赛。")),
     F("X%的居民认为", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:的" + _G + r"{1,10}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|看涨|看跌|看空|回答|计划|打算|估计|判断|"
+      after=r"(?:的" + _G + r"{1,10}?|[\u4e00-\u9fff]{1,4}?)?(?:认为|预期|预计|表示|选择|倾向于|看好|看涨|看跌|看空|回答|计划|打算|估计|判断|"
             r"支持|反对|赞成|满意|不满意)",
       examples=("其中，29.4%的企业认为本季企业经营状况较好，57.5%认为一般，13.1%认为较差。",)),
 ))
 # Words of approximation between a family's words and its figure ("took about 40%"; the figure keeps its own qualifier)
 _ABOUT_EN = r"(?:(?:about|around|nearly|almost|some|roughly|just|only)\s+)?"
+# Who answers a survey, named right after its figure: "three in ten adults said", "40% of voters" has its "of"
+_RESPONDENTS_EN = (r"(?:people|adults|voters|respondents|Britons|Americans|Europeans|consumers|shoppers|firms|companies|"
+                   r"businesses|bosses|managers|workers|employees|staff|households|families|parents|women|men|children|"
+                   r"pupils|students|teachers|doctors|users|customers|investors|economists|analysts|viewers|readers|"
+                   r"listeners|fans|members|those\s+(?:polled|questioned|surveyed|asked))")
 SHARE_EN = Table("share", "en", (
     F("A and B took X% and Y%, respectively", "parts listed in order, with a word of shares (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:\d]{0,40}?)?,?\s+respectively\b",
@@ -155,7 +176,7 @@ SHARE_EN = Table("share", "en", (
       r"\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
       examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",)),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)"
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)\b"
             r"|(?:moved|switched|migrated|defected|turned|transferred|shifted)\s+to"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
             r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
@@ -172,7 +193,7 @@ SHARE_EN = Table("share", "en", (
       counter=("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both made losses.",)),
     F("acquire X% of A", "a holding bought, sold or held (exclusive)",
       r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
-      r"controlled)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
+      r"controlled|keep|keeps|kept|retain|retains|retained)\s+(?:a\s+further\s+|another\s+|an?\s+additional\s+|about\s+|nearly\s+|almost\s+)?",
       examples=("Consolidated TVX said it will acquire 29 pct of CMP, a gold miner in which TVX already holds a 15 pct "
                 "interest.",)),
     F("financed X% by A", "a part by who pays, owns or makes it (exclusive)",
@@ -197,11 +218,17 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
       examples=("Of the 22 million people who own a player, 59% are men and 41% are women.",),
       counter=("Inflation was 3% last year and 2% the year before.",)),
+    F("a 60:40 split", "a ratio of parts whose terms add up to 100 (or to 10) beside a word of shares, proportion or "
+      "split, or any ratio named as one right at it (a ratio of 2:1): each term over their sum is its part's share of "
+      "the whole (exclusive)", "",
+      examples=("Profits will be split 60:40 between the two partners.",
+                "The board's seats are shared in a ratio of 45:35:20 among the three parties."),
+      counter=("The home side won 3:1.", "Trading opens at 9:30 and closes at 16:00.")),
     F("the richest/poorest X%", "slices of a population by rank (they may overlap: checked only when they fit)",
       r"\b(?:the\s+)?(?:richest|poorest|wealthiest|top|bottom|highest-paid|lowest-paid|best-off|worst-off)\s+",
       examples=("The poorest 20% of society pay more in tax than the richest 20%.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?|\s+" + _RESPONDENTS_EN + r")?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
             r"thinking|expect|expected|expecting|reported|reporting|agreed|agree|agreeing|disagreed|disagree|want|wanted|"
             r"wanting|chose|choose|choosing|argue|argued|claim|claimed|feel|felt|prefer|preferred|preferring|plan|planned|"
             r"planning|intend|intended|support|supported|supporting|oppose|opposed|opposing|favour|favoured|favor|"
@@ -216,7 +243,7 @@ SHARE_EN = Table("share", "en", (
 ))
 TABLES = [SHARE_ZH, SHARE_EN]
 
-_EXCLUSIVE = {"分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
+_EXCLUSIVE = {"A×X%＋B×Y%", "A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
               "another X%", "financed X% by A"}
 _SURVEY = {"X%的居民认为", "X% said"}
@@ -229,9 +256,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
-_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|在|均)|\b(?:the\s+rest|the\s+remainder|the\s+balance)"
+_REST_UNSTATED = re.compile(r"(?:其余|其他|剩余|剩下)(?:的)?(?:由|为|是|则|来自|来源于|在|均|用于|投向|投入|流向|销往|归|属于)|\b(?:the\s+rest|the\s+remainder|the\s+balance)"
                             r"(?:\s+of\s+them)?(?:\s+(?:from|to|in|on|by|was|were|is|are|will|would|went|goes|go|came|"
-                            r"comes|come|coming|held|owned|being)\b|\s*[.,;])", re.I)
+                            r"comes|come|coming|held|owned|being|shared|split|divided|spread|sold|offered|made|going)\b"
+                            r"|\s*[.,;])", re.I)
 # 第一、二、三产业, 一二三线城市 before 分别: ranks of one division, kinds of the whole
 _ORDINAL_KINDS = re.compile(r"第?[一二三四五六七八九十][、和及]第?[一二三四五六七八九十](?:[、和及]第?[一二三四五六七八九十])*"
                             r"(?:产业|线|类|级|档|季度)")
@@ -333,6 +361,7 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
                 groups[-1:] = [split[0], _joined(text, ms, split[1], here)]
             else:
                 groups.append(here)
+    several = None  # (可多选: answers that may overlap; looked for once, when a group would have to fit)
     for g in groups:
         first, last = ms[g.parts[0][0]], ms[g.parts[-1][0]]
         rest_unstated = bool(_REST_UNSTATED.search(text, first.start, g.end)) and not any(p[2] for p in g.parts)
@@ -344,9 +373,18 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
+        if several is None and (g.exclusive or answers):
+            several = _SEVERAL_ANSWERS.search(text) is not None
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
-                              exclusive=g.exclusive or answers, rest_unstated=rest_unstated))
+                              exclusive=bool(g.exclusive or answers) and not several, rest_unstated=rest_unstated))
     return out
+
+
+# A question that takes several answers: its answers' shares may add up past the whole (多选, "could choose more than one")
+_SEVERAL_ANSWERS = re.compile(r"可多选|多选题|多项选择|可选择多项|(?:不止|不限)一项|"
+                              r"\b(?:more\s+than\s+one|several|multiple)\s+(?:answers?|options?|choices?|responses?|reasons?)\b|"
+                              r"\b(?:could|can|were\s+able\s+to|allowed\s+to)\s+(?:choose|pick|select|give|name|cite|tick)\s+"
+                              r"(?:more\s+than\s+one|several|multiple|up\s+to)\b", re.I)
 
 
 # The next sentence goes on with the same whole: "Another 18% came from …", "The other two-thirds of Seagram …"
@@ -483,15 +521,18 @@ def _group(text: str, ms: list[Mention], idx: list[int], percents: list[int], s:
     """The parts of a sentence: (mention index, family, rest) for each percentage that is a part, in order."""
     parts: list[tuple[int, str, bool]] = []
     prev_end = s
+    frames: list = []  # the sentence's frames, found when first needed (most sentences need none)
     for i in percents:
         m = ms[i]
         if _LABEL.match(text[m.end:m.end + 16]):
             prev_end = m.end
             continue  # 低于30%的公司占比36%: the percentage names a category, the share follows
-        family = _cue(text, m, prev_end, s) or _framed_label(text, m, s)
+        family = _cue(text, m, prev_end, s) or _framed_label(text, m, s, frames, ms[percents[-1]].start)
         if not family and parts and (_continues(text, ms, parts[-1][0], i) or _compared_part(text, ms[parts[-1][0]], m)
                                      or parts[-1][1] in _SURVEY and _same_respondents(text, ms[parts[-1][0]], m)):
             family = parts[-1][1] if parts[-1][1] not in _REST else "continued"
+            if _PAREN_LABEL.match(text[ms[parts[-1][0]].end:m.start]):
+                family = _GENERIC  # 占GDP的20%（美国12%，德国47%）: each may be of its own whole, checked only when they fit
         if not family or change_of(text, m, s) is not None:
             prev_end = m.end
             continue  # (a rate of change is no part: 占比提高了5%)
@@ -543,6 +584,10 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
         gap = gap[1:-1]
     if _CHANGE_WORD.search(gap):
         return False
+    if _RESTATED.match(gap):
+        return False  # 占W的半壁江山，达到53.7%: the same share again, as a figure
+    if _PAREN_LABEL.match(gap):
+        return True  # 占全球5%（美国47%，英国6%）: the other parts of the whole, in brackets after the first
     if not gap.isascii() or not gap.strip(" ,"):
         return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
     if re.search(r"\b(?:to|from|by)\s*$", gap):
@@ -550,6 +595,11 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     return bool(_LIST_EN.match(gap))
 
 
+_RESTATED = re.compile(r"^[，,]?\s?(?:即|也即|也就是|达到?|高达|约为|约|超过|突破|[(]\s?(?:约|即)?)\s?$")
+# "(" and a name opening the bracket after a part: the parts of the same whole that follow it (not 其中/including/of which:
+# parts of the part)
+_PAREN_LABEL = re.compile(r"^\s?\(\s?(?!其中|包括|包含|含|即|如|including|of\s+which|incl)(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}"
+                          r"|[\u4e00-\u9fff]{1,8}?)(?:为|占|约|:|\s)?\s?$")
 _SPLIT_JOINED = re.compile(r"^\s*(?:to|/|-|–)\s*$")
 
 
@@ -565,17 +615,32 @@ def _split_list(text: str, ms: list[Mention], percents: list[int], i: int) -> li
 
 
 # 在W中，A为X% / 按地区分，A约为X%: the clause's own words before the figure, a name and 为 (no rate, no change)
-_LABEL_IS = re.compile(r"(?:^|[，,；;：:])\s?([^，,。；;：:\d%]{1,12}?)(?:的)?(?:比例|比重|占比)?(?:约为|约|为|达到?|是|有)$")
-_RATE_OR_CHANGE = re.compile(r"率|增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升")
+_LABEL_IS = re.compile(r"(?:^|[，,；;：:、])\s?([^，,。；;：:、\d%]{1,12}?)(?:的)?(?:比例|比重|占比)?(?:约为|约|为|达到?|是|有)?$")
+# Words of a rate, a change or a level (an index, a price, a threshold): figures named so are no parts of a whole
+_RATE_OR_CHANGE = re.compile(r"率|(?<!新)增|降|减|涨|跌|幅|均|同比|环比|较|比上|提高|回落|上升|PMI|指数|价|利|收益|景气|水平|"
+                             r"得分|分数|亏损面|覆盖|普及|渗透|达标|合格|满意度|完成|进度|占有|高于|低于|位于|处于|临界")
 
 
-def _framed_label(text: str, m: Mention, s: int) -> str:
+_BARE_FRAMED = "在W中，A X%"
+
+
+def _framed_label(text: str, m: Mention, s: int, frames: list, upto: int) -> str:
+    """The family of a name's figure in a framed sentence, or "". `frames`: the spans of the sentence's frames up to
+    `upto` (offsets from its start `s`), filled in by the first call that needs them, with None after them."""
     if not _CJK.match(text, max(s, m.start - 1)):
         return ""
     found = _LABEL_IS.search(text, max(s, m.start - 20), m.start)
-    if found is None or _RATE_OR_CHANGE.search(found.group(1)) or not frame_whole(text, s, found.start() + 1):
+    if found is None or _RATE_OR_CHANGE.search(found.group(1)):
         return ""
-    return "在W中，A为X%"
+    if not frames:
+        lead = text[s:upto]
+        frames.extend([f.span() for f in _FRAME.finditer(lead)] if _FRAME_HINT.search(lead) else [])
+        frames.append(None)
+    before = [f[0] for f in frames if f is not None and s + f[1] <= found.start() + 1]
+    if not before or _RATE_OR_CHANGE.search(text, s + before[-1], m.end) or text[m.end:m.end + 1] == "的":
+        return ""  # 从企业规模看，大型企业PMI为51.1%，中型企业为49.8%; 从涨幅看，A为62%: levels of an index or a rate,
+        # named once for all; 东部地区65%的企业: a share inside the label's own group
+    return "在W中，A为X%" if found.group(0)[-1:] in "为约到是有" else _BARE_FRAMED
 
 
 def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: str) -> list[tuple[int, str, bool]]:
@@ -624,7 +689,14 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
             or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
             and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
+    if prev[1] == part[1] in _LISTS and _LIST_WORD.search(text, ms[prev[0]].end, ms[part[0]].start) \
+            and not (whole and prev_whole and _same_whole(whole, prev_whole)):
+        return True  # a second list of its own (A、B占比分别为X%、Y%，而在2018年……分别为Z%、W%): another whole or time
     return _GENERIC in (prev[1], part[1]) and not (whole and prev_whole) and not _continues(text, ms, prev[0], part[0])
+
+
+_LISTS = {"分别占X%、Y%和Z%", "A and B took X% and Y%, respectively", "按X%、Y%的比例分别"}
+_LIST_WORD = re.compile(r"分别|依次|\brespectively\b", re.I)
 
 
 def _of_its_subject(text: str, since: int, m: Mention, whole: str) -> bool:
@@ -690,7 +762,14 @@ def _same_whole(a: str, b: str) -> bool:
 
 _FRAME = re.compile(r"(?:^|[，,。；;：:])\s*(?:在)?([^，,。；;：:\d%]{2,16}?(?:中|里|当中)|在[^，,。；;：:\d%]{2,16}?(?:市场|领域|行业))[，,]|\bOf\s+([^,.;:\d]{3,40}),"
                     r"|(?:^|[，,。；;：:])\s*(?:从|按|按照)([^，,。；;：:\d%]{0,10}?(?:结构|分布|构成|类型|类别|行业|地区|区域|来源|"
-                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务|所有制|城乡))(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]", re.I)
+                    r"用途|主体|性质|规模|品种|板块|渠道|期限|年龄|学历|收入|性别|产品|业务|所有制|城乡))(?:来|上)?(?:看|划分|分|统计|计算|计)[，,]"
+                    r"|(?:^|[，,。；;：:])\s*([^，,。；;：:\d%]{1,10}?(?:结构|分布|构成|来源|组成|去向|用途))(?:方面|上)[，,]"
+                    r"|(?:^|[，,。；;])\s*([^，,。；;：:\d%]{0,12}?(?:结构|构成|分布|占比|比例|比重|份额|回答|答案|选项|来源|去向|组成)"
+                    r"[^，,。；;：:\d%]{0,6}?)[:：]", re.I)
+
+
+# What every frame of _FRAME ends with (a cheap test first)
+_FRAME_HINT = re.compile(r"[中里看分计面上场域业][，,]|[:：]|Of\s", re.I)
 
 
 def frame_whole(text: str, s: int, first: int) -> str:
@@ -699,7 +778,7 @@ def frame_whole(text: str, s: int, first: int) -> str:
     found = None
     for found in _FRAME.finditer(text[s:first]):
         pass
-    return re.sub(r"(?:中|里|当中)$", "", (found.group(1) or found.group(2) or found.group(3) or "").strip()).lstrip("在") \
+    return re.sub(r"(?:中|里|当中)$", "", next((g for g in found.groups() if g), "").strip()).lstrip("在") \
         if found else ""
 
 
@@ -755,6 +834,8 @@ _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
     if family in ("X%的居民认为", "X% said"):
         return False  # survey answers may overlap (a question may take several answers)
+    if family == "A×X%＋B×Y%":
+        return True  # (the weights of one composite, whatever figures its names hold: 沪深300指数收益率×80%)
     for stated in (_OF_WHICH.search(text, max(0, since), ms[i].start), _OF_FRAME.match(text, max(0, since), ms[i].start)):
         since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
@@ -779,3 +860,68 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
     if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
         return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
     return family in _EXCLUSIVE or family == "continued"
+
+
+# --- ratios of parts ------------------------------------------------------------------------------
+
+# 42:39:19, 7:3, 60:40: terms joined by colons (a ratio is no mention: numbers.py reads none of 11:30, 3:1 or 7:3)
+_RATIO = re.compile(r"(?<![\d.:∶/])\d{1,3}(?:\.\d{1,2})?(?:[:∶]\d{1,3}(?:\.\d{1,2})?)+(?![\d:∶/]|\.\d|\s?(?:am|pm|GMT)\b)", re.I)
+# The words that make a ratio one of parts: a share, a proportion, a weight or a split, in the ratio's own clause
+_RATIO_WORD = re.compile(r"占比|比例|比重|权重|份额|结构|构成|之比|比值|配比|分配|分成|\b(?:ratio|split|proportion|shares?|"
+                         r"divided|weighting)\b", re.I)
+_RATIO_TOTALS = (100.0, 10.0)  # percentage points, or tenths (7:3)
+_SET_AGAINST = re.compile(r"而|相比|对比|较|\b(?:while|whereas|compared|against|versus|vs)\b", re.I)
+# A ratio of any total, named as one right before or after it: 比值约为9∶1, 之比为3:1, 按3:1的比例, a ratio of 2:1
+_RATIO_NAMED = re.compile(r"(?:之比|比值|比例|配比|比重|\bratio(?:\s+of)?)\s?(?:约|大约|约为|为|是|达到?|在|of|was|is|stood\s+at)?"
+                          r"\s?(?:约|约为)?\s?$", re.I)
+_RATIO_NAMED_AFTER = re.compile(r"\s?(?:左右)?的?(?:比例|比值|配比|ratio\b)", re.I)
+
+
+def has_ratio(folded: str) -> bool:
+    """A cheap test for a paragraph that may state a ratio of parts (most have no colon between digits)."""
+    return (":" in folded or "∶" in folded) and _DIGIT_COLON.search(folded) is not None
+
+
+_DIGIT_COLON = re.compile(r"\d[:∶]\d")
+
+
+def _ratio_parts(match: re.Match, any_total: bool = False) -> tuple[SharePart, ...]:
+    """The terms of a ratio as shares of its whole, when they add up to 100 or 10 within their rounding (7:3 ->
+    70% and 30%), or when the words right at it name it a ratio (之比为3:1 -> 75% and 25%) or `any_total` (a ratio of
+    as many terms named before it in the sentence); none otherwise (a score 3:1, a time 11:30)."""
+    terms, at = [], match.start()
+    for written in re.split("[:∶]", match.group()):
+        terms.append((at, written, float(written), half_step(written)))
+        at += len(written) + 1
+    total, slack = sum(t[2] for t in terms), sum(t[3] for t in terms)
+    scale = next((100.0 / whole for whole in _RATIO_TOTALS if abs(total - whole) <= slack + 1e-9), None)
+    named = _RATIO_NAMED.search(match.string, max(0, match.start() - 12), match.start()) \
+        or _RATIO_NAMED_AFTER.match(match.string, match.end())
+    if scale is None and total > 0 and (any_total or named):
+        scale = 100.0 / total  # 比值约为9∶1 (90% and 10%), 之比为3:1 (75% and 25%)
+    if scale is None:
+        return ()
+    family = "A:B:C的比例" if _CJK.search(match.string, max(0, match.start() - 2), match.end() + 2) else "a 60:40 split"
+    return tuple(SharePart(Quantity(start, start + len(written), written, value * scale, (value - half) * scale,
+                                    (value + half) * scale, "%", "percent", ""), False, family)
+                 for start, written, value, half in terms)
+
+
+def ratio_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
+    """A ratio of parts is a share group that makes up its whole: 主板、中小板、创业板权重占比为42:39:19; split 60:40
+    between A and B; 比值约为9∶1. Only ratios beside a word of shares (in their clause) or set against such a ratio
+    before them in the sentence (而我国目前在3∶1左右); see _ratio_parts for the totals read."""
+    out = []  # (paragraph_claims calls it only where has_ratio found one)
+    for s, e in spans:
+        named, named_end = 0, s  # a ratio the sentence named before, set against this one: 比值约为9∶1，而我国目前在3∶1左右
+        for match in _RATIO.finditer(text, s, e):
+            clause_start = max(text.rfind(c, s, match.start()) for c in "，,。；;") + 1
+            terms = len(re.split("[:∶]", match.group()))
+            compared = terms == named and _SET_AGAINST.search(text, named_end, match.start()) is not None
+            if not compared and not _RATIO_WORD.search(text, max(s, clause_start), min(e, match.end() + 20)):
+                continue
+            parts = _ratio_parts(match, any_total=compared)
+            if len(parts) >= 2:
+                out.append(ShareClaim(span=match.span(), sentence=(s, e), parts=parts, exclusive=True))
+                named, named_end = terms, match.end()
+    return out
