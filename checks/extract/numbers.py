@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from checks.ingest.normalize import fold_width
@@ -36,6 +36,11 @@ class Mention:
     unit: str
     kind: str
     qualifier: str
+
+    def __hash__(self) -> int:
+        # (of the fields that tell a text's mentions apart, not of all nine: caches are keyed by mentions; equal
+        # mentions still hash equal)
+        return hash((self.start, self.end, self.surface))
 
 
 # --- Chinese numerals -------------------------------------------------------------------------
@@ -127,9 +132,28 @@ _UNITS: list[tuple[str, str, str]] = [
 _UNIT_RE = "|".join(f"(?:{alt})" for alt, _, _ in _UNITS).replace(" ", "[ ]")  # the pattern is verbose
 _UNIT_ONE = [re.compile(alt) for alt, _, _ in _UNITS]
 
-_CORE = re.compile(
-    rf"""
-    (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test keeps the scan fast
+def _from_first_characters(first: str, body: str, flags: int = 0) -> re.Pattern:
+    """`body` found from a class of the characters it can start with (`first`, spelled out in every case it may take).
+
+    `re` passes over the places no match can start at C speed only when a pattern starts with a character, and no
+    case folding of letters (one that starts with a look-around is tried at every place): so the body is read in a
+    look-ahead from that character. A match is that one character; the group `stop` marks where the body ends, and
+    `_found` searches on from there, as `finditer` would over the body."""
+    return re.compile(rf"[{first}](?<=(?=(?:{body})(?P<stop>)).)", flags)
+
+
+def _found(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """The matches of a `_from_first_characters` pattern in the text, in order, none inside the one before."""
+    out, pos, search = [], 0, pattern.search
+    while (m := search(text, pos)) is not None:
+        out.append(m)
+        pos = m.end("stop")
+    return out
+
+
+# A number core, from its first character (found with `_from_first_characters`).
+_CORE_AT = rf"""
+    (?=[\d一二两三四五六七八九十$£€¥￥]|US\$|HK\$|RMB)  # a cheap first-character test
     (?P<cur>US\$|HK\$|\$|£|€|¥|￥|RMB\s?)?
     (?:(?P<ar1>{_AR})|(?<![〇零一二两三四五六七八九十百千万亿])(?P<cn1>{_CN}))
     (?P<more1>多|余)?
@@ -139,9 +163,8 @@ _CORE = re.compile(
     (?P<more>多|余)?
     (?P<unit>(?:[ ](?=[\u4e00-\u9fff]))?(?:{_UNIT_RE}))?
     (?P<tail>以上|以下|左右|上下|多(?![了出于]))?  # (A多了D, A多出D: the verb 多, not "more than A")
-    """,
-    re.X,
-)
+    """
+_CORE = _from_first_characters(r"\d一二两三四五六七八九十$£€¥￥UHR", _CORE_AT, re.X)
 
 _BEFORE = re.compile(r"[A-Za-z0-9_.\-/]$")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:")
@@ -157,25 +180,38 @@ _PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:share|shr)\b", re.I)
 _FROM_BEFORE = re.compile(r"[从由][^，。；,;]{0,10}$")
 
 _PREFIX_QUALIFIER = dict(PREFIX_QUALIFIERS)
-_PREFIX_LAST = frozenset(w[-1] for w, _ in PREFIX_QUALIFIERS) | frozenset(w[-1].upper() for w, _ in PREFIX_QUALIFIERS)
-_PREFIX_RE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in PREFIX_QUALIFIERS) + ")$", re.I)
+_PREFIX_REACH = 16  # how far before a figure its qualifier is looked for
+# The lengths of the qualifiers that end in each character (either case), longest first: a figure's qualifier is
+# the longest of them that the text before it ends with (a dictionary look-up per length, no pattern search).
+_PREFIX_LENGTHS: dict[str, list[int]] = {}
+for _word, _ in PREFIX_QUALIFIERS:
+    if len(_word) <= _PREFIX_REACH:
+        for _last in {_word[-1], _word[-1].upper()}:
+            _PREFIX_LENGTHS.setdefault(_last, []).append(len(_word))
+_PREFIX_LENGTHS = {last: sorted(set(lengths), reverse=True) for last, lengths in _PREFIX_LENGTHS.items()}
 _TAIL = SUFFIX_QUALIFIERS
 
 
 _EN_MULTIPLE_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 
 
-_DATE = re.compile(
-    r"(?=[12一二〇零])(?P<y>(?:1[5-9]|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3})年"
+_DATE = _from_first_characters(
+    "12一二〇零",
+    r"(?P<y>(?:1[5-9]|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3})年"
     r"(?:(?P<season>初|底|末|中|上半年|下半年|第?[一二三四1-4]季度)|(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"(?:(?P<mpart>初|底|末|中旬|上旬|下旬|份)|(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
 )
-# Three rarer forms in one pass: English verbs of multiples, 半年/半个月, and days without a year (1月28日).
-_EXTRA = re.compile(
-    r"(?=[DdTtQqHh半\d])(?:(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)(?![A-Za-z]))"
-    r"|(?<![一二两三四五六七八九十\d上下前后])半(?P<half>年|个月)"
-    r"|(?<![\d年])(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号])"
-)
+# Three rarer forms, each scanned only where the words it needs occur (they never overlap one another): English verbs
+# of multiples, 半年/半个月 (found from 半: a pattern that starts with a character is found at C speed), and days
+# without a year (1月28日).
+_MULTIPLE_VERB = re.compile(r"(?P<verb>(?<![A-Za-z])(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)"
+                            r"(?![A-Za-z]))")
+_MULTIPLE_VERB_ENDS = ("oubled", "ripled", "rebled", "upled", "alved")
+_HALF_PERIOD = re.compile(r"半(?<![一二两三四五六七八九十\d上下前后]半)(?P<half>年|个月)")
+# (a day is found from its 月, then its month is read before it: a pattern that starts with a character is found at
+# C speed, where one that starts with a look-behind is tried at every place)
+_DAY_OF_MONTH = re.compile(r"月(?:3[01]|[12]\d|0?[1-9])[日号]")
+_MONTH_BEFORE = re.compile(r"(?<![\d年])(?:1[0-2]|0?[1-9])")
 
 
 def trie_pattern(words) -> str:
@@ -203,9 +239,11 @@ _EN_NUMBER = ("(?:" + trie_pattern(ENGLISH_TENS) + ")(?:[- ](?:" +
 _CN_DIGITS = "一二两三四五六七八九十"
 # Numbers written as words, in one pass: English number words with what they count (six pct, fivefold, three
 # companies), English fractions (a third of, two-thirds, two in five, the majority of), Chinese shares (一半, 过半, 百分之三十,
-# 四分之一) and doubling (翻倍). Only where words appear at all: a cheap first-character test keeps the scan fast.
-_WORDS_EN = re.compile(
-    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])|\d{{1,3}}(?:st|nd|rd|th)\s)"
+# 四分之一) and doubling (翻倍). Only where words appear at all, and from the characters they can start with (the
+# English ones are found with `_from_first_characters`: read with case folding, which folds ſ to s).
+_WORDS_EN = _from_first_characters("OoTtFfSsſEeNnHhAa\\d", "(?i:" +
+    rf"\b(?=(?i:on|tw|thr|thi|te|fo|fi|si|se|ei|el|ni|ha|a\s[tqhf]|one-|two-|the\s[mvl]|a\s[mvl])"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)\s)"
     rf"(?:(?P<majority>(?:the|a)\s+(?:vast\s+|large\s+|slim\s+|narrow\s+|small\s+)?majority)(?=\s+of\b)|"
     rf"(?:(?<!-)(?:(?<!first )(?<!second )(?<!latter )(?<!former )(?<!third )(?<!fourth )"
     rf"(?P<frac>{trie_pattern(ENGLISH_FRACTIONS)})(?=\s+(?:of|from|to|in|on|for|by|said|say|were|was|are|is|came|went|go|goes|come|comes|have|had|has|own|owned|"
@@ -214,9 +252,7 @@ _WORDS_EN = re.compile(
     rf"|(?P<num>{_EN_NUMBER})(?:\s+in\s+(?P<den>{_EN_NUMBER}))?"
     rf"(?P<mag>\s+(?:million|billion|thousand|mln|bn))?"
     rf"(?P<unit>-?fold|\s+times|\s+percentage\s+points?|\s+per\s?cent|\s+pct|%|\s+years?|\s+months?)?)(?![A-Za-z])"
-    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary)))",
-    re.I,
-)
+    rf"|(?P<nth>\d{{1,3}})(?:st|nd|rd|th)(?=\s+anniversary))))")
 _WORDS_ZH = re.compile(
     rf"(?P<half>一半|[过近]半数?|半壁江山)|(?P<doubling>翻倍|翻番)"
     rf"|百分之(?P<pct>[{_CN_DIGITS}百零点]+)"
@@ -237,7 +273,7 @@ def _word_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     out = []
     matches = []
     if latin:
-        matches.extend(_WORDS_EN.finditer(folded))
+        matches.extend(_found(_WORDS_EN, folded))
     if "半" in folded or "分之" in folded or "翻" in folded:
         matches.extend(_WORDS_ZH.finditer(folded))
     for m in matches:
@@ -248,7 +284,7 @@ def _word_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
 
 
 def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
-    start, end = m.start(), m.end()
+    start, end = m.start(), m.end(m.re.groupindex.get("stop", 0))  # (the English words are found from their first)
     qualifier, q_start = _prefix(folded, start)
     g = m.groupdict()
     if g.get("majority"):  # the majority of: more than half, up to the whole
@@ -308,18 +344,42 @@ def _word_mention(folded: str, text: str, m: re.Match) -> Mention | None:
     return _make(text, q_start, end, value, low, high, "%", "percent", qualifier)
 
 
+def _extras(folded: str, text: str, latin: bool) -> list[Mention]:
+    """Verbs of multiples, half years and months, days without a year: each pattern where its words occur."""
+    out = []
+    if latin and any(end in folded for end in _MULTIPLE_VERB_ENDS):
+        out.extend(_extra(text, m) for m in _MULTIPLE_VERB.finditer(folded))
+    if "半" in folded:
+        out.extend(_extra(text, m) for m in _HALF_PERIOD.finditer(folded))
+    if "月" in folded:
+        out.extend(_make(text, start, end, math.nan, math.nan, math.nan, "day", "date", "")
+                   for start, end in _month_days(folded))
+    return out
+
+
+def _month_days(folded: str) -> list[tuple[int, int]]:
+    """Spans of the days stated with their month and no year (1月28日, 12月3号)."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(folded):
+        at = m.start()
+        for start in (at - 2, at - 1):  # a month of two digits, else of one
+            if start >= 0 and _MONTH_BEFORE.fullmatch(folded, start, at):
+                out.append((start, m.end()))
+                break
+    return out
+
+
 def _extra(text: str, m: re.Match) -> Mention:
-    if m.group("verb"):
+    groups = m.re.groupindex
+    if "verb" in groups:
         v = _EN_MULTIPLE_VALUE[m.group("verb").lower()]
         qualifier, start = _prefix(fold_width(text[max(0, m.start() - 16):m.start()]), min(16, m.start()))
         start = m.start() - (min(16, m.start()) - start)
         high = INF if qualifier in ("over", "at_least") else v
         low = (1 - UNDER_REACH) * v if qualifier == "under" else v
         return _make(text, start, m.end(), v, low, high, "x", "multiple", qualifier)
-    if m.group("half"):
-        return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
-                     "duration", "")
-    return _make(text, m.start(), m.end(), math.nan, math.nan, math.nan, "day", "date", "")
+    return _make(text, m.start(), m.end(), 0.5, 0.25, 0.75, "year" if m.group("half") == "年" else "month",
+                 "duration", "")
 
 
 def _number(ar: str | None, cn: str | None) -> tuple[float, float] | None:
@@ -350,12 +410,16 @@ def _dollars_of(cents_text: str) -> str:
 
 def _prefix(text: str, start: int) -> tuple[str, int]:
     """The qualifier written just before `start`, and where it begins."""
-    if not start or text[start - 1] not in _PREFIX_LAST:
-        return "", start
-    m = _PREFIX_RE.search(text, max(0, start - 16), start)
-    if m is None or text[m.start() - 1:m.start()] in NOT_QUALIFIER.get(m.group(0), "") and m.start():
-        return "", start
-    return _PREFIX_QUALIFIER[m.group(0).lower()], m.start()
+    lengths = _PREFIX_LENGTHS.get(text[start - 1]) if start else None
+    if lengths is not None:
+        for n in lengths:
+            word = text[start - n:start] if n <= start else ""
+            qualifier = _PREFIX_QUALIFIER.get(word.lower())
+            if qualifier is not None:
+                if start > n and text[start - n - 1] in NOT_QUALIFIER.get(word, ""):
+                    return "", start  # 签约14439套: 约 ends a word here, it qualifies nothing
+                return qualifier, start - n
+    return "", start
 
 
 def _bounds(value: float, half: float, qualifier: str, more: bool) -> tuple[float, float]:
@@ -363,8 +427,25 @@ def _bounds(value: float, half: float, qualifier: str, more: bool) -> tuple[floa
     return interval(value, half, qualifier, more)
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__; a paragraph's mentions are made by
+# setting the slots directly instead (half the cost, the same object).
+_NEW = object.__new__
+_SET = tuple(getattr(Mention, f.name).__set__ for f in fields(Mention))
+
+
 def _make(text, start, end, value, low, high, unit, kind, qualifier) -> Mention:
-    return Mention(start, end, text[start:end], float(value), float(low), float(high), unit, kind, qualifier)
+    m = _NEW(Mention)
+    s_start, s_end, s_surface, s_value, s_low, s_high, s_unit, s_kind, s_qualifier = _SET
+    s_start(m, start)
+    s_end(m, end)
+    s_surface(m, text[start:end])
+    s_value(m, float(value))
+    s_low(m, float(low))
+    s_high(m, float(high))
+    s_unit(m, unit)
+    s_kind(m, kind)
+    s_qualifier(m, qualifier)
+    return m
 
 
 # English calendar dates with a year: "March 1998", "5 May 2001", "May 5, 2001", "Sept. 2004", "late 2004",
@@ -375,13 +456,15 @@ _EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Oc
              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _EN_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _EN_YEAR = r"(?:1[5-9]|20)\d{2}(?![\d%]|s\b)"  # not 1980s, a decade
+_EN_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")  # every English date has them: a paragraph without is not scanned
 _EN_DAY_BEFORE = re.compile(rf"(?<![A-Za-z0-9.,])({_EN_DAY})\s+$")
 _EN_PARTS = {"early": (0, 4 / 12), "late": (8 / 12, 1), "mid": (4 / 12, 8 / 12), "start": (0, 2 / 12),
              "beginning": (0, 2 / 12), "end": (10 / 12, 1), "middle": (4 / 12, 8 / 12),
              "first quarter": (0, 0.25), "second quarter": (0.25, 0.5), "third quarter": (0.5, 0.75),
              "fourth quarter": (0.75, 1), "first half": (0, 0.5), "second half": (0.5, 1)}
-_EN_DATE = re.compile(
-    rf"(?<![A-Za-z0-9])(?=[JFMASONDEeLlMmTtBbSs])(?:"  # a letter first: Chinese text is passed over at once
+_EN_DATE = _from_first_characters(
+    "JFMASONDEeLlMmTtBbSs",  # a letter first: Chinese text is passed over at once
+    rf"(?<![A-Za-z0-9])(?:"
     rf"(?P<mon>{_EN_MONTH})(?:\s+(?P<d2>{_EN_DAY}))?,?\s+(?P<y>{_EN_YEAR})"
     rf"|(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?|(?:[Tt]he\s+)?(?:start|beginning|end|middle|(?:first|second|third|fourth)"
     rf"\s+quarter|(?:first|second)\s+half)\s+of)\s*(?P<py>{_EN_YEAR}))"
@@ -391,13 +474,13 @@ _EN_DATE = re.compile(
 def _en_date_mentions(folded: str, text: str) -> list[Mention]:
     """English dates with a year, as decimal years like the Chinese ones: "March 1998" -> [1998.17, 1998.25]."""
     out: list[Mention] = []
-    for m in _EN_DATE.finditer(folded):
+    for m in _found(_EN_DATE, folded):
         if m.group("part"):
             part = re.sub(r"^the\s+|\s+of$|-$", "", m.group("part").lower())
             part = re.sub(r"\s+", " ", part)
             y = float(m.group("py"))
             lo, hi = _EN_PARTS[part]
-            out.append(_make(text, m.start(), m.end(), y + (lo + hi) / 2, y + lo, y + hi, "year", "date", ""))
+            out.append(_make(text, m.start(), m.end("stop"), y + (lo + hi) / 2, y + lo, y + hi, "year", "date", ""))
             continue
         start = m.start()
         d1 = _EN_DAY_BEFORE.search(folded, max(0, start - 8), start)  # "5 May 2001": the day before the month
@@ -412,17 +495,17 @@ def _en_date_mentions(folded: str, text: str) -> list[Mention]:
         if day:
             lo = lo + (int(re.match(r"\d+", day).group(0)) - 1) / 365
             hi, unit = lo + 1 / 365, "day"
-        out.append(_make(text, start, m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+        out.append(_make(text, start, m.end("stop"), (lo + hi) / 2, lo, hi, unit, "date", ""))
     return out
 
 
 def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
     """Dates with a year: 2025年6月底 -> decimal years [2025.47, 2025.5]; 1956年 -> a year; and English dates
-    (each scanned only where it can occur: English ones need letters, Chinese ones 年)."""
-    out = _en_date_mentions(folded, text) if latin else []
+    (each scanned only where it can occur: English ones need letters and the digits of a year, Chinese ones 年)."""
+    out = _en_date_mentions(folded, text) if latin and _EN_YEAR_DIGITS.search(folded) else []
     if "年" not in folded:
         return out
-    for m in _DATE.finditer(folded):
+    for m in _found(_DATE, folded):
         if _BEFORE.search(folded[max(0, m.start() - 1):m.start()]):
             continue
         year = _number(m.group("y") if m.group("y").isdigit() else None, None if m.group("y").isdigit() else m.group("y"))
@@ -437,7 +520,7 @@ def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
                                                              else (0, 1))
             kind, unit = ("year", "year") if not season else ("date", "year")
             value = y if kind == "year" else y + (span[0] + span[1]) / 2
-            out.append(_make(text, m.start(), m.end(), value, y + span[0], y + span[1], unit, kind, ""))
+            out.append(_make(text, m.start(), m.end("stop"), value, y + span[0], y + span[1], unit, kind, ""))
             continue
         month_text = m.group("m")
         month = int(month_text) if month_text.isdigit() else chinese_to_number(month_text)
@@ -455,7 +538,7 @@ def _date_mentions(folded: str, text: str, latin: bool) -> list[Mention]:
             lo = lo + (day - 1) / 365
             hi = lo + 1 / 365
             unit = "day"
-        out.append(_make(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, unit, "date", ""))
+        out.append(_make(text, m.start(), m.end("stop"), (lo + hi) / 2, lo, hi, unit, "date", ""))
     return out
 
 
@@ -464,13 +547,12 @@ def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
 
     `folded` is `fold_width(text)` when the caller has it already (a batch folds all its texts at once).
     Each pattern is run only where its first characters occur (English words and dates need two letters in a
-    row, Chinese dates 年, the rarer forms of _EXTRA letters, 半 or 月): most paragraphs need only the core scan."""
+    row, Chinese dates 年, the rarer forms of _extras letters, 半 or 月): most paragraphs need only the core scan."""
     if folded is None:
         folded = fold_width(text)
     latin = _LATIN.search(folded) is not None
     found = _date_mentions(folded, text, latin)
-    if latin or "半" in folded or "月" in folded:
-        found.extend(_extra(text, m) for m in _EXTRA.finditer(folded))
+    found.extend(_extras(folded, text, latin))
     found.extend(_word_mentions(folded, text, latin))
     # the positions dates and words already took (most paragraphs have none)
     taken = {i for m in found for i in range(m.start, m.end)} if found else _NOTHING_TAKEN
@@ -494,8 +576,11 @@ def _negated(m: Mention, text: str) -> Mention:
 
 
 def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list) -> None:
-    """Read number cores between pos and endpos, skipping the positions dates already took."""
-    for m in _CORE.finditer(folded, pos, endpos):
+    """Read number cores between pos and endpos, skipping the positions dates already took (each search from the
+    end of the core before, as `finditer` would: a match of `_CORE` is one character, its core ends at `stop`)."""
+    search = _CORE.search  # (as `_found`, between pos and endpos)
+    while (m := search(folded, pos, endpos)) is not None:
+        pos = m.end("stop")
         start = m.start()
         if start in taken:
             continue
@@ -508,8 +593,8 @@ def _scan(folded: str, text: str, pos: int, endpos: int, taken: set, found: list
             mention = replace(mention, unit=mention.unit + " a share")  # 30 cts a share: per share, not in total
         if mention is not None:
             found.append(mention)
-            if m.start() < mention.end < m.end():  # a range that was a change (从3%到5%): read on
-                _scan(folded, text, mention.end, m.end(), taken, found)
+            if m.start() < mention.end < pos:  # a range that was a change (从3%到5%): read on
+                _scan(folded, text, mention.end, pos, taken, found)
 
 
 def _position(m: Mention) -> tuple[int, int]:
@@ -525,40 +610,46 @@ def _drop_overlaps(found: list[Mention]) -> list[Mention]:
     return out
 
 
+# _CORE's groups in order: _from_core unpacks them from one tuple (a dict per match cost more than its reading)
+_CORE_GROUPS = ("cur", "ar1", "cn1", "more1", "mag1", "u1", "sep", "cur2", "ar2", "cn2", "mag2", "more", "unit", "tail",
+                "stop")
+assert tuple(sorted(_CORE.groupindex, key=_CORE.groupindex.get)) == _CORE_GROUPS
+_CURRENCY_UNITS = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}
+
+
 def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
-    g = m.groupdict()
-    start, end = m.start(), m.end()
-    cn = g["cn1"]
-    if cn and not (g["unit"] or g["u1"] or g["mag1"] or g["more"] or "万" in cn or "亿" in cn):
+    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail, _ = m.groups()
+    start, end = m.start(), m.end("stop")
+    if cn and not (unit_g or u1 or mag1 or more2 or "万" in cn or "亿" in cn):
         return None  # a bare 一 or 十 is a word (一些, 十分), not a number
-    if cn == "一" and start and folded[start - 1] in _ONE_IN_WORD:
+    before = folded[start - 1] if start else ""
+    if cn == "一" and before and before in _ONE_IN_WORD:
         return None  # 统一部署, 唯一一个: 一 is part of a word
-    if start and folded[start - 1] in _NAME_CHARS and not g["cur"] and not _negative(folded, start):
+    if before and before in _NAME_CHARS and not cur and not _negative(folded, start):
         return None  # A100, v2.5, 10/20: part of a name or code
-    if not g["unit"] and _CLOCK_AFTER.match(folded, end, end + 5):
+    if not unit_g and _CLOCK_AFTER.match(folded, end, end + 5):
         return None  # 11:00, 1200 GMT: a clock time
-    if end < len(folded) and not g["unit"] and not g["mag1"] and folded[end - 1:end].isdigit() \
+    if end < len(folded) and not unit_g and not mag1 and folded[end - 1:end].isdigit() \
             and _ASCII_LETTER.match(folded, end):
         return None  # 5G, 3D, 4K: a name, not a number
-    number = _number(g["ar1"], g["cn1"])
+    number = _number(ar1, cn)
     if number is None:
         return None
     value, half = number
-    unit_text = g["unit"] or ""
+    unit_text = unit_g or ""
     if unit_text[:1] == " " and "\u4e00" <= unit_text[1:2] <= "\u9fff":
         unit_text = unit_text[1:]  # 2033.08 点: a space before a Chinese unit
     if cn and cn[-1] in "万亿" and len(cn) == 1:
         return None
-    u1 = g["u1"] or ""
-    if u1 and not g["sep"]:  # "30%" alone: the unit is u1
+    u1 = u1 or ""
+    if u1 and not sep:  # "30%" alone: the unit is u1
         unit_text, end = u1, m.end("u1")
-    mag_text = (g["mag1"] or "").strip()
+    mag_text = (mag1 or "").strip()
     mag = _MAG_VALUE.get(mag_text.lower() if mag_text.isascii() else mag_text, 1.0)
-    if mag_text in ("m", "k") and not g["cur"] and _unit_of(unit_text)[1] != "amount":
+    if mag_text in ("m", "k") and not cur and _unit_of(unit_text)[1] != "amount":
         return None  # "5m" may be metres or minutes; only money ($5m, 76.6m euros) says million
-    more = bool(g["more1"] or g["more"] or g["tail"] == "多")
-    tail = g["tail"] or ""
-    qualifier = _TAIL.get(tail, "")
+    more = bool(more1 or more2 or tail == "多")
+    qualifier = _TAIL.get(tail, "") if tail else ""
     if more:
         qualifier = "over"
     prefix_q, start_with_prefix = _prefix(folded, start)
@@ -567,9 +658,9 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     if prefix_q:
         start = start_with_prefix
     unit, kind = _unit_of(unit_text) if unit_text else ("", "count")
-    currency = (g["cur"] or "").strip()
+    currency = cur.strip() if cur else ""
     if currency:
-        unit, kind = {"US$": "美元", "$": "美元", "HK$": "港元", "£": "英镑", "€": "欧元"}.get(currency, "元"), "amount"
+        unit, kind = _CURRENCY_UNITS.get(currency, "元"), "amount"
     if unit == "成":  # 三成 = 30%, standing for 25% to 35%
         value, half, mag, unit = value * 10, TENTHS_HALF_STEP, 1.0, "%"
     elif unit == "成半":  # 三成半 = 35%, to within a half of its half tenth
@@ -580,7 +671,7 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
     if unit == "year+" or unit == "month+":
         unit, kind, value, half = unit[:-1], "duration", value + 0.5, 0.25
     if unit == "年":
-        is_year = g["ar1"] and len(g["ar1"]) == 4 and 1000 <= value <= 2100 and not qualifier and not more
+        is_year = ar1 and len(ar1) == 4 and 1000 <= value <= 2100 and not qualifier and not more
         unit, kind = ("year", "year") if is_year else ("year", "duration")
         if kind == "year":
             return _make(text, start, end, value, value, value + 1, unit, kind, "")
@@ -596,40 +687,40 @@ def _from_core(folded: str, text: str, m: re.Match) -> Mention | None:
         value, half, unit = value / 100, half / 100, _dollars_of(unit_text)
     if kind == "percentage_points":
         unit = "pp"
-    if unit == "" and kind == "count" and g["ar1"] and len(g["ar1"]) == 4 and 1800 <= value <= 2100 \
+    if unit == "" and kind == "count" and ar1 and len(ar1) == 4 and 1800 <= value <= 2100 \
             and not (qualifier or more or mag_text or currency) and (
                 _EN_YEAR_BEFORE.search(folded[max(0, start - 15):start]) or _EN_YEAR_AFTER.match(folded, end)):
         return _make(text, start, end, value, value, value + 1, "year", "year", "")  # in 2004, born 1961, 1998-founded
-    if g["sep"] and _FROM_BEFORE.search(folded[max(0, start - 12):start]):
-        return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)  # 从A到B: a change
-    if g["sep"] and u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
-        return _single(text, folded, m, start, value, half, mag, qualifier, *_unit_of(u1), more, g)  # 20%至80亿元
-    if g["sep"]:
-        second = _number(g["ar2"], g["cn2"])
-        if second is None or second[0] < value:
-            return None if g["sep"] in "至到" and second is None else _single(
-                text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
-        mag2_text = (g["mag2"] or "").strip()
-        mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
-        if not g["mag1"] and mag2_text:
-            mag = mag2
-        if not unit_text and u1:
-            unit, kind = _unit_of(u1)
-        if g["sep"] in "-–—" and not (unit_text or u1):
-            return None  # 2024-2025 or 010-1234: not a stated range
-        return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
-                     unit, kind, qualifier)
-    return _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g)
+    if not sep:
+        return _single(text, m, start, value, half, mag, qualifier, unit, kind, more)
+    if _FROM_BEFORE.search(folded[max(0, start - 12):start]):
+        return _single(text, m, start, value, half, mag, qualifier, unit, kind, more)  # 从A到B: a change
+    if u1 and unit_text and _unit_of(u1)[0] != _unit_of(unit_text)[0]:
+        return _single(text, m, start, value, half, mag, qualifier, *_unit_of(u1), more)  # 20%至80亿元
+    second = _number(ar2, cn2)
+    if second is None or second[0] < value:
+        return None if sep in "至到" and second is None else _single(
+            text, m, start, value, half, mag, qualifier, unit, kind, more)
+    mag2_text = (mag2 or "").strip()
+    mag2 = _MAG_VALUE.get(mag2_text.lower() if mag2_text.isascii() else mag2_text, mag)
+    if not mag1 and mag2_text:
+        mag = mag2
+    if not unit_text and u1:
+        unit, kind = _unit_of(u1)
+    if sep in "-–—" and not (unit_text or u1):
+        return None  # 2024-2025 or 010-1234: not a stated range
+    return _make(text, start, end, value * mag, (value - half) * mag, (second[0] + second[1]) * mag2,
+                 unit, kind, qualifier)
 
 
-def _single(text, folded, m, start, value, half, mag, qualifier, unit, kind, more, g=None) -> Mention:
-    g = g if g is not None else m.groupdict()
-    end = m.end()
-    if g["sep"]:  # the range did not parse: keep the first number only
-        end = m.end("u1") if g["u1"] else (m.end("mag1") if g["mag1"] else
-                                                 m.end("ar1") if g["ar1"] else m.end("cn1"))
-        unit, kind = _unit_of(g["u1"]) if g["u1"] else ("", "count")
-    elif g["u1"] and g["unit"]:
+def _single(text, m, start, value, half, mag, qualifier, unit, kind, more) -> Mention:
+    """One number of a core match (its range, if any, did not parse)."""
+    end = m.end("stop")
+    cur, ar1, cn, more1, mag1, u1, sep, _, ar2, cn2, mag2, more2, unit_g, tail, _ = m.groups()
+    if sep:  # the range did not parse: keep the first number only
+        end = m.end("u1") if u1 else (m.end("mag1") if mag1 else m.end("ar1") if ar1 else m.end("cn1"))
+        unit, kind = _unit_of(u1) if u1 else ("", "count")
+    elif u1 and unit_g:
         end = m.end("u1")  # 14.5%位于中国: the unit is the %, 位 begins the next word
     low, high = _bounds(value, half, qualifier, more)
     if kind == "duration" and not qualifier and not more and half == 0.0:

@@ -40,8 +40,10 @@ def mention_ids(paragraph_ids: list[str], starts: list[int], ends: list[int]) ->
     return ["m-" + sha1(f"{p}:{s}:{e}".encode()).hexdigest()[:12] for p, s, e in zip(paragraph_ids, starts, ends)]
 
 
-def claim_id(paragraph_id: str, claim_type: str, key: str) -> str:
-    return "c-" + hashlib.sha1(f"{paragraph_id}|{claim_type}|{key}".encode()).hexdigest()[:12]
+def claim_ids(paragraph_ids: list[str], claim_types: list[str], keys: list[str]) -> list[str]:
+    """The id of each claim: its paragraph id, claim type and key, hashed (in one comprehension)."""
+    sha1 = hashlib.sha1
+    return ["c-" + sha1(f"{p}|{t}|{k}".encode()).hexdigest()[:12] for p, t, k in zip(paragraph_ids, claim_types, keys)]
 
 
 def finding_id(check: str, place_keys: list[str], key: str) -> str:

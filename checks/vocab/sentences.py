@@ -36,4 +36,5 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ends = [m.end() for m in _SPLIT.finditer(text)]
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
-    return [(s, e) for s, e in zip([0, *ends], ends) if s < e and not text[s:e].isspace()]
+    # (a piece is whitespace only if its first character is: most are tested without a copy of the piece)
+    return [(s, e) for s, e in zip([0, *ends], ends) if s < e and not (text[s].isspace() and text[s:e].isspace())]

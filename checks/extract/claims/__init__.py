@@ -37,6 +37,7 @@ RECOGNISERS = ((growth_claims, {"percent", "multiple", "percentage_points", "amo
                (fact_claims, {"date", "year", "decade"}), (elapsed_claims, {"duration"}), (count_claims, {"count"}),
                (ratio_claims, {"ratio"}))
 _BY_SENTENCE = {growth_claims, share_claims, elapsed_claims, fact_claims, ratio_claims}  # those that read sentence spans
+_NEEDS_DECADE = [needs for _, needs in RECOGNISERS if "decade" in needs]
 CLAIM_CLASSES: dict[str, type[Claim]] = {cls.type: cls for cls in (GrowthClaim, PeriodClaim, ShareClaim, FactClaim,
                                                                      ElapsedClaim, CountClaim)}
 CLAIM_TYPES = list(CLAIM_CLASSES)
@@ -76,8 +77,11 @@ def paragraph_claims(text: str, ms: list[Mention] | None = None, folded: str | N
     if folded is None:
         folded = fold_width(text)
     ms = find_mentions(text, folded) if ms is None else ms
-    # "the 1990s" and a person's years in brackets, (1920-2009), are no mentions
-    kinds = {m.kind for m in ms} | ({"decade"} if dates_beyond_mentions(text) else set())
+    kinds = {m.kind for m in ms}
+    # "the 1990s" and a person's years in brackets, (1920-2009), are no mentions (asked only when they could call for
+    # a recogniser not called for already)
+    if any(not kinds & needs for needs in _NEEDS_DECADE) and dates_beyond_mentions(text):
+        kinds.add("decade")
     if has_ratio(folded):
         kinds.add("ratio")  # (42:39:19 is no mention either)
     if not kinds:
@@ -95,23 +99,26 @@ _CLAIM_KINDS = frozenset(("body", "caption", "title", "heading", "subheading"))
 def claim_rows(paragraphs: pd.DataFrame, mentions: dict[str, list[Mention]] | None = None) -> list[dict]:
     """The dataset's rows: the claims of each paragraph of prose that states numbers (its mentions given, or found
     here), each paragraph's text folded to half-width in one pass with the others."""
-    rows = []
     fields = ("paragraph_id", "article_id", "file", "line_start", "line_end", "kind", "text")
     picked = [row for row in zip(*paragraph_columns(paragraphs, fields))
               if row[5] in _CLAIM_KINDS and (mentions is None or mentions.get(row[0]) or dates_beyond_mentions(row[6]))]
     folded_texts = fold_width_many([row[6] for row in picked])
-    for (pid, article, file, line_start, line_end, kind, text), folded in zip(picked, folded_texts):
-        given = None if mentions is None else mentions.get(pid, [])
-        for c in paragraph_claims(text, given, folded):
-            sent = c.sentence or c.span
-            sentence = text[sent[0]:sent[1]].strip() or text
-            key = c.key
-            rows.append({"claim_id": ids.claim_id(pid, c.type, key), "type": c.type, "article_id": article,
-                         "paragraph_id": pid, "file": file, "line_start": int(line_start),
-                         "line_end": int(line_end), "sentence": sentence, "key": key, "claim": c})
+    found = []  # (paragraph row, claim, key)
+    for row, folded in zip(picked, folded_texts):
+        given = None if mentions is None else mentions.get(row[0], [])
+        found.extend((row, c, c.key) for c in paragraph_claims(row[6], given, folded))
+    # the ids in one pass at the end (hashed one at a time between recognisers, each cost ten times as much)
+    claim_ids = ids.claim_ids([row[0] for row, _, _ in found], [c.type for _, c, _ in found],
+                              [key for _, _, key in found])
     unique = {}
-    for row in rows:
-        unique.setdefault(row["claim_id"], row)
+    for claim_id, ((pid, article, file, line_start, line_end, kind, text), c, key) in zip(claim_ids, found):
+        if claim_id in unique:
+            continue  # (the first of a paragraph's claims with one id is kept)
+        sent = c.sentence or c.span
+        sentence = text[sent[0]:sent[1]].strip() or text
+        unique[claim_id] = {"claim_id": claim_id, "type": c.type, "article_id": article, "paragraph_id": pid,
+                            "file": file, "line_start": int(line_start), "line_end": int(line_end),
+                            "sentence": sentence, "key": key, "claim": c}
     return resolve_names(list(unique.values()), paragraphs)
 
 

@@ -13,9 +13,22 @@ from checks.vocab.sentences import sentence_spans
 # A "sentence" with more numbers than this is a table or a run-on dump, not prose that states claims.
 MAX_SENTENCE_MENTIONS = 40
 
-# A period after these ends no sentence in news copy: "9.6 billion U.S. Dlrs", "Mr. Smith", "Jan. 5".
-_ABBREVIATION = re.compile(r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-                           r"Sept?|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Prof|Jr|Sr)|\b[A-Z])\.\s*$")
+# A period after these (or after a single capital) ends no sentence in news copy: "9.6 billion U.S. Dlrs",
+# "Mr. Smith", "Jan. 5".
+_ABBREVIATIONS = ("U.S", "U.K", "Mr", "Mrs", "Ms", "Dr", "St", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar",
+                  "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gov", "Sen", "Rep", "Gen", "Prof", "Jr",
+                  "Sr")
+_ABBREVIATION = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")|\b[A-Z])\.\s*$")
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1  # with its dot
+
+
+def abbreviated(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] ends with an abbreviation's dot (and maybe whitespace). The pattern is anchored at the end,
+    so it is searched from the last characters that can hold one, not from every place of the sentence."""
+    r = e
+    while r > s and text[r - 1].isspace():
+        r -= 1
+    return _ABBREVIATION.search(text, max(s, r - _ABBREVIATION_REACH), e) is not None
 
 
 # A period after a word, then a figure, also ends a sentence in English copy: "net profit. 8 years on …"; and a
@@ -33,7 +46,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
     for s, e in sentence_spans(text):
         cut = s
         for m in _FIGURE_START.finditer(text, max(0, s - 1), e):  # (the stop may end the sentence before)
-            if not _ABBREVIATION.search(text, s, m.end()):
+            if not abbreviated(text, s, m.end()):
                 out.append((cut, m.end()))
                 cut = m.end()
         out.append((cut, e))
@@ -48,7 +61,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         return spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and text[out[-1][1] - 1:out[-1][1]] == "." and _ABBREVIATION.search(text, out[-1][0], out[-1][1]):
+        if out and text[out[-1][1] - 1:out[-1][1]] == "." and abbreviated(text, out[-1][0], out[-1][1]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -777,7 +777,8 @@ EN_EVENT_NOUNS = {"founding": FOUNDED, "foundation": FOUNDED, "creation": FOUNDE
 _EN_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<pronoun>its|his|her|their)\s+(?P<noun>{'|'.join(EN_EVENT_NOUNS)})"
                        rf"{_EN_PREP_FILL}\s+(?:in|on)\s+$")
 _EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 1998-founded
-_EN_ANY_EVENT = re.compile(rf"\b(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
+# (a class before the words: every place but a letter fails at once, where re.I tries each word at each place)
+_EN_ANY_EVENT = re.compile(rf"\b(?=[a-z])(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
                            rf"stint|reign|taking (?:office|charge|over|the helm)|becoming|being (?:appointed|elected|named|"
                            rf"sworn)|assuming office|since)\b", re.I)  # since: an office held since a date
 _EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
@@ -1116,9 +1117,11 @@ FAMILIES = {"zh": ZH_FAMILIES, "en": EN_FAMILIES}
 
 # A year stated by reference to the one before it: 同年8月, 次年, "the following year". Only read where an earlier date
 # of the paragraph gives the year.
-_RELATIVE_YEAR = re.compile(r"(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
+# (a class first, of the first characters of the Chinese words and any letter: the scan passes every other place at
+# once)
+_RELATIVE_YEAR = re.compile(r"(?=[同次翌第A-Za-z])(?:(?P<zh>同年|次年|翌年|第二年)(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?|"
                             r"\b(?:the\s+)?(?P<en>following year|next year|same year|year after|year later)\b|"
-                            r"\ba year later\b|\blater that year\b")
+                            r"\ba year later\b|\blater that year\b)")
 _NEXT = ("次年", "翌年", "第二年", "following year", "next year", "year after", "year later")
 
 

@@ -743,7 +743,8 @@ def _split_by_whole(text: str, ms: list[Mention], parts: list[tuple[int, str, bo
     return out
 
 
-_SHARE_WORD = re.compile(r"\b(?:took|accounted|account|made\s+up|make\s+up|comprised|represented|share|shares|"
+# (a letter first: under re.I each word is tried at every place a word may begin, and only there)
+_SHARE_WORD = re.compile(r"\b(?=[a-z])(?:took|accounted|account|made\s+up|make\s+up|comprised|represented|share|shares|"
                          r"of\s+the\s+(?:market|total)|market|vote|votes|poll|polls|seats|stake|support|quota|quotas)\b", re.I)
 _WHOLE_EN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?([^.;:,\d]{2,40}?)(?=,|\.|;|\s+(?:and|while|with|came|"
                        r"went|was|were|in|last|this)\b|$)", re.I)
