@@ -262,3 +262,45 @@ def test_a_rest_named_by_what_it_is_used_for_leaves_room():
     (claim,) = groups("上述资金中，用于研发的占45%，用于营销的占30%，其余用于补充流动资金。")
     assert claim.rest_unstated and claim.exclusive
     assert outcome("上述资金中，用于研发的占70%，用于营销的占35%，其余用于补充流动资金。") == "exceeds"
+
+
+def test_answers_for_and_against_one_question_must_fit():
+    ok = "In the poll, 44% of adults said they approved of the plan while 51% said they disapproved."
+    bad = "In the poll, 63% of adults said they approved of the plan while 48% said they disapproved."
+    assert outcome(ok) == "holds"
+    assert outcome(bad) == "exceeds"
+    assert outcome("In the referendum, 52% voted to leave and 51% voted to remain.") == "exceeds"
+    # answers to two questions, neither for nor against the other: they may overlap
+    assert outcome("Some 72% said they cut back on heating and 58% said they ate less.") == "overlap"
+
+
+def test_an_initial_s_full_stop_inside_the_respondents():
+    assert surfaces("About 47 percent of U.S. adults say they approve, while 52 percent disapprove.") == [
+        ["About 47 percent", "52 percent"]]
+
+
+def test_votes_of_one_election_are_exclusive_whatever_counts_precede_them():
+    assert outcome("Ms Lind won 54.2% of the vote to 43.1% for Mr Berg, official results showed.") == "holds"
+    assert outcome("Mr Berg won 51.3% of the vote to 52.6% for Ms Lind.") == "exceeds"
+    assert outcome("Labour won 412 seats with 33.7% of the vote, and the Conservatives 121 seats with 73.7% "
+                   "of the vote.") == "exceeds"
+    assert groups("Margins rose 3% to 12% for the full year.") == []
+
+
+def test_names_ranked_on_one_market_share_are_exclusive():
+    assert outcome("Boeing holds a 61% share of the market, followed by Airbus with 45% and Embraer with 5%.") \
+        == "exceeds"
+    assert outcome("Samsung held a 22% share of the market, followed by Apple with 17% and Xiaomi with 13%.") == "holds"
+
+
+def test_names_each_with_a_bracketed_figure_after_came_from():
+    assert outcome("Electricity came from gas (41%), coal (33%) and wind (21%) last year.") == "holds"
+    assert outcome("Electricity came from gas (41%), coal (33%) and wind (31%) last year.") == "exceeds"
+
+
+@pytest.mark.parametrize("text", [
+    "Exports to China made up 27% of the total this year, compared with 31% last year and 35% in 2022.",
+    "Online sales made up 38% of the total, up from 30% a year earlier.",
+])
+def test_a_share_set_against_its_level_at_another_time_is_no_part(text):
+    assert all(len(c.parts) < 2 for c in groups(text))

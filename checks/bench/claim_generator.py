@@ -174,6 +174,15 @@ SHARES = [
     T("share", "en", "X% said A, Y% said B and the rest were undecided",
       "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
       "rest_unstated"),
+    T("share", "en", "A won X% of the vote to Y% for B", "Ms Lind won {P1} of the vote to {P2} for Mr Berg, official "
+      "results showed.", "parts"),
+    T("share", "en", "A held a X% share of W, followed by B with Y% and C with Z%",
+      "{L1} held a {P1} share of {W}, followed by {L2} with {P2} and {L3} with {P3}.", "parts"),
+    T("share", "en", "X% said they approved of A, while Y% said they disapproved",
+      "In the poll, {P1} of voters said they approved of the plan for {L1}, while {P2} said they disapproved.",
+      "parts"),
+    T("share", "en", "W came from A (X%), B (Y%) and C (Z%)", "{W} came from {L1} ({P1}), {L2} ({P2}) and {L3} ({P3}).",
+      "parts"),
 ]
 
 ELAPSED = [

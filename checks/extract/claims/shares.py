@@ -166,6 +166,18 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+of\s+(?!them\b|those\b|which\b|whom\b)(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?[A-Za-z]",
       examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
                 "bought by Diageo.",)),
+    F("won X% of the vote", "a candidate's or a party's share of one vote (exclusive)",
+      r"\b(?:won|wins|winning|took|takes|taking|got|gets|secured|securing|received|receiving|garnered|captured|polled|"
+      r"scored|with)\s+" + _ABOUT_EN, after=r"\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:vote|votes|ballots?|poll)\b|support\b)",
+      examples=("Incumbent Maria Santos won 54.2% of the vote to 43.1% for her challenger, with the remainder going to "
+                "minor candidates.",)),
+    F("to Y% for B", "a rival's share of the vote, set against the winner's (… won 54% of the vote to 43% for Ms Lind; "
+      "exclusive)", r"\bto\s+" + _ABOUT_EN,
+      after=r"\s+for\s+(?!the\s+(?:full\s+|whole\s+|first\s+|second\s+)?(?:year|quarter|month|week|period|half)\b)"
+            r"(?:[A-Z]|(?:his|her|their|its)\s|the\s+(?:[A-Z]|opposition|incumbent|ruling|conservative|liberal|"
+            r"socialist|centre|center|far|left|right|governing|main|rival|challenger|candidate|party))",
+      examples=("Opposition leader Tomas Berg won 47.3% of the vote to 49.6% for Prime Minister Anna Lind.",),
+      counter=("Margins rose to 12% for the full year.",)),
     F("split X% to Y% between A and B", "a whole split between its parts (exclusive, and the parts are the whole)",
       r"\b(?:split|divided)\s+(?:roughly\s+|about\s+|almost\s+|some\s+)?",
       after=r"\s*(?:to|/|-|–)\s*\d[\d.]*\s*(?:%|pct\b|per\s?cent\b|percent\b)(?:\s*(?:to|/|-|–)\s*\d[\d.]*\s*"
@@ -173,17 +185,23 @@ SHARE_EN = Table("share", "en", (
       examples=("Revenue was split 55% to 45% between the domestic and export markets.",),
       counter=("Forecasts were split 3% to 5% higher across the sector.",)),
     F("split between A (X%) and B (Y%)", "a whole split between names, each with its figure in brackets (exclusive)",
-      r"\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
-      examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",)),
+      r"\b(?:(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)|(?:came|comes|come|coming)\s+from|"
+      r"(?:made\s+up|consist(?:s|ed|ing)?|compris(?:ed|es|ing))\s+of|(?:broken\s+down|split|divided)\s+into|"
+      r"generated\s+by|produced\s+by|(?:went|go|goes)\s+to)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
+      examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",
+                "Electricity came from gas (41%), coal (33%) and wind (21%) last year.")),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)\b"
             r"|(?:moved|switched|migrated|defected|turned|transferred|shifted)\s+to"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
             r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
-            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b)",
+            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b"
+            r"|(?:is|are|was|were|will\s+be)\s+(?:based|located|made|produced|built|manufactured|generated|earned|"
+            r"employed)\s+(?:in|at|outside|abroad|overseas)\b)",
       examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
                 "Of those who switched, 48% moved to a cable operator, 39% to another provider and 13% to satellite.",
-                "Two-thirds of the grant will be spent on roads and a third on railways.")),
+                "Two-thirds of the grant will be spent on roads and a third on railways.",
+                "Three-quarters of the group's staff are based in Germany and a fifth in France.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
       examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
@@ -228,7 +246,7 @@ SHARE_EN = Table("share", "en", (
       r"\b(?:the\s+)?(?:richest|poorest|wealthiest|top|bottom|highest-paid|lowest-paid|best-off|worst-off)\s+",
       examples=("The poorest 20% of society pay more in tax than the richest 20%.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?|\s+" + _RESPONDENTS_EN + r")?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
+      after=r"(?:\s+of\s+(?:[^.;:,\d]|(?<=\b[A-Z])\.){1,40}?|\s+" + _RESPONDENTS_EN + r")?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
             r"thinking|expect|expected|expecting|reported|reporting|agreed|agree|agreeing|disagreed|disagree|want|wanted|"
             r"wanting|chose|choose|choosing|argue|argued|claim|claimed|feel|felt|prefer|preferred|preferring|plan|planned|"
             r"planning|intend|intended|support|supported|supporting|oppose|opposed|opposing|favour|favoured|favor|"
@@ -245,7 +263,7 @@ TABLES = [SHARE_ZH, SHARE_EN]
 
 _EXCLUSIVE = {"A×X%＋B×Y%", "A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
-              "another X%", "financed X% by A"}
+              "another X%", "financed X% by A", "won X% of the vote", "to Y% for B"}
 _SURVEY = {"X%的居民认为", "X% said"}
 _GENERIC = "X% of W"
 # Families whose words come after the figure: a later part of the group stands right after a clause end
@@ -372,12 +390,40 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
             continue  # (占2012年上半年交易量的148%: a ratio to another period, not a part of a whole)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
-        answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
+        survey = all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
+        answers = survey and (rest_unstated or _opposed_answers(text, first.start, g.end)
+                              or _answer_words(text, ms, g.parts) == {"voted"})
         if several is None and (g.exclusive or answers):
             several = _SEVERAL_ANSWERS.search(text) is not None
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
                               exclusive=bool(g.exclusive or answers) and not several, rest_unstated=rest_unstated))
     return out
+
+
+# Answers that exclude each other (for and against one question): "44% approved … while 51% disapproved"
+_FOR_ANSWER = re.compile(r"\b(?:approv(?:e|ed|es|ing)|back(?:ed|s|ing)?|support(?:ed|s|ing)?|favou?r(?:ed|s|ing)?|"
+                         r"in\s+favou?r|agree(?:d|s)?|satisfied)\b", re.I)
+_AGAINST_ANSWER = re.compile(r"\b(?:disapprov(?:e|ed|es|ing)|oppos(?:e|ed|es|ing)|against|disagree(?:d|s)?|dissatisfied|"
+                             r"reject(?:ed|s|ing)?)\b", re.I)
+
+
+def _opposed_answers(text: str, start: int, end: int) -> bool:
+    """Whether survey answers include one for and one against (of one question: they cannot overlap)."""
+    return _AGAINST_ANSWER.search(text, start, end) is not None and _FOR_ANSWER.search(text, start, end) is not None
+
+
+_SAID_EN = next(f for f in SHARE_EN.families if f.name == "X% said")
+
+
+def _answer_words(text: str, ms: list[Mention], parts: list) -> set[str]:
+    """The last word of each English survey answer's verb (said, aware, planning, voted): all "voted", the answers
+    are of one ballot, which takes one answer each."""
+    words = set()
+    for i, family, _ in parts:
+        found = _SAID_EN.match_after(text[ms[i].end:ms[i].end + 60]) if family == "X% said" else None
+        if found is not None:
+            words.add(found.group(0).split()[-1].lower())
+    return words
 
 
 # A question that takes several answers: its answers' shares may add up past the whole (多选, "could choose more than one")
@@ -662,6 +708,8 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
 # the 1986 subsidies and 33 pct in 1985", 前一周该比例为47.84%, "Europe vs 30% in Asia", 占市场6.1%，其中A占40.1% (a
 # part of the first part).
 _OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b"
+                          r"|\bcompared\s+(?:with|to)\b|\b(?:up|down)\s+from\b|\b(?:rose|fell|climbed|dropped|slipped|"
+                          r"increased|decreased|declined|grew)\s+(?:to\s+[^.;:\d]{0,20})?from\b"
                           r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中|\bof\s+wh(?:ich|om)\b", re.I)
 # A year or another time in the second figure's own clause (after the last clause break between the two): "and 33 pct
 # in 1985", "In 2004 it accounted for"; a year in the first figure's clause ("of revenue in 2023, while …") dates both.
@@ -677,7 +725,8 @@ def _other_time(text: str, start: int, end: int) -> bool:
     return _OTHER_TIME.search(text, breaks[-1] if breaks else start, end) is not None
 
 
-_OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b",
+_OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b"
+                               r"|\s+(?:last|the\s+previous|the\s+prior|a\s+year\s+ago)\s+(?:year|quarter|month|week)\b",
                                re.I)
 
 
@@ -830,11 +879,17 @@ def _figure_before(ms: list[Mention], i: int, since: int, inside: list[tuple[int
 _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 
 
+_VOTE = {"won X% of the vote", "to Y% for B"}
+_RANKED_EN = re.compile(r"\b(?:followed\s+by|led|leads|leading|topped|tops|ahead\s+of|trailed\s+by)\b", re.I)
+
+
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
     if family in ("X%的居民认为", "X% said"):
         return False  # survey answers may overlap (a question may take several answers)
     if family == "A×X%＋B×Y%":
         return True  # (the weights of one composite, whatever figures its names hold: 沪深300指数收益率×80%)
+    if family in _VOTE:
+        return True  # (shares of one vote, whatever counts stand before them: won 412 seats with 33.7% of the vote)
     for stated in (_OF_WHICH.search(text, max(0, since), ms[i].start), _OF_FRAME.match(text, max(0, since), ms[i].start)):
         since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
@@ -858,6 +913,9 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
             or _COUNTED_KINDS.search(head) is not None and not whole.startswith(("其", "各自", "自身"))
     if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
         return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
+    if family == "A with X%":  # names ranked on one measure (led with 40%, followed by B with 25%): one market's shares
+        sentence = re.split(r"[.;!?](?=\s|$)", text[max(0, ms[i].start - 160):ms[i].start])[-1]
+        return _RANKED_EN.search(sentence) is not None  # (the list's later names: "… and C with 13%")
     return family in _EXCLUSIVE or family == "continued"
 
 
