@@ -304,3 +304,16 @@ def test_names_each_with_a_bracketed_figure_after_came_from():
 ])
 def test_a_share_set_against_its_level_at_another_time_is_no_part(text):
     assert all(len(c.parts) < 2 for c in groups(text))
+
+
+def test_a_whole_restricted_to_another_place_is_another_whole():
+    assert all(len(c.parts) < 2 for c in groups(
+        "Some 70% of the cars sold in Britain came from Europe, while 80% of the cars sold in France came from Asia."))
+    assert all(len(c.parts) < 2 for c in groups(
+        "About 70% of the cars sold in Britain came from Europe, while 80% of those sold in France came from Asia."))
+
+
+def test_names_in_a_whole_the_sentence_opens_with_and_a_poll_s_standings():
+    assert outcome("Of the votes counted, Ruto had 50.5% and Odinga 48.8%, the commission said.") == "holds"
+    assert outcome("Of the votes counted, Ruto had 50.5% and Odinga 58.8%, the commission said.") == "exceeds"
+    assert outcome("The poll put support for the Conservatives at 34%, Labour at 41% and Reform at 27%.") == "exceeds"

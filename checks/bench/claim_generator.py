@@ -181,6 +181,10 @@ SHARES = [
     T("share", "en", "X% said they approved of A, while Y% said they disapproved",
       "In the poll, {P1} of voters said they approved of the plan for {L1}, while {P2} said they disapproved.",
       "parts"),
+    T("share", "en", "Of W, A had X% and B Y%", "Of the votes counted, Ms Lind had {P1}, Mr Berg {P2} and Ms Amato {P3}, "
+      "the commission said.", "parts"),
+    T("share", "en", "the poll put support for A at X%, B at Y% and C at Z%",
+      "The poll put support for the Greens at {P1}, Labour at {P2} and the Liberals at {P3}.", "parts"),
     T("share", "en", "W came from A (X%), B (Y%) and C (Z%)", "{W} came from {L1} ({P1}), {L2} ({P2}) and {L3} ({P3}).",
       "parts"),
 ]

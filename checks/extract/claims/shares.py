@@ -236,6 +236,13 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
       examples=("Of the 22 million people who own a player, 59% are men and 41% are women.",),
       counter=("Inflation was 3% last year and 2% the year before.",)),
+    F("Of W, A had X%", "a name's figure in a whole the sentence opens with (Of the votes counted, A had 50.5% and B "
+      "48.8%; exclusive)", r"\b(?:had|has|have|got|gets|won|wins|took|takes|received|secured|polled)\s+" + _ABOUT_EN,
+      examples=("Of the votes counted, Ruto had 50.5% and Odinga 48.8%, the electoral commission said.",),
+      counter=("The firm had 5% more staff than a year earlier.",)),
+    F("support for A at X%", "a poll's standings, each name at its figure (exclusive: one answer each)",
+      r"\b(?:support|backing)\s+for\s+(?:the\s+)?[A-Z][^.;:%\d]{1,40}?\s+at\s+" + _ABOUT_EN,
+      examples=("The poll put support for the Conservatives at 24%, Labour at 41% and Reform at 17%.",)),
     F("a 60:40 split", "a ratio of parts whose terms add up to 100 (or to 10) beside a word of shares, proportion or "
       "split, or any ratio named as one right at it (a ratio of 2:1): each term over their sum is its part's share of "
       "the whole (exclusive)", "",
@@ -263,7 +270,8 @@ TABLES = [SHARE_ZH, SHARE_EN]
 
 _EXCLUSIVE = {"A×X%＋B×Y%", "A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
-              "another X%", "financed X% by A", "won X% of the vote", "to Y% for B"}
+              "another X%", "financed X% by A", "won X% of the vote", "to Y% for B", "Of W, A had X%",
+              "support for A at X%"}
 _SURVEY = {"X%的居民认为", "X% said"}
 _GENERIC = "X% of W"
 # Families whose words come after the figure: a later part of the group stands right after a clause end
@@ -301,6 +309,7 @@ def _lang(text: str) -> str:
 _OF_FRAME = re.compile(r"\s*(?:(?:And|But|So)\s+)?Of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|all\s+)?"
                        r"[^,.;:%]{2,60},", re.I)
 _FRAMED = "Of W, X% were A"
+_NAMED_IN_FRAME = "Of W, A had X%"
 
 
 # The words after the figure of every family that has no words before it, in one pattern (most percentages fail it)
@@ -326,7 +335,8 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     for f in table.families:
         if f.before and before:
             found = f.search_before(lead)
-            if found is not None and found.start() > at and (not f.after or f.match_after(tail)):
+            if found is not None and found.start() > at and (not f.after or f.match_after(tail)) \
+                    and (f.name != _NAMED_IN_FRAME or _OF_FRAME.match(text, sentence_start, m.start)):
                 best, at = f.name, found.start()
             of_whole = of_whole or found is not None and f.name == "A占W的X%"
         elif after and f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
@@ -730,6 +740,17 @@ _OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+ye
                                re.I)
 
 
+# "of the cars sold in Britain": a whole restricted to a place (a whole restricted to another place is another whole)
+_WHOLE_PLACE = re.compile(r"\s+of\s+(?:the\s+|those\s+|its\s+|their\s+|all\s+)?(?:[^.;:,\d%]{0,30}?\s)?(?:sold|made|bought|"
+                          r"registered|built|living|born|based|employed|issued|produced|installed|imported|exported)\s+"
+                          r"(?:in|to|from)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+def _place_of_whole(text: str, m: Mention) -> str:
+    found = _WHOLE_PLACE.match(text, m.end, m.end + 70)
+    return found.group(1) if found else ""
+
+
 def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, prev_whole: str) -> bool:
     """Whether a part is of another whole than the part before it, though neither names one: the words between
     set it against the first (_OTHER_WHOLE), or both are bare "X% of W" figures not listed one after the other."""
@@ -738,6 +759,8 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
             or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
             and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
+    if (place := _place_of_whole(text, ms[prev[0]])) and (other := _place_of_whole(text, ms[part[0]])) and place != other:
+        return True  # (70% of the cars sold in Britain …, while 80% of those sold in France …: two wholes)
     if prev[1] == part[1] in _LISTS and _LIST_WORD.search(text, ms[prev[0]].end, ms[part[0]].start) \
             and not (whole and prev_whole and _same_whole(whole, prev_whole)):
         return True  # a second list of its own (A、B占比分别为X%、Y%，而在2018年……分别为Z%、W%): another whole or time
