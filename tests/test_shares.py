@@ -317,3 +317,16 @@ def test_names_in_a_whole_the_sentence_opens_with_and_a_poll_s_standings():
     assert outcome("Of the votes counted, Ruto had 50.5% and Odinga 48.8%, the commission said.") == "holds"
     assert outcome("Of the votes counted, Ruto had 50.5% and Odinga 58.8%, the commission said.") == "exceeds"
     assert outcome("The poll put support for the Conservatives at 34%, Labour at 41% and Reform at 27%.") == "exceeds"
+
+
+@pytest.mark.parametrize("text", [
+    "He won 52% of the vote in Ohio and 58% in Indiana.",  # two states' votes
+    "Biden won 51.3% of the vote to 46.8% for Trump in 2020, and Trump won 49.8% to 48.3% for Harris in 2024.",
+    "Of the votes counted, Ruto had 50.5%, with turnout at 65%.",  # a rate, no name of the list
+    "Apple led the market with 25%, followed by Samsung with 20%; sales rose 12%, led by India with 70%.",
+    "In the poll, 41% approved, while 55% disapproved and 62% said the country was on the wrong track.",
+])
+def test_vote_and_answer_look_alikes_are_never_errors(text):
+    for claim in groups(text):
+        result, _ = check_shares(claim.parts, claim.rest_unstated)
+        assert result == "holds" or not claim.exclusive, [p.share.surface for p in claim.parts]

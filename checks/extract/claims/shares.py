@@ -401,7 +401,7 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         survey = all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
-        answers = survey and (rest_unstated or _opposed_answers(text, first.start, g.end)
+        answers = survey and (rest_unstated or _opposed_answers(text, ms, g.parts, g.end)
                               or _answer_words(text, ms, g.parts) == {"voted"})
         if several is None and (g.exclusive or answers):
             several = _SEVERAL_ANSWERS.search(text) is not None
@@ -417,9 +417,17 @@ _AGAINST_ANSWER = re.compile(r"\b(?:disapprov(?:e|ed|es|ing)|oppos(?:e|ed|es|ing
                              r"reject(?:ed|s|ing)?)\b", re.I)
 
 
-def _opposed_answers(text: str, start: int, end: int) -> bool:
-    """Whether survey answers include one for and one against (of one question: they cannot overlap)."""
-    return _AGAINST_ANSWER.search(text, start, end) is not None and _FOR_ANSWER.search(text, start, end) is not None
+_NO_ANSWER = re.compile(r"\b(?:undecided|unsure|not\s+sure|(?:did\s+)?(?:not|n't)\s+know|no\s+opinion|neither)\b", re.I)
+
+
+def _opposed_answers(text: str, ms: list[Mention], parts: list, end: int) -> bool:
+    """Whether survey answers are all for, against or undecided, with one for and one against (answers of one
+    question: they cannot overlap; "… and 62% said the country was on the wrong track" answers another)."""
+    ends = [ms[i].start for i, _, _ in parts[1:]] + [end]
+    clauses = [text[ms[i].end:e] for (i, _, _), e in zip(parts, ends)]
+    if not all(_FOR_ANSWER.search(c) or _AGAINST_ANSWER.search(c) or _NO_ANSWER.search(c) for c in clauses):
+        return False
+    return any(_AGAINST_ANSWER.search(c) for c in clauses) and any(_FOR_ANSWER.search(c) for c in clauses)
 
 
 _SAID_EN = next(f for f in SHARE_EN.families if f.name == "X% said")
@@ -633,6 +641,10 @@ def _same_respondents(text: str, prev: Mention, m: Mention) -> bool:
     return a is not None and b is not None and a.group(1) == b.group(1)
 
 
+_LEVEL_EN = re.compile(r"\b(?:turnout|rates?|inflation|growth|unemployment|jobless|yields?|margins?|interest|taxe?s?|"
+                       r"tariffs?|returns?|discounts?|premiums?|probability|chance|odds)\b", re.I)
+
+
 def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     """A percentage right after a part in the same list: ", Japan for 12.4%", ", Freeview 31%", "45.2%、38.6%"."""
     gap = text[ms[prev].end:ms[i].start]
@@ -646,6 +658,8 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
         return True  # 占全球5%（美国47%，英国6%）: the other parts of the whole, in brackets after the first
     if not gap.isascii() or not gap.strip(" ,"):
         return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
+    if _LEVEL_EN.search(gap):
+        return False  # Ruto had 50.5%, with turnout at 65%: a rate, no name of the list
     if re.search(r"\b(?:to|from|by)\s*$", gap):
         return False  # to 15 pct of salaries from 25 pct, increasing its ownership to 51 pct: a value, not a part
     return bool(_LIST_EN.match(gap))
@@ -746,6 +760,17 @@ _WHOLE_PLACE = re.compile(r"\s+of\s+(?:the\s+|those\s+|its\s+|their\s+|all\s+)?(
                           r"(?:in|to|from)\s+(?:the\s+)?([A-Z][\w-]+)")
 
 
+_WON = re.compile(r"\b(?:won|wins|took|takes|got|gets|secured|received|polled|scored)\b", re.I)
+_VOTE_PLACE = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots?)\b)?\s+(?:in|among)\s+(?:the\s+)?([\w-]+)",
+                         re.I)
+
+
+def _vote_place(text: str, m: Mention) -> str:
+    """Where (or among whom) a vote share was won: "52% of the vote in Ohio", "58% among women"."""
+    found = _VOTE_PLACE.match(text, m.end, m.end + 60)
+    return found.group(1).lower() if found else ""
+
+
 def _place_of_whole(text: str, m: Mention) -> str:
     found = _WHOLE_PLACE.match(text, m.end, m.end + 70)
     return found.group(1) if found else ""
@@ -759,6 +784,9 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
             or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
             and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
+    if prev[1] in _VOTE and (prev[1] == "to Y% for B" and _WON.search(text, ms[prev[0]].end, ms[part[0]].start) or _vote_place(
+            text, ms[prev[0]]) != _vote_place(text, ms[part[0]])):
+        return True  # (won 52% of the vote in Ohio and 58% in Indiana; … to 46.8% for B, and C won 49.8%: another vote)
     if (place := _place_of_whole(text, ms[prev[0]])) and (other := _place_of_whole(text, ms[part[0]])) and place != other:
         return True  # (70% of the cars sold in Britain …, while 80% of those sold in France …: two wholes)
     if prev[1] == part[1] in _LISTS and _LIST_WORD.search(text, ms[prev[0]].end, ms[part[0]].start) \
@@ -903,7 +931,8 @@ _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 
 
 _VOTE = {"won X% of the vote", "to Y% for B"}
-_RANKED_EN = re.compile(r"\b(?:followed\s+by|led|leads|leading|topped|tops|ahead\s+of|trailed\s+by)\b", re.I)
+_RANKED_EN = re.compile(r"\b(?:followed\s+by|ahead\s+of|trailed\s+by|(?:led|leads|leading|topped|tops|dominated|dominates)\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+)?(?:market|field|polls?|race|vote|sector|industry|segment)s?)\b", re.I)
 
 
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
