@@ -330,3 +330,9 @@ def test_vote_and_answer_look_alikes_are_never_errors(text):
     for claim in groups(text):
         result, _ = check_shares(claim.parts, claim.rest_unstated)
         assert result == "holds" or not claim.exclusive, [p.share.surface for p in claim.parts]
+
+
+def test_a_slice_of_the_people_and_its_share_of_a_whole_are_not_one_group():
+    assert all(len(c.parts) < 2 or not any(p.family == "the richest/poorest X%" for p in c.parts)
+               or all(p.family == "the richest/poorest X%" for p in c.parts)
+               for c in groups("The top 10% own 60% of the wealth, while the bottom 50% hold 5%."))

@@ -784,6 +784,8 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
             or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
             and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
+    if (prev[1] == _RANKS) != (part[1] == _RANKS) and part[1] != "continued":
+        return True  # (the top 1% own 32% of the wealth: a slice of the people and its share of the wealth)
     if prev[1] in _VOTE and (prev[1] == "to Y% for B" and _WON.search(text, ms[prev[0]].end, ms[part[0]].start) or _vote_place(
             text, ms[prev[0]]) != _vote_place(text, ms[part[0]])):
         return True  # (won 52% of the vote in Ohio and 58% in Indiana; … to 46.8% for B, and C won 49.8%: another vote)
@@ -931,6 +933,7 @@ _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 
 
 _VOTE = {"won X% of the vote", "to Y% for B"}
+_RANKS = "the richest/poorest X%"
 _RANKED_EN = re.compile(r"\b(?:followed\s+by|ahead\s+of|trailed\s+by|(?:led|leads|leading|topped|tops|dominated|dominates)\s+"
                         r"(?:the\s+)?(?:[\w-]+\s+)?(?:market|field|polls?|race|vote|sector|industry|segment)s?)\b", re.I)
 
