@@ -336,3 +336,9 @@ def test_a_slice_of_the_people_and_its_share_of_a_whole_are_not_one_group():
     assert all(len(c.parts) < 2 or not any(p.family == "the richest/poorest X%" for p in c.parts)
                or all(p.family == "the richest/poorest X%" for p in c.parts)
                for c in groups("The top 10% own 60% of the wealth, while the bottom 50% hold 5%."))
+
+
+def test_owners_of_one_named_whole_are_exclusive():
+    assert outcome("About 35 per cent of the company's shares are held by institutions, 10 per cent by insiders and "
+                   "62 per cent by retail investors.") == "exceeds"
+    assert outcome("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both lost money.") == "overlap"

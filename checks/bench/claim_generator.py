@@ -185,6 +185,8 @@ SHARES = [
       "the commission said.", "parts"),
     T("share", "en", "the poll put support for A at X%, B at Y% and C at Z%",
       "The poll put support for the Greens at {P1}, Labour at {P2} and the Liberals at {P3}.", "parts"),
+    T("share", "en", "X% of W are held by A, Y% by B and Z% by C",
+      "{P1} of the company's shares are held by {L1}, {P2} by {L2} and {P3} by {L3}.", "parts"),
     T("share", "en", "W came from A (X%), B (Y%) and C (Z%)", "{W} came from {L1} ({P1}), {L2} ({P2}) and {L3} ({P3}).",
       "parts"),
 ]

@@ -206,8 +206,10 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
       examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
     F("X% owned by A", "a holding named by its owner (the thing owned may differ from part to part: checked only "
-      "when they fit)", "", after=r"\s+(?:owned|held|controlled)\s+by\b",
-      examples=("The venture is 60 pct owned by the state and 40 pct by a private group.",),
+      "when they fit)", "",
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?\s+(?:is|are|was|were))?\s+(?:owned|held|controlled)\s+by\b",
+      examples=("The venture is 60 pct owned by the state and 40 pct by a private group.",
+                "About 35 per cent of the company's shares are held by institutions and 10 per cent by insiders."),
       counter=("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both made losses.",)),
     F("acquire X% of A", "a holding bought, sold or held (exclusive)",
       r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
@@ -968,6 +970,8 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
             or _COUNTED_KINDS.search(head) is not None and not whole.startswith(("其", "各自", "自身"))
     if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
         return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
+    if family == "X% owned by A" and whole:
+        return True  # (35% of the company's shares are held by institutions, 10% by insiders: one thing's owners)
     if family == "A with X%":  # names ranked on one measure (led with 40%, followed by B with 25%): one market's shares
         sentence = re.split(r"[.;!?](?=\s|$)", text[max(0, ms[i].start - 160):ms[i].start])[-1]
         return _RANKED_EN.search(sentence) is not None  # (the list's later names: "… and C with 13%")
