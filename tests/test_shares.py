@@ -342,3 +342,11 @@ def test_owners_of_one_named_whole_are_exclusive():
     assert outcome("About 35 per cent of the company's shares are held by institutions, 10 per cent by insiders and "
                    "62 per cent by retail investors.") == "exceeds"
     assert outcome("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both lost money.") == "overlap"
+
+
+@pytest.mark.parametrize("text", [
+    "Investors who hold more than 50% must disclose their stakes, and those with more than 75% can delist the company.",
+    "The company and its rival own 70% and 65% stakes in their respective joint ventures.",
+])
+def test_thresholds_of_a_rule_and_respective_wholes_are_no_group(text):
+    assert all(len(c.parts) < 2 for c in groups(text))

@@ -319,6 +319,13 @@ _ANY_AFTER = {t.lang: re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(?:
                                           if f.after and not f.before), re.I) for t in TABLES}
 
 
+# A bound set by a rule: "holding more than 30% must bid", "those above 75% can delist it"
+_BOUND = r"(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|crossing|beyond|below|under|less\s+than)"
+_BOUND_BEFORE, _BOUND_START = re.compile(rf"\b{_BOUND}\s+$", re.I), re.compile(rf"{_BOUND}\s", re.I)
+_RULE_AFTER = re.compile(r"[^.;:,]{0,30}?\b(?:must|shall|ha(?:s|ve)\s+to|needs?\s+to|(?:is|are)\s+(?:required|obliged|"
+                         r"allowed|entitled)|may|can|will\s+have\s+to)\b", re.I)
+
+
 def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     """The family that makes a percentage a part, or ""."""
     lead = text[max(lead_from, m.start - 30):m.start]
@@ -344,6 +351,9 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
         elif after and f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
                 and f.match_after(tail) and (f.name != _FRAMED or _OF_FRAME.match(text, sentence_start, m.start)):
             best = f.name  # (the bare "X% of W" only when no other family's words follow)
+    if best and table is SHARE_EN and (_BOUND_BEFORE.search(lead) or _BOUND_START.match(m.surface)) \
+            and _RULE_AFTER.match(tail):
+        return ""  # (those who hold more than 50% must bid: a threshold of a rule, no part held)
     return "A占W的X%" if best == "A占比X%" and of_whole else best  # 占总人口的比重为: 占's own words
 
 
@@ -369,6 +379,9 @@ class _Group:
     end: int  # of the last sentence
     unit: int  # the sentence it ends in
     begins: tuple = ()  # (index of its first part, start) of each sentence it spans
+
+
+_RESPECTIVE = re.compile(r"\brespective\b|\b(?:their|its)\s+own\b", re.I)
 
 
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
@@ -400,6 +413,8 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         if any(ms[i].low > 100 and _PERIOD_WHOLE.search(text, max(g.start, ms[i].start - 30), ms[i].start)
                for i, _, _ in g.parts):
             continue  # (占2012年上半年交易量的148%: a ratio to another period, not a part of a whole)
+        if _RESPECTIVE.search(text, first.start, g.end):
+            continue  # (70% and 65% stakes in their respective ventures: each of its own whole)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
         survey = all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
