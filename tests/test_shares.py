@@ -350,3 +350,8 @@ def test_owners_of_one_named_whole_are_exclusive():
 ])
 def test_thresholds_of_a_rule_and_respective_wholes_are_no_group(text):
     assert all(len(c.parts) < 2 for c in groups(text))
+
+
+def test_a_holding_without_its_own_whole_is_not_made_exclusive_by_another_part_s_whole():
+    text = "The group, which is 49 pct owned by Nestle, said foreign sales accounted for 70 pct of the total."
+    assert all(outcome(text) != "exceeds" for c in groups(text) if len(c.parts) > 1)

@@ -950,6 +950,7 @@ _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 
 
 _VOTE = {"won X% of the vote", "to Y% for B"}
+_BY_ALONE = re.compile(r"\s+by\b")  # "…, 10% by insiders": the list of owners of the whole named before goes on
 _RANKS = "the richest/poorest X%"
 _RANKED_EN = re.compile(r"\b(?:followed\s+by|ahead\s+of|trailed\s+by|(?:led|leads|leading|topped|tops|dominated|dominates)\s+"
                         r"(?:the\s+)?(?:[\w-]+\s+)?(?:market|field|polls?|race|vote|sector|industry|segment)s?)\b", re.I)
@@ -985,7 +986,7 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
             or _COUNTED_KINDS.search(head) is not None and not whole.startswith(("其", "各自", "自身"))
     if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
         return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
-    if family == "X% owned by A" and whole:
+    if family == "X% owned by A" and (_WHOLE_HEAD_EN.match(text, ms[i].end) or _BY_ALONE.match(text, ms[i].end)):
         return True  # (35% of the company's shares are held by institutions, 10% by insiders: one thing's owners)
     if family == "A with X%":  # names ranked on one measure (led with 40%, followed by B with 25%): one market's shares
         sentence = re.split(r"[.;!?](?=\s|$)", text[max(0, ms[i].start - 160):ms[i].start])[-1]
