@@ -137,3 +137,14 @@ def test_a_coverage_record_may_name_the_types_it_was_read_for(tmp_path):
     labels, covered = load_labels(tmp_path)
     assert labels == []
     assert covered == {"zh_0001": frozenset({"share"}), "zh_0003": frozenset(LABELLED_TYPES)}
+
+
+def test_a_written_paragraph_without_labels_carries_its_text_in_its_coverage_record(tmp_path):
+    from checks.bench.claims import documents, load_labels, written_without_labels
+    (tmp_path / "coverage_w.jsonl").write_text(
+        '{"source": "written", "doc": "w-1", "lang": "en", "types": ["share"], '
+        '"text": "Some 62% of men and 71% of women said they had been vaccinated."}\n', encoding="utf-8")
+    labels, covered = load_labels(tmp_path)
+    docs = documents(labels, covered, tmp_path / "absent.jsonl", tmp_path / "absent.txt",
+                     written_without_labels(tmp_path))
+    assert docs["w-1"].body.startswith("Some 62% of men") and docs["w-1"].origin == "written"

@@ -262,3 +262,87 @@ def test_a_rest_named_by_what_it_is_used_for_leaves_room():
     (claim,) = groups("上述资金中，用于研发的占45%，用于营销的占30%，其余用于补充流动资金。")
     assert claim.rest_unstated and claim.exclusive
     assert outcome("上述资金中，用于研发的占70%，用于营销的占35%，其余用于补充流动资金。") == "exceeds"
+
+
+def test_answers_for_and_against_one_question_must_fit():
+    ok = "In the poll, 44% of adults said they approved of the plan while 51% said they disapproved."
+    bad = "In the poll, 63% of adults said they approved of the plan while 48% said they disapproved."
+    assert outcome(ok) == "holds"
+    assert outcome(bad) == "exceeds"
+    assert outcome("In the referendum, 52% voted to leave and 51% voted to remain.") == "exceeds"
+    # answers to two questions, neither for nor against the other: they may overlap
+    assert outcome("Some 72% said they cut back on heating and 58% said they ate less.") == "overlap"
+
+
+def test_an_initial_s_full_stop_inside_the_respondents():
+    assert surfaces("About 47 percent of U.S. adults say they approve, while 52 percent disapprove.") == [
+        ["About 47 percent", "52 percent"]]
+
+
+def test_votes_of_one_election_are_exclusive_whatever_counts_precede_them():
+    assert outcome("Ms Lind won 54.2% of the vote to 43.1% for Mr Berg, official results showed.") == "holds"
+    assert outcome("Mr Berg won 51.3% of the vote to 52.6% for Ms Lind.") == "exceeds"
+    assert outcome("Labour won 412 seats with 33.7% of the vote, and the Conservatives 121 seats with 73.7% "
+                   "of the vote.") == "exceeds"
+    assert groups("Margins rose 3% to 12% for the full year.") == []
+
+
+def test_names_ranked_on_one_market_share_are_exclusive():
+    assert outcome("Boeing holds a 61% share of the market, followed by Airbus with 45% and Embraer with 5%.") \
+        == "exceeds"
+    assert outcome("Samsung held a 22% share of the market, followed by Apple with 17% and Xiaomi with 13%.") == "holds"
+
+
+def test_names_each_with_a_bracketed_figure_after_came_from():
+    assert outcome("Electricity came from gas (41%), coal (33%) and wind (21%) last year.") == "holds"
+    assert outcome("Electricity came from gas (41%), coal (33%) and wind (31%) last year.") == "exceeds"
+
+
+@pytest.mark.parametrize("text", [
+    "Exports to China made up 27% of the total this year, compared with 31% last year and 35% in 2022.",
+    "Online sales made up 38% of the total, up from 30% a year earlier.",  # the same share at another time
+    "Investors who hold more than 50% must disclose their stakes, and those with more than 75% can delist the company.",
+    "The company and its rival own 70% and 65% stakes in their respective joint ventures.",
+])
+def test_a_share_at_another_time_a_rule_s_threshold_and_respective_wholes_make_no_group(text):
+    assert all(len(c.parts) < 2 for c in groups(text))
+
+
+def test_a_whole_restricted_to_another_place_is_another_whole():
+    assert all(len(c.parts) < 2 for c in groups(
+        "Some 70% of the cars sold in Britain came from Europe, while 80% of the cars sold in France came from Asia."))
+    assert all(len(c.parts) < 2 for c in groups(
+        "About 70% of the cars sold in Britain came from Europe, while 80% of those sold in France came from Asia."))
+
+
+def test_names_in_a_whole_the_sentence_opens_with_and_a_poll_s_standings():
+    assert outcome("Of the votes counted, Ruto had 50.5% and Odinga 48.8%, the commission said.") == "holds"
+    assert outcome("Of the votes counted, Ruto had 50.5% and Odinga 58.8%, the commission said.") == "exceeds"
+    assert outcome("The poll put support for the Conservatives at 34%, Labour at 41% and Reform at 27%.") == "exceeds"
+
+
+@pytest.mark.parametrize("text", [
+    "He won 52% of the vote in Ohio and 58% in Indiana.",  # two states' votes
+    "Biden won 51.3% of the vote to 46.8% for Trump in 2020, and Trump won 49.8% to 48.3% for Harris in 2024.",
+    "Of the votes counted, Ruto had 50.5%, with turnout at 65%.",  # a rate, no name of the list
+    "Apple led the market with 25%, followed by Samsung with 20%; sales rose 12%, led by India with 70%.",
+    "In the poll, 41% approved, while 55% disapproved and 62% said the country was on the wrong track.",
+    # a holding with no whole of its own is not made exclusive by another part's whole
+    "The group, which is 49 pct owned by Nestle, said foreign sales accounted for 70 pct of the total.",
+])
+def test_vote_and_answer_look_alikes_are_never_errors(text):
+    for claim in groups(text):
+        result, _ = check_shares(claim.parts, claim.rest_unstated)
+        assert result == "holds" or not claim.exclusive, [p.share.surface for p in claim.parts]
+
+
+def test_a_slice_of_the_people_and_its_share_of_a_whole_are_not_one_group():
+    assert all(len(c.parts) < 2 or not any(p.family == "the richest/poorest X%" for p in c.parts)
+               or all(p.family == "the richest/poorest X%" for p in c.parts)
+               for c in groups("The top 10% own 60% of the wealth, while the bottom 50% hold 5%."))
+
+
+def test_owners_of_one_named_whole_are_exclusive():
+    assert outcome("About 35 per cent of the company's shares are held by institutions, 10 per cent by insiders and "
+                   "62 per cent by retail investors.") == "exceeds"
+    assert outcome("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both lost money.") == "overlap"

@@ -174,6 +174,21 @@ SHARES = [
     T("share", "en", "X% said A, Y% said B and the rest were undecided",
       "In the poll, {P1} said they backed {L1}, {P2} said they backed {L2} and the rest were undecided.",
       "rest_unstated"),
+    T("share", "en", "A won X% of the vote to Y% for B", "Ms Lind won {P1} of the vote to {P2} for Mr Berg, official "
+      "results showed.", "parts"),
+    T("share", "en", "A held a X% share of W, followed by B with Y% and C with Z%",
+      "{L1} held a {P1} share of {W}, followed by {L2} with {P2} and {L3} with {P3}.", "parts"),
+    T("share", "en", "X% said they approved of A, while Y% said they disapproved",
+      "In the poll, {P1} of voters said they approved of the plan for {L1}, while {P2} said they disapproved.",
+      "parts"),
+    T("share", "en", "Of W, A had X% and B Y%", "Of the votes counted, Ms Lind had {P1}, Mr Berg {P2} and Ms Amato {P3}, "
+      "the commission said.", "parts"),
+    T("share", "en", "the poll put support for A at X%, B at Y% and C at Z%",
+      "The poll put support for the Greens at {P1}, Labour at {P2} and the Liberals at {P3}.", "parts"),
+    T("share", "en", "X% of W are held by A, Y% by B and Z% by C",
+      "{P1} of the company's shares are held by {L1}, {P2} by {L2} and {P3} by {L3}.", "parts"),
+    T("share", "en", "W came from A (X%), B (Y%) and C (Z%)", "{W} came from {L1} ({P1}), {L2} ({P2}) and {L3} ({P3}).",
+      "parts"),
 ]
 
 ELAPSED = [

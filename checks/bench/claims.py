@@ -103,9 +103,20 @@ def load_labels(folder: Path) -> tuple[list[dict], dict[str, frozenset]]:
     return labels, covered
 
 
-def documents(labels: list[dict], covered: dict[str, frozenset], corpus: Path, seed: Path) -> dict[str, Doc]:
-    """The text of every labelled or covered document: corpus articles, the bundled page, written paragraphs."""
-    wanted = {lb["doc"] for lb in labels if lb["source"] == "corpus"} | {d for d in covered if d != "seed"}
+def written_without_labels(folder: Path) -> list[dict]:
+    """Coverage records of written paragraphs that carry their own text: paragraphs with no share group in them
+    (look-alikes only), which no label could carry."""
+    return [record for path in sorted(folder.glob("coverage_*.jsonl"))
+            for record in map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").splitlines()))
+            if record.get("source") == "written" and "text" in record]
+
+
+def documents(labels: list[dict], covered: dict[str, frozenset], corpus: Path, seed: Path,
+              unlabelled: list[dict] = ()) -> dict[str, Doc]:
+    """The text of every labelled or covered document: corpus articles, the bundled page, written paragraphs
+    (`unlabelled`: written paragraphs covered but with nothing to label)."""
+    own = {record["doc"] for record in unlabelled}
+    wanted = {lb["doc"] for lb in labels if lb["source"] == "corpus"} | {d for d in covered if d != "seed"} - own
     records = {}
     if wanted:
         if not corpus.is_file():
@@ -121,6 +132,8 @@ def documents(labels: list[dict], covered: dict[str, frozenset], corpus: Path, s
         if lb["source"] == "written" and lb["doc"] not in docs:
             base = records.get(lb.get("based_on", ""), {})
             docs[lb["doc"]] = Doc(lb["doc"], lb["lang"], lb["text"], "written", base.get("date", ""))
+    for record in unlabelled:
+        docs[record["doc"]] = Doc(record["doc"], record["lang"], record["text"], "written", "")
     return docs
 
 
@@ -406,7 +419,7 @@ def echo_misses(scores: dict[tuple, Score], docs: dict[str, Doc], half: str) -> 
 def claims_bench(label_dir, corpus, seed, generated, misses):
     """Score claim recognition and the claim rules against labels written by reading and planted by the generator."""
     labels, covered = load_labels(label_dir)
-    docs = documents(labels, covered, corpus, seed)
+    docs = documents(labels, covered, corpus, seed, written_without_labels(label_dir))
     if generated:
         from checks.bench.claim_generator import generate
 

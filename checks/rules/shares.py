@@ -36,11 +36,15 @@ def shares_exceed_whole(ctx):
     sentence that frames its whole (按地区分，…; 全年销量中，…; 回答是：…), figures in brackets after a part, the
     weights of a composite (A×60%＋B×40%); accounted for, made up, came from, contributed, respectively, the
     rest / remainder / balance, split X% to Y% between, half, a third, the majority, three in ten said, a X
-    pct stake. A ratio of parts (权重占比为42:39:19, 比值约为9∶1, split 60:40) is a group of its terms over
+    pct stake, won X% of the vote to Y% for B, followed by B with Y%, Of the votes counted A had X%, support
+    for A at X%, names with their figures in brackets, X% of W are held by A. A ratio of parts (权重占比为42:39:19, 比值约为9∶1, split 60:40) is a group of its terms over
     their sum, so it always fits. Parts that name different wholes
     (占全省出口的, 占全省进口的; of output, of employment), a whole of each part's own subject
-    (沪市…占沪市…, 深市…占深市…), another time in a part's own clause (in 2004, 去年), a total (合计)
-    or a new frame between two figures, and a ratio to another period above 100% are not summed. A group
+    (沪市…占沪市…, 深市…占深市…), another time in a part's own clause (in 2004, 去年) or set against it
+    (compared with, up from, last year), a whole of another place (sold in Britain / in France; a vote in Ohio /
+    in Indiana), a slice of the people and its share (the top 1% own 32%), a total (合计) or a new frame between
+    two figures, parts of their respective wholes, a bound set by a rule (those above 50% must bid), and a
+    ratio to another period above 100% are not summed. A group
     goes on into the next sentence when that sentence says so (another, the other, 其余), when both
     hold survey answers, when it adds parts by the words of parts with no whole of its own, or the
     rest of the whole, and past sentences without shares when both name the same whole; parts carried
@@ -48,7 +52,8 @@ def shares_exceed_whole(ctx):
     intervals, respecting qualifiers (超过40% is at least 40, 30%至40% is 30 to 40, 约 widens, rounding
     of the last digit; 三成 is 25% to 35%; the majority is more than half). When the wording makes the
     parts exclusive (分别 with kinds of the whole, 其余, parts named side by side, a frame that divides
-    the whole), it is an error when even the lower bounds exceed 100% (or leave nothing for a rest named
+    the whole, shares of one vote, names ranked on one market, survey answers all for, against or undecided
+    on one question, votes of one ballot), it is an error when even the lower bounds exceed 100% (or leave nothing for a rest named
     without a figure), a warning when the figures as written exceed 100% but their bounds allow a sum
     within it, and an error when "其余/the rest" is stated and the parts cannot reach 100%. Parts that
     may overlap (shares of counts, survey answers, contributions, 占比 ranked across categories, bare

@@ -166,6 +166,18 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+of\s+(?!them\b|those\b|which\b|whom\b)(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?[A-Za-z]",
       examples=("Pernod's last major purchase was a third of US giant Seagram. The other two-thirds of Seagram was "
                 "bought by Diageo.",)),
+    F("won X% of the vote", "a candidate's or a party's share of one vote (exclusive)",
+      r"\b(?:won|wins|winning|took|takes|taking|got|gets|secured|securing|received|receiving|garnered|captured|polled|"
+      r"scored|with)\s+" + _ABOUT_EN, after=r"\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:vote|votes|ballots?|poll)\b|support\b)",
+      examples=("Incumbent Maria Santos won 54.2% of the vote to 43.1% for her challenger, with the remainder going to "
+                "minor candidates.",)),
+    F("to Y% for B", "a rival's share of the vote, set against the winner's (… won 54% of the vote to 43% for Ms Lind; "
+      "exclusive)", r"\bto\s+" + _ABOUT_EN,
+      after=r"\s+for\s+(?!the\s+(?:full\s+|whole\s+|first\s+|second\s+)?(?:year|quarter|month|week|period|half)\b)"
+            r"(?:[A-Z]|(?:his|her|their|its)\s|the\s+(?:[A-Z]|opposition|incumbent|ruling|conservative|liberal|"
+            r"socialist|centre|center|far|left|right|governing|main|rival|challenger|candidate|party))",
+      examples=("Opposition leader Tomas Berg won 47.3% of the vote to 49.6% for Prime Minister Anna Lind.",),
+      counter=("Margins rose to 12% for the full year.",)),
     F("split X% to Y% between A and B", "a whole split between its parts (exclusive, and the parts are the whole)",
       r"\b(?:split|divided)\s+(?:roughly\s+|about\s+|almost\s+|some\s+)?",
       after=r"\s*(?:to|/|-|–)\s*\d[\d.]*\s*(?:%|pct\b|per\s?cent\b|percent\b)(?:\s*(?:to|/|-|–)\s*\d[\d.]*\s*"
@@ -173,23 +185,31 @@ SHARE_EN = Table("share", "en", (
       examples=("Revenue was split 55% to 45% between the domestic and export markets.",),
       counter=("Forecasts were split 3% to 5% higher across the sector.",)),
     F("split between A (X%) and B (Y%)", "a whole split between names, each with its figure in brackets (exclusive)",
-      r"\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
-      examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",)),
+      r"\b(?:(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)|(?:came|comes|come|coming)\s+from|"
+      r"(?:made\s+up|consist(?:s|ed|ing)?|compris(?:ed|es|ing))\s+of|(?:broken\s+down|split|divided)\s+into|"
+      r"generated\s+by|produced\s+by|(?:went|go|goes)\s+to)\s+[^.;:()%\d]{1,40}\(\s*" + _ABOUT_EN,
+      examples=("The vote was split between Mr Hale (48%) and Ms Moreno (47%), with the rest of the ballots spoiled.",
+                "Electricity came from gas (41%), coal (33%) and wind (21%) last year.")),
     F("X% came from A", "a part by where it comes from or goes to (exclusive)", "",
       after=r"(?:\s+of\s+[^.;:,\d]{1,40}?)?\s+(?:(?:came|come|comes|went|go|goes|coming|going)\s+(?:from|to|on)\b"
             r"|(?:moved|switched|migrated|defected|turned|transferred|shifted)\s+to"
             r"|(?:will|would|could|may)\s+(?:go|come)\s+(?:from|to)|(?:(?:will|would|is|are|was|were)\s+be\s+|is\s+|are\s+|"
             r"was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:(?:spent|invested|allocated|earmarked|"
-            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b)",
+            r"paid|sent|exported|sold|lent)\s+(?:on|to|in|for)|used\s+(?:on|in|for))\b"
+            r"|(?:is|are|was|were|will\s+be)\s+(?:based|located|made|produced|built|manufactured|generated|earned|"
+            r"employed)\s+(?:in|at|outside|abroad|overseas)\b)",
       examples=("About 45% of United's beer sales came from southern India, 30% from western India.",
                 "Of those who switched, 48% moved to a cable operator, 39% to another provider and 13% to satellite.",
-                "Two-thirds of the grant will be spent on roads and a third on railways.")),
+                "Two-thirds of the grant will be spent on roads and a third on railways.",
+                "Three-quarters of the group's staff are based in Germany and a fifth in France.")),
     F("a X% stake", "a holding or a market share (exclusive)", "",
       after=r"\s+(?:stake|share|interest|holding|market\s+share)\b",
       examples=("Its two largest holders have a 29 pct stake and a 15 pct stake.",)),
     F("X% owned by A", "a holding named by its owner (the thing owned may differ from part to part: checked only "
-      "when they fit)", "", after=r"\s+(?:owned|held|controlled)\s+by\b",
-      examples=("The venture is 60 pct owned by the state and 40 pct by a private group.",),
+      "when they fit)", "",
+      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?\s+(?:is|are|was|were))?\s+(?:owned|held|controlled)\s+by\b",
+      examples=("The venture is 60 pct owned by the state and 40 pct by a private group.",
+                "About 35 per cent of the company's shares are held by institutions and 10 per cent by insiders."),
       counter=("Beta, 51 pct owned by Alpha, and Gamma, 60 pct owned by Alpha, both made losses.",)),
     F("acquire X% of A", "a holding bought, sold or held (exclusive)",
       r"\b(?:acquire|acquired|acquiring|buy|buys|bought|sell|sells|sold|hold|holds|held|own|owns|owned|control|controls|"
@@ -218,6 +238,13 @@ SHARE_EN = Table("share", "en", (
       after=r"\s+(?:are|were|is|was|have|had|own|owned|use|used|live|lived|work|worked|come|came|hold|held)\b",
       examples=("Of the 22 million people who own a player, 59% are men and 41% are women.",),
       counter=("Inflation was 3% last year and 2% the year before.",)),
+    F("Of W, A had X%", "a name's figure in a whole the sentence opens with (Of the votes counted, A had 50.5% and B "
+      "48.8%; exclusive)", r"\b(?:had|has|have|got|gets|won|wins|took|takes|received|secured|polled)\s+" + _ABOUT_EN,
+      examples=("Of the votes counted, Ruto had 50.5% and Odinga 48.8%, the electoral commission said.",),
+      counter=("The firm had 5% more staff than a year earlier.",)),
+    F("support for A at X%", "a poll's standings, each name at its figure (exclusive: one answer each)",
+      r"\b(?:support|backing)\s+for\s+(?:the\s+)?[A-Z][^.;:%\d]{1,40}?\s+at\s+" + _ABOUT_EN,
+      examples=("The poll put support for the Conservatives at 24%, Labour at 41% and Reform at 17%.",)),
     F("a 60:40 split", "a ratio of parts whose terms add up to 100 (or to 10) beside a word of shares, proportion or "
       "split, or any ratio named as one right at it (a ratio of 2:1): each term over their sum is its part's share of "
       "the whole (exclusive)", "",
@@ -228,7 +255,7 @@ SHARE_EN = Table("share", "en", (
       r"\b(?:the\s+)?(?:richest|poorest|wealthiest|top|bottom|highest-paid|lowest-paid|best-off|worst-off)\s+",
       examples=("The poorest 20% of society pay more in tax than the richest 20%.",)),
     F("X% said", "survey answers (they may overlap: checked only when they fit)", "",
-      after=r"(?:\s+of\s+[^.;:,\d]{1,40}?|\s+" + _RESPONDENTS_EN + r")?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
+      after=r"(?:\s+of\s+(?:[^.;:,\d]|(?<=\b[A-Z])\.){1,40}?|\s+" + _RESPONDENTS_EN + r")?,?\s+(?:(?:said|say|says|saying|believe|believed|believing|think|thought|"
             r"thinking|expect|expected|expecting|reported|reporting|agreed|agree|agreeing|disagreed|disagree|want|wanted|"
             r"wanting|chose|choose|choosing|argue|argued|claim|claimed|feel|felt|prefer|preferred|preferring|plan|planned|"
             r"planning|intend|intended|support|supported|supporting|oppose|opposed|opposing|favour|favoured|favor|"
@@ -245,7 +272,8 @@ TABLES = [SHARE_ZH, SHARE_EN]
 
 _EXCLUSIVE = {"A×X%＋B×Y%", "A:B:C的比例", "a 60:40 split", "分别占X%、Y%和Z%", "the biggest slice of W - X% -", "以X%的份额", "split X% to Y% between A and B", "split between A (X%) and B (Y%)", "按X%、Y%的比例分别", "其余/其他X%", "A占W的X%", "X%来自A", "A and B took X% and Y%, respectively",
               "the rest/remaining X%", "accounted for X%", "X% came from A", "a X% stake", "acquire X% of A",
-              "another X%", "financed X% by A"}
+              "another X%", "financed X% by A", "won X% of the vote", "to Y% for B", "Of W, A had X%",
+              "support for A at X%"}
 _SURVEY = {"X%的居民认为", "X% said"}
 _GENERIC = "X% of W"
 # Families whose words come after the figure: a later part of the group stands right after a clause end
@@ -283,11 +311,19 @@ def _lang(text: str) -> str:
 _OF_FRAME = re.compile(r"\s*(?:(?:And|But|So)\s+)?Of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|all\s+)?"
                        r"[^,.;:%]{2,60},", re.I)
 _FRAMED = "Of W, X% were A"
+_NAMED_IN_FRAME = "Of W, A had X%"
 
 
 # The words after the figure of every family that has no words before it, in one pattern (most percentages fail it)
 _ANY_AFTER = {t.lang: re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(?:', f.after)})" for f in t.families
                                           if f.after and not f.before), re.I) for t in TABLES}
+
+
+# A bound set by a rule: "holding more than 30% must bid", "those above 75% can delist it"
+_BOUND = r"(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|crossing|beyond|below|under|less\s+than)"
+_BOUND_BEFORE, _BOUND_START = re.compile(rf"\b{_BOUND}\s+$", re.I), re.compile(rf"{_BOUND}\s", re.I)
+_RULE_AFTER = re.compile(r"[^.;:,]{0,30}?\b(?:must|shall|ha(?:s|ve)\s+to|needs?\s+to|(?:is|are)\s+(?:required|obliged|"
+                         r"allowed|entitled)|may|can|will\s+have\s+to)\b", re.I)
 
 
 def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
@@ -308,12 +344,16 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     for f in table.families:
         if f.before and before:
             found = f.search_before(lead)
-            if found is not None and found.start() > at and (not f.after or f.match_after(tail)):
+            if found is not None and found.start() > at and (not f.after or f.match_after(tail)) \
+                    and (f.name != _NAMED_IN_FRAME or _OF_FRAME.match(text, sentence_start, m.start)):
                 best, at = f.name, found.start()
             of_whole = of_whole or found is not None and f.name == "A占W的X%"
         elif after and f.after and not f.before and at < 0 and not (f.name in (_GENERIC, _FRAMED) and best) \
                 and f.match_after(tail) and (f.name != _FRAMED or _OF_FRAME.match(text, sentence_start, m.start)):
             best = f.name  # (the bare "X% of W" only when no other family's words follow)
+    if best and table is SHARE_EN and (_BOUND_BEFORE.search(lead) or _BOUND_START.match(m.surface)) \
+            and _RULE_AFTER.match(tail):
+        return ""  # (those who hold more than 50% must bid: a threshold of a rule, no part held)
     return "A占W的X%" if best == "A占比X%" and of_whole else best  # 占总人口的比重为: 占's own words
 
 
@@ -339,6 +379,9 @@ class _Group:
     end: int  # of the last sentence
     unit: int  # the sentence it ends in
     begins: tuple = ()  # (index of its first part, start) of each sentence it spans
+
+
+_RESPECTIVE = re.compile(r"\brespective\b|\b(?:their|its)\s+own\b", re.I)
 
 
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
@@ -370,14 +413,52 @@ def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
         if any(ms[i].low > 100 and _PERIOD_WHOLE.search(text, max(g.start, ms[i].start - 30), ms[i].start)
                for i, _, _ in g.parts):
             continue  # (占2012年上半年交易量的148%: a ratio to another period, not a part of a whole)
+        if _RESPECTIVE.search(text, first.start, g.end):
+            continue  # (70% and 65% stakes in their respective ventures: each of its own whole)
         shares = tuple(SharePart(Quantity.of(ms[i]), rest, family) for i, family, rest in g.parts)
         # answers with "the rest" named after them (…, and the rest were undecided) split the respondents
-        answers = rest_unstated and all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
+        survey = all(f in _SURVEY or f == "continued" for _, f, _ in g.parts)
+        answers = survey and (rest_unstated or _opposed_answers(text, ms, g.parts, g.end)
+                              or _answer_words(text, ms, g.parts) == {"voted"})
         if several is None and (g.exclusive or answers):
             several = _SEVERAL_ANSWERS.search(text) is not None
         out.append(ShareClaim(span=(first.start, last.end), sentence=(g.start, g.end), parts=shares,
                               exclusive=bool(g.exclusive or answers) and not several, rest_unstated=rest_unstated))
     return out
+
+
+# Answers that exclude each other (for and against one question): "44% approved … while 51% disapproved"
+_FOR_ANSWER = re.compile(r"\b(?:approv(?:e|ed|es|ing)|back(?:ed|s|ing)?|support(?:ed|s|ing)?|favou?r(?:ed|s|ing)?|"
+                         r"in\s+favou?r|agree(?:d|s)?|satisfied)\b", re.I)
+_AGAINST_ANSWER = re.compile(r"\b(?:disapprov(?:e|ed|es|ing)|oppos(?:e|ed|es|ing)|against|disagree(?:d|s)?|dissatisfied|"
+                             r"reject(?:ed|s|ing)?)\b", re.I)
+
+
+_NO_ANSWER = re.compile(r"\b(?:undecided|unsure|not\s+sure|(?:did\s+)?(?:not|n't)\s+know|no\s+opinion|neither)\b", re.I)
+
+
+def _opposed_answers(text: str, ms: list[Mention], parts: list, end: int) -> bool:
+    """Whether survey answers are all for, against or undecided, with one for and one against (answers of one
+    question: they cannot overlap; "… and 62% said the country was on the wrong track" answers another)."""
+    ends = [ms[i].start for i, _, _ in parts[1:]] + [end]
+    clauses = [text[ms[i].end:e] for (i, _, _), e in zip(parts, ends)]
+    if not all(_FOR_ANSWER.search(c) or _AGAINST_ANSWER.search(c) or _NO_ANSWER.search(c) for c in clauses):
+        return False
+    return any(_AGAINST_ANSWER.search(c) for c in clauses) and any(_FOR_ANSWER.search(c) for c in clauses)
+
+
+_SAID_EN = next(f for f in SHARE_EN.families if f.name == "X% said")
+
+
+def _answer_words(text: str, ms: list[Mention], parts: list) -> set[str]:
+    """The last word of each English survey answer's verb (said, aware, planning, voted): all "voted", the answers
+    are of one ballot, which takes one answer each."""
+    words = set()
+    for i, family, _ in parts:
+        found = _SAID_EN.match_after(text[ms[i].end:ms[i].end + 60]) if family == "X% said" else None
+        if found is not None:
+            words.add(found.group(0).split()[-1].lower())
+    return words
 
 
 # A question that takes several answers: its answers' shares may add up past the whole (多选, "could choose more than one")
@@ -577,6 +658,10 @@ def _same_respondents(text: str, prev: Mention, m: Mention) -> bool:
     return a is not None and b is not None and a.group(1) == b.group(1)
 
 
+_LEVEL_EN = re.compile(r"\b(?:turnout|rates?|inflation|growth|unemployment|jobless|yields?|margins?|interest|taxe?s?|"
+                       r"tariffs?|returns?|discounts?|premiums?|probability|chance|odds)\b", re.I)
+
+
 def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
     """A percentage right after a part in the same list: ", Japan for 12.4%", ", Freeview 31%", "45.2%、38.6%"."""
     gap = text[ms[prev].end:ms[i].start]
@@ -590,6 +675,8 @@ def _continues(text: str, ms: list[Mention], prev: int, i: int) -> bool:
         return True  # 占全球5%（美国47%，英国6%）: the other parts of the whole, in brackets after the first
     if not gap.isascii() or not gap.strip(" ,"):
         return bool(_LIST_ZH.match(gap) or _LABEL_ZH.match(gap))
+    if _LEVEL_EN.search(gap):
+        return False  # Ruto had 50.5%, with turnout at 65%: a rate, no name of the list
     if re.search(r"\b(?:to|from|by)\s*$", gap):
         return False  # to 15 pct of salaries from 25 pct, increasing its ownership to 51 pct: a value, not a part
     return bool(_LIST_EN.match(gap))
@@ -662,6 +749,8 @@ def _listed(text: str, ms: list[Mention], percents: list[int], i: int, family: s
 # the 1986 subsidies and 33 pct in 1985", 前一周该比例为47.84%, "Europe vs 30% in Asia", 占市场6.1%，其中A占40.1% (a
 # part of the first part).
 _OTHER_WHOLE = re.compile(r"\bversus\b|\bvs\b|\b(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b"
+                          r"|\bcompared\s+(?:with|to)\b|\b(?:up|down)\s+from\b|\b(?:rose|fell|climbed|dropped|slipped|"
+                          r"increased|decreased|declined|grew)\s+(?:to\s+[^.;:\d]{0,20})?from\b"
                           r"|前一(?:周|月|年|季度|交易日)|上(?:周|月)|其中|\bof\s+wh(?:ich|om)\b", re.I)
 # A year or another time in the second figure's own clause (after the last clause break between the two): "and 33 pct
 # in 1985", "In 2004 it accounted for"; a year in the first figure's clause ("of revenue in 2023, while …") dates both.
@@ -677,8 +766,31 @@ def _other_time(text: str, start: int, end: int) -> bool:
     return _OTHER_TIME.search(text, breaks[-1] if breaks else start, end) is not None
 
 
-_OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b",
+_OTHER_TIME_AFTER = re.compile(r"\s+(?:in|during)\s+(?:19|20)\d\d\b|\s+(?:a\s+year|a\s+month|a\s+week)\s+(?:earlier|ago|before)\b"
+                               r"|\s+(?:last|the\s+previous|the\s+prior|a\s+year\s+ago)\s+(?:year|quarter|month|week)\b",
                                re.I)
+
+
+# "of the cars sold in Britain": a whole restricted to a place (a whole restricted to another place is another whole)
+_WHOLE_PLACE = re.compile(r"\s+of\s+(?:the\s+|those\s+|its\s+|their\s+|all\s+)?(?:[^.;:,\d%]{0,30}?\s)?(?:sold|made|bought|"
+                          r"registered|built|living|born|based|employed|issued|produced|installed|imported|exported)\s+"
+                          r"(?:in|to|from)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+_WON = re.compile(r"\b(?:won|wins|took|takes|got|gets|secured|received|polled|scored)\b", re.I)
+_VOTE_PLACE = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots?)\b)?\s+(?:in|among)\s+(?:the\s+)?([\w-]+)",
+                         re.I)
+
+
+def _vote_place(text: str, m: Mention) -> str:
+    """Where (or among whom) a vote share was won: "52% of the vote in Ohio", "58% among women"."""
+    found = _VOTE_PLACE.match(text, m.end, m.end + 60)
+    return found.group(1).lower() if found else ""
+
+
+def _place_of_whole(text: str, m: Mention) -> str:
+    found = _WHOLE_PLACE.match(text, m.end, m.end + 70)
+    return found.group(1) if found else ""
 
 
 def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, prev_whole: str) -> bool:
@@ -689,6 +801,13 @@ def _apart(text: str, ms: list[Mention], prev: tuple, part: tuple, whole: str, p
             or _TOTAL_WORD.search(own := re.split(r"[，,；;]", gap := text[ms[prev[0]].end:ms[part[0]].start])[-1]) \
             and not _NAMED_SUM.search(own) and not re.search(r"其余|其他|剩余|剩下", own) or _NEW_FRAME_ZH.search(gap):
         return True  # (…其中A享有46%的份额；B市场，日韩厂商合计享有89%: in its own clause, a total of another division)
+    if (prev[1] == _RANKS) != (part[1] == _RANKS) and part[1] != "continued":
+        return True  # (the top 1% own 32% of the wealth: a slice of the people and its share of the wealth)
+    if prev[1] in _VOTE and (prev[1] == "to Y% for B" and _WON.search(text, ms[prev[0]].end, ms[part[0]].start) or _vote_place(
+            text, ms[prev[0]]) != _vote_place(text, ms[part[0]])):
+        return True  # (won 52% of the vote in Ohio and 58% in Indiana; … to 46.8% for B, and C won 49.8%: another vote)
+    if (place := _place_of_whole(text, ms[prev[0]])) and (other := _place_of_whole(text, ms[part[0]])) and place != other:
+        return True  # (70% of the cars sold in Britain …, while 80% of those sold in France …: two wholes)
     if prev[1] == part[1] in _LISTS and _LIST_WORD.search(text, ms[prev[0]].end, ms[part[0]].start) \
             and not (whole and prev_whole and _same_whole(whole, prev_whole)):
         return True  # a second list of its own (A、B占比分别为X%、Y%，而在2018年……分别为Z%、W%): another whole or time
@@ -831,11 +950,20 @@ def _figure_before(ms: list[Mention], i: int, since: int, inside: list[tuple[int
 _OF_WHICH = re.compile(r"\bof\s+wh(?:ich|om)\b|其中", re.I)
 
 
+_VOTE = {"won X% of the vote", "to Y% for B"}
+_BY_ALONE = re.compile(r"\s+by\b")  # "…, 10% by insiders": the list of owners of the whole named before goes on
+_RANKS = "the richest/poorest X%"
+_RANKED_EN = re.compile(r"\b(?:followed\s+by|ahead\s+of|trailed\s+by|(?:led|leads|leading|topped|tops|dominated|dominates)\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+)?(?:market|field|polls?|race|vote|sector|industry|segment)s?)\b", re.I)
+
+
 def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, framed: bool, since: int) -> bool:
     if family in ("X%的居民认为", "X% said"):
         return False  # survey answers may overlap (a question may take several answers)
     if family == "A×X%＋B×Y%":
         return True  # (the weights of one composite, whatever figures its names hold: 沪深300指数收益率×80%)
+    if family in _VOTE:
+        return True  # (shares of one vote, whatever counts stand before them: won 412 seats with 33.7% of the vote)
     for stated in (_OF_WHICH.search(text, max(0, since), ms[i].start), _OF_FRAME.match(text, max(0, since), ms[i].start)):
         since = stated.end() if stated else since
     clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
@@ -859,6 +987,11 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
             or _COUNTED_KINDS.search(head) is not None and not whole.startswith(("其", "各自", "自身"))
     if family == "在W中，A为X%":  # 按地区分，A为X%: a whole divided by one dimension; 在W中，A为X% may overlap
         return _DIVIDED.search(text, max(0, ms[i].start - 80), ms[i].start) is not None
+    if family == "X% owned by A" and (_WHOLE_HEAD_EN.match(text, ms[i].end) or _BY_ALONE.match(text, ms[i].end)):
+        return True  # (35% of the company's shares are held by institutions, 10% by insiders: one thing's owners)
+    if family == "A with X%":  # names ranked on one measure (led with 40%, followed by B with 25%): one market's shares
+        sentence = re.split(r"[.;!?](?=\s|$)", text[max(0, ms[i].start - 160):ms[i].start])[-1]
+        return _RANKED_EN.search(sentence) is not None  # (the list's later names: "… and C with 13%")
     return family in _EXCLUSIVE or family == "continued"
 
 
