@@ -6,12 +6,22 @@ doubled units are looked for in runs of Han characters.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B-F and Supplement.
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 # The same ranges as a regex character class body: f"[{HAN}]".
 HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES)
+
+
+HAN_CHARACTER = re.compile(f"[{HAN}]")
+
+
+def language_of(text: str) -> str:
+    """'zh' when the text holds a Han character, else 'en': the two languages the claim recognisers read."""
+    return "en" if text.isascii() or not HAN_CHARACTER.search(text) else "zh"  # (isascii first: a C-speed pass)
 
 
 def is_han(char: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from checks.extract.claims.common import Claim, Quantity
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention, find_mentions
+from checks.vocab.scripts import HAN_CHARACTER
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,6 @@ COUNT_EN = Table("count", "en", (
 ))
 TABLES = [COUNT_ZH, COUNT_EN]
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAGNITUDE = re.compile(r"[万亿]|million|billion|mln|bn", re.I)
 _NAME = re.compile(r"“([^“”]{1,12})”")
 _EVENT = re.compile(r"^(?:出生|诞生|成立|建成|开通|去世|逝世|创立|创办|落成|开业|上市|首播|开馆)")
@@ -110,7 +110,7 @@ def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
     for i, m in enumerate(ms):
         if not _countable(text, m):
             continue
-        zh = bool(_CJK.search(text[max(0, m.start - 2):m.end + 2]))
+        zh = bool(HAN_CHARACTER.search(text[max(0, m.start - 2):m.end + 2]))
         claim = (_before_zh(text, ms, i) or _after_zh(text, ms, i)) if zh else (_after_en(text, m) or _before_en(text, m))
         if claim is not None:
             out.append(claim)

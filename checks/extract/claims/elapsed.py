@@ -16,6 +16,7 @@ from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity,
 from checks.extract.claims.growth import PeriodClaim
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
+from checks.vocab.scripts import language_of
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,8 @@ YEAR_EN = Table("elapsed since", "en", (
 ))
 TABLES = [ELAPSED_ZH, ELAPSED_EN, YEAR_ZH, YEAR_EN]
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BETWEEN = re.compile(r"^\s?(?:年)?(?:到|至|~|～|-|–|—|to|and|through)\s?$", re.I)
 _FIRST = re.compile(r"(?:第|连续第)$")
-
-
-def _lang(text: str) -> str:
-    return "zh" if _CJK.search(text) else "en"
 
 
 def _tells(table: Table, text: str, m: Mention) -> str:
@@ -104,7 +100,7 @@ def elapsed_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -
         if len(durations) != 1 or _FIRST.search(text[max(s, durations[0].start - 3):durations[0].start]):
             continue
         d = durations[0]
-        zh = _lang(text[s:e]) == "zh"
+        zh = language_of(text[s:e]) == "zh"
         family = _tells(ELAPSED_ZH if zh else ELAPSED_EN, text, d)
         if not family:
             continue

@@ -28,6 +28,7 @@ from checks.extract.claims.common import Claim, Quantity, within
 from checks.extract.claims.growth import change_of
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
+from checks.vocab.scripts import HAN_CHARACTER, language_of
 from checks.vocab.quantities import half_step
 
 
@@ -280,7 +281,6 @@ _GENERIC = "X% of W"
 # (约80%来自企业，20%来自个人用户); one with words of its own before it (……科技项目80%以上由企业承担) is of another whole.
 _AFTER_FAMILIES = {"X%来自A", "X% came from A", "X%的居民认为", "X% said"}
 _REST = {"其余/其他X%", "the rest/remaining X%"}
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOINED = re.compile(r"^\s?(?:、|和|及|与|以及|,\s?|,?\s+and\s+|，)\s?$")
 _COUNT_CLAUSE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:只|家|个|名|位|户|人|款|项|件|起|次)")
 _OF_WHOLE_ZH = re.compile(r"占(?:到|了|据)?(" + _G + r"{1,14}?)(?:的|(?=比重|比例|份额))|持有(" + _G + r"{2,14}?)$")
@@ -302,9 +302,6 @@ _NAMED_SUM = re.compile(r"[和与及、][^，,。；;\d%]{1,10}?合计")
 _AGGREGATE = re.compile(r"合计|累计|以上|同时|其中|包括|分别达")
 _CHANGE_WORD = re.compile(r"增长|下降|提高|上升|降低|回落|减少|增加|\b(?:rose|fell|up|down|increased?|decreased?)\b", re.I)
 
-
-def _lang(text: str) -> str:
-    return "zh" if _CJK.search(text) else "en"
 
 
 # "Of the 400 workers, 59% were men": the sentence opens with the whole, so a bare "X% were" is a part of it.
@@ -330,7 +327,7 @@ def _cue(text: str, m: Mention, lead_from: int, sentence_start: int = 0) -> str:
     """The family that makes a percentage a part, or ""."""
     lead = text[max(lead_from, m.start - 30):m.start]
     tail = text[m.end:m.end + 50]
-    table = SHARE_ZH if _lang(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
+    table = SHARE_ZH if language_of(lead + m.surface + tail[:4]) == "zh" else SHARE_EN
     if table is SHARE_EN:  # English words are longer: "Germany's share of the bloc's exports was 28%"
         lead = text[max(lead_from, m.start - 60):m.start]
     best, at, of_whole = "", -1, False
@@ -714,7 +711,7 @@ _BARE_FRAMED = "在W中，A X%"
 def _framed_label(text: str, m: Mention, s: int, frames: list, upto: int) -> str:
     """The family of a name's figure in a framed sentence, or "". `frames`: the spans of the sentence's frames up to
     `upto` (offsets from its start `s`), filled in by the first call that needs them, with None after them."""
-    if not _CJK.match(text, max(s, m.start - 1)):
+    if not HAN_CHARACTER.match(text, max(s, m.start - 1)):
         return ""
     found = _LABEL_IS.search(text, max(s, m.start - 20), m.start)
     if found is None or _RATE_OR_CHANGE.search(found.group(1)):
@@ -821,7 +818,7 @@ _LIST_WORD = re.compile(r"分别|依次|\brespectively\b", re.I)
 def _of_its_subject(text: str, since: int, m: Mention, whole: str) -> bool:
     """沪市9.06亿股，占沪市限售股总数的0.39%: the whole begins with the name its part's clause is about, so it is that
     name's own whole (the next market's share is of the next market's total)."""
-    if len(whole) < 3 or not _CJK.match(whole):
+    if len(whole) < 3 or not HAN_CHARACTER.match(whole):
         return False
     at = text.rfind(whole, since, m.start)
     return at > since and whole[:2] in text[since:at]
@@ -1034,7 +1031,7 @@ def _ratio_parts(match: re.Match, any_total: bool = False) -> tuple[SharePart, .
         scale = 100.0 / total  # 比值约为9∶1 (90% and 10%), 之比为3:1 (75% and 25%)
     if scale is None:
         return ()
-    family = "A:B:C的比例" if _CJK.search(match.string, max(0, match.start() - 2), match.end() + 2) else "a 60:40 split"
+    family = "A:B:C的比例" if HAN_CHARACTER.search(match.string, max(0, match.start() - 2), match.end() + 2) else "a 60:40 split"
     return tuple(SharePart(Quantity(start, start + len(written), written, value * scale, (value - half) * scale,
                                     (value + half) * scale, "%", "percent", ""), False, family)
                  for start, written, value, half in terms)
