@@ -170,7 +170,8 @@ CHANGE_EN = Table("growth change", "en", (
       r"\b(?:an?\s+)?(?:average\s+)?(?:compound\s+)?(?:annual(?:ly)?|annuali[sz]ed)\s+(?:average\s+)?(?:growth\s+)?"
       r"(?:rate\s+)?(?:of\s+)?|\bCAGR\s+(?:of\s+)?",
       examples=("Sales grew to 1.21 billion dlrs in 1986 from 1.0 billion dlrs in 1984, an annual rate of 10 pct.",
-                "Between 1982 and 1986, exports rose to 4.2 billion dlrs from 2.9 billion dlrs, an annual rate of 9.7 pct.")),
+                "Between 1982 and 1986, exports rose to 4.2 billion dlrs from 2.9 billion dlrs, an annual rate of 9.7 pct.",
+                "Shipments grew to 849.5 million units in 2013 from 341.7 million units in 2006, an annual rate of 13.9%.")),
     F("rose/fell X%", "a rate or point change, its direction from the verb",
       rf"\b(?:{UP_EN}|(?P<down>{DOWN_EN})){_EN_FILLER}\s+",
       examples=("Sales rose 2% to $11.1bn from $10.9bn.", "Traffic rose 44 pct, to 210.5 mln miles, from 146.2 mln.",
@@ -1364,7 +1365,10 @@ def _year_range(text: str, ms: list[Mention], floor: int, first: int) -> tuple[M
     return y1, y2
 
 
-_IN_YEAR = re.compile(r"\s+in\s+(?:fiscal\s+|calendar\s+)?$", re.I)
+# A count noun or two may stand between the value and its year (849.5 million units in 2013), never a
+# phrase of its own (… in the north in 2013).
+_IN_YEAR = re.compile(r"\s+(?:(?!(?:in|of|the|a|an|and|or|to|from|at|by|on|for)\b)[a-z]+\s+){0,2}"
+                      r"in\s+(?:fiscal\s+|calendar\s+)?$", re.I)
 
 
 def _year_after(text: str, ms: list[Mention], i: int) -> Mention | None:
