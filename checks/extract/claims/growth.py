@@ -16,7 +16,7 @@ How a growth statement is read, in three steps:
    values that carry their own dates, written out or relative to the writer's present (今年年初……二季度末;
    去年……今年). A base stated apart goes to the change whose period it names (B，环比上涨X%，同比下降Y%，上月
    为A); a point change may be against the rate of the period it names, stated after it (比一季度加快1.0个百分点，
-   一季度增长4.5%); a comparison with the change's own base continues its subject (同比增长X%，比去年同期的A多了D),
+   一季度增长4.5%) or at once (增长7.6%，增速比上年同期的5.1%加快2.5个百分点); a comparison with the change's own base continues its subject (同比增长X%，比去年同期的A多了D),
    and a comparison clause with no subject speaks of the value of the clause right before it. Lists of values and
    changes are paired in order (分别为A和B……分别增长X和Y). A sentence
    may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
@@ -132,12 +132,15 @@ CHANGE_ZH = Table("growth change", "zh", (
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。",
                 "2016年至2018年，公司营收分别为100亿元、120亿元和150亿元，分别比上年增长10%、20%和25%。",
-                "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。"),
+                "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。",
+                "社会消费品零售总额同比增长7.6%，增速比上年同期的5.1%加快2.5个百分点。",
+                "出口同比增长7.6%，比上年同期的5.1%加快2.5个百分点。"),
       counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
       rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
-      rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
+      rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?"
+      rf"(?<!的))",  # (增速比上年同期的5.1%: the rate of the period compared with, a start, not a change)
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",), not_after="最大|最高|最低|平均"),
     F("X%的增长", "a rate, its direction from the noun after it", "",
       after=r"(?:左右|上下)?的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速|上涨|上升|上调|回升|反弹|提高|增加)|"
@@ -1508,6 +1511,8 @@ def relative_time(text: str, lo: int, hi: int) -> Mention | None:
 
 
 _RATE_COMPARED = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,8}$")
+# 同比增长7.6%，比上年同期的5.1%加快2.5个百分点: the rate compared at once with the earlier rate, stated before the verb
+_RATE_COMPARED_INLINE = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,10}的\s?")
 _EN_COMPARED = re.compile(r"\b(?:compared|against|versus|vs)\b")
 _RATE_COMPARED_EN = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+")
 
@@ -1518,7 +1523,8 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
     between = text[max(sent[0], ms[rate_i].start - 8):ms[ci].start]
     named = re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I)
     zh_at_once = _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start)
-    if not (named or zh_at_once or _EN_COMPARED.search(text, ms[rate_i].end, ms[ci].start)):
+    if not (named or zh_at_once or _EN_COMPARED.search(text, ms[rate_i].end, ms[ci].start)
+            or _RATE_COMPARED_INLINE.match(text, ms[rate_i].end, ms[ci].start)):
         return None  # (a cheap test first)
     rising = change_of(text, ms[rate_i], sent[0])
     roles = roles_in(text, ms, window, lo)
@@ -1527,7 +1533,9 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
         return None
     # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点; grew by
     # 3.2% in 2004, compared with 2.5% in 2003, a rise of 0.7 percentage points)
-    at_once = zh_at_once or _RATE_COMPARED_EN.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start)
+    at_once = zh_at_once or _RATE_COMPARED_EN.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start) \
+        or _RATE_COMPARED_INLINE.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start) \
+        and _VERB_ONLY.fullmatch(text, ms[starts_[0]].end, ms[ci].start)
     if not named and not (at_once and rising is not None and rising.sign > 0):
         return None
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
