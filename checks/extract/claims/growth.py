@@ -22,7 +22,8 @@ How a growth statement is read, in three steps:
    may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
    own or names the same measure. With no rate, a start, an end and the amount between them are a claim
    of that amount. Anything else leaves the roles open, and no claim is made: a false error costs more
-   than a miss.
+   than a miss. So is a real rate (按可比价格计算, 扣除价格因素实际增长: values in current prices cannot check it) and a
+   rate between a loss and a profit (上年同期亏损A，本期盈利B).
 """
 from __future__ import annotations
 
@@ -127,7 +128,8 @@ CHANGE_ZH = Table("growth change", "zh", (
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",
                 "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。",
                 "2015年至2020年，公司营收从100亿元增至180亿元，年均增长12.5%。")),
-    F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
+    F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb (not a real rate, "
+      "按可比价格计算 or 实际增长, which values in current prices cannot check; not between a loss and a profit)",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。",
@@ -135,7 +137,9 @@ CHANGE_ZH = Table("growth change", "zh", (
                 "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。",
                 "社会消费品零售总额同比增长7.6%，增速比上年同期的5.1%加快2.5个百分点。",
                 "出口同比增长7.6%，比上年同期的5.1%加快2.5个百分点。"),
-      counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
+      counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",
+               "全年地区生产总值2.18万亿元，按可比价格计算，比上年的2.05万亿元增长5.6%。",
+               "净利润1.35亿元，上年同期亏损0.87亿元，同比增长255%。")),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
       rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
@@ -400,6 +404,24 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
 
 
 _RATE_NAMED = re.compile(r"增幅|增速|涨幅|降幅|跌幅|增长率|增长速度|升幅")
+# A rate net of price changes: 按可比价格计算, 按不变价格计算, 扣除价格因素, 实际增长
+_REAL = re.compile(r"按(?:可比|不变)价格?|可比价|不变价|(?:扣除|剔除)(?:价格|物价)因素|实际(?=[^，,。；;\d]{0,4}$)")
+
+
+def _real_rate(text: str, c: GrowthClaim) -> bool:
+    """按可比价格计算，增长5.6%: whether the claim's rate is real (net of prices), which values in current prices
+    cannot check: a marker in the rate's own clause, or in a clause before it with no other rate between
+    (按可比价格计算，全年GDP为A，比上年增长X%). (A real rate stays a change: it is no amount of another.)"""
+    if c.change.unit != "%":
+        return False
+    lead = text[max(c.sentence[0], c.change.start - _LEAD):c.change.start]
+    if "价" not in lead and "实际" not in lead:
+        return False  # (a cheap test first)
+    clause = lead[max(lead.rfind(mark) for mark in "。；;") + 1:]
+    found = None
+    for found in _REAL.finditer(clause):
+        pass
+    return found is not None and "%" not in clause[found.end():] and "％" not in clause[found.end():]
 
 
 def _compared(lead: str, m: Mention) -> Change | None:
@@ -559,7 +581,19 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
                 in_sent = in_sent + [base]
             out.extend(_sentence_claims(text, ms, spans, si, in_sent, changes, previous))
         previous = (s, e, in_sent if not changes else [])
-    return out
+    return [c for c in out if not (isinstance(c, GrowthClaim) and (_sign_changed(text, c) or _real_rate(text, c)))]
+
+
+# 亏损A / 净亏损A: a loss, a value below zero written as its size
+_LOSS_BEFORE = re.compile(r"(?:亏损|净亏|亏)(?:了|为|达到?|约|超过?|近)?\s?$")
+
+
+def _sign_changed(text: str, c: GrowthClaim) -> bool:
+    """上年同期亏损0.87亿元，本期盈利1.35亿元 (扭亏为盈, 由盈转亏): a loss on one side only; a rate between a loss and
+    a profit says nothing the two sizes can check, so no claim. (Two losses compare as sizes: 亏损额收窄X%.)"""
+    def loss(q: Quantity) -> bool:
+        return " " not in q.surface and bool(_LOSS_BEFORE.search(text, max(0, q.start - 6), q.start))
+    return loss(c.start) != loss(c.end)
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
