@@ -581,7 +581,34 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
                 in_sent = in_sent + [base]
             out.extend(_sentence_claims(text, ms, spans, si, in_sent, changes, previous))
         previous = (s, e, in_sent if not changes else [])
-    return [c for c in out if not (isinstance(c, GrowthClaim) and (_sign_changed(text, c) or _real_rate(text, c)))]
+    out = [c for c in out if not (isinstance(c, GrowthClaim) and (_sign_changed(text, c) or _real_rate(text, c)))]
+    return out + _amounts_beside_rates(text, ms, starts, out)
+
+
+# 28.6亿人次增加: the verb right after a value (past the rest of its unit word)
+_UNIT_REST_VERB = re.compile(rf"[^\d，,。；;:：%的]{{0,2}}?(?P<verb>{UP_ZH}|{DOWN_ZH})了?\s?")
+
+
+def _amounts_beside_rates(text: str, ms: list[Mention], starts: list[int], claims: list[Claim]) -> list[Claim]:
+    """B，较上年同期的A增加D，增长X%: a rate claim's start followed at once by the verb and an amount is also a claim
+    of that amount between the same two values (the rate checks A to B, the amount checks D)."""
+    out = []
+    at = {m.start: i for i, m in enumerate(ms)}
+    for c in claims:
+        if not isinstance(c, GrowthClaim) or c.reading != "rate" or c.delta is not None or c.start.start not in at \
+                or c.end.start not in at or " " in c.start.surface + c.end.surface:
+            continue  # (a stated start and end only)
+        a, b = at[c.start.start], at[c.end.start]
+        verb = _UNIT_REST_VERB.match(text, ms[a].end)
+        d = at.get(verb.end()) if verb is not None else None
+        if d is None or ms[d].kind not in _VALUE_KINDS or not _same_unit(ms[a], ms[d]) or d in (a, b):
+            continue
+        sign = -1 if re.fullmatch(DOWN_ZH, verb.group("verb")) else 1
+        if sign != c.sign:
+            continue
+        how = f"start «较/比……的A», end «{c.order}», change: the amount right after the start"
+        out.extend(_amount_of(ms, a, b, d, sign, c.sentence, how))
+    return out
 
 
 # 亏损A / 净亏损A: a loss, a value below zero written as its size
