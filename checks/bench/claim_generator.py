@@ -336,6 +336,8 @@ GROWTH_MORE = [
       "今年以来{S}增长{B}，比上年同期的{A}提高{X}个百分点。", "points"),
     T("growth", "zh", "同比增长B%，增速比一季度的A%回落X个百分点", "{S}同比增长{B}，增速比一季度的{A}回落{X}个百分点。",
       "points_down"),
+    T("growth", "zh", "B，较上年同期的A增加D，增长X%（数额紧跟基数，与增速各成一说）",
+      "{S}为{B}，较上年同期的{A}增加{D}，增长{X}。", "amount"),
 ]
 
 # More fact families: pronouns, offices held since a date, a person's years in brackets, events news words its own way.

@@ -279,7 +279,8 @@ ROLE_ZH = Table("growth roles", "zh", (
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。",
                 "沪市新开A股账户8064户，环比减少8045户，降幅为49.94%。",
-                "两融余额从9054.77亿元增至9447.04亿元，规模增加392.27亿元。")),
+                "两融余额从9054.77亿元增至9447.04亿元，规模增加392.27亿元。",
+                "全省进出口总额1.25万亿元，同比增长9.2%，比上年同期的1.14万亿元增加1100亿元。")),
 ))
 ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
@@ -606,7 +607,7 @@ def _amounts_beside_rates(text: str, ms: list[Mention], starts: list[int], claim
         sign = -1 if re.fullmatch(DOWN_ZH, verb.group("verb")) else 1
         if sign != c.sign:
             continue
-        how = f"start «较/比……的A», end «{c.order}», change: the amount right after the start"
+        how = "start «较/比……的A», end: the rate claim's, change: the amount right after the start «增加D»"
         out.extend(_amount_of(ms, a, b, d, sign, c.sentence, how))
     return out
 
