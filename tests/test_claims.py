@@ -148,3 +148,13 @@ def test_a_written_paragraph_without_labels_carries_its_text_in_its_coverage_rec
     docs = documents(labels, covered, tmp_path / "absent.jsonl", tmp_path / "absent.txt",
                      written_without_labels(tmp_path))
     assert docs["w-1"].body.startswith("Some 62% of men") and docs["w-1"].origin == "written"
+
+
+def test_a_rate_between_a_loss_and_a_profit_or_net_of_prices_is_no_claim():
+    assert not paragraph_claims("公司净利润由上年同期亏损0.87亿元转为盈利1.35亿元，同比增长255%。")
+    assert not paragraph_claims("净利润亏损2.16亿元，上年同期盈利1.04亿元，同比下降307.7%。")
+    assert not paragraph_claims("全年GDP为2.18万亿元，上年为2.05万亿元，按不变价格计算，增长5.6%。")
+    [c] = paragraph_claims("公司净利润亏损3862万元，上年同期亏损6125万元，亏损额同比收窄36.9%。")
+    assert (c.start.surface, c.end.surface, c.sign) == ("6125万元", "3862万元", -1)  # two losses compare as sizes
+    [c] = paragraph_claims("按可比价格计算，全年GDP增长5.6%，出口总额由120亿元增至150亿元，增长25%。")
+    assert c.change.surface == "25%"  # the marker speaks of the rate of its own clause only

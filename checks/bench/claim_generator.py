@@ -345,6 +345,14 @@ GROWTH_MORE = [
     T("growth", "zh", "从A增加到B，实现翻番（至少两倍）", "{S}从{A}增加到{B}，实现{X}。", "doubled_at_least"),
     T("growth", "zh", "B，同比增长X%，上年同期为A，其中C…（每个变化后面紧跟自己的基数）",
       "{S}为{B}，同比增长{X}，上年同期为{A}，其中{S2}为{B2}，同比增长{X2}，上年同期为{A2}。", "paired"),
+    T("growth", "zh", "同比增长B%，增速比上年同期的A%加快X个百分点（增速对增速，基数当场给出）",
+      "{S}同比增长{B}，增速比上年同期的{A}加快{X}个百分点。", "points"),
+    T("growth", "zh", "增长B%，比上年同期的A%提高X个百分点（不说增速）",
+      "今年以来{S}增长{B}，比上年同期的{A}提高{X}个百分点。", "points"),
+    T("growth", "zh", "同比增长B%，增速比一季度的A%回落X个百分点", "{S}同比增长{B}，增速比一季度的{A}回落{X}个百分点。",
+      "points_down"),
+    T("growth", "zh", "B，较上年同期的A增加D，增长X%（数额紧跟基数，与增速各成一说）",
+      "{S}为{B}，较上年同期的{A}增加{D}，增长{X}。", "amount"),
 ]
 
 # More fact families: pronouns, offices held since a date, a person's years in brackets, events news words its own way.

@@ -175,7 +175,12 @@ def growth_does_not_follow(ctx):
     (N+1)x, `增加到N倍` as Nx; a bare `增长N倍` is checked under both readings and the evidence says
     which holds. `翻N番` is 2^N. `年均增长` is a compound annual rate over the years between the two
     dates. `B，比上年增加D，增长r` is checked with the start B - D (`较上年的A增加D` with the end
-    A + D); with no rate, `由A增至B，增加D` / "up D from A" checks the amount B - A. Lists paired in
+    A + D); with no rate, `由A增至B，增加D` / "up D from A" checks the amount B - A, and with one
+    (`B，较上年同期的A增加D，增长r`) both the rate and the amount are checked. A point change
+    against an earlier rate stated at once (`增长7.6%，增速比上年同期的5.1%加快2.5个百分点`) is checked
+    as the difference of the two rates. No claim is made for a real rate (`按可比价格计算`,
+    `扣除价格因素实际增长`) on values in current prices, nor for a rate between a loss and a
+    profit (`上年同期亏损A`, 扭亏为盈); two losses compare as sizes. Lists paired in
     order (`分别为A和B……分别增长X和Y`, "respectively") give one claim per pair, and values dated only
     relative to the writer's present (`今年年初`, `上年末`, `二季度末`, `去年`) are ordered by those
     dates; a year's value is never the base of a part year's. A multiple named by a word

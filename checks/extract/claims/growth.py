@@ -16,13 +16,14 @@ How a growth statement is read, in three steps:
    values that carry their own dates, written out or relative to the writer's present (今年年初……二季度末;
    去年……今年). A base stated apart goes to the change whose period it names (B，环比上涨X%，同比下降Y%，上月
    为A); a point change may be against the rate of the period it names, stated after it (比一季度加快1.0个百分点，
-   一季度增长4.5%); a comparison with the change's own base continues its subject (同比增长X%，比去年同期的A多了D),
+   一季度增长4.5%) or at once (增长7.6%，增速比上年同期的5.1%加快2.5个百分点); a comparison with the change's own base continues its subject (同比增长X%，比去年同期的A多了D),
    and a comparison clause with no subject speaks of the value of the clause right before it. Lists of values and
    changes are paired in order (分别为A和B……分别增长X和Y). A sentence
    may lend its values to the next (……B。同比增长X%，上年同期为A) when the next has no subject of its
    own or names the same measure. With no rate, a start, an end and the amount between them are a claim
    of that amount. Anything else leaves the roles open, and no claim is made: a false error costs more
-   than a miss.
+   than a miss. So is a real rate (按可比价格计算, 扣除价格因素实际增长: values in current prices cannot check it) and a
+   rate between a loss and a profit (上年同期亏损A，本期盈利B).
 """
 from __future__ import annotations
 
@@ -127,17 +128,23 @@ CHANGE_ZH = Table("growth change", "zh", (
       examples=("进出口额从2002年的6207.7亿美元增至2011年的36418.6亿美元，年均增长21.7%。",
                 "总营收由2016年的20.5亿元增至2018年的36.7亿元，复合增长率达33.8%。",
                 "2015年至2020年，公司营收从100亿元增至180亿元，年均增长12.5%。")),
-    F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb",
+    F("增长/下降X%（同比、环比、较上年）", "a rate or point change, its direction from the verb (not a real rate, "
+      "按可比价格计算 or 实际增长, which values in current prices cannot check; not between a loss and a profit)",
       rf"(?:{UP_ZH}|(?P<down>{DOWN_ZH}))(?:了|去|达到?了?|高达|约)?|增长为",
       examples=("营收从100亿元增长到150亿元，增长50%。", "失业率从5.2%降至4.8%，下降0.4个百分点。",
                 "沪港深基金规模由年初的1109.6亿元增至1574.8亿元，骤增了近四成。",
                 "2016年至2018年，公司营收分别为100亿元、120亿元和150亿元，分别比上年增长10%、20%和25%。",
-                "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。"),
-      counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",)),
+                "一季度，有20.3%的银行家认为货币政策“宽松”。二季度，有13.5%的银行家认为货币政策“宽松”，比上季降低6.8个百分点。",
+                "社会消费品零售总额同比增长7.6%，增速比上年同期的5.1%加快2.5个百分点。",
+                "出口同比增长7.6%，比上年同期的5.1%加快2.5个百分点。"),
+      counter=("AI应用比例从2024年的19.9%提升到2025年的25.9%，未来还将提升。",
+               "全年地区生产总值2.18万亿元，按可比价格计算，比上年的2.05万亿元增长5.6%。",
+               "净利润1.35亿元，上年同期亏损0.87亿元，同比增长255%。")),
     F("增幅/涨幅/降幅X%", "a rate, up (增幅, 涨幅) or down (降幅, 跌幅)",
       rf"(?:增幅|涨幅|增速|增长率|升幅|(?:增长|增加|上涨|上升|提高|提升|扩大|升值)幅度|"
       rf"(?P<down>降幅|跌幅|减幅|贬幅|(?:下降|下跌|减少|降低|回落|下滑|缩减|萎缩|贬值)幅度))"
-      rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?)",
+      rf"(?:[^，,。；;:：%\d比较由从]{{0,6}}|(?:比|较)(?:(?!{UP_ZH}|{DOWN_ZH})[^，,。；;:：%\d]){{0,8}}?(?:为|达到?|高达|超过|超|逾|近|约)?"
+      rf"(?<!的))",  # (增速比上年同期的5.1%: the rate of the period compared with, a start, not a change)
       examples=("全市粮食产量由671.1万吨增至803.9万吨，增幅达19.8%。",), not_after="最大|最高|最低|平均"),
     F("X%的增长", "a rate, its direction from the noun after it", "",
       after=r"(?:左右|上下)?的(?:同比|环比)?(?:(?:增长|增幅|涨幅|升幅|提升|增速|上涨|上升|上调|回升|反弹|提高|增加)|"
@@ -273,7 +280,8 @@ ROLE_ZH = Table("growth roles", "zh", (
       examples=("净利润5.0亿元，比上年增加1.0亿元，增长25%。",
                 "融资买入金额为90.42亿元，比前周增加融资买入19.44亿元，周增幅近三成。",
                 "沪市新开A股账户8064户，环比减少8045户，降幅为49.94%。",
-                "两融余额从9054.77亿元增至9447.04亿元，规模增加392.27亿元。")),
+                "两融余额从9054.77亿元增至9447.04亿元，规模增加392.27亿元。",
+                "全省进出口总额1.25万亿元，同比增长9.2%，比上年同期的1.14万亿元增加1100亿元。")),
 ))
 ROLE_EN = Table("growth roles", "en", (
     F("from/versus/compared with A", "the start value",
@@ -398,6 +406,24 @@ def _change_zh(text: str, m: Mention, lead: str) -> Change | None:
 
 
 _RATE_NAMED = re.compile(r"增幅|增速|涨幅|降幅|跌幅|增长率|增长速度|升幅")
+# A rate net of price changes: 按可比价格计算, 按不变价格计算, 扣除价格因素, 实际增长
+_REAL = re.compile(r"按(?:可比|不变)价格?|可比价|不变价|(?:扣除|剔除)(?:价格|物价)因素|实际(?=[^，,。；;\d]{0,4}$)")
+
+
+def _real_rate(text: str, c: GrowthClaim) -> bool:
+    """按可比价格计算，增长5.6%: whether the claim's rate is real (net of prices), which values in current prices
+    cannot check: a marker in the rate's own clause, or in a clause before it with no other rate between
+    (按可比价格计算，全年GDP为A，比上年增长X%). (A real rate stays a change: it is no amount of another.)"""
+    if c.change.unit != "%":
+        return False
+    lead = text[max(c.sentence[0], c.change.start - _LEAD):c.change.start]
+    if "价" not in lead and "实际" not in lead:
+        return False  # (a cheap test first)
+    clause = lead[max(lead.rfind(mark) for mark in "。；;") + 1:]
+    found = None
+    for found in _REAL.finditer(clause):
+        pass
+    return found is not None and "%" not in clause[found.end():] and "％" not in clause[found.end():]
 
 
 def _compared(lead: str, m: Mention) -> Change | None:
@@ -557,7 +583,46 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
                 in_sent = in_sent + [base]
             out.extend(_sentence_claims(text, ms, spans, si, in_sent, changes, previous))
         previous = (s, e, in_sent if not changes else [])
+    out = [c for c in out if not (isinstance(c, GrowthClaim) and (_sign_changed(text, c) or _real_rate(text, c)))]
+    return out + _amounts_beside_rates(text, ms, starts, out)
+
+
+# 28.6亿人次增加: the verb right after a value (past the rest of its unit word)
+_UNIT_REST_VERB = re.compile(rf"[^\d，,。；;:：%的]{{0,2}}?(?P<verb>{UP_ZH}|{DOWN_ZH})了?\s?")
+
+
+def _amounts_beside_rates(text: str, ms: list[Mention], starts: list[int], claims: list[Claim]) -> list[Claim]:
+    """B，较上年同期的A增加D，增长X%: a rate claim's start followed at once by the verb and an amount is also a claim
+    of that amount between the same two values (the rate checks A to B, the amount checks D)."""
+    out = []
+    at = {m.start: i for i, m in enumerate(ms)}
+    for c in claims:
+        if not isinstance(c, GrowthClaim) or c.reading != "rate" or c.delta is not None or c.start.start not in at \
+                or c.end.start not in at or " " in c.start.surface + c.end.surface:
+            continue  # (a stated start and end only)
+        a, b = at[c.start.start], at[c.end.start]
+        verb = _UNIT_REST_VERB.match(text, ms[a].end)
+        d = at.get(verb.end()) if verb is not None else None
+        if d is None or ms[d].kind not in _VALUE_KINDS or not _same_unit(ms[a], ms[d]) or d in (a, b):
+            continue
+        sign = -1 if re.fullmatch(DOWN_ZH, verb.group("verb")) else 1
+        if sign != c.sign:
+            continue
+        how = "start «较/比……的A», end: the rate claim's, change: the amount right after the start «增加D»"
+        out.extend(_amount_of(ms, a, b, d, sign, c.sentence, how))
     return out
+
+
+# 亏损A / 净亏损A: a loss, a value below zero written as its size
+_LOSS_BEFORE = re.compile(r"(?:亏损|净亏|亏)(?:了|为|达到?|约|超过?|近)?\s?$")
+
+
+def _sign_changed(text: str, c: GrowthClaim) -> bool:
+    """上年同期亏损0.87亿元，本期盈利1.35亿元 (扭亏为盈, 由盈转亏): a loss on one side only; a rate between a loss and
+    a profit says nothing the two sizes can check, so no claim. (Two losses compare as sizes: 亏损额收窄X%.)"""
+    def loss(q: Quantity) -> bool:
+        return " " not in q.surface and bool(_LOSS_BEFORE.search(text, max(0, q.start - 6), q.start))
+    return loss(c.start) != loss(c.end)
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
@@ -1512,6 +1577,8 @@ def relative_time(text: str, lo: int, hi: int) -> Mention | None:
 
 
 _RATE_COMPARED = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,8}$")
+# 同比增长7.6%，比上年同期的5.1%加快2.5个百分点: the rate compared at once with the earlier rate, stated before the verb
+_RATE_COMPARED_INLINE = re.compile(r"[，,]\s?(?:较|比)[^，,。；;:：\d%]{0,10}的\s?")
 _EN_COMPARED = re.compile(r"\b(?:compared|against|versus|vs)\b")
 _RATE_COMPARED_EN = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?,?\s+(?:compared\s+with|compared\s+to|against|versus|vs\.?)\s+")
 
@@ -1522,7 +1589,8 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
     between = text[max(sent[0], ms[rate_i].start - 8):ms[ci].start]
     named = re.search(r"增幅|增速|涨幅|降幅|growth|rate", between, re.I)
     zh_at_once = _RATE_COMPARED.match(text, ms[rate_i].end, ms[ci].start)
-    if not (named or zh_at_once or _EN_COMPARED.search(text, ms[rate_i].end, ms[ci].start)):
+    if not (named or zh_at_once or _EN_COMPARED.search(text, ms[rate_i].end, ms[ci].start)
+            or _RATE_COMPARED_INLINE.match(text, ms[rate_i].end, ms[ci].start)):
         return None  # (a cheap test first)
     rising = change_of(text, ms[rate_i], sent[0])
     roles = roles_in(text, ms, window, lo)
@@ -1531,7 +1599,9 @@ def _rate_against_rate(text, ms, window, ci, change: Change, rate_i, sent, lo) -
         return None
     # 增幅比上月提高X个百分点, or the rate itself compared at once (CPI同比上涨2.1%，较前值回落0.3个百分点; grew by
     # 3.2% in 2004, compared with 2.5% in 2003, a rise of 0.7 percentage points)
-    at_once = zh_at_once or _RATE_COMPARED_EN.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start)
+    at_once = zh_at_once or _RATE_COMPARED_EN.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start) \
+        or _RATE_COMPARED_INLINE.fullmatch(text, ms[rate_i].end, ms[starts_[0]].start) \
+        and _VERB_ONLY.fullmatch(text, ms[starts_[0]].end, ms[ci].start)
     if not named and not (at_once and rising is not None and rising.sign > 0):
         return None
     start, end = Quantity.of(ms[starts_[0]]), Quantity.of(ms[rate_i])
