@@ -34,6 +34,7 @@ from functools import lru_cache
 from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
 from checks.extract.claims.phrasing import Family, Table, closest
 from checks.extract.numbers import Mention
+from checks.vocab.scripts import HAN_CHARACTER, language_of
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,6 @@ _VERBAL = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved)$", re.I)
 _TIMES_THE = re.compile(r"\s+(?:the|that\s+of|as\s+(?:much|many|large|high|big)|(?:larger|higher|bigger|greater)\s+than)\b",
                         re.I)
 _MAGNITUDE = re.compile(r"[万亿]|million|billion|trillion|mln|bln|bn|\d\s?m\b|\$\d[\d.,]*m$", re.I)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _JOIN = re.compile(r"^\s?(?:至|到|~|-|–|—|and|和)\s?$")
 _VALUE_KINDS = ("count", "amount")
 _CHANGE_KINDS = frozenset(("percent", "multiple", "percentage_points"))
@@ -345,9 +345,6 @@ class Change:
     family: str
 
 
-def _lang(text: str) -> str:
-    return "en" if text.isascii() or not _CJK.search(text) else "zh"  # (isascii first: a C-speed pass)
-
 
 @lru_cache(maxsize=8192)
 def change_of(text: str, m: Mention, lead_from: int = 0) -> Change | None:
@@ -357,7 +354,7 @@ def change_of(text: str, m: Mention, lead_from: int = 0) -> Change | None:
     if m.kind not in ("percent", "multiple", "percentage_points") or m.unit == "" or m.low != m.low:
         return None
     lead = text[max(lead_from, m.start - _LEAD):m.start]
-    if _lang(lead + m.surface) == "zh":
+    if language_of(lead + m.surface) == "zh":
         return _change_zh(text, m, lead)
     return _change_en(text, m, lead)
 
@@ -472,7 +469,7 @@ class Role:
 def role_of(text: str, m: Mention, lead_from: int) -> Role:
     """The role a value's own words give it, read from `lead_from` (the previous value's end) to it."""
     lead = text[max(lead_from, m.start - _LEAD):m.start]
-    lang = _lang(lead + m.surface)
+    lang = language_of(lead + m.surface)
     table = ROLE_ZH if lang == "zh" else ROLE_EN
     tail = text[m.end:m.end + 40]
     for f in table.families:
@@ -1817,7 +1814,7 @@ def _head_noun(text: str, lo: int, value: Mention) -> str:
     """The last two characters of what a value is of (公司营收为A: 营收), the verbs before the value left out."""
     lead = re.split(r"[，,。；;:：]", text[max(lo, value.start - 30):value.start])[-1]
     lead = _VALUE_VERB.sub("", re.sub(r"\d{4}年|[\d.]+", "", lead)).strip()
-    return lead[-2:] if len(lead) >= 2 and _CJK.search(lead[-2:]) else ""
+    return lead[-2:] if len(lead) >= 2 and HAN_CHARACTER.search(lead[-2:]) else ""
 
 
 def _same_subject(text: str, lo1: int, a: Mention, lo2: int, b: Mention) -> bool:
