@@ -7,6 +7,7 @@ turn into an all-pairs comparison.
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
 
 from checks.similarity.hashing import _mix, codes_of, han_shares_of, shingle_hashes, text_chunks
 
@@ -89,7 +90,7 @@ def _band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return np.ascontiguousarray(key.T)
 
 
-def script_band_keys(texts: list[str], k_han: int, layouts: dict[str, tuple[int, int, int, float, float]],
+def script_band_keys(texts: list[str] | pa.Array, k_han: int, layouts: dict[str, tuple[int, int, int, float, float]],
                      seed: int = 1) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """LSH band keys of each text, banded by its script.
 
@@ -123,12 +124,17 @@ def script_band_keys(texts: list[str], k_han: int, layouts: dict[str, tuple[int,
 
 
 def keyed_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int = 100) -> np.ndarray:
-    """Distinct pairs (i, j), i < j, of the ids (ascending) that share a key (bands x ids) in at least one band."""
-    pieces = [np.empty((0, 2), dtype=np.int64)]
+    """Distinct pairs (i, j), i < j, of the ids (ascending) that share a key (bands x ids) in at least one band.
+    Bands' pairs are merged into the distinct ones found so far whenever they outnumber them: most pairs recur
+    in several bands, and holding every band's before merging was most of a large run's memory here."""
+    found = np.empty(0, dtype=np.int64)  # distinct pairs so far, packed
+    pending: list[np.ndarray] = []
     for key in keys:
         order = np.argsort(key, kind="stable")  # ids ascend, so ties keep them in order
-        pieces.append(bucket_pairs(key[order], ids[order], max_bucket, "star", presorted=True))
-    return unique_pairs(np.concatenate(pieces))[0]
+        pending.append(_packed(bucket_pairs(key[order], ids[order], max_bucket, "star", presorted=True)))
+        if sum(map(len, pending)) > max(len(found), 1 << 20):
+            found, pending = np.unique(np.concatenate([found, *pending])), []
+    return _unpacked(np.unique(np.concatenate([found, *pending])))
 
 
 def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: str = "star",
@@ -168,8 +174,17 @@ def unique_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct pairs, sorted, and how often each occurred (ids must be below 2**31)."""
     if not len(pairs):
         return pairs.reshape(0, 2), np.empty(0, dtype=np.int64)
-    packed, counts = np.unique((pairs[:, 0] << 32) | pairs[:, 1], return_counts=True)
-    return np.stack([packed >> 32, packed & 0xFFFFFFFF], axis=1), counts
+    packed, counts = np.unique(_packed(pairs), return_counts=True)
+    return _unpacked(packed), counts
+
+
+def _packed(pairs: np.ndarray) -> np.ndarray:
+    """Each pair (i, j) as one int64, i above j (ids below 2**31): pairs sort and compare as numbers."""
+    return (pairs[:, 0].astype(np.int64) << 32) | pairs[:, 1]
+
+
+def _unpacked(packed: np.ndarray) -> np.ndarray:
+    return np.stack([packed >> 32, packed & 0xFFFFFFFF], axis=1).reshape(-1, 2)
 
 
 def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, max_bucket: int = 100) -> np.ndarray:
@@ -193,7 +208,7 @@ def anchors_of(codes: np.ndarray, starts: np.ndarray, k: int, keep_one_in: int) 
     return hashes[keep], owner[keep]
 
 
-def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, min_shared: int) -> np.ndarray:
+def anchor_pairs(texts: list[str] | pa.Array, k: int, keep_one_in: int, max_bucket: int, min_shared: int) -> np.ndarray:
     """Pairs of texts sharing at least min_shared sampled k-shingles ("anchors").
 
     A shingle is an anchor when its hash is 0 modulo keep_one_in, so every copy of a stretch
