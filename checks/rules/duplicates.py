@@ -55,7 +55,7 @@ def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
 def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.DataFrame:
     """Eligible paragraphs whose normalised text occurs more than once, grouped by their content hash."""
     rows = np.flatnonzero(eligible(paragraphs, options or ELIGIBILITY).to_numpy())
-    rows = rows[pd.Series(text_codes(paragraphs["norm"])[rows]).duplicated(keep=False).to_numpy()]
+    rows = rows[pd.Series(text_codes(paragraphs, rows)).duplicated(keep=False).to_numpy()]
     return pd.DataFrame({"paragraph_id": paragraphs["paragraph_id"].iloc[rows].to_numpy(),
                          "group_key": paragraphs["content_hash"].iloc[rows].to_numpy(dtype=object)})
 
@@ -65,7 +65,7 @@ def representatives(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     rows = np.flatnonzero(eligible(paragraphs, options).to_numpy())
     ids = one_chunk(paragraphs["paragraph_id"])
     rows = rows[ids.iloc[rows].array.argsort()]
-    rows = rows[~pd.Series(text_codes(paragraphs["norm"])[rows]).duplicated().to_numpy()]
+    rows = rows[~pd.Series(text_codes(paragraphs, rows)).duplicated().to_numpy()]
     return pd.DataFrame({"paragraph_id": ids.iloc[rows].reset_index(drop=True),
                          "norm": pd.Series(arrow_of(paragraphs["norm"], rows), dtype=paragraphs["norm"].dtype)})
 
@@ -86,13 +86,22 @@ def arrow_of(column: pd.Series, rows: np.ndarray | None = None) -> pa.Array:
     return data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data
 
 
-def text_codes(column: pd.Series) -> np.ndarray:
-    """For each row of a text column, a number that two rows share exactly when their texts are equal.
-    Arrow compares the texts in its own hash table, chunk after chunk: pandas would first make a Python
-    string of each (most of a duplicate rule's memory at a million paragraphs)."""
-    encoded = pa.chunked_array(pa.array(column.array)).dictionary_encode()
-    return np.concatenate([np.empty(0, dtype=np.int32)]
-                          + [chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks])
+def text_codes(paragraphs: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """For each of the given rows, a number that two rows share exactly when their normalised texts are equal.
+    Equal texts have equal content hashes, so a row whose hash no other row has is a text of its own; only
+    the texts of rows whose hash recurs are compared, in Arrow's hash table. Comparing every text (or making
+    a Python string of each, as pandas would) was most of a duplicate rule's memory at a million paragraphs."""
+    if "content_hash" not in paragraphs:
+        return _equal_codes(arrow_of(paragraphs["norm"], rows))
+    hashes = _equal_codes(arrow_of(paragraphs["content_hash"], rows)).astype(np.int64)
+    recurs = pd.Series(hashes).duplicated(keep=False).to_numpy()
+    hashes[recurs] = len(rows) + _equal_codes(arrow_of(paragraphs["norm"], rows[recurs]))
+    return hashes
+
+
+def _equal_codes(values: pa.Array) -> np.ndarray:
+    """A number per value, shared exactly by equal values (Arrow's dictionary encoding)."""
+    return values.dictionary_encode().indices.to_numpy(zero_copy_only=False)
 
 
 def _as_pairs(reps: pd.DataFrame, index_pairs: np.ndarray) -> pd.DataFrame:

@@ -213,19 +213,38 @@ def anchor_pairs(texts: list[str] | pa.Array, k: int, keep_one_in: int, max_buck
 
     A shingle is an anchor when its hash is 0 modulo keep_one_in, so every copy of a stretch
     keeps the same anchors. Anchors held by more than max_bucket texts are stock phrases and
-    are ignored.
+    are ignored. Anchors are sorted and paired a range of hashes at a time (every text holding one anchor
+    falls in one range): sorting all at once held several copies of them, the largest thing a large run's
+    partial-copy rule held.
     """
-    packed = []
+    if len(texts) >= 2**24:
+        raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
+    ranges: list[list[np.ndarray]] = [[] for _ in range(_ANCHOR_RANGES)]
     for first, chunk in text_chunks(texts):
         hashes, owner = anchors_of(*codes_of(chunk), k, keep_one_in)
         # 40 bits of anchor hash above 24 bits of text index: one sortable word per (anchor, text).
-        packed.append(((hashes >> np.uint64(24)) << np.uint64(24)) | (owner + first).astype(np.uint64))
-    if not packed or len(texts) >= 2**24:
-        if len(texts) >= 2**24:
-            raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
+        packed = ((hashes >> np.uint64(24)) << np.uint64(24)) | (owner + first).astype(np.uint64)
+        which = (packed >> np.uint64(64 - _ANCHOR_RANGE_BITS)).astype(np.int64)
+        order = np.argsort(which, kind="stable")
+        for r, part in enumerate(np.split(packed[order], np.searchsorted(which[order], np.arange(1, _ANCHOR_RANGES)))):
+            ranges[r].append(part)
+    pairs = [np.empty(0, dtype=np.int64)]
+    for r in range(_ANCHOR_RANGES):
+        table = np.concatenate([np.empty(0, dtype=np.uint64), *ranges[r]])
+        ranges[r] = []
+        pairs.append(_packed(_shared_anchor_pairs(table, max_bucket)))
+    uniq, counts = np.unique(np.concatenate(pairs), return_counts=True)
+    return _unpacked(uniq[counts >= min_shared])
+
+
+_ANCHOR_RANGE_BITS = 3
+_ANCHOR_RANGES = 1 << _ANCHOR_RANGE_BITS
+
+
+def _shared_anchor_pairs(table: np.ndarray, max_bucket: int) -> np.ndarray:
+    """Pairs of texts (i < j) holding one anchor, once per anchor they share, from (anchor, text) words."""
+    if len(table) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    table = np.concatenate(packed)
-    del packed
     table.sort()
     table = table[np.r_[True, table[1:] != table[:-1]]]
     # Most anchors are held by one text, and stock phrases by more than max_bucket: neither gives a pair,
@@ -236,6 +255,4 @@ def anchor_pairs(texts: list[str] | pa.Array, k: int, keep_one_in: int, max_buck
     table = table[np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)]
     del keys, starts, sizes
     ids = (table & np.uint64(2**24 - 1)).astype(np.int64)
-    pairs = bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
-    uniq, counts = unique_pairs(pairs)
-    return uniq[counts >= min_shared]
+    return bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
