@@ -390,7 +390,9 @@ def partial_hits(ctx, reps: pd.DataFrame, pairs: np.ndarray, options: dict):
     opts = {**PARTIAL, **options}
     texts = texts_at(reps, pairs)
     ids = reps["paragraph_id"].to_numpy(dtype=object)
-    anchor_grams = lru_cache(maxsize=1 << 16)(lambda row: grams(texts[row], int(opts["anchor"])))
+    # the longer text of consecutive pairs is mostly one text (pairs come sorted by their first): a few recent
+    # texts' shingle sets are kept, not one for every text named (at a million paragraphs, gigabytes)
+    anchor_grams = lru_cache(maxsize=1 << 10)(lambda row: grams(texts[row], int(opts["anchor"])))
     for a, b in may_overlap(texts, pairs, opts).tolist():
         locations = in_reading_order(ctx, [ids[a], ids[b]])
         row = {ids[a]: a, ids[b]: b}
