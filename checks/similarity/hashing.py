@@ -25,8 +25,8 @@ _MIX2 = np.uint64(0x94D049BB133111EB)
 _CHUNK_CHARS = 1_000_000
 
 
-def text_chunks(texts: Sequence[str] | pa.Array, chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
-    """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice as a list).
+def text_chunks(texts: Sequence[str] | pa.Array, chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, Sequence[str]]]:
+    """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice).
     Texts given as an Arrow string array become Python strings a slice at a time, never all at once (at a
     million paragraphs, all at once was the largest thing a duplicate rule held)."""
     if not len(texts):
@@ -40,7 +40,7 @@ def text_chunks(texts: Sequence[str] | pa.Array, chunk_chars: int = _CHUNK_CHARS
         # the slice ends with the first text that brings it to chunk_chars characters, or with the last text
         before = ends[start - 1] if start else 0
         end = min(int(np.searchsorted(ends, before + chunk_chars, side="left")) + 1, len(texts))
-        yield start, texts.slice(start, end - start).to_pylist() if arrow else list(texts[start:end])
+        yield start, texts.slice(start, end - start).to_pylist() if arrow else texts[start:end]
         start = end
 
 
