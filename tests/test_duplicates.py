@@ -226,6 +226,37 @@ def test_no_texts_no_candidates():
     assert dup.near_candidates(empty, {}).empty
 
 
+def test_texts_are_told_apart_by_their_text_not_their_content_hash():
+    # two texts under one (colliding) hash stay two texts; equal texts share a code whatever their rows
+    texts = ["这是第一段足够长的正文内容，用来检验相同文本的判断。", "这是另一段足够长的正文内容，哈希值被故意写成相同。",
+             "这是第一段足够长的正文内容，用来检验相同文本的判断。", "还有一段正文，它的内容哈希独一无二，不与任何段落相同。"]
+    paragraphs = pd.DataFrame({"paragraph_id": ["p4", "p3", "p2", "p1"], "norm": texts, "kind": ["body"] * 4,
+                               "content_hash": ["h", "h", "h", "u"]})
+    codes = dup.text_codes(paragraphs, np.arange(4))
+    assert codes[0] == codes[2] and len({codes[0], codes[1], codes[3]}) == 3
+    assert list(dup.representatives(paragraphs, dup.ELIGIBILITY)["paragraph_id"]) == ["p1", "p2", "p3"]
+    assert list(dup.exact_groups(paragraphs)["paragraph_id"]) == ["p4", "p2"]
+
+
+def test_anchor_pairs_are_those_of_one_sort_over_every_anchor():
+    # anchors are paired a range of hashes at a time: the pairs must be those all anchors sorted at once give
+    rng = np.random.default_rng(5)
+    stock = ["".join(chr(c) for c in rng.integers(0x4E00, 0x4E80, size=40)) for _ in range(30)]
+    texts = ["".join(rng.choice(stock, size=6)) for _ in range(200)]
+    shared: dict[tuple[int, int], int] = {}
+    holders: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        for g in grams(text, 16):  # every shingle is an anchor when one in 1 is kept
+            holders.setdefault(g, []).append(i)
+    found = anchor_pairs(texts, 16, 1, 1000, 3)
+    for members in holders.values():
+        for a in members:
+            for b in members:
+                if a < b:
+                    shared[(a, b)] = shared.get((a, b), 0) + 1
+    assert sorted(map(tuple, found.tolist())) == sorted(pair for pair, count in shared.items() if count >= 3)
+
+
 def test_short_texts_get_full_signatures_and_empty_ones_none():
     signatures = oph_signatures(["ab", "一二三", ""], 4, 2, 16)
     assert (signatures[:2] != 0xFFFFFFFF).all() and (signatures[2] == 0xFFFFFFFF).all()

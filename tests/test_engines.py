@@ -13,7 +13,7 @@ from pandera.typing import Series
 from checks import baseline as baseline_file
 from checks.backends import LocalBackend, ProcessesBackend
 from checks.backends.base import Backend
-from checks.backends.processes import article_runs, by_files
+from checks.backends.processes import article_runs, by_files, mapped
 from checks.config import Config
 from checks.datasets import DATASETS, derived
 from checks.engine import run
@@ -59,6 +59,16 @@ def test_one_big_file_is_split_by_whole_articles(news_corpus):
         assert set(owners.iloc[p0:p1]) == set(corpus.articles["article_id"].iloc[a0:a1])
     document = json.loads(same_everywhere([str(news_corpus)], Config(data_docs=False)))
     assert document["findings"] and document["verified"]
+
+
+def test_mapped_paragraphs_are_the_same_frame(seed_page):
+    """Phase two reads the paragraphs' Arrow columns from a mapped file: the same values, dtypes and index."""
+    paragraphs = read_files(input_files([str(seed_page)])).paragraphs
+    moved = mapped(paragraphs)
+    pd.testing.assert_frame_equal(moved, paragraphs)
+    assert moved["norm"].tolist() == paragraphs["norm"].tolist()
+    plain = pd.DataFrame({"n": [1, 2]})
+    assert mapped(plain) is plain  # nothing held by Arrow: nothing to move
 
 
 def test_workers_with_a_baseline_and_a_selection(seed_page, tmp_path):

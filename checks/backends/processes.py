@@ -17,12 +17,15 @@ import contextlib
 import ctypes
 import gc
 import multiprocessing
+import os
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checks.backends.base import Backend
 from checks.backends.local import LocalBackend, run_rules
@@ -141,6 +144,7 @@ class ProcessesBackend(Backend):
         self.min_bytes = min_bytes
 
     def run(self, source, plan, progress=None):
+        use_system_allocator()
         if isinstance(source, Corpus):
             if self.jobs < 2 or _text_bytes(source) < self.min_bytes or not _can_fork():
                 return LocalBackend().run(source, plan, progress)
@@ -156,6 +160,7 @@ class ProcessesBackend(Backend):
             return LocalBackend().run(source, plan, progress)
         started = time.perf_counter()
         corpus = read_files(files, progress.advance_bytes if progress else None, plan.config.input)
+        corpus = replace(corpus, paragraphs=mapped(corpus.paragraphs))
         return self._by_articles(corpus, plan, {"ingest": time.perf_counter() - started}, progress)
 
     def _by_files(self, shares, plan, progress):
@@ -172,6 +177,9 @@ class ProcessesBackend(Backend):
                 if progress:
                     progress.advance_bytes(sum(f.size for f in share))
         corpus = concat_corpora([r.corpus for r in results])
+        for result in results:
+            result.corpus = None  # its frames are the joined corpus's now, and are mapped away below
+        corpus = replace(corpus, paragraphs=mapped(corpus.paragraphs))
         return self._joined(corpus, plan, split, whole, results, {"workers": time.perf_counter() - started}, progress)
 
     def _by_articles(self, corpus: Corpus, plan, seconds: dict[str, float], progress):
@@ -327,6 +335,35 @@ def run_whole(context: Context, rules, jobs: int, progress=None) -> tuple[dict[s
     return hits, seconds
 
 
+def mapped(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its Arrow-backed columns (the paragraphs' texts and ids) read from a memory-mapped file
+    written here, equal values of the same dtype. Their pages then belong to the file, not to this process's
+    heap: a process forked from this one does not start with them resident, and holds only the pages it reads
+    (a duplicate rule the normalised text, not the text). The file is unlinked at once; the mapping keeps it."""
+    names = [name for name in frame.columns if hasattr(frame[name].array, "__arrow_array__")]
+    if not names:
+        return frame
+    table = pa.table({name: pa.chunked_array(pa.array(frame[name].array)) for name in names})
+    handle, path = tempfile.mkstemp(prefix="checks-", suffix=".arrow")
+    try:
+        with os.fdopen(handle, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        table = pa.ipc.open_file(pa.memory_map(path)).read_all()
+    finally:
+        os.unlink(path)
+    out = frame.copy(deep=False)
+    for name in names:
+        out[name] = pd.Series(type(frame[name].array)(table[name]), index=frame.index, name=name)
+    return out
+
+
+def use_system_allocator() -> None:
+    """Arrow buffers from the C library's malloc, not Arrow's own pool: memory an Arrow column frees then
+    goes back to the system with `release_freed_memory`, where the pool would keep it resident (and every
+    process forked from this one would start with it)."""
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
 def release_freed_memory() -> None:
     """Collect garbage and hand the heap's free pages back to the system (glibc's malloc_trim, where there
     is one): freed memory otherwise stays resident in this process and in every process forked from it."""
@@ -341,3 +378,4 @@ def _summed(timings: list[dict[str, float]]) -> dict[str, float]:
         for key, value in timing.items():
             total[key] = total.get(key, 0.0) + value
     return total
+

@@ -55,7 +55,7 @@ def eligible(paragraphs: pd.DataFrame, options: dict) -> pd.Series:
 def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.DataFrame:
     """Eligible paragraphs whose normalised text occurs more than once, grouped by their content hash."""
     rows = np.flatnonzero(eligible(paragraphs, options or ELIGIBILITY).to_numpy())
-    rows = rows[one_chunk(paragraphs["norm"]).iloc[rows].duplicated(keep=False).to_numpy()]
+    rows = rows[pd.Series(text_codes(paragraphs, rows)).duplicated(keep=False).to_numpy()]
     return pd.DataFrame({"paragraph_id": paragraphs["paragraph_id"].iloc[rows].to_numpy(),
                          "group_key": paragraphs["content_hash"].iloc[rows].to_numpy(dtype=object)})
 
@@ -63,11 +63,11 @@ def exact_groups(paragraphs: pd.DataFrame, options: dict | None = None) -> pd.Da
 def representatives(paragraphs: pd.DataFrame, options: dict) -> pd.DataFrame:
     """One eligible paragraph per distinct text (the smallest paragraph_id), sorted by paragraph_id."""
     rows = np.flatnonzero(eligible(paragraphs, options).to_numpy())
-    ids, norm = one_chunk(paragraphs["paragraph_id"]), one_chunk(paragraphs["norm"])
+    ids = one_chunk(paragraphs["paragraph_id"])
     rows = rows[ids.iloc[rows].array.argsort()]
-    rows = rows[~norm.iloc[rows].duplicated().to_numpy()]
+    rows = rows[~pd.Series(text_codes(paragraphs, rows)).duplicated().to_numpy()]
     return pd.DataFrame({"paragraph_id": ids.iloc[rows].reset_index(drop=True),
-                         "norm": norm.iloc[rows].reset_index(drop=True)})
+                         "norm": pd.Series(arrow_of(paragraphs["norm"], rows), dtype=paragraphs["norm"].dtype)})
 
 
 def one_chunk(column: pd.Series) -> pd.Series:
@@ -75,9 +75,33 @@ def one_chunk(column: pd.Series) -> pd.Series:
     from the many chunks of a large run's column several times the whole step."""
     if not hasattr(column.array, "__arrow_array__"):
         return column
+    return pd.Series(arrow_of(column), dtype=column.dtype, index=column.index)
+
+
+def arrow_of(column: pd.Series, rows: np.ndarray | None = None) -> pa.Array:
+    """The column (or the given rows of it, in their order) as one Arrow array."""
     data = pa.array(column.array)
-    return pd.Series(data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data, dtype=column.dtype,
-                     index=column.index)
+    if rows is not None:
+        data = data.take(pa.array(rows, type=pa.int64()))
+    return data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data
+
+
+def text_codes(paragraphs: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """For each of the given rows, a number that two rows share exactly when their normalised texts are equal.
+    Equal texts have equal content hashes, so a row whose hash no other row has is a text of its own; only
+    the texts of rows whose hash recurs are compared, in Arrow's hash table. Comparing every text (or making
+    a Python string of each, as pandas would) was most of a duplicate rule's memory at a million paragraphs."""
+    if "content_hash" not in paragraphs:
+        return _equal_codes(arrow_of(paragraphs["norm"], rows))
+    hashes = _equal_codes(arrow_of(paragraphs["content_hash"], rows)).astype(np.int64)
+    recurs = pd.Series(hashes).duplicated(keep=False).to_numpy()
+    hashes[recurs] = len(rows) + _equal_codes(arrow_of(paragraphs["norm"], rows[recurs]))
+    return hashes
+
+
+def _equal_codes(values: pa.Array) -> np.ndarray:
+    """A number per value, shared exactly by equal values (Arrow's dictionary encoding)."""
+    return values.dictionary_encode().indices.to_numpy(zero_copy_only=False)
 
 
 def _as_pairs(reps: pd.DataFrame, index_pairs: np.ndarray) -> pd.DataFrame:
@@ -118,7 +142,7 @@ def near_index_pairs(reps: pd.DataFrame, options: dict) -> np.ndarray:
     """`near_candidates` as distinct pairs of rows of `reps` (i < j), sorted: no paragraph id is looked up."""
     opts = {**NEAR, **options}
     check_near_options(opts)
-    keyed = script_band_keys(reps["norm"].tolist(), int(opts["shingle_han"]), near_layouts(opts), int(opts["seed"]))
+    keyed = script_band_keys(arrow_of(reps["norm"]), int(opts["shingle_han"]), near_layouts(opts), int(opts["seed"]))
     pieces = [keyed_pairs(keys, ids, int(opts["max_bucket"])) for ids, keys in keyed.values()]
     return unique_pairs(np.concatenate(pieces))[0]
 
@@ -142,7 +166,7 @@ def partial_index_pairs(reps: pd.DataFrame, options: dict) -> np.ndarray:
     """`partial_candidates` as distinct pairs of rows of `reps` (i < j), sorted."""
     opts = {**PARTIAL, **options}
     check_partial_options(opts)
-    return anchor_pairs(reps["norm"].tolist(), int(opts["anchor"]), int(opts["keep_one_in"]),
+    return anchor_pairs(arrow_of(reps["norm"]), int(opts["anchor"]), int(opts["keep_one_in"]),
                         int(opts["max_bucket"]), int(opts["min_anchors"]))
 
 
@@ -366,7 +390,9 @@ def partial_hits(ctx, reps: pd.DataFrame, pairs: np.ndarray, options: dict):
     opts = {**PARTIAL, **options}
     texts = texts_at(reps, pairs)
     ids = reps["paragraph_id"].to_numpy(dtype=object)
-    anchor_grams = lru_cache(maxsize=1 << 16)(lambda row: grams(texts[row], int(opts["anchor"])))
+    # the longer text of consecutive pairs is mostly one text (pairs come sorted by their first): a few recent
+    # texts' shingle sets are kept, not one for every text named (at a million paragraphs, gigabytes)
+    anchor_grams = lru_cache(maxsize=1 << 10)(lambda row: grams(texts[row], int(opts["anchor"])))
     for a, b in may_overlap(texts, pairs, opts).tolist():
         locations = in_reading_order(ctx, [ids[a], ids[b]])
         row = {ids[a]: a, ids[b]: b}

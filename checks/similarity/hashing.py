@@ -8,10 +8,12 @@ two characters, Latin letters need four or five.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.vocab.scripts import han_mask
 
@@ -23,15 +25,22 @@ _MIX2 = np.uint64(0x94D049BB133111EB)
 _CHUNK_CHARS = 1_000_000
 
 
-def text_chunks(texts: list[str], chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, list[str]]]:
-    """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice)."""
-    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+def text_chunks(texts: Sequence[str] | pa.Array, chunk_chars: int = _CHUNK_CHARS) -> Iterator[tuple[int, Sequence[str]]]:
+    """Consecutive slices of texts holding about chunk_chars characters each: (first index, slice).
+    Texts given as an Arrow string array become Python strings a slice at a time, never all at once (at a
+    million paragraphs, all at once was the largest thing a duplicate rule held)."""
+    if not len(texts):
+        return
+    arrow = isinstance(texts, (pa.Array, pa.ChunkedArray))
+    lengths = (pc.utf8_length(texts).to_numpy(zero_copy_only=False) if arrow
+               else np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+    ends = np.cumsum(lengths, dtype=np.int64)
     start = 0
     while start < len(texts):
         # the slice ends with the first text that brings it to chunk_chars characters, or with the last text
         before = ends[start - 1] if start else 0
         end = min(int(np.searchsorted(ends, before + chunk_chars, side="left")) + 1, len(texts))
-        yield start, texts[start:end]
+        yield start, texts.slice(start, end - start).to_pylist() if arrow else texts[start:end]
         start = end
 
 

@@ -7,6 +7,7 @@ turn into an all-pairs comparison.
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
 
 from checks.similarity.hashing import _mix, codes_of, han_shares_of, shingle_hashes, text_chunks
 
@@ -89,7 +90,7 @@ def _band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return np.ascontiguousarray(key.T)
 
 
-def script_band_keys(texts: list[str], k_han: int, layouts: dict[str, tuple[int, int, int, float, float]],
+def script_band_keys(texts: list[str] | pa.Array, k_han: int, layouts: dict[str, tuple[int, int, int, float, float]],
                      seed: int = 1) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """LSH band keys of each text, banded by its script.
 
@@ -123,12 +124,17 @@ def script_band_keys(texts: list[str], k_han: int, layouts: dict[str, tuple[int,
 
 
 def keyed_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int = 100) -> np.ndarray:
-    """Distinct pairs (i, j), i < j, of the ids (ascending) that share a key (bands x ids) in at least one band."""
-    pieces = [np.empty((0, 2), dtype=np.int64)]
+    """Distinct pairs (i, j), i < j, of the ids (ascending) that share a key (bands x ids) in at least one band.
+    Bands' pairs are merged into the distinct ones found so far whenever they outnumber them: most pairs recur
+    in several bands, and holding every band's before merging was most of a large run's memory here."""
+    found = np.empty(0, dtype=np.int64)  # distinct pairs so far, packed
+    pending: list[np.ndarray] = []
     for key in keys:
         order = np.argsort(key, kind="stable")  # ids ascend, so ties keep them in order
-        pieces.append(bucket_pairs(key[order], ids[order], max_bucket, "star", presorted=True))
-    return unique_pairs(np.concatenate(pieces))[0]
+        pending.append(_packed(bucket_pairs(key[order], ids[order], max_bucket, "star", presorted=True)))
+        if sum(map(len, pending)) > max(len(found), 1 << 20):
+            found, pending = np.unique(np.concatenate([found, *pending])), []
+    return _unpacked(np.unique(np.concatenate([found, *pending])))
 
 
 def bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_bucket: int, oversize: str = "star",
@@ -168,8 +174,17 @@ def unique_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct pairs, sorted, and how often each occurred (ids must be below 2**31)."""
     if not len(pairs):
         return pairs.reshape(0, 2), np.empty(0, dtype=np.int64)
-    packed, counts = np.unique((pairs[:, 0] << 32) | pairs[:, 1], return_counts=True)
-    return np.stack([packed >> 32, packed & 0xFFFFFFFF], axis=1), counts
+    packed, counts = np.unique(_packed(pairs), return_counts=True)
+    return _unpacked(packed), counts
+
+
+def _packed(pairs: np.ndarray) -> np.ndarray:
+    """Each pair (i, j) as one int64, i above j (ids below 2**31): pairs sort and compare as numbers."""
+    return (pairs[:, 0].astype(np.int64) << 32) | pairs[:, 1]
+
+
+def _unpacked(packed: np.ndarray) -> np.ndarray:
+    return np.stack([packed >> 32, packed & 0xFFFFFFFF], axis=1).reshape(-1, 2)
 
 
 def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, max_bucket: int = 100) -> np.ndarray:
@@ -193,24 +208,43 @@ def anchors_of(codes: np.ndarray, starts: np.ndarray, k: int, keep_one_in: int) 
     return hashes[keep], owner[keep]
 
 
-def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, min_shared: int) -> np.ndarray:
+def anchor_pairs(texts: list[str] | pa.Array, k: int, keep_one_in: int, max_bucket: int, min_shared: int) -> np.ndarray:
     """Pairs of texts sharing at least min_shared sampled k-shingles ("anchors").
 
     A shingle is an anchor when its hash is 0 modulo keep_one_in, so every copy of a stretch
     keeps the same anchors. Anchors held by more than max_bucket texts are stock phrases and
-    are ignored.
+    are ignored. Anchors are sorted and paired a range of hashes at a time (every text holding one anchor
+    falls in one range): sorting all at once held several copies of them, the largest thing a large run's
+    partial-copy rule held.
     """
-    packed = []
+    if len(texts) >= 2**24:
+        raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
+    ranges: list[list[np.ndarray]] = [[] for _ in range(_ANCHOR_RANGES)]
     for first, chunk in text_chunks(texts):
         hashes, owner = anchors_of(*codes_of(chunk), k, keep_one_in)
         # 40 bits of anchor hash above 24 bits of text index: one sortable word per (anchor, text).
-        packed.append(((hashes >> np.uint64(24)) << np.uint64(24)) | (owner + first).astype(np.uint64))
-    if not packed or len(texts) >= 2**24:
-        if len(texts) >= 2**24:
-            raise ValueError("anchor_pairs handles at most 16,777,215 texts per call")
+        packed = ((hashes >> np.uint64(24)) << np.uint64(24)) | (owner + first).astype(np.uint64)
+        which = (packed >> np.uint64(64 - _ANCHOR_RANGE_BITS)).astype(np.int64)
+        order = np.argsort(which, kind="stable")
+        for r, part in enumerate(np.split(packed[order], np.searchsorted(which[order], np.arange(1, _ANCHOR_RANGES)))):
+            ranges[r].append(part)
+    pairs = [np.empty(0, dtype=np.int64)]
+    for r in range(_ANCHOR_RANGES):
+        table = np.concatenate([np.empty(0, dtype=np.uint64), *ranges[r]])
+        ranges[r] = []
+        pairs.append(_packed(_shared_anchor_pairs(table, max_bucket)))
+    uniq, counts = np.unique(np.concatenate(pairs), return_counts=True)
+    return _unpacked(uniq[counts >= min_shared])
+
+
+_ANCHOR_RANGE_BITS = 3
+_ANCHOR_RANGES = 1 << _ANCHOR_RANGE_BITS
+
+
+def _shared_anchor_pairs(table: np.ndarray, max_bucket: int) -> np.ndarray:
+    """Pairs of texts (i < j) holding one anchor, once per anchor they share, from (anchor, text) words."""
+    if len(table) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    table = np.concatenate(packed)
-    del packed
     table.sort()
     table = table[np.r_[True, table[1:] != table[:-1]]]
     # Most anchors are held by one text, and stock phrases by more than max_bucket: neither gives a pair,
@@ -221,6 +255,4 @@ def anchor_pairs(texts: list[str], k: int, keep_one_in: int, max_bucket: int, mi
     table = table[np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)]
     del keys, starts, sizes
     ids = (table & np.uint64(2**24 - 1)).astype(np.int64)
-    pairs = bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
-    uniq, counts = unique_pairs(pairs)
-    return uniq[counts >= min_shared]
+    return bucket_pairs(table >> np.uint64(24), ids, max_bucket, "skip", presorted=True)
