@@ -380,8 +380,8 @@ ZH_ORG_KINDS = ["智能科技有限公司", "精密仪器厂", "数据研究院"
 ZH_SURNAMES = ["王", "李", "陈", "赵", "周", "孙", "刘", "杨", "黄", "吴", "徐", "朱", "林", "何", "郭", "马"]
 ZH_GIVEN = ["建华", "明远", "思涵", "国栋", "雅琴", "立新", "志强", "晓燕", "海峰", "丽娟", "文博", "春梅"]
 EN_BRANDS = ["Northwind", "Harbor", "Castlegate", "Blue Ridge", "Meridian", "Kestrel", "Silverline", "Oakridge",
-             "Redwood", "Bramble", "Larkspur", "Copperfield", "Thornbury", "Ashdown", "Wexley", "Marlow", "Fenwick", "Halden",
-             "Pellow", "Brightwater"]
+             "Redwood", "Bramble", "Larkspur", "Copperfield", "Thornbury", "Ashdown", "Wexley", "Marlow",
+             "Fenwick", "Halden", "Pellow", "Brightwater"]
 EN_ORG_KINDS = ["Labs", "Mills Ltd", "Bank", "Foods", "Pumps Inc", "Airways", "Holdings", "Systems Corp", "Group",
                 "Engineering Ltd"]
 EN_FIRST = ["Maria", "James", "Ana Lucia", "Peter", "Helen", "David", "Sarah", "Thomas", "Grace", "Michael", "Laura",

@@ -251,7 +251,8 @@ def _common_words_name(tokens, end: int):
     name = "".join(w for w, _, _ in tokens)[:end - tokens[0][2]] if tokens else ""
     suffix = next((sfx for sfx in _REGISTERED_SUFFIXES if name.endswith(sfx)), "")
     head = [(w, t) for w, t, p in tokens if p + len(w) <= end - len(suffix)]
-    if not suffix or len(head) < 2 or len("".join(w for w, _ in head)) < 3 or sum(len(w) for w, _ in head) + len(suffix) != len(name):
+    if not suffix or len(head) < 2 or len("".join(w for w, _ in head)) < 3 \
+            or sum(len(w) for w, _ in head) + len(suffix) != len(name):
         return []
     return tokens if all(t in _COMMON_NOUN_TAGS for _, t in head) else []
 
