@@ -93,6 +93,16 @@ def test_no_fact_where_the_entity_or_the_event_stays_unclear(text):
     assert facts(text) == []
 
 
+def test_a_passive_verb_takes_no_object():
+    # "was founded in Rotterdam": the place of the founding is not what was founded
+    found = facts("Orion Freight, which was renamed Orion Logistics in 2012, was founded in Rotterdam in 1976.")
+    assert all(f.entity != "Rotterdam" for f in found)
+
+
+def test_the_one_after_the_agent_word_takes_the_office_not_the_subject():
+    assert facts("华科智能科技有限公司2015年由李明出任董事长。") == []
+
+
 def test_a_plan_is_marked():
     [fact] = facts("中证指数有限公司宣布将于2016年12月28日正式发布中证红利指数。")
     assert (fact.entity, fact.event, fact.planned, fact.run_wide) == ("中证红利指数", "launched", True, False)

@@ -357,6 +357,17 @@ GROWTH_MORE = [
 
 # More fact families: pronouns, offices held since a date, a person's years in brackets, events news words its own way.
 FACTS_MORE = [
+    T("fact", "zh", "P因病于Y年M月D日在北京逝世", "著名作曲家{E}因病于{DATE}在北京逝世，享年89岁。", "died"),
+    T("fact", "zh", "E Y年由P在杭州创办", "{E}{DATE}由张海涛在杭州创办，如今员工逾千人。", "founded"),
+    T("fact", "zh", "Y年M月，“E”卫星在发射中心成功发射", "{DATE}，“{E}”卫星在酒泉卫星发射中心成功发射。", "launched"),
+    T("fact", "en", "It was in Y that P founded E", "It was in {DATE} that Daniel Okafor founded {E} in Lagos.", "founded"),
+    T("fact", "en", "E, the Leeds-based pump maker, listed in Y", "{E}, the Leeds-based pump maker, listed in {DATE}.",
+      "listed"),
+    T("fact", "en", "Shares in E began trading in Y", "Shares in {E} began trading in {DATE}, valuing it at 40 mln dlrs.",
+      "listed"),
+    T("fact", "en", "The novelist P, who has died aged 84, was born in Y",
+      "The novelist {E}, who has died aged 84, was born in Dublin in {DATE}.", "born"),
+    T("fact", "en", "E was opened to traffic in Month Y", "{E} was opened to traffic in {DATE}.", "opened"),
     T("fact", "zh", "P……。他于Y年M月出任董事长（代词）", "{E}是公司创始人之一。他于{DATE}出任公司董事长。", "took_office"),
     T("fact", "zh", "她出生于Y年（代词，名字在前段）", "{E}在接受采访时介绍了新产品。\n\n她出生于{DATE}，毕业于浙江大学。", "born"),
     T("fact", "zh", "E于Y年M月D日正式揭牌", "{E}于{DATE}正式揭牌，首批入驻企业20家。", "opened"),
@@ -430,7 +441,8 @@ ZH_ORG_KINDS = ["智能科技有限公司", "精密仪器厂", "数据研究院"
 ZH_SURNAMES = ["王", "李", "陈", "赵", "周", "孙", "刘", "杨", "黄", "吴", "徐", "朱", "林", "何", "郭", "马"]
 ZH_GIVEN = ["建华", "明远", "思涵", "国栋", "雅琴", "立新", "志强", "晓燕", "海峰", "丽娟", "文博", "春梅"]
 EN_BRANDS = ["Northwind", "Harbor", "Castlegate", "Blue Ridge", "Meridian", "Kestrel", "Silverline", "Oakridge",
-             "Redwood", "Bramble", "Larkspur", "Copperfield", "Thornbury", "Ashdown", "Wexley", "Marlow"]
+             "Redwood", "Bramble", "Larkspur", "Copperfield", "Thornbury", "Ashdown", "Wexley", "Marlow",
+             "Fenwick", "Halden", "Pellow", "Brightwater"]
 EN_ORG_KINDS = ["Labs", "Mills Ltd", "Bank", "Foods", "Pumps Inc", "Airways", "Holdings", "Systems Corp", "Group",
                 "Engineering Ltd"]
 EN_FIRST = ["Maria", "James", "Ana Lucia", "Peter", "Helen", "David", "Sarah", "Thomas", "Grace", "Michael", "Laura",

@@ -239,9 +239,27 @@ def _from_first_proper(tokens):
     return []
 
 
+# Suffixes that make a name of common words (远景电器有限公司, 东风机械厂): a registered form no description takes.
+_REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "机械厂", "制造厂", "工厂")
+_COMMON_NOUN_TAGS = frozenset({"n", "nz", "ns", "j", "ng", "nt"})
+
+
+def _common_words_name(tokens, end: int):
+    """The tokens of a registered name made of common nouns only (远景 + 电器 + 有限公司): at least two words before
+    its suffix, all nouns, so that 化工厂 or 投资有限公司 alone names no one firm."""
+    tokens = [tok for tok in tokens if tok[2] < end]
+    name = "".join(w for w, _, _ in tokens)[:end - tokens[0][2]] if tokens else ""
+    suffix = next((sfx for sfx in _REGISTERED_SUFFIXES if name.endswith(sfx)), "")
+    head = [(w, t) for w, t, p in tokens if p + len(w) <= end - len(suffix)]
+    if not suffix or len(head) < 2 or len("".join(w for w, _ in head)) < 3 \
+            or sum(len(w) for w, _ in head) + len(suffix) != len(name):
+        return []
+    return tokens if all(t in _COMMON_NOUN_TAGS for _, t in head) else []
+
+
 def _suffix_name(tokens, end: int) -> Entity | None:
     """An organisation, place or thing whose suffix ends at `end`: the tokens from its first proper noun."""
-    named = _from_first_proper([tok for tok in tokens if tok[2] < end])
+    named = _from_first_proper([tok for tok in tokens if tok[2] < end]) or _common_words_name(tokens, end)
     if not named:
         return None
     entity = _entity(named, "", "suffix", end)

@@ -61,7 +61,8 @@ EN_EVENTS: dict[str, tuple[str, ...]] = {
     OPENED: ("opened its doors", "opened", "opens", "open", "began operations", "began operating",
              "started operations", "went into operation", "came into operation", "entered service",
              "began service", "opened to the public"),
-    LISTED: ("listed", "floated", "went public", "made its stock market debut", "made its market debut"),
+    LISTED: ("listed", "floated", "went public", "made its stock market debut", "made its market debut",
+             "began trading", "started trading"),
     TOOK_OFFICE: ("took office", "takes office", "take office", "took charge", "assumed office", "sworn in",
                   "took over as", "appointed", "elected", "became", "named", "took the helm", "inaugurated as"),
     LEFT_OFFICE: ("left office", "stepped down", "stood down", "resigned", "retired"),
@@ -260,10 +261,12 @@ _ZH_END = rf"(?=[,，。；;、:：!！?？)）\s]|的|于|在|并|后|时|以�
 # (2021年开始投产 dates the start of production: 开始 before an event word is no bound)
 _ZH_RELATION = r"(?:以来|以后|之后|以前|之前|前|后|起|至今|至|到|开始(?!投产|运营|营业|商用)|以上|以内|内|间|期间|左右|底前|时)"
 _ZH_ADVERBS = r"(?:正式|首次|成功|顺利|率先|宣告|宣布|挂牌|揭牌|全面|就|已|已经|才|相继|先后|发起|联合|共同)*"
-_ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
+# 2005年由张海涛在杭州创办: the founders after the date (an office is never taken 由 another)
+_ZH_FILL = (rf"(?!{_ZH_RELATION})(?:[,，]?(?:由(?P<agent>[^,，。；;、由在于]{{1,20}}?))?"
+            rf"(?:在(?P<venue>[^,，。；;、]{{1,15}}?))?(?:完成|实现)?(?:[A-Z]股|港股|美股)?"
             rf"(?:首次公开发行(?:股票)?并|公开发行(?:股票)?并|IPO并)?{_ZH_ADVERBS})")
 _ZH_LEAD = re.compile(rf"(?P<lead>(?:[,，]\s*(?:[男女][,，]\s*)?)?(?P<plan>{_ZH_PLAN})?(?:已|曾|早|最早|早在|正式)?"
-                      rf"(?:于|在|自)?)$")
+                      rf"(?:因病|不幸|因故)?(?:于|在|自)?)$")  # 因病于2021年4月12日在北京逝世
 _ZH_PLAN_WORD = re.compile(_ZH_PLAN)  # 欧洲超级工厂最早将于2020年1月开始建设，2021年开始投产: the whole sentence is a plan
 _ZH_PLANNED_BEFORE = re.compile(rf"{_ZH_PLAN}\s*(?:于|在)?\s*$")
 _ZH_AGENT = re.compile(r"由[^,，。；;由]{1,120}$")  # the founders between the name and the date
@@ -409,6 +412,8 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     if event_after is not None:
         word = event_after.group("ev") or event_after.group("oev")
         event, end = _zh_event(word), c.date.end + event_after.end()
+        if event_after.group("agent") and event not in TRANSITIVE:
+            return []  # 公司2015年由李明出任董事长: the one after 由 takes the office, not the subject
         venue = event_after.group("venue") or "" if event == LISTED else event_after.group("office") or ""
     elif _ZH_BORN_SHORT.match(c.after):
         word, event, end, venue = "生", BORN, c.date.end + 1, ""
@@ -433,7 +438,9 @@ def _zh_name_then_date(c: Candidate) -> list[FactClaim]:
     return _facts(c, word, names, event, "N于D成立", end, venue, bool(lead.group("plan")))
 
 
-_ZH_QUOTED_THEN_EVENT = re.compile(rf"[,，]?(?P<lead>[^,，。；;]{{0,60}}?[”\"」》])\s*{_ZH_ADVERBS}(?:完成|实现)?"
+# “星海二号”卫星在酒泉卫星发射中心成功发射: a craft's kind and the place of the launch between the name and the event
+_ZH_QUOTED_THEN_EVENT = re.compile(rf"[,，]?(?P<lead>[^,，。；;]{{0,60}}?[”\"」》])\s*(?:卫星|飞船|火箭|探测器|客机)?"
+                                   rf"(?:在[^,，。；;、]{{1,15}}?)?{_ZH_ADVERBS}(?:完成|实现)?"
                                    rf"(?P<ev>{_ZH_EV}){_ZH_END}")
 _ZH_SAYS = re.compile(r"说|表示|称|指出|认为|强调|介绍|提出|呼吁|宣布")
 
@@ -478,6 +485,8 @@ def _zh_date_comma_name(c: Candidate) -> list[FactClaim]:
         return []
     word = ev.group("ev") or ev.group("oev")
     event = _zh_event(word)
+    if ev.group("agent") and event not in TRANSITIVE:
+        return []
     if _ZH_NEGATION.search(rest[:ev.start("ev" if ev.group("ev") else "oev")]) \
             or names[0].kind and names[0].kind not in KINDS[event]:
         return []
@@ -711,6 +720,8 @@ ZH_FAMILIES: tuple[Family, ...] = (
         ("华科智能科技有限公司（股票代码：300001）于2010年在深交所上市。", ("华科智能科技有限公司", LISTED, "2010年")),
         ("华科智能科技有限公司于2010年完成首次公开发行并上市。", ("华科智能科技有限公司", LISTED, "2010年")),
         ("王建华于2015年3月退休。", ("王建华", LEFT_OFFICE, "2015年3月")),
+        ("著名作曲家赵明远因病于2021年4月12日在北京逝世。", ("赵明远", DIED, "2021年4月12日")),
+        ("蓝鲸网络科技有限公司2005年由张海涛在杭州创办。", ("蓝鲸网络科技有限公司", FOUNDED, "2005年")),
     )),
     Family("D，N成立", _zh_date_comma_name, (
         ("2019年9月，北京大兴国际机场正式投运。", ("北京大兴国际机场", OPENED, "2019年9月")),
@@ -728,11 +739,13 @@ ZH_FAMILIES: tuple[Family, ...] = (
     Family("D，……“N”成立", _zh_date_quoted, (
         ("2017年11月3日，首单长租公寓类证券化产品“新派公寓专项计划”成功发行。", ("新派公寓专项计划", LAUNCHED, "2017年11月3日")),
         ("2018年，由两家公司联合研发的“鲲鹏一号”正式发布。", ("鲲鹏一号", LAUNCHED, "2018年")),
+        ("2022年11月，“星海二号”卫星在酒泉卫星发射中心成功发射。", ("星海二号", LAUNCHED, "2022年11月")),
     )),
     Family("D成立N", _zh_object, (
         ("格力于2015年成立珠海格力智能装备有限公司，同年8月又在武汉设厂。", ("珠海格力智能装备有限公司", FOUNDED, "2015年")),
         ("2004年10月份，美国芝加哥期权交易所正式推出中国股指期货。", ("中国股指期货", LAUNCHED, "2004年10月份")),
         ("该交易所于2010年4月上市沪深300股指期货。", ("沪深300股指期货", LISTED, "2010年4月")),
+        ("1996年，刘志强创立了远景电器有限公司。", ("远景电器有限公司", FOUNDED, "1996年")),
     )),
     Family("D，……正式设立N", _zh_date_declared, (
         ("2021年10月12日，主席在大会上发表主旨讲话，宣布中国正式设立三江源、武夷山等第一批国家公园。",
@@ -764,7 +777,7 @@ _EN_AUX = (r"(?:(?:will|would|shall|is|are|was|were)(?:\s+(?:due|set|expected|sc
 _EN_ADV = r"(?:first|originally|officially|formally|initially|only|later|finally|jointly|eventually|all|both)"
 # one phrase between an event and its date ("born in Krakow in 1961"); never across a number, which would be another
 # date's ("born in 1961 and became chief executive in 2005" dates no birth in 2005)
-_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of)\s+[^,.;()\d]{1,40}?)?"
+_EN_PREP_FILL = r"(?:\s+(?:in|at|on|by|as|near|with|under|of|to)\s+[^,.;()\d]{1,40}?)?"  # opened to traffic in
 _EN_SUBJECT = re.compile(
     rf"(?P<lead>(?:,\s*|\s*\(\s*|\s+)(?:(?P<rel>who|which|that)\s+)?(?:(?P<aux>{_EN_AUX})\s+)?(?:{_EN_ADV}\s+)?)"
     rf"(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?(?P<fill>{_EN_PREP_FILL})\s*(?:in|on|at|during|,)?\s*$")
@@ -781,18 +794,22 @@ _EN_HYPHENED = re.compile(r"-(?P<ev>founded|established|born|built)\s+")  # the 
 _EN_ANY_EVENT = re.compile(rf"\b(?=[a-z])(?:{_EN_EV}|{'|'.join(EN_EVENT_NOUNS)}|tenure|term|presidency|premiership|chairmanship|"
                            rf"stint|reign|taking (?:office|charge|over|the helm)|becoming|being (?:appointed|elected|named|"
                            rf"sworn)|assuming office|since)\b", re.I)  # since: an office held since a date
-_EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
+# "In 1998, ..." and the cleft "It was in 1998 that ..."
+_EN_DATE_FIRST = re.compile(r"(?:^\s*|[.;!?]\s+|,\s+|[\"“]\s*)(?P<cleft>[Ii]t\s+was\s+)?(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+$")
 _EN_AFTER_NAME = re.compile(
     rf"(?:\s+(?P<aux>{_EN_AUX}))?\s+(?:{_EN_ADV}\s+)?(?P<ev>{_EN_EV})(?P<office>\s+(?:as\s+)?{_OFFICES})?"
     rf"(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|by|as|with|after|before|under|near|from|to)\b)")
 _EN_ACTIVE_AFTER = re.compile(rf",?\s+(?:[A-Za-z][\w'-]*\s+){{1,4}}?(?P<ev>{_EN_EV})\s+")
 _EN_OBJECT_END = re.compile(r"(?:\s+[a-z]+)?(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:in|on|at|to|for|with|as|by|which|that|and)\b)")
 _EN_OBJECT = re.compile(rf"(?P<ev>{_EN_EV})\s+(?P<obj>[^,.;]{{1,60}}?)\s+(?:in|on)\s+$")
-_EN_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
+_EN_AGE = re.compile(r",\s*(?:who\s+(?:has\s+|had\s+)?died\s+)?(?:aged\s+)?\d{1,3}\s*$")  # ", who has died aged 84,"
 # "Northwind Labs, a pump maker founded in 1998": what the organisation is, between its name and the event
-_EN_DESCRIBED = re.compile(rf",\s+(?:a|an)\s+(?:[\w&'-]+\s+){{0,4}}?{EN_KINDS_OF_ORG}\s*$")
+_EN_DESCRIBED = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w&'-]+\s+){{0,4}}?{EN_KINDS_OF_ORG}\s*$")
 _EN_PLANNED = re.compile(r"\b(?:will|would|shall|to)\b")
 _EN_NOT = re.compile(r"\b(?:not|never)\b")
+_EN_THING_HEAD = re.compile(r"\s+(?:satellite|rocket|probe|spacecraft|space station|telescope|airliner|jet|console|"
+                            r"smartphone|handset|vaccine|drug)\s*$")
+_EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+|first\s+)?$")
 _EN_OBJECT_LEAD = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?")  # "the bestselling Being Digital"
 _EN_SINCE_IT = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Ww]hen)\s+it$")  # a clause that opens with "since it", its subject after
 _EN_ORG_REFERENCE = re.compile(r"\b(?:it|the (?:company|firm|group|bank|carrier|airline|business))(?=\s*$)", re.I)
@@ -828,6 +845,9 @@ def _en_subject(c: Candidate) -> list[FactClaim]:
         else None
     if pronoun is not None:  # "He was born in 1961": the one person named before
         names = _referred(c.text, pronoun.end("word"), pronoun.group("word"), PERSON, "en")
+    head = _EN_THING_HEAD.search(c.text, max(0, start - 20), start) if not names and THING in KINDS[event] else None
+    if head is not None:  # "The Kestrel-2 satellite was launched": the name before its kind
+        names = [e for e in names_before(c.text, head.start(), "en", KINDS[event]) if e.kind in ("", THING)]
     place = _EN_PLACE_REFERENCE.search(c.text, max(0, start - 40), start) if not names else None
     if place is not None and PLACE in KINDS[event]:  # "the stadium opened in 2007": Wembley Stadium, named before
         names = _referred(c.text, place.end("head"), c.text[place.start():place.end("head")], PLACE, "en")
@@ -930,9 +950,10 @@ def _en_hyphened(c: Candidate) -> list[FactClaim]:
 
 
 def _en_date_first(c: Candidate) -> list[FactClaim]:
-    """In 1998, Northwind Labs was founded / In March 1998 Northwind Labs opened"""
-    gap = re.match(r",?\s+", c.after)
-    if not _EN_DATE_FIRST.search(c.before) or gap is None:
+    """In 1998, Northwind Labs was founded / In March 1998 Northwind Labs opened / It was in 1998 that ..."""
+    opening = _EN_DATE_FIRST.search(c.before)
+    gap = re.match(r"\s+that\s+" if opening is not None and opening.group("cleft") else r",?\s+", c.after)
+    if opening is None or gap is None:
         return []
     names = names_after(c.text, c.date.end + gap.end(), "en")
     rest = _EN_AFTER_NAME.match(c.text, names[0].end, c.hi) if len(names) == 1 else None
@@ -966,8 +987,9 @@ def _en_object(text: str, start: int, stop: int, event: str) -> list[Entity]:
 def _en_object_then_date(c: Candidate) -> list[FactClaim]:
     """Benson founded Northwind Labs in 1998"""
     obj = _EN_OBJECT.search(c.before)
-    if obj is None or (event := _en_event(obj.group("ev"), None)) not in TRANSITIVE:
-        return []
+    if obj is None or (event := _en_event(obj.group("ev"), None)) not in TRANSITIVE \
+            or _EN_PASSIVE.search(c.before, 0, obj.start()):
+        return []  # "was founded in Rotterdam in 1976": a passive verb takes no object
     start, stop = c.lo + obj.start("obj"), c.lo + obj.end("obj")
     names = _en_object(c.text, start, stop, event)
     if names and not re.fullmatch(r"(?:\s+[a-z]+)?", c.text[names[0].end:stop]):
@@ -1064,6 +1086,11 @@ EN_FAMILIES: tuple[Family, ...] = (
         ("Maria Kowalski, born 1961, leads the lab.", ("Maria Kowalski", BORN, "1961")),
         ("Northwind Labs (founded 1998) employs 300.", ("Northwind Labs", FOUNDED, "1998")),
         ("Dr Maria Kowalski, 62, was born in 1961.", ("Maria Kowalski", BORN, "1961")),
+        ("The novelist Maria Kowalski, who has died aged 84, was born in 1940.", ("Maria Kowalski", BORN, "1940")),
+        ("Lumora, the Shanghai-based scooter maker, listed on the Nasdaq in 2019.", ("Lumora", LISTED, "2019")),
+        ("The Rivergate Bridge was opened to traffic in October 1998.", ("Rivergate Bridge", OPENED, "October 1998")),
+        ("Shares in Pellow Mining began trading in London in 2010.", ("Pellow Mining", LISTED, "2010")),
+        ("The Kestrel-2 satellite was launched in March 2011.", ("Kestrel-2", LAUNCHED, "March 2011")),
     )),
     Family("Founded in D, N", _en_opening, (
         ("Founded in 1998, Northwind Labs now employs 300 people.", ("Northwind Labs", FOUNDED, "1998")),
@@ -1091,6 +1118,7 @@ EN_FAMILIES: tuple[Family, ...] = (
     Family("In D, X founded N", _en_date_first_object, (
         ("In 2001, the government launched the Get On scheme to help adults.", ("Get On", LAUNCHED, "2001")),
         ("In 1995 Mr Negroponte published the bestselling Being Digital.", ("Being Digital", LAUNCHED, "1995")),
+        ("It was in 1987 that Daniel Okafor founded Kestrel Software.", ("Kestrel Software", FOUNDED, "1987")),
     )),
     Family("N's tenure began in D", _en_tenure, (
         ("Under Mr Tellier's tenure at the company, which began in January 2003, jobs were cut.",
