@@ -394,3 +394,16 @@ def test_the_generator_never_gives_one_name_to_two_planted_facts(news_corpus):
     for doc, (first, second) in pairs.items():  # a true version: one date twice; a false one: two years
         same = first["date"]["value"] == second["date"]["value"]
         assert same == (first["verdict"] == "holds"), doc
+
+
+def test_the_generator_names_every_planted_fact_apart_and_says_when_its_names_run_out():
+    import random
+
+    from checks.bench.claim_generator import ZH_GIVEN, ZH_SURNAMES, fact_entity
+    used: set[str] = set()
+    rng = random.Random(7)
+    pool = len(ZH_SURNAMES) * len(ZH_GIVEN)
+    names = [fact_entity("zh", True, rng, used) for _ in range(pool)]
+    assert len(set(names)) == pool  # every name of the pool, none twice
+    with pytest.raises(ValueError, match="name of the generator is taken"):
+        fact_entity("zh", True, rng, used)

@@ -13,6 +13,7 @@ writes them; every value slot's offsets go into the label.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -844,11 +845,18 @@ def fact_entity(lang: str, person: bool, rng: random.Random, used: set[str]) -> 
     else:
         parts = (EN_FIRST, EN_LAST) if person else (EN_BRANDS, EN_ORG_KINDS)
         joiner = " "
-    while True:
+    for _ in range(1000):  # a random draw is almost always new; the pool is walked only when nearly used up
         name = joiner.join(rng.choice(part) for part in parts)
         if name not in used:
-            used.add(name)
-            return name
+            break
+    else:
+        left = [joiner.join(combo) for combo in itertools.product(*parts) if joiner.join(combo) not in used]
+        if not left:
+            raise ValueError(f"every {lang} {'person' if person else 'organisation'} name of the generator is taken: "
+                             "add names to its pools or plant fewer facts")
+        name = rng.choice(left)
+    used.add(name)
+    return name
 
 
 def _fact_docs(t: Template, rng: random.Random, true: bool, doc_id: str, hosts: list,

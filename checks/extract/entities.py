@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checks.vocab.scripts import is_han, language_of
 
 PERSON, ORGANISATION, PLACE, THING = "person", "organisation", "place", "thing"
 
@@ -99,7 +100,7 @@ def _suffix_kind(name: str) -> str:
 
 
 def _is_chinese(name: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in name)
+    return language_of(name) == "zh"
 
 
 # --- quoted names (both languages) ---------------------------------------------------------------
@@ -232,7 +233,7 @@ def _from_first_proper(tokens):
             if i > 0 and tokens[i - 1][0] in _STATE_PREFIXES:
                 return tokens[i - 1:]
             head = tokens[:i]
-            if 0 < len(head) <= 2 and all(len(hw) == 1 and "\u4e00" <= hw <= "\u9fff" and ht in _NAME_MORPHEMES
+            if 0 < len(head) <= 2 and all(len(hw) == 1 and is_han(hw) and ht in _NAME_MORPHEMES
                                           for hw, ht, _ in head):
                 return tokens  # 鼎 + 元德通物流有限公司: a character jieba left alone begins the name
             return tokens[i:]
@@ -333,7 +334,7 @@ def _split_person_after(tokens, start: int) -> Entity | None:
     if len(tokens) < 2 or tokens[0][2] != start or len(tokens[0][0]) != 1 or not _surname(tokens[0][0]):
         return None
     given, tag = tokens[1][0], tokens[1][1]
-    if len(given) != 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in given):
+    if len(given) != 2 or not all(map(is_han, given)):
         return None
     freq = _frequency(given)
     if not (tag in _PERSON_TAGS or tag == "nz" or freq is None or freq < RARE_WORD):
@@ -395,7 +396,7 @@ def _with_unknown_head(entity: Entity | None, tokens, start: int) -> Entity | No
     if entity is None or entity.start <= start:
         return entity
     head = [(w, t) for w, t, p in tokens if start <= p < entity.start]
-    if len(head) < 2 or any(len(w) != 1 or _stops(w, t) or not "\u4e00" <= w <= "\u9fff" for w, t in head):
+    if len(head) < 2 or any(len(w) != 1 or _stops(w, t) or not is_han(w) for w, t in head):
         return entity
     return Entity("".join(w for w, _ in head) + entity.name, entity.kind, start, entity.end, entity.how)
 
@@ -928,10 +929,6 @@ def person_of_surname(text: str, surname: str) -> Entity | None:
             found.setdefault(split.name, split)
     return next(iter(found.values())) if len(found) == 1 else None
 
-
-def language(text: str) -> str:
-    """'zh' when the text around a candidate is Chinese, else 'en'."""
-    return "zh" if _is_chinese(text) else "en"
 
 
 def resolve(short: str, article_text: str) -> str:

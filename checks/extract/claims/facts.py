@@ -17,10 +17,11 @@ from typing import Callable
 
 from checks.extract.claims.common import Claim, Quantity
 from checks.extract.entities import (EN_KINDS_OF_ORG, EN_PLACE_HEADS, ORGANISATION, PERSON, PLACE, THING, Entity, antecedent,
-                                     has_suffix_name, language, named_as, named_by_head, names_a_thing, names_after,
+                                     has_suffix_name, named_as, named_by_head, names_a_thing, names_after,
                                      names_before, person_of_surname, resolve, surname_and_title)
 from checks.extract.numbers import Mention
 from checks.ingest.normalize import fold_width
+from checks.vocab.scripts import language_of
 
 BORN, DIED, FOUNDED, OPENED, LISTED = "born", "died", "founded", "opened", "listed"
 TOOK_OFFICE, LEFT_OFFICE, COMPLETED, LAUNCHED = "took_office", "left_office", "completed", "launched"
@@ -594,7 +595,7 @@ def _lifespan(c: Candidate) -> list[FactClaim]:
     end = _LIFESPAN_END.match(c.folded, c.date.end)
     if not re.search(r"[(（]\s*$", c.before) or end is None:
         return []
-    lang = language(c.text[max(0, c.date.start - 20):c.date.start])
+    lang = language_of(c.text[max(0, c.date.start - 20):c.date.start])
     bracket = c.lo + re.search(r"[(（]\s*$", c.before).start()
     names = names_before(c.text, bracket, lang, frozenset({PERSON}))
     if len(names) != 1 or names[0].kind != PERSON and (lang == "zh" or names[0].kind or len(names[0].name.split()) < 2):
@@ -1231,7 +1232,7 @@ def fact_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> l
         lo, hi = next(((s, e) for s, e in spans if s <= m.start < e), (0, len(text)))
         prev = previous[1] if previous is not None and previous[0] == (lo, hi) else None
         c = Candidate(text, folded, m, max(lo, m.start - 80), min(hi, m.end + 80), tuple(spans), prev)
-        lang = language(text[c.lo:c.hi])
+        lang = language_of(text[c.lo:c.hi])
         if m.start not in life_starts and not (_ZH_ANY_EVENT if lang == "zh" else _EN_ANY_EVENT).search(folded, c.lo, c.hi):
             continue  # no event word near the date: nothing to read, and the segmenter is never loaded
         if lang == "zh" and _ZH_NOT_POINT.search(c.before) and not c.before.endswith("自"):
@@ -1290,7 +1291,7 @@ def _may_be_short(claim: FactClaim) -> bool:
     brand and a suffix (鲲鹏资本, 佳兆业集团), not by its registered form (……有限公司)."""
     if claim.planned:
         return False
-    return not claim.run_wide or claim.entity_kind == ORGANISATION and language(claim.entity) == "zh" \
+    return not claim.run_wide or claim.entity_kind == ORGANISATION and language_of(claim.entity) == "zh" \
         and not claim.entity.endswith(("有限公司", "有限责任公司"))
 
 
@@ -1308,12 +1309,12 @@ def _text_before(article: list[tuple[str, str]], paragraph_id: str, at: int) -> 
 def _resolved_reference(claim: FactClaim, before: str) -> FactClaim | None:
     """An open reference's fact with the name the article states before it, or None when it states none or several."""
     if claim.written in PRONOUNS or _EN_PLACE_REFERENCE.search(claim.written):
-        entity = _antecedent_of(before, len(before), claim.written, claim.entity_kind, language(claim.written),
+        entity = _antecedent_of(before, len(before), claim.written, claim.entity_kind, language_of(claim.written),
                                 reach=len(before))
     elif claim.entity_kind == PERSON:
-        entity = person_of_surname(before, claim.written[0]) if language(claim.written) == "zh" else None
+        entity = person_of_surname(before, claim.written[0]) if language_of(claim.written) == "zh" else None
     else:
-        entity = antecedent(before, len(before), claim.entity_kind, language(claim.written), reach=len(before))
+        entity = antecedent(before, len(before), claim.entity_kind, language_of(claim.written), reach=len(before))
     if entity is None:
         return None
     pronoun = entity.how == "pronoun"
