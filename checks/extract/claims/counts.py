@@ -108,7 +108,7 @@ def _countable(text: str, m: Mention) -> bool:
 def count_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[CountClaim]:
     out = []
     for i, m in enumerate(ms):
-        if not _countable(text, m):
+        if m.kind != "count" or not _countable(text, m):  # (the kind first: most mentions are no count)
             continue
         zh = bool(HAN_CHARACTER.search(text[max(0, m.start - 2):m.end + 2]))
         claim = (_before_zh(text, ms, i) or _after_zh(text, ms, i)) if zh else (_after_en(text, m) or _before_en(text, m))
