@@ -28,6 +28,7 @@ How a growth statement is read, in three steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -557,11 +558,12 @@ def _dated_base(text: str, bracket: int, year: int) -> bool:
 def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[Claim]:
     out: list[Claim] = []
     starts = [m.start for m in ms]
+    change_starts = [m.start for m in ms if m.kind in _CHANGE_KINDS]  # (whether a sentence has one: two bisections)
     previous: tuple[int, int, list[int]] | None = None
     for si, (s, e) in enumerate(spans):
         in_sent = list(within(starts, s, e))
         if len(in_sent) > MAX_SENTENCE_MENTIONS or len(in_sent) < 2 and previous is None \
-                or not any(ms[i].kind in _CHANGE_KINDS for i in in_sent):
+                or bisect_left(change_starts, s) == bisect_left(change_starts, e):
             if 3 <= len(in_sent) <= 8 and _AMOUNT_HINT.search(text, s, e):
                 out.extend(_amount_claim(text, ms, in_sent, (s, e)))
             elif previous is not None and 2 <= len(in_sent) <= 8 and _AGAIN.search(text, s, e):

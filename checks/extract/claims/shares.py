@@ -22,6 +22,7 @@ makes no claim when it does not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from checks.extract.claims.common import Claim, Quantity, within
@@ -358,11 +359,19 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with clauses joined by ；/; made one (倾向于A的居民占42.8%……；倾向于B的居民占25.4%……)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in "；;":
+        if out and _ends_clause(text, *out[-1]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _ends_clause(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] ends with ；/; before trailing whitespace (or is whitespace only), read from its end
+    without a copy of it."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e == s or text[e - 1] in "；;"
 
 
 @dataclass
@@ -384,12 +393,16 @@ _RESPECTIVE = re.compile(r"\brespective\b|\b(?:their|its)\s+own\b", re.I)
 def share_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> list[ShareClaim]:
     out = []
     starts = [m.start for m in ms]
+    # the percentages that can be parts, found once: a sentence with none of them is passed over at once
+    partlike = [i for i, m in enumerate(ms) if m.kind == "percent" and m.low == m.low and m.value >= 0]
+    partlike_starts = [ms[i].start for i in partlike]
     groups: list[_Group] = []
     for u, (s, e) in enumerate(_units(text, spans)):
-        idx = list(within(starts, s, e))
-        percents = [i for i in idx if ms[i].kind == "percent" and ms[i].low == ms[i].low and ms[i].value >= 0]
-        if not percents:
+        below, upto = bisect_left(partlike_starts, s), bisect_left(partlike_starts, e)
+        if below == upto:
             continue
+        idx = list(within(starts, s, e))
+        percents = partlike[below:upto]
         group = _group(text, ms, idx, percents, s)
         for k, (parts, exclusive, whole) in enumerate(_split_by_whole(text, ms, group, s)):
             here = _Group(parts, exclusive, whole, s, e, u, ((0, s),))
