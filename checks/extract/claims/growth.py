@@ -559,6 +559,10 @@ def growth_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) ->
     out: list[Claim] = []
     starts = [m.start for m in ms]
     change_starts = [m.start for m in ms if m.kind in _CHANGE_KINDS]  # (whether a sentence has one: two bisections)
+    if not change_starts and _AMOUNT_HINT.search(text) is None and _AGAIN.search(text) is None:
+        # no change, and no words of an amount's claim anywhere (each sentence's test below would fail: every
+        # sentence ends after a stop or quote, or at the end, so no word is cut at its end)
+        return []
     previous: tuple[int, int, list[int]] | None = None
     for si, (s, e) in enumerate(spans):
         in_sent = list(within(starts, s, e))
