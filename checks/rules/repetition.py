@@ -434,6 +434,8 @@ def _may_pass(texts: list[str], options: dict) -> np.ndarray:
     characters any n tokens of the article hold, over the article's); dup_5gram exactly, which bounds
     dup_6gram to dup_10gram (every character inside a repeated longer n-gram is inside a repeated
     5-gram). Chinese articles count n-grams of 2n characters, as `statistics_of_texts` does.
+    A longer n-gram is counted only where each 2-gram inside it repeats (elsewhere it occurs once):
+    a small part of the text, so the 2-gram table is the one over every token.
     """
     hashes, lengths, offsets, chinese = _token_table("\n".join(texts))  # no token holds a line break
     starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
@@ -449,6 +451,8 @@ def _may_pass(texts: list[str], options: dict) -> np.ndarray:
     enough = count >= int(options.get("min_tokens", 100))
     may = np.zeros(n_articles, dtype=bool)
     best2 = np.zeros(n_articles, dtype=np.int64)
+    repeated2 = np.zeros(len(hashes), dtype=np.int64)  # 1 where the 2-gram starting there repeats
+    inner_repeats = np.zeros(len(hashes) + 1, dtype=np.int64)  # their running count
     with np.errstate(invalid="ignore", divide="ignore"):
         for n in (2, 3, 4, 5):
             k = n * scale[article]
@@ -464,8 +468,12 @@ def _may_pass(texts: list[str], options: dict) -> np.ndarray:
                 bound = np.where(best2 > 1, best2 * most_chars / total, 0.0)
                 keep = (bound > float(options[f"top_{n}gram"]) - _ROUNDING)[owner]
                 fits, k, owner, span = fits[keep], k[keep], owner[keep], span[keep]
-                if not len(fits):
-                    continue
+            if n > 2:  # only where every 2-gram inside repeats can the n-gram repeat: count it there alone
+                inner = k - 2 * scale[owner] + 1
+                keep = inner_repeats[fits + inner] - inner_repeats[fits] == inner
+                fits, k, owner, span = fits[keep], k[keep], owner[keep], span[keep]
+            if not len(fits):
+                continue
             occurs = _occurrences(windows.at(fits, k) ^ salt[fits])
             if n == 5:
                 repeated = occurs > 1
@@ -485,6 +493,8 @@ def _may_pass(texts: list[str], options: dict) -> np.ndarray:
             may |= top > float(options[f"top_{n}gram"]) - _ROUNDING
             if n == 2:
                 best2 = best
+                repeated2[fits] = occurs > 1
+                inner_repeats = np.r_[0, np.cumsum(repeated2)]
     return may & enough
 
 
