@@ -158,3 +158,24 @@ def test_a_rate_between_a_loss_and_a_profit_or_net_of_prices_is_no_claim():
     assert (c.start.surface, c.end.surface, c.sign) == ("6125万元", "3862万元", -1)  # two losses compare as sizes
     [c] = paragraph_claims("按可比价格计算，全年GDP增长5.6%，出口总额由120亿元增至150亿元，增长25%。")
     assert c.change.surface == "25%"  # the marker speaks of the rate of its own clause only
+
+
+def test_a_clause_starts_after_the_last_mark_before_a_value_and_never_before_its_bound():
+    from checks.extract.claims.common import clause_start
+    text = "营收为100亿元，同比增长20%；净利润为8亿元"
+    assert clause_start(text, text.index("同比")) == text.index("，") + 1
+    assert clause_start(text, text.index("净利润")) == text.index("；") + 1
+    assert clause_start(text, text.index("100")) == 0  # no mark before it: the text's start
+    assert clause_start(text, text.index("净利润"), lo=text.index("同比")) == text.index("；") + 1
+    assert clause_start(text, text.index("同比"), lo=3) == text.index("，") + 1
+    assert clause_start(text, text.index("营收") + 2, lo=1, marks="。") == 1  # no such mark: the bound
+
+
+def test_the_last_match_of_a_pattern_in_a_range_is_the_one_finditer_ends_with():
+    import re
+
+    from checks.extract.claims.common import last_match
+    pattern = re.compile(r"\d+")
+    assert last_match(pattern, "a1 b22 c333").group() == "333"
+    assert last_match(pattern, "a1 b22 c333", 0, 6).group() == "22"
+    assert last_match(pattern, "no digits") is None

@@ -378,4 +378,3 @@ def _summed(timings: list[dict[str, float]]) -> dict[str, float]:
         for key, value in timing.items():
             total[key] = total.get(key, 0.0) + value
     return total
-

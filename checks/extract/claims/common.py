@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,6 +21,27 @@ _ABBREVIATIONS = ("U.S", "U.K", "Mr", "Mrs", "Ms", "Dr", "St", "Inc", "Corp", "C
                   "Sr")
 _ABBREVIATION = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")|\b[A-Z])\.\s*$")
 _ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1  # with its dot
+
+
+# Marks that end a clause inside a sentence, and those that end a sentence or a line, as the recognisers look
+# back for the start of the words a value belongs to.
+CLAUSE_MARKS = "，,；;"
+SENTENCE_MARKS = "。；;!?！？\n"
+
+
+def clause_start(text: str, at: int, lo: int = 0, marks: str = CLAUSE_MARKS) -> int:
+    """Where the stretch holding text[at] begins: just after the last of `marks` in text[lo:at], else `lo`.
+    (A plain loop: this runs for most candidate values.)"""
+    start = lo
+    for mark in marks:
+        start = max(start, text.rfind(mark, lo, at) + 1)
+    return start
+
+
+def last_match(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The last non-overlapping match of `pattern` in text[pos:endpos], as `finditer` finds them; None if none."""
+    last = deque(pattern.finditer(text, pos, len(text) if endpos is None else endpos), maxlen=1)
+    return last[0] if last else None
 
 
 def abbreviated(text: str, s: int, e: int) -> bool:

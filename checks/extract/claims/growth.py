@@ -32,7 +32,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checks.extract.claims.common import MAX_SENTENCE_MENTIONS, Claim, Quantity, within
+from checks.extract.claims.common import (MAX_SENTENCE_MENTIONS, SENTENCE_MARKS, Claim, Quantity, clause_start,
+                                          last_match, within)
 from checks.extract.claims.phrasing import Family, Table, closest
 from checks.extract.numbers import Mention
 from checks.vocab.scripts import HAN_CHARACTER, language_of
@@ -417,10 +418,8 @@ def _real_rate(text: str, c: GrowthClaim) -> bool:
     lead = text[max(c.sentence[0], c.change.start - _LEAD):c.change.start]
     if "价" not in lead and "实际" not in lead:
         return False  # (a cheap test first)
-    clause = lead[max(lead.rfind(mark) for mark in "。；;") + 1:]
-    found = None
-    for found in _REAL.finditer(clause):
-        pass
+    clause = lead[clause_start(lead, len(lead), marks="。；;"):]
+    found = last_match(_REAL, clause)
     return found is not None and "%" not in clause[found.end():] and "％" not in clause[found.end():]
 
 
@@ -660,7 +659,7 @@ def _amount_claim(text, ms, in_sent, sent) -> list[Claim]:
         return []  # a plain level is the end only when the amount's clause speaks of it (B, up D from A)
     if d < min(a, b) and _CLAUSE_END.search(text, ms[d].end, ms[min(a, b)].start):
         return []  # 全年减少税负3500亿元，并……由30万元提高到50万元: an amount in a clause before is another's
-    clause = max(text.rfind(mark, sent[0], ms[d].start) for mark in "，,；;") + 1
+    clause = clause_start(text, ms[d].start, sent[0])
     if clause > min(ms[a].start, ms[b].start) and not _BARE_AMOUNT.fullmatch(text, clause, ms[d].start) \
             and not (clause <= ms[a].start and _COMPARISON_OPENING.match(text[clause:ms[a].start])
                      and _VERB_ONLY.fullmatch(text, ms[a].end, ms[d].start)):
@@ -714,9 +713,7 @@ _JOINING = re.compile(r"\s(?:and|while|but|whereas)\s|\son\s(?:a|an)\s|[和而�
 def _before_next(text: str, pos: int, nxt: int) -> int:
     """With no clause end before the next change, a change owns what comes up to the last joining word before it
     (rose 5 pct to 100 mln from 95 mln and imports fell 3 pct …), or nothing past itself."""
-    last = None
-    for last in _JOINING.finditer(text, pos, nxt):
-        pass
+    last = last_match(_JOINING, text, pos, nxt)
     return last.start() if last is not None else pos
 _BASE_CLAUSE = re.compile(r"\s*(?:而|但)?(?:去年|上年|上一年|前一年)同期[^，,。；;:：\d%]{0,6}?(?:为|是|只有|仅为|仅有)?\s*$")
 
@@ -829,7 +826,7 @@ def _same_words_before(text, ms, window, ci, change: Change, sent) -> list[Claim
             and (w := _WORDS_AFTER.match(text, m.end)) is not None and w.group() == words.group()]
     if len(same) != 1:
         return None
-    ps = max(text.rfind(mark, 0, ms[same[0]].start) for mark in "。；;!?！？\n") + 1
+    ps = clause_start(text, ms[same[0]].start, marks=SENTENCE_MARKS)
     how = f"start: the value of the sentence before said with the same words «{words.group()}», change «{change.family}»"
     return _undated(text, ms, same[0], own[0], ci, change, (ps, sent[1]), how)
 
@@ -857,7 +854,7 @@ def _subject_stated_before(text, ms, window, ci, change: Change, sent) -> list[C
     if len(stated) != 1:
         return None
     how = f"start «较/比……的A», end: the figure given earlier in brackets after «{name}», change «{change.family}»"
-    ps = max(text.rfind(mark, 0, ms[stated[0]].start) for mark in "。；;!?！？\n") + 1
+    ps = clause_start(text, ms[stated[0]].start, marks=SENTENCE_MARKS)
     return _undated(text, ms, own[0], stated[0], ci, change, (ps, sent[1]), how)
 
 
@@ -1302,7 +1299,7 @@ def _same_scale(a: Mention, b: Mention) -> bool:
 def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int) -> list[int]:
     """深市成交额为A1，沪市成交额为A2，两市合计B，较上一交易日的A增长X: a comparison clause with no subject of its own
     speaks of the value of the clause right before it."""
-    clause = max(text.rfind(mark, 0, ms[start].start) for mark in "，,；;")
+    clause = clause_start(text, ms[start].start) - 1  # its mark, or -1
     if clause < 0 or not _COMPARISON_OPENING.match(text[clause + 1:ms[start].start]):
         return levels
     before = [i for i in levels if ms[i].end <= clause]
@@ -1314,9 +1311,7 @@ def _compared_level(text: str, ms: list[Mention], levels: list[int], start: int)
 def _base_period(text: str, c: Mention, sent) -> str | None:
     """The base period the change names: None (none), "year" (同比, 比上年), "month" (环比), "" (比上…, not known)."""
     lo = max(sent[0], c.start - 12)
-    # its own clause: 环比增长X%，同比增长Y% (the four marks' rfinds written out: no generator in this hot path)
-    lo = max(lo, text.rfind("，", lo, c.start) + 1, text.rfind(",", lo, c.start) + 1, text.rfind("；", lo, c.start) + 1,
-             text.rfind(";", lo, c.start) + 1)
+    lo = clause_start(text, c.start, lo)  # its own clause: 环比增长X%，同比增长Y%
     base = _BASE_NAMED.search(text, lo, c.start)  # names a year for Y
     return None if base is None else "month" if base.group("month") else "year" if not base.group("any") else ""
 
@@ -1548,9 +1543,7 @@ _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4":
 
 def relative_time(text: str, lo: int, hi: int) -> Mention | None:
     """The last time named relative to the present between lo and hi (unit "relative year" or "relative month")."""
-    found = None
-    for found in _RELATIVE_TIME.finditer(text, lo, hi):
-        pass
+    found = last_match(_RELATIVE_TIME, text, lo, hi)
     if found is None:
         return None
     if found.group("mpart"):
@@ -1848,7 +1841,7 @@ def _named_again(text, ms, before: dict[int, Role], prev: list[int], ci: int, ch
     """……将社保费率由原来的20%降至16%。社保费率降低4个百分点: the sentence before moves a measure from A to B and
     states no change; this one names the same measure again with only its change."""
     c = ms[ci]
-    clause = max(sent[0], max(text.rfind(mark, sent[0], c.start) for mark in "，,") + 1)  # (专家认为，社保费率降低X)
+    clause = clause_start(text, c.start, sent[0], "，,")  # (专家认为，社保费率降低X)
     opening = _MEASURE_AND_VERB.fullmatch(text, clause, c.start)
     if opening is None or change.reading not in ("rate", "points") or any(
             ms[i].kind in _CHANGE_KINDS and change_of(text, ms[i], ps) is not None for i in prev):

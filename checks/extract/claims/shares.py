@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from checks.extract.claims.common import Claim, Quantity, within
+from checks.extract.claims.common import Claim, Quantity, clause_start, last_match, within
 from checks.extract.claims.growth import change_of
 from checks.extract.claims.phrasing import Family, Table
 from checks.extract.numbers import Mention
@@ -904,9 +904,7 @@ _FRAME_HINT = re.compile(r"[中里看分计面上场域业][，,]|[:：]|Of\s", 
 def frame_whole(text: str, s: int, first: int) -> str:
     """The whole a sentence frames its parts in: 全年新增贷款中，…; 在今年的投资总额中，…; Of those homes, …; or the
     dimension it breaks its whole down by: 从收入结构看，…; 按地区划分，…"""
-    found = None
-    for found in _FRAME.finditer(text[s:first]):
-        pass
+    found = last_match(_FRAME, text[s:first])
     return re.sub(r"(?:中|里|当中)$", "", next((g for g in found.groups() if g), "").strip()).lstrip("在") \
         if found else ""
 
@@ -976,8 +974,8 @@ def _exclusive(text: str, ms: list[Mention], i: int, family: str, whole: str, fr
         return True  # (shares of one vote, whatever counts stand before them: won 412 seats with 33.7% of the vote)
     for stated in (_OF_WHICH.search(text, max(0, since), ms[i].start), _OF_FRAME.match(text, max(0, since), ms[i].start)):
         since = stated.end() if stated else since
-    clause = max(text.rfind("；", max(0, since), ms[i].start), text.rfind(";", max(0, since), ms[i].start)) + 1
-    since = max(since, clause)  # (the part's own clause: a figure or 合计 before a semicolon is another's)
+    # (the part's own clause: a figure or 合计 before a semicolon is another's)
+    since = max(since, clause_start(text, ms[i].start, max(0, since), "；;"))
     for frame in _NEW_FRAME_ZH.finditer(text, max(0, since), ms[i].start):
         since = frame.end()  # (…参展企业约1.2万家，从展区分布看，A、B分别占: the figures before the frame are another's)
     inside = [w.span() for w in _IN_SPAN.finditer(text, max(0, since), ms[i].start)]
@@ -1058,10 +1056,10 @@ def ratio_claims(text: str, spans: list[tuple[int, int]], ms: list[Mention]) -> 
     for s, e in spans:
         named, named_end = 0, s  # a ratio the sentence named before, set against this one: 比值约为9∶1，而我国目前在3∶1左右
         for match in _RATIO.finditer(text, s, e):
-            clause_start = max(text.rfind(c, s, match.start()) for c in "，,。；;") + 1
+            clause = clause_start(text, match.start(), s, "，,。；;")
             terms = len(re.split("[:∶]", match.group()))
             compared = terms == named and _SET_AGAINST.search(text, named_end, match.start()) is not None
-            if not compared and not _RATIO_WORD.search(text, max(s, clause_start), min(e, match.end() + 20)):
+            if not compared and not _RATIO_WORD.search(text, clause, min(e, match.end() + 20)):
                 continue
             parts = _ratio_parts(match, any_total=compared)
             if len(parts) >= 2:
